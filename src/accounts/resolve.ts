@@ -1,0 +1,56 @@
+/**
+ * Resolves the caller from an `Authorization: Bearer` token or the session cookie. The operator
+ * token from COMPTOIR_ADMIN_TOKEN is compared in constant time.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { sha256Hex } from '../kernel/ids.ts';
+import type { Actor } from './actor.ts';
+import * as q from './queries.ts';
+
+export const ADMIN_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(sha256Hex(a));
+  const y = Buffer.from(sha256Hex(b));
+  return timingSafeEqual(x, y);
+}
+
+async function nameOf(db: Kysely<DB>, kind: Actor['kind'], shopId: string | null, id: string): Promise<string | undefined> {
+  if (kind === 'customer' && shopId) {
+    const c = await q.findCustomer(db, shopId, id);
+    return c ? `${c.first_name} ${c.last_name}` : undefined;
+  }
+  if (kind === 'staff' && shopId) {
+    const s = await db.selectFrom('staff').select('name').where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
+    return s?.name;
+  }
+  if (kind === 'operator') {
+    if (id === ADMIN_ACTOR_ID) return 'operator';
+    const o = await db.selectFrom('operators').select('name').where('id', '=', id).executeTakeFirst();
+    return o?.name;
+  }
+  return undefined;
+}
+
+function toActor(kind: Actor['kind'], shopId: string | null, id: string, name: string): Actor {
+  if (kind === 'operator') return { kind, id, name };
+  if ((kind === 'customer' || kind === 'staff') && shopId) return { kind, shopId, id, name };
+  return { kind: 'anonymous' };
+}
+
+export async function actorFromBearer(db: Kysely<DB>, token: string, adminToken: string | undefined, now: Date): Promise<Actor | null> {
+  if (adminToken && sameSecret(token, adminToken)) return { kind: 'operator', id: ADMIN_ACTOR_ID, name: 'operator' };
+  const row = await q.findApiToken(db, sha256Hex(token), now);
+  if (!row) return null;
+  const name = await nameOf(db, row.actor_kind, row.shop_id, row.actor_id);
+  return name === undefined ? null : toActor(row.actor_kind, row.shop_id, row.actor_id, name);
+}
+
+export async function actorFromSession(db: Kysely<DB>, cookie: string, now: Date): Promise<Actor | null> {
+  const row = await q.findSession(db, sha256Hex(cookie), now);
+  if (!row) return null;
+  const name = await nameOf(db, row.actor_kind, row.shop_id, row.actor_id);
+  return name === undefined ? null : toActor(row.actor_kind, row.shop_id, row.actor_id, name);
+}

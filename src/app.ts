@@ -1,0 +1,85 @@
+/**
+ * The composition root (STYLE.md §14): builds the Fastify app from the capabilities' routes and
+ * the adapters it is given. No capability reads the environment or opens a connection itself.
+ */
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { accountsApi } from './accounts/api.ts';
+import { accountsPages } from './accounts/routes.tsx';
+import { catalogueApi } from './catalogue/api.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/connect.ts';
+import type { Mailer } from './notifications/outbox.ts';
+import { apiDocs } from './platform/openapi.ts';
+import type { PlatformClock } from './platform/clock.ts';
+import { platformApi } from './platform/api.ts';
+import { shopsApi } from './shops/api.ts';
+import { shopsPages } from './shops/routes.tsx';
+import { staffPages } from './shops/staff-routes.tsx';
+import { operatorPages } from './platform/operator-routes.tsx';
+import { installContext } from './web/hooks.ts';
+import { installIdempotency } from './web/idempotency.ts';
+import { installErrorHandlers } from './web/errors.tsx';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  clock: PlatformClock;
+  mailer: Mailer;
+  /** Runs every job due at the platform's current time (outbox, later: legal deadlines). */
+  runDueJobs: () => Promise<void>;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    // Validation is done with zod in the handlers (one error format); route schemas are for docs.
+    ajv: { customOptions: { strict: false } },
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  await app.register(fastifyCookie, { secret: deps.config.secret ?? 'comptoir-dev-secret-change-me-in-production' });
+  await app.register(fastifyFormbody, { bodyLimit: 65_536 });
+  await app.register(fastifyCsrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' } });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyStatic, { root: fileURLToPath(new URL('./web/assets/', import.meta.url)), prefix: '/assets/' });
+
+  installContext(app);
+  installErrorHandlers(app);
+  await apiDocs(app);
+
+  await app.register(
+    async (api) => {
+      installIdempotency(api);
+      await api.register(platformApi);
+      await api.register(shopsApi);
+      await api.register(catalogueApi);
+      await api.register(accountsApi);
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(shopsPages);
+  await app.register(accountsPages);
+  await app.register(staffPages);
+  await app.register(operatorPages);
+  return app;
+}

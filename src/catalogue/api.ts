@@ -1,0 +1,49 @@
+/**
+ * API: products (API.md `GET products`, `POST`/`PATCH products` for staff).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { requireAccess } from '../accounts/actor.ts';
+import { parseOrThrow } from '../kernel/validation.ts';
+import { getShop } from '../shops/service.ts';
+import { changeProduct, createProduct, getProduct, listCatalogue, ProductInput, ProductPatch, productJson } from './service.ts';
+
+const ListQuery = z.object({
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  lang: z.string().optional(),
+});
+
+type ShopParams = { Params: { shop: string } };
+type ProductParams = { Params: { shop: string; id: string } };
+
+export const catalogueApi: FastifyPluginAsync = async (app) => {
+  const db = app.deps.database.db;
+
+  app.get<ShopParams>('/shops/:shop/products', { schema: { tags: ['catalogue'], summary: 'The catalogue of a shop' } }, async (request) => {
+    const shop = await getShop(db, request.params.shop);
+    const query = parseOrThrow(ListQuery, request.query);
+    const { items, total } = await listCatalogue(db, shop.slug, { search: query.q, limit: query.limit, offset: query.offset });
+    return { items: items.map((p) => productJson(p, request.lang)), total };
+  });
+
+  app.get<ProductParams>('/shops/:shop/products/:id', { schema: { tags: ['catalogue'], summary: 'One product' } }, async (request) => {
+    const shop = await getShop(db, request.params.shop);
+    return productJson(await getProduct(db, shop.slug, request.params.id), request.lang);
+  });
+
+  app.post<ShopParams>('/shops/:shop/products', { schema: { tags: ['catalogue'], summary: 'Create a product (staff)' } }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const product = await createProduct(db, shop.slug, parseOrThrow(ProductInput, request.body));
+    return reply.code(201).send(productJson(product, request.lang));
+  });
+
+  app.patch<ProductParams>('/shops/:shop/products/:id', { schema: { tags: ['catalogue'], summary: 'Change a product (staff)' } }, async (request) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const product = await changeProduct(db, shop.slug, request.params.id, parseOrThrow(ProductPatch, request.body));
+    return productJson(product, request.lang);
+  });
+};

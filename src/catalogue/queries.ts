@@ -1,0 +1,42 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB, ProductUpdate } from '../db/schema.ts';
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+export function listProducts(db: Exec, shopId: string, opts: { search?: string | undefined; limit: number; offset: number; includeInactive?: boolean }) {
+  let query = db.selectFrom('products').where('shop_id', '=', shopId);
+  if (!opts.includeInactive) query = query.where('active', '=', true);
+  if (opts.search) {
+    // Searches every language of the name and the SKU; the pattern's wildcards are escaped.
+    const pattern = `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('sku', 'ilike', pattern), eb(sql<string>`name::text`, 'ilike', pattern)]));
+  }
+  return Promise.all([
+    query.selectAll().orderBy('sku').limit(opts.limit).offset(opts.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+}
+
+export function findProduct(db: Exec, shopId: string, id: string) {
+  return db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
+}
+
+export function insertProductIfAbsent(db: Exec, p: {
+  shopId: string; sku: string; name: string; description: string; unitPriceCents: number; vatRateBp: number;
+  stock: number; maxPerOrder: number | null; withdrawable: boolean; withdrawalException: string | null; regulated: boolean;
+}) {
+  return db
+    .insertInto('products')
+    .values({
+      shop_id: p.shopId, sku: p.sku, name: p.name, description: p.description, unit_price_cents: p.unitPriceCents,
+      vat_rate_bp: p.vatRateBp, stock: p.stock, max_per_order: p.maxPerOrder, withdrawable: p.withdrawable,
+      withdrawal_exception: p.withdrawalException, regulated: p.regulated,
+    })
+    .onConflict((oc) => oc.columns(['shop_id', 'sku']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function updateProduct(db: Exec, shopId: string, id: string, changes: ProductUpdate) {
+  return db.updateTable('products').set(changes).where('shop_id', '=', shopId).where('id', '=', id).returningAll().executeTakeFirst();
+}

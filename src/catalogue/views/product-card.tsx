@@ -1,0 +1,34 @@
+import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import { cents, formatEuros } from '../../kernel/money.ts';
+import { localized, type Product, priceExclVat } from '../service.ts';
+
+const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };
+
+export function money(lang: Lang, amount: number): string {
+  return formatEuros(cents(amount), LOCALE[lang]);
+}
+
+/** Price as the law wants it shown: TTC for consumers (L112-1), HT for professionals (A-33). */
+export function Price({ lang, product, showHt }: { lang: Lang; product: Product; showHt: boolean }) {
+  return (
+    <p class="price">
+      {showHt ? `${money(lang, priceExclVat(product))} ${t(lang, 'shop.priceHt')}` : `${money(lang, product.unitPriceCents)} ${t(lang, 'shop.priceTtc')}`}
+      <span class="muted"> · {t(lang, 'shop.vatRate', { rate: (product.vatRateBp / 100).toLocaleString(LOCALE[lang]) })}</span>
+    </p>
+  );
+}
+
+export function ProductCard({ lang, product, shopSlug, showHt }: { lang: Lang; product: Product; shopSlug: string; showHt: boolean }) {
+  return (
+    <li>
+      <h3><a href={`/shops/${shopSlug}/products/${product.id}`}>{localized(product.name, lang)}</a></h3>
+      <Price lang={lang} product={product} showHt={showHt} />
+      <p>{product.stock > 0 ? t(lang, 'shop.inStock', { n: product.stock }) : <strong>{t(lang, 'shop.outOfStock')}</strong>}</p>
+      {product.maxPerOrder !== null && <p class="muted">{t(lang, 'shop.maxPerOrder', { n: product.maxPerOrder })}</p>}
+      {product.withdrawalException && (
+        <p class="muted">{t(lang, 'shop.noWithdrawal', { reason: t(lang, `exception.${product.withdrawalException}` as MessageKey) })}</p>
+      )}
+      {product.regulated && <p><span class="badge">{t(lang, 'shop.regulated')}</span></p>}
+    </li>
+  );
+}

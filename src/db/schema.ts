@@ -1,0 +1,165 @@
+/**
+ * Table types for Kysely, one interface per table, kept in step with src/db/migrations by hand
+ * (and checked by the migration test, which compares them with information_schema).
+ * Every table holding shop data leads with `shop_id` (DESIGN.md §9).
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type AddressJson = { line1: string; postalCode: string; city: string; country: string };
+export type LocalizedText = { fr: string; en?: string; nl?: string };
+
+export interface ShopsTable {
+  id: string; // the slug: short, stable, in every URL and every row of the shop
+  name: string;
+  legal_system: 'FR' | 'BE';
+  time_zone: string;
+  language: 'fr' | 'en' | 'nl';
+  profile: Json<unknown>;
+  profile_sha256: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface OperatorsTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: Generated<Date>;
+}
+
+export interface StaffTable {
+  shop_id: string;
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'manager' | 'clerk';
+  created_at: Generated<Date>;
+}
+
+export interface CustomersTable {
+  shop_id: string;
+  id: Generated<string>;
+  kind: 'consumer' | 'non_professional' | 'professional';
+  email: string;
+  password_hash: string;
+  first_name: string;
+  last_name: string;
+  company_name: string | null;
+  siret: string | null;
+  vat_number: string | null;
+  address: Json<AddressJson>;
+  language: 'fr' | 'en' | 'nl';
+  created_at: Generated<Date>;
+}
+
+export type ActorKind = 'customer' | 'staff' | 'operator';
+
+export interface SessionsTable {
+  id_hash: string; // sha256 of the cookie value: a stolen database does not yield live sessions
+  shop_id: string | null;
+  actor_kind: ActorKind;
+  actor_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  token_hash: string;
+  shop_id: string | null; // null: operator token for every shop
+  actor_kind: ActorKind;
+  actor_id: string;
+  label: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  shop_id: string;
+  customer_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  shop_id: string;
+  email: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface ProductsTable {
+  shop_id: string;
+  id: Generated<string>;
+  sku: string;
+  name: Json<LocalizedText>;
+  description: Json<LocalizedText>;
+  unit_price_cents: number;
+  vat_rate_bp: number;
+  stock: number;
+  max_per_order: number | null;
+  withdrawable: boolean;
+  withdrawal_exception: string | null;
+  regulated: boolean;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface OutboxTable {
+  shop_id: string | null;
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string; // shop and actor: one client's key never answers another's request
+  key: string;
+  request_sha256: string;
+  status_code: number;
+  response_body: string;
+  created_at: Generated<Date>;
+}
+
+export interface PlatformClockTable {
+  id: number;
+  now: Timestamp;
+}
+
+export interface DB {
+  shops: ShopsTable;
+  operators: OperatorsTable;
+  staff: StaffTable;
+  customers: CustomersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
+  login_failures: LoginFailuresTable;
+  products: ProductsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+  platform_clock: PlatformClockTable;
+}
+
+export type ShopRow = Selectable<ShopsTable>;
+export type CustomerRow = Selectable<CustomersTable>;
+export type NewCustomer = Insertable<CustomersTable>;
+export type StaffRow = Selectable<StaffTable>;
+export type ProductRow = Selectable<ProductsTable>;
+export type ProductUpdate = Updateable<ProductsTable>;

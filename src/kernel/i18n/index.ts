@@ -1,0 +1,40 @@
+/**
+ * The one i18n catalogue. French first (DESIGN.md §10); English and Dutch selectable. Every
+ * string shown to a person comes from here, so a missing translation is a compile error: each
+ * entry must carry all three languages.
+ */
+import { accountsMessages } from './accounts.ts';
+import { commonMessages } from './common.ts';
+import { errorMessages } from './errors.ts';
+import { shopMessages } from './shops.ts';
+
+export const LANGS = ['fr', 'en', 'nl'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Entry = Readonly<Record<Lang, string>>;
+
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages } as const;
+export type MessageKey = keyof typeof catalogue;
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue, key);
+}
+
+/** Translates `key`, replacing `{name}` placeholders with `params`. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = catalogue[key][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Picks the language from an explicit choice, then the Accept-Language header, then the shop's. */
+export function negotiateLang(explicit: unknown, acceptLanguage: string | undefined, fallback: Lang): Lang {
+  if (isLang(explicit)) return explicit;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
+    if (isLang(tag)) return tag;
+  }
+  return fallback;
+}

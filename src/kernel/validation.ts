@@ -1,0 +1,27 @@
+/**
+ * Turns zod failures into ValidationFailed with one error code per field, so the API answers
+ * `{"error": {code, message, field}}` and forms show every problem in the user's language.
+ * Schemas name their own codes as the issue message (`z.string().email('invalid_email')`).
+ */
+import type { z } from 'zod';
+import { ValidationFailed } from './errors.ts';
+import { hasMessage } from './i18n/index.ts';
+
+type Issue = z.core.$ZodIssue;
+
+function codeOf(issue: Issue): { code: string; params?: Record<string, string | number> } {
+  if (hasMessage(`error.${issue.message}`)) return { code: issue.message };
+  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) return { code: 'required' };
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return { code: 'required' };
+  if (issue.code === 'too_big' && issue.origin === 'string') return { code: 'too_long', params: { max: Number(issue.maximum) } };
+  if (issue.code === 'unrecognized_keys') return { code: 'invalid_request' };
+  return { code: 'invalid_value' };
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationFailed(
+    result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), ...codeOf(issue) })),
+  );
+}

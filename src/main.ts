@@ -1,0 +1,131 @@
+/**
+ * The `comptoir` command: serve | migrate | token create | profile check.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { issueApiToken } from './accounts/service.ts';
+import { ConfigInvalid, loadConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { bootPlatform } from './platform/boot.ts';
+import { systemClock } from './kernel/clock.ts';
+import { checkProfile, formatFindings } from './shops/profile/check.ts';
+import { loadProfileFile } from './shops/profile/load.ts';
+import { DEMO_PASSWORD, OPERATOR_EMAIL } from './shops/seed.ts';
+
+const USAGE = `Usage: comptoir <command>
+  serve                         migrate, load profiles/, serve on $PORT (default 3000)
+  migrate                       run the database migrations
+  token create --operator EMAIL | --shop SLUG --staff EMAIL [--label TEXT] [--days N]
+  profile check FILE...         validate profiles and report clauses weaker than the law`;
+
+async function serve(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  if (config.testClock) console.warn('\n*** TEST CLOCK ENABLED (COMPTOIR_TEST_CLOCK): an operator can move the platform time. Never in production. ***\n');
+  const platform = await bootPlatform(config, { logger: true });
+  await platform.app.listen({ port: config.port, host: config.host });
+  const address = platform.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = config.publicUrl ?? `http://localhost:${port}`;
+  const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`\nComptoir is running on ${base} (${where})\n`);
+  for (const shop of platform.shops) {
+    console.log(`  ${shop.name.padEnd(22)} ${base}/shops/${shop.slug}`);
+    if (shop.staffEmail) console.log(`  ${''.padEnd(22)} staff: ${base}/shops/${shop.slug}/staff  ${shop.staffEmail} / ${DEMO_PASSWORD}`);
+  }
+  console.log(`\n  operator: ${base}/operator  ${OPERATOR_EMAIL} / ${DEMO_PASSWORD}`);
+  console.log(`  API docs: ${base}/api/docs\n`);
+  console.log(`Ready in ${Math.round(performance.now() - started)} ms, memory ${Math.round(process.memoryUsage().rss / 1048576)} MB RSS`);
+  const timer = setInterval(() => platform.runDueJobs().catch((e) => platform.app.log.error(e)), 5000);
+  const stop = async () => {
+    clearInterval(timer);
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function tokenCreate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { operator: { type: 'string' }, shop: { type: 'string' }, staff: { type: 'string' }, label: { type: 'string' }, days: { type: 'string' } } });
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const { db } = database;
+    const days = values.days ? Number(values.days) : null;
+    const label = values.label ?? 'cli';
+    let token: string;
+    if (values.operator) {
+      const op = await db.selectFrom('operators').select(['id', 'name']).where('email', '=', values.operator.toLowerCase()).executeTakeFirst();
+      if (!op) throw new Error(`no operator with e-mail ${values.operator}`);
+      token = await issueApiToken({ db, clock: systemClock }, { kind: 'operator', id: op.id, name: op.name }, label, days);
+    } else if (values.shop && values.staff) {
+      const s = await db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', values.shop).where('email', '=', values.staff.toLowerCase()).executeTakeFirst();
+      if (!s) throw new Error(`no staff member ${values.staff} in shop ${values.shop}`);
+      token = await issueApiToken({ db, clock: systemClock }, { kind: 'staff', shopId: values.shop, id: s.id, name: s.name }, label, days);
+    } else {
+      throw new Error('say --operator EMAIL, or --shop SLUG --staff EMAIL');
+    }
+    console.log(token);
+  } finally {
+    await database.close();
+  }
+}
+
+function profileCheck(files: string[]): number {
+  if (files.length === 0) throw new Error('name at least one profile file');
+  let errors = 0;
+  for (const file of files) {
+    try {
+      const profile = loadProfileFile(file);
+      const findings = checkProfile(profile);
+      console.log(formatFindings(profile.slug, findings));
+      errors += findings.filter((f) => f.severity === 'error').length;
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      errors++;
+    }
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'serve':
+      await serve();
+      return -1;
+    case 'migrate': {
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      console.log((await migrateToLatest(database.db)).join('\n') || 'up to date');
+      await database.close();
+      return 0;
+    }
+    case 'token':
+      if (sub !== 'create') break;
+      await tokenCreate(rest);
+      return 0;
+    case 'profile':
+      if (sub !== 'check') break;
+      return profileCheck(rest);
+    case 'version':
+      console.log(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
+      return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error) => {
+    console.error(error instanceof ConfigInvalid || !(error instanceof Error) ? String(error.message ?? error) : error.message);
+    process.exit(1);
+  },
+);

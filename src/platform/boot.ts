@@ -1,0 +1,53 @@
+/**
+ * Starts the platform from a configuration: database, migrations, profiles, demo data, clock,
+ * mailer, and the app. Used by `comptoir serve` and by the tests, so both run the same path.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { Config } from '../config.ts';
+import { type Database, openDatabase } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { logMailer, smtpMailer } from '../notifications/mailers.ts';
+import type { Mailer } from '../notifications/outbox.ts';
+import { loadProfilesDir } from '../shops/profile/load.ts';
+import { type SeededShop, seedOperator, seedShops } from '../shops/seed.ts';
+import { createPlatformClock, type PlatformClock } from './clock.ts';
+import { dueJobsRunner } from './jobs.ts';
+
+export type Platform = {
+  app: FastifyInstance;
+  database: Database;
+  clock: PlatformClock;
+  shops: SeededShop[];
+  runDueJobs: () => Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function bootPlatform(config: Config, options: { logger?: boolean; database?: Database; mailer?: Mailer } = {}): Promise<Platform> {
+  // Profiles first: an invalid profile stops start-up before anything is touched.
+  const profiles = loadProfilesDir(config.profilesDir);
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    await migrateToLatest(database.db);
+    const clock = await createPlatformClock(database.db, config.testClock);
+    const shops = await seedShops(database.db, profiles, new Date(clock.now().epochMilliseconds));
+    await seedOperator(database.db);
+    const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text)));
+    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock);
+    const app = await buildApp({ config, database, clock, mailer, runDueJobs }, { logger: options.logger ?? false });
+    return {
+      app,
+      database,
+      clock,
+      shops,
+      runDueJobs,
+      async close() {
+        await app.close();
+        if (!options.database) await database.close();
+      },
+    };
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Demo data loaded with each shop by `npm start` / `comptoir seed`: a staff login and a small,
+ * realistic catalogue. Prices are incl. VAT in cents (DESIGN §5); VAT rates are checked against
+ * the shop's legal system in `refine.ts`.
+ */
+import { z } from 'zod';
+import { Email, Flag, LocalizedText, Text, uniqueList, wholeNumber } from './common.ts';
+import { RegulatedFlag } from './contract.ts';
+import { WithdrawalException } from './withdrawal.ts';
+
+const Sku = z
+  .string({ error: 'must be a SKU (capital letters, digits and hyphens)' })
+  .regex(/^[A-Z0-9][A-Z0-9-]*$/, { error: 'must be a SKU (capital letters, digits and hyphens)' });
+
+export const DemoProduct = z
+  .strictObject({
+    sku: Sku,
+    name: LocalizedText,
+    description: LocalizedText,
+    unitPriceCents: wholeNumber(1),
+    vatRateBp: wholeNumber(0, 10000),
+    /** Sold by the unit, or by the metre/kilogram with a tolerance (003 art.4). */
+    unit: z.enum(['unit', 'metre', 'kilogram']).optional(),
+    stock: wholeNumber(0),
+    maxPerOrder: wholeNumber(1).optional(),
+    condition: z.enum(['new', 'second_hand']).optional(),
+    withdrawable: Flag,
+    withdrawalException: WithdrawalException.optional(),
+    regulated: uniqueList(RegulatedFlag).optional(),
+    /** Bundle contents, shown but not expanded for quantity limits (A-58). */
+    bundle: z.array(z.strictObject({ item: Text, quantity: wholeNumber(1) })).optional(),
+  })
+  .superRefine((p, ctx) => {
+    // A product outside the withdrawal right must say why, and the page must say so before
+    // the order (A-02; FR L221-5, L221-28).
+    if (!p.withdrawable && !p.withdrawalException) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['withdrawalException'],
+        message: 'is missing: a product that is not withdrawable must name its legal exception',
+      });
+    }
+    if (p.withdrawable && p.withdrawalException) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['withdrawalException'],
+        message: 'must not be set on a withdrawable product (set withdrawable: false)',
+      });
+    }
+  });
+export type DemoProduct = z.infer<typeof DemoProduct>;
+
+export const Demo = z.strictObject({
+  staff: z.strictObject({ email: Email, name: Text }),
+  products: z
+    .array(DemoProduct)
+    .min(1, { error: 'must list at least one product' })
+    .refine((ps) => new Set(ps.map((p) => p.sku)).size === ps.length, { error: 'two products share a SKU' }),
+});
+export type Demo = z.infer<typeof Demo>;

@@ -1,0 +1,74 @@
+/**
+ * Pages: the platform home listing the shops, each shop's home with its catalogue, product pages
+ * and the legal pages.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { getProduct, listCatalogue, localized } from '../catalogue/service.ts';
+import { ProductPage } from '../catalogue/views/product-page.tsx';
+import { t } from '../kernel/i18n/index.ts';
+import { parseOrThrow } from '../kernel/validation.ts';
+import { frameFor, sendPage } from '../web/context.ts';
+import { Page } from '../web/layout.tsx';
+import { getShop, listShops } from './service.ts';
+import { PlatformHome } from './views/home.tsx';
+import { LEGAL_DOCS, LegalPage, type LegalDoc } from './views/legal.tsx';
+import { ShopHome } from './views/shop-home.tsx';
+
+const PAGE = 24;
+const CatalogueQuery = z.object({
+  q: z.string().max(100).default(''),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  lang: z.string().optional(),
+});
+
+type ShopParams = { Params: { shop: string } };
+
+export const shopsPages: FastifyPluginAsync = async (app) => {
+  const db = app.deps.database.db;
+  /** Professionals see prices HT (SPEC A-33); everyone else TTC. */
+  const showsHt = (actorKind: string, customerKind?: string) => actorKind === 'customer' && customerKind === 'professional';
+
+  app.get('/', async (request, reply) => {
+    const shops = await listShops(db);
+    const frame = frameFor(request, reply, t(request.lang, 'home.title'));
+    return sendPage(reply, <Page frame={frame}><PlatformHome lang={request.lang} shops={shops} /></Page>);
+  });
+
+  app.get<ShopParams>('/shops/:shop', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    const query = parseOrThrow(CatalogueQuery, request.query);
+    const { items, total } = await listCatalogue(db, shop.slug, { search: query.q || undefined, limit: PAGE, offset: query.offset });
+    const frame = frameFor(request, reply, shop.name, { slug: shop.slug, name: shop.name });
+    const ht = showsHt(request.actor.kind, await customerKindOf(request));
+    return sendPage(
+      reply,
+      <Page frame={frame}>
+        <ShopHome lang={request.lang} shop={shop} products={items} total={total} search={query.q} offset={query.offset} limit={PAGE} showHt={ht} />
+      </Page>,
+    );
+  });
+
+  app.get<{ Params: { shop: string; id: string } }>('/shops/:shop/products/:id', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    const product = await getProduct(db, shop.slug, request.params.id);
+    const frame = frameFor(request, reply, localized(product.name, request.lang), { slug: shop.slug, name: shop.name });
+    const ht = showsHt(request.actor.kind, await customerKindOf(request));
+    return sendPage(reply, <Page frame={frame}><ProductPage lang={request.lang} shop={shop} product={product} showHt={ht} /></Page>);
+  });
+
+  app.get<{ Params: { shop: string; doc: string } }>('/shops/:shop/legal/:doc', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    const doc = request.params.doc as LegalDoc;
+    if (!LEGAL_DOCS.includes(doc)) return reply.callNotFound();
+    const frame = frameFor(request, reply, t(request.lang, `legal.${doc}`), { slug: shop.slug, name: shop.name });
+    return sendPage(reply, <Page frame={frame}><LegalPage lang={request.lang} shop={shop} doc={doc} /></Page>);
+  });
+
+  async function customerKindOf(request: { actor: { kind: string; id?: string; shopId?: string } }) {
+    const a = request.actor;
+    if (a.kind !== 'customer' || !a.id || !a.shopId) return undefined;
+    const row = await db.selectFrom('customers').select('kind').where('shop_id', '=', a.shopId).where('id', '=', a.id).executeTakeFirst();
+    return row?.kind;
+  }
+};

@@ -1,0 +1,73 @@
+/**
+ * Loads the profiles into the database: each shop is created or updated from its profile, and a
+ * shop's demo section adds a staff account and a small catalogue the first time only (products
+ * are matched by SKU, so staff changes to them survive restarts).
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { hashPassword } from '../accounts/passwords.ts';
+import * as catalogue from '../catalogue/queries.ts';
+import type { DB } from '../db/schema.ts';
+import type { Profile } from './profile/schema.ts';
+import { upsertShopRow } from './queries.ts';
+
+export const DEMO_PASSWORD = 'comptoir-demo-2026';
+export const OPERATOR_EMAIL = 'operator@comptoir.localhost';
+
+export type SeededShop = { slug: string; name: string; staffEmail: string | undefined };
+
+/** The profile's canonical JSON hash: the same profile always gives the same hash. */
+export function profileSha256(profile: Profile): string {
+  return createHash('sha256').update(JSON.stringify(profile)).digest('hex');
+}
+
+export async function seedShops(db: Kysely<DB>, profiles: readonly Profile[], now: Date): Promise<SeededShop[]> {
+  const seeded: SeededShop[] = [];
+  for (const profile of profiles) {
+    await db.transaction().execute(async (trx) => {
+      await upsertShopRow(trx, {
+        id: profile.slug,
+        name: profile.name,
+        legalSystem: profile.legalSystem,
+        timeZone: profile.timeZone,
+        language: profile.language,
+        profile,
+        sha256: profileSha256(profile),
+        now,
+      });
+      const demo = profile.demo;
+      if (demo?.staff) {
+        const exists = await trx.selectFrom('staff').select('id').where('shop_id', '=', profile.slug).where(sql<string>`lower(email)`, '=', demo.staff.email.toLowerCase()).executeTakeFirst();
+        if (!exists) {
+          await trx.insertInto('staff').values({ shop_id: profile.slug, email: demo.staff.email, name: demo.staff.name, role: 'manager', password_hash: await hashPassword(DEMO_PASSWORD) }).execute();
+        }
+      }
+      for (const p of demo?.products ?? []) {
+        await catalogue.insertProductIfAbsent(trx, {
+          shopId: profile.slug,
+          sku: p.sku,
+          name: JSON.stringify(p.name),
+          description: JSON.stringify(p.description ?? { fr: '' }),
+          unitPriceCents: p.unitPriceCents,
+          vatRateBp: p.vatRateBp,
+          stock: p.stock,
+          maxPerOrder: p.maxPerOrder ?? null,
+          withdrawable: p.withdrawable,
+          withdrawalException: p.withdrawalException ?? null,
+          regulated: (p.regulated?.length ?? 0) > 0,
+        });
+      }
+      seeded.push({ slug: profile.slug, name: profile.name, staffEmail: demo?.staff?.email });
+    });
+  }
+  return seeded;
+}
+
+/** The instance's first operator, created once with the demo password. */
+export async function seedOperator(db: Kysely<DB>): Promise<void> {
+  const exists = await db.selectFrom('operators').select('id').where(sql<string>`lower(email)`, '=', OPERATOR_EMAIL).executeTakeFirst();
+  if (!exists) {
+    await db.insertInto('operators').values({ email: OPERATOR_EMAIL, name: 'Operator', password_hash: await hashPassword(DEMO_PASSWORD) }).execute();
+  }
+}

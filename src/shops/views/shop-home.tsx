@@ -1,0 +1,44 @@
+import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import type { Product } from '../../catalogue/service.ts';
+import { ProductCard } from '../../catalogue/views/product-card.tsx';
+import type { Shop } from '../service.ts';
+
+type Props = { lang: Lang; shop: Shop; products: Product[]; total: number; search: string; offset: number; limit: number; showHt: boolean };
+
+export function ShopHome({ lang, shop, products, total, search, offset, limit, showHt }: Props) {
+  const base = `/shops/${shop.slug}`;
+  const page = (o: number) => `${base}?${new URLSearchParams({ ...(search && { q: search }), offset: String(o) })}`;
+  return (
+    <>
+      <h1>{shop.name}</h1>
+      <p>
+        {t(lang, 'shop.customersServed')}{' '}
+        {shop.profile.customers.kinds.map((k) => t(lang, `accounts.kind.${k}` as MessageKey)).join(', ')}.
+      </p>
+      <h2>{t(lang, 'shop.catalogue')}</h2>
+      <form method="get" action={base} role="search">
+        <div class="field">
+          <label for="q">{t(lang, 'shop.search')}</label>
+          <input id="q" name="q" type="search" value={search} />
+        </div>
+        <button type="submit">{t(lang, 'shop.searchSubmit')}</button>
+      </form>
+      <p role="status">{t(lang, 'shop.results', { n: total })}</p>
+      {products.length === 0 ? (
+        <p>{t(lang, 'shop.empty')}</p>
+      ) : (
+        <ul class="cards">
+          {products.map((p) => <ProductCard lang={lang} product={p} shopSlug={shop.slug} showHt={showHt} />)}
+        </ul>
+      )}
+      {(offset > 0 || offset + limit < total) && (
+        <nav aria-label="pagination">
+          <ul>
+            {offset > 0 && <li><a href={page(Math.max(0, offset - limit))}>{t(lang, 'shop.previous')}</a></li>}
+            {offset + limit < total && <li><a href={page(offset + limit)}>{t(lang, 'shop.next')}</a></li>}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Per-request context: language (query ?lang= → cookie → Accept-Language → French) and caller
+ * (Bearer token for the API, session cookie for pages).
+ */
+import type { FastifyInstance } from 'fastify';
+import { actorFromBearer, actorFromSession } from '../accounts/resolve.ts';
+import { isLang, negotiateLang } from '../kernel/i18n/index.ts';
+import { unauthenticated } from '../kernel/errors.ts';
+import { isApiRequest, LANG_COOKIE, SESSION_COOKIE } from './context.ts';
+
+export function installContext(app: FastifyInstance): void {
+  app.decorateRequest('lang', 'fr');
+  app.decorateRequest('actor', { kind: 'anonymous' } as const);
+  app.decorateRequest('testClockNow', undefined);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const chosen = query?.lang;
+    request.lang = negotiateLang(chosen ?? request.cookies[LANG_COOKIE], request.headers['accept-language'], 'fr');
+    if (isLang(chosen) && chosen !== request.cookies[LANG_COOKIE]) {
+      reply.setCookie(LANG_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
+    }
+    const { db } = app.deps.database;
+    const now = new Date(app.deps.clock.now().epochMilliseconds);
+    if (app.deps.clock.test) request.testClockNow = app.deps.clock.now().toString();
+
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S{16,512})$/i.exec(authorization);
+      const actor = match?.[1] ? await actorFromBearer(db, match[1], app.deps.config.adminToken, now) : null;
+      if (!actor) throw unauthenticated();
+      request.actor = actor;
+      return;
+    }
+    // The API authenticates by token only: a cookie riding along on a cross-site request must
+    // not be able to act through the API, which has no CSRF token.
+    if (isApiRequest(request)) return;
+    const session = request.cookies[SESSION_COOKIE];
+    if (session && session.length <= 100) {
+      request.actor = (await actorFromSession(db, session, now)) ?? { kind: 'anonymous' };
+    }
+  });
+}

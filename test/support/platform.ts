@@ -1,0 +1,58 @@
+/**
+ * A whole platform for one test file: the real app on a real database. On PGlite by default (in
+ * memory); when DATABASE_URL is set, on a fresh database created on that server and dropped at
+ * the end, so runs never see each other's data and never assume the server is empty.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.ts';
+import { type Database, openPglite, openPostgres } from '../../src/db/connect.ts';
+import type { Mailer } from '../../src/notifications/outbox.ts';
+import { bootPlatform, type Platform } from '../../src/platform/boot.ts';
+
+export const ADMIN_TOKEN = 'test-operator-token-0123456789abcdef';
+
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openPglite(undefined);
+    return { database, drop: async () => {} };
+  }
+  const name = `comptoir_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString(), 30);
+  return {
+    database,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export type TestPlatform = Platform & { stop(): Promise<void> };
+
+export async function startPlatform(env: Record<string, string> = {}, options: { mailer?: Mailer } = {}): Promise<TestPlatform> {
+  const { database, drop } = await freshDatabase();
+  const config = loadConfig({ COMPTOIR_PROFILES_DIR: 'profiles', COMPTOIR_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env });
+  const sent: string[] = [];
+  const mailer = options.mailer ?? { send: async (m) => void sent.push(m.to) };
+  const platform = await bootPlatform(config, { database, mailer });
+  return {
+    ...platform,
+    async stop() {
+      await platform.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
