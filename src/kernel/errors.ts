@@ -3,7 +3,7 @@
  * maps them to an HTTP status and renders the message in the request's language, as JSON
  * `{"error": {code, message, field}}` for the API or as a page for people (API.md).
  */
-export type ErrorKind = 'malformed' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'refused' | 'too_many';
+export type ErrorKind = 'malformed' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'refused' | 'too_many';
 
 export const STATUS_OF: Record<ErrorKind, number> = {
   malformed: 400,
@@ -11,6 +11,7 @@ export const STATUS_OF: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   refused: 422,
   too_many: 429,
 };

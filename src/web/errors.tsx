@@ -21,7 +21,7 @@ function toDomainError(error: FastifyError | Error): DomainError | null {
   if (error instanceof ClockCannotGoBack) return new DomainError('clock_cannot_go_back', 'refused', {}, 'now');
   const e = error as FastifyError;
   if (e.code?.startsWith('FST_CSRF')) return new DomainError('csrf', 'forbidden');
-  if (e.statusCode === 413) return new DomainError('payload_too_large', 'malformed');
+  if (e.statusCode === 413) return new DomainError('payload_too_large', 'too_large');
   if (e.statusCode === 415) return new DomainError('unsupported_media_type', 'malformed');
   if (e.statusCode === 429) return new DomainError('rate_limited', 'too_many');
   if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {

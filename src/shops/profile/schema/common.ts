@@ -145,11 +145,30 @@ export const Counting = z.enum([
 ]);
 export type Counting = z.infer<typeof Counting>;
 
+/** The event a period runs from; day 0 is that event's day (SPEC §0.2). */
+export const PeriodStart = z.enum([
+  'order_received',
+  'conclusion',
+  'shipment',
+  'delivery',
+  'receipt_or_discovery',
+  'discovery',
+  'defect_appears',
+  'defect_found',
+  'damage_occurred',
+  'invoice_received',
+  'notice_received',
+  'termination_notice',
+  'registered_letter_first_presented',
+  'registered_letter_received_or_first_presented',
+  'written_complaint',
+]);
+
 /** A period with its counting rule and the event it runs from. */
 export const Period = z.strictObject({
   within: Duration,
   counting: Counting.optional(),
-  from: Text.optional(),
+  from: PeriodStart.optional(),
 });
 export type Period = z.infer<typeof Period>;
 

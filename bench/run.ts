@@ -1,0 +1,35 @@
+/**
+ * Benchmarks, printed as a table: start-up of the platform (migrations, profiles, demo data) and
+ * catalogue reads under load (autocannon, 20 connections, 5 s) on PGlite, and on the PostgreSQL
+ * server when DATABASE_URL is set. Figures are measured, never asserted.
+ */
+import autocannon from 'autocannon';
+import { startPlatform } from '../test/support/platform.ts';
+
+type Row = { database: string; benchmark: string; value: string };
+const rows: Row[] = [];
+
+async function benchDatabase(label: string, env: Record<string, string | undefined>) {
+  const saved = process.env.DATABASE_URL;
+  if (env.DATABASE_URL) process.env.DATABASE_URL = env.DATABASE_URL;
+  else delete process.env.DATABASE_URL;
+  const started = performance.now();
+  const p = await startPlatform();
+  rows.push({ database: label, benchmark: 'boot (migrate + 5 profiles + demo data)', value: `${Math.round(performance.now() - started)} ms` });
+  await p.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(p.app.server.address() as { port: number }).port}`;
+  for (const [name, path] of [['GET /api/v1/shops/bible-et-jeux/products', '/api/v1/shops/bible-et-jeux/products'], ['GET /shops/coopso (page)', '/shops/coopso']] as const) {
+    const result = await autocannon({ url: url + path, connections: 20, duration: 5 });
+    rows.push({ database: label, benchmark: `${name}: req/s`, value: String(Math.round(result.requests.average)) });
+    rows.push({ database: label, benchmark: `${name}: p50 / p99 latency`, value: `${result.latency.p50} / ${result.latency.p99} ms` });
+    rows.push({ database: label, benchmark: `${name}: non-2xx`, value: String(result.non2xx) });
+  }
+  await p.stop();
+  if (saved) process.env.DATABASE_URL = saved;
+}
+
+await benchDatabase('PGlite', {});
+if (process.env.DATABASE_URL) await benchDatabase('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL });
+const width = Math.max(...rows.map((r) => r.benchmark.length));
+console.log(`\n${'database'.padEnd(11)} ${'benchmark'.padEnd(width)}  value`);
+for (const r of rows) console.log(`${r.database.padEnd(11)} ${r.benchmark.padEnd(width)}  ${r.value}`);

@@ -1,0 +1,121 @@
+/**
+ * Headless Chromium (Debian's package) drives the real server on a local port: a customer
+ * registers through the pages, and axe-core checks every page visited against WCAG 2.1 A/AA.
+ * Without Chromium on the machine the test is skipped, except in CI where it must run.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
+import { startPlatform, type TestPlatform } from '../support/platform.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+type AxeResult = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+
+/** Runs axe on the current page; returns the violations of WCAG 2.0/2.1 level A and AA. */
+async function axe(page: Page): Promise<AxeResult['violations']> {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(() =>
+    // @ts-expect-error axe is injected into the page above
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  )) as AxeResult;
+  return result.violations;
+}
+
+describe('browser: registration and accessibility', { skip: !available && 'Debian chromium not installed' }, () => {
+  let p: TestPlatform;
+  let browser: Browser;
+  let base: string;
+  const audited: { url: string; violations: number }[] = [];
+
+  before(async () => {
+    p = await startPlatform();
+    await p.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(p.app.server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await p?.stop();
+    console.log(`axe: ${audited.length} pages audited, ${audited.reduce((n, a) => n + a.violations, 0)} violations`);
+  });
+
+  async function visitAndAudit(page: Page, label: string) {
+    const violations = await axe(page);
+    audited.push({ url: page.url(), violations: violations.length });
+    assert.deepEqual(
+      violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      [],
+      `axe violations on ${label}`,
+    );
+  }
+
+  test('should register a customer at Bible et Jeux through the pages, every page axe-clean', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await visitAndAudit(page, 'platform home');
+    await page.click('a[href="/shops/bible-et-jeux"]');
+    assert.match(await page.locator('h1').innerText(), /Bible et Jeux/i);
+    await visitAndAudit(page, 'shop home');
+    await page.locator('.cards h3 a').first().click();
+    await visitAndAudit(page, 'product page');
+    await page.goto(`${base}/shops/bible-et-jeux/register`);
+    await visitAndAudit(page, 'register form');
+
+    // A first try with a bad e-mail shows the errors, accessibly.
+    await page.fill('#f-email', 'not-an-email');
+    await page.fill('#f-password', 'short');
+    await page.click('button[type=submit]:has-text("Créer mon compte")');
+    assert.match(await page.locator('.error-summary').innerText(), /adresse e-mail n’est pas valide/);
+    await visitAndAudit(page, 'register form with errors');
+
+    await page.fill('#f-email', 'jeanne@example.fr');
+    await page.fill('#f-password', 'une longue phrase secrète');
+    await page.fill('#f-firstName', 'Jeanne');
+    await page.fill('#f-lastName', 'Rivière');
+    await page.fill('#f-address-line1', '12 avenue du Canigou');
+    await page.fill('#f-address-postalCode', '66000');
+    await page.fill('#f-address-city', 'Perpignan');
+    await page.fill('#f-address-country', 'FR');
+    await page.click('button[type=submit]:has-text("Créer mon compte")');
+    await page.waitForURL(/\/shops\/bible-et-jeux\/account/);
+    assert.match(await page.locator('main').innerText(), /Jeanne Rivière/);
+    await visitAndAudit(page, 'account page');
+
+    await page.click('button:has-text("Se déconnecter")');
+    await page.goto(`${base}/shops/bible-et-jeux/login`);
+    await visitAndAudit(page, 'login page');
+    await page.fill('#f-email', 'jeanne@example.fr');
+    await page.fill('#f-password', 'une longue phrase secrète');
+    await page.click('button[type=submit]:has-text("Se connecter")');
+    await page.waitForURL(/\/account$/);
+
+    for (const path of ['/shops/bible-et-jeux/password/forgot', '/shops/bible-et-jeux/legal/notice', '/shops/bible-et-jeux/legal/cgv', '/shops/coopso?lang=nl', '/shops/distritec?lang=en']) {
+      await page.goto(`${base}${path}`);
+      await visitAndAudit(page, path);
+    }
+    await page.close();
+  });
+
+  test('should let staff sign in to the back office, axe-clean', async () => {
+    const page = await browser.newPage();
+    const staff = await p.database.db.selectFrom('staff').select('email').where('shop_id', '=', 'coopso').executeTakeFirstOrThrow();
+    await page.goto(`${base}/shops/coopso/staff/login`);
+    await visitAndAudit(page, 'staff login');
+    await page.fill('#f-email', staff.email);
+    await page.fill('#f-password', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/staff$/);
+    await visitAndAudit(page, 'staff dashboard');
+    await page.close();
+  });
+});
