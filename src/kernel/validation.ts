@@ -9,9 +9,26 @@ import { hasMessage } from './i18n/index.ts';
 
 type Issue = z.core.$ZodIssue;
 
-function codeOf(issue: Issue): { code: string; params?: Record<string, string | number> } {
-  if (hasMessage(`error.${issue.message}`)) return { code: issue.message };
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) return { code: 'required' };
+/** The value at an issue's path in the raw input (zod 4 does not keep it on the issue). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function boundsOf(issue: Issue): Record<string, number> {
+  const params: Record<string, number> = {};
+  if ('minimum' in issue) params.min = Number(issue.minimum);
+  if ('maximum' in issue) params.max = Number(issue.maximum);
+  return params;
+}
+
+function codeOf(issue: Issue, input: unknown): { code: string; params?: Record<string, string | number> } {
+  if (hasMessage(`error.${issue.message}`)) return { code: issue.message, params: boundsOf(issue) };
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { code: 'required' };
   if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return { code: 'required' };
   if (issue.code === 'too_big' && issue.origin === 'string') return { code: 'too_long', params: { max: Number(issue.maximum) } };
   if (issue.code === 'unrecognized_keys') return { code: 'invalid_request' };
@@ -22,6 +39,6 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new ValidationFailed(
-    result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), ...codeOf(issue) })),
+    result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), ...codeOf(issue, input) })),
   );
 }

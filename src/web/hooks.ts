@@ -3,6 +3,7 @@
  * (Bearer token for the API, session cookie for pages).
  */
 import type { FastifyInstance } from 'fastify';
+import type { Actor } from '../accounts/actor.ts';
 import { actorFromBearer, actorFromSession } from '../accounts/resolve.ts';
 import { isLang, negotiateLang } from '../kernel/i18n/index.ts';
 import { unauthenticated } from '../kernel/errors.ts';
@@ -10,10 +11,11 @@ import { isApiRequest, LANG_COOKIE, SESSION_COOKIE } from './context.ts';
 
 export function installContext(app: FastifyInstance): void {
   app.decorateRequest('lang', 'fr');
-  app.decorateRequest('actor', { kind: 'anonymous' } as const);
+  app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('testClockNow', undefined);
 
   app.addHook('onRequest', async (request, reply) => {
+    request.actor = { kind: 'anonymous' };
     const query = request.query as Record<string, unknown>;
     const chosen = query?.lang;
     request.lang = negotiateLang(chosen ?? request.cookies[LANG_COOKIE], request.headers['accept-language'], 'fr');

@@ -45,7 +45,7 @@ describe('catalogue API', () => {
     }
   });
 
-  test('should let staff of a shop create a product there, and refuse the staff of another shop', async () => {
+  test('should let an operator create a product, refuse a duplicate SKU and refuse anonymous callers', async () => {
     const token = ADMIN_TOKEN;
     const create = (shop: string, headers: Record<string, string>, body: unknown) =>
       p.app.inject({ method: 'POST', url: `/api/v1/shops/${shop}/products`, headers, payload: body as object });

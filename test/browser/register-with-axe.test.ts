@@ -60,7 +60,8 @@ describe('browser: registration and accessibility', { skip: !available && 'Debia
   }
 
   test('should register a customer at Bible et Jeux through the pages, every page axe-clean', async () => {
-    const page = await browser.newPage();
+    // bypassCSP lets the test inject axe; the app's strict CSP (no inline script) stays as served.
+    const page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
     await page.goto(`${base}/`);
     await visitAndAudit(page, 'platform home');
     await page.click('a[href="/shops/bible-et-jeux"]');
@@ -107,7 +108,8 @@ describe('browser: registration and accessibility', { skip: !available && 'Debia
   });
 
   test('should let staff sign in to the back office, axe-clean', async () => {
-    const page = await browser.newPage();
+    // bypassCSP lets the test inject axe; the app's strict CSP (no inline script) stays as served.
+    const page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
     const staff = await p.database.db.selectFrom('staff').select('email').where('shop_id', '=', 'coopso').executeTakeFirstOrThrow();
     await page.goto(`${base}/shops/coopso/staff/login`);
     await visitAndAudit(page, 'staff login');

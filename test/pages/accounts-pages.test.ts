@@ -140,7 +140,7 @@ describe('shop, staff and operator pages', () => {
   test('should show the legal notice from the profile and say what is missing', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/shops/coopso/legal/notice' });
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /Coopso ASBL/);
+    assert.match(res.body, /Coopso, ASBL/);
     assert.match(res.body, /Namur/);
     for (const doc of ['cgv', 'cgu', 'privacy', 'cookies']) assert.equal((await p.app.inject({ method: 'GET', url: `/shops/coopso/legal/${doc}` })).statusCode, 200);
     assert.equal((await p.app.inject({ method: 'GET', url: '/shops/coopso/legal/secret' })).statusCode, 404);

@@ -42,9 +42,9 @@ export type TestPlatform = Platform & { stop(): Promise<void> };
 export async function startPlatform(env: Record<string, string> = {}, options: { mailer?: Mailer } = {}): Promise<TestPlatform> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({ COMPTOIR_PROFILES_DIR: 'profiles', COMPTOIR_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env });
-  const sent: string[] = [];
-  const mailer = options.mailer ?? { send: async (m) => void sent.push(m.to) };
-  const platform = await bootPlatform(config, { database, mailer });
+  // With SMTP_URL the platform's own SMTP mailer is used; otherwise e-mails go nowhere.
+  const mailer: Mailer | undefined = options.mailer ?? (config.smtpUrl ? undefined : { send: async () => {} });
+  const platform = await bootPlatform(config, mailer ? { database, mailer } : { database });
   return {
     ...platform,
     async stop() {

@@ -49,10 +49,10 @@ export function plainErrorMap(known: KnownKeys) {
         const want = TYPE_WORDS[issue.expected] ?? issue.expected;
         return issue.input === undefined ? `is missing (expected ${want})` : `must be ${want} (got ${showValue(issue.input)})`;
       }
-      case 'invalid_value':
-        return issue.values.length === 1
-          ? `must be ${JSON.stringify(issue.values[0])} (got ${showValue(issue.input)})`
-          : `must be one of ${quoteAll(issue.values)} (got ${showValue(issue.input)})`;
+      case 'invalid_value': {
+        const want = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${quoteAll(issue.values)}`;
+        return issue.input === undefined ? `is missing (expected ${want})` : `must be ${want} (got ${showValue(issue.input)})`;
+      }
       case 'unrecognized_keys': {
         const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
         if (shape) known.set(formatPath(issue.path ?? []), Object.keys(shape));

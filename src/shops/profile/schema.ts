@@ -47,51 +47,53 @@ const TimeZone = z
 export const LegalSystem = z.enum(['FR', 'BE']);
 export type LegalSystem = z.infer<typeof LegalSystem>;
 
-export const ProfileSchema = z
-  .strictObject({
-    slug: Slug,
-    name: Text,
-    legalSystem: LegalSystem,
-    /** French departments 57, 67, 68 add Good Friday and 26 Dec (C. trav. L3134-13). */
-    holidayZone: z.enum(['alsace-moselle']).optional(),
-    timeZone: TimeZone,
-    /** The shop's default language; pages may also be offered in the others. */
-    language: LanguageCode,
-    /** Legal documents and correspondence only in `language` (000 §18; A-04). */
-    legalLanguageLocked: Flag,
-    currency: z.literal('EUR'),
+/** The fields, before the cross-field checks of `schema/refine.ts`. */
+export const ProfileFields = z.strictObject({
+  slug: Slug,
+  name: Text,
+  legalSystem: LegalSystem,
+  /** French departments 57, 67, 68 add Good Friday and 26 Dec (C. trav. L3134-13). */
+  holidayZone: z.enum(['alsace-moselle']).optional(),
+  timeZone: TimeZone,
+  /** The shop's default language; pages may also be offered in the others. */
+  language: LanguageCode,
+  /** Legal documents and correspondence only in `language` (000 §18; A-04). */
+  legalLanguageLocked: Flag,
+  currency: z.literal('EUR'),
 
-    identity: Identity,
-    customers: Customers,
-    territories: Territories,
-    terms: Terms,
-    checkout: Checkout,
+  identity: Identity,
+  customers: Customers,
+  territories: Territories,
+  terms: Terms,
+  checkout: Checkout,
 
-    orders: Orders.optional(),
-    offers: Offers.optional(),
-    payments: Payments.optional(),
-    pricing: Pricing.optional(),
-    invoicing: Invoicing.optional(),
-    receivables: Receivables.optional(),
-    delivery: Delivery.optional(),
-    campaigns: z.array(Campaign).optional(),
-    lateDelivery: LateDelivery.optional(),
-    modification: Modification.optional(),
-    withdrawal: Withdrawal.optional(),
-    guarantee: Guarantee.optional(),
-    goodwillReturns: GoodwillReturns.optional(),
-    regulated: Regulated.optional(),
-    privacy: Privacy.optional(),
-    cookies: Cookies.optional(),
-    forceMajeure: ForceMajeure.optional(),
-    contractRemedies: ContractRemedies.optional(),
-    liability: Liability.optional(),
-    disputes: Disputes.optional(),
-    partners: z.array(Partner).optional(),
-    accessibility: Accessibility.optional(),
+  orders: Orders.optional(),
+  offers: Offers.optional(),
+  payments: Payments.optional(),
+  pricing: Pricing.optional(),
+  invoicing: Invoicing.optional(),
+  receivables: Receivables.optional(),
+  delivery: Delivery.optional(),
+  campaigns: z.array(Campaign).optional(),
+  lateDelivery: LateDelivery.optional(),
+  modification: Modification.optional(),
+  withdrawal: Withdrawal.optional(),
+  guarantee: Guarantee.optional(),
+  goodwillReturns: GoodwillReturns.optional(),
+  regulated: Regulated.optional(),
+  privacy: Privacy.optional(),
+  cookies: Cookies.optional(),
+  forceMajeure: ForceMajeure.optional(),
+  contractRemedies: ContractRemedies.optional(),
+  liability: Liability.optional(),
+  disputes: Disputes.optional(),
+  partners: z.array(Partner).optional(),
+  accessibility: Accessibility.optional(),
 
-    demo: Demo,
-  })
-  .superRefine(refineProfile);
+  demo: Demo,
+});
+export type ProfileFields = z.infer<typeof ProfileFields>;
+
+export const ProfileSchema = ProfileFields.superRefine(refineProfile);
 
 export type Profile = z.infer<typeof ProfileSchema>;

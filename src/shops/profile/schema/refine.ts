@@ -7,6 +7,7 @@
  * not errors here; `check.ts` reports them and the law applies.
  */
 import type { z } from 'zod';
+import type { ProfileFields as Shape } from '../schema.ts';
 
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
@@ -47,20 +48,6 @@ function isVatNumber(system: 'FR' | 'BE', raw: string): boolean {
 
 // Rates a demo product may carry (LEGAL §A9): FR 20 / 10 / 5.5 / 2.1 %, BE 21 / 12 / 6 / 0 %.
 const VAT_RATES_BP = { FR: [2000, 1000, 550, 210], BE: [2100, 1200, 600, 0] } as const;
-
-interface Shape {
-  legalSystem: 'FR' | 'BE';
-  holidayZone?: string | undefined;
-  identity: { registrationNumber?: string | undefined; vatNumber?: string | undefined };
-  customers: { kinds: string[]; blockProfessionalPurpose: boolean };
-  terms: { documents: { kind: string }[] };
-  checkout: { termsToAccept: string[]; minOrderCents?: number | undefined; minOrderBasis?: string | undefined };
-  payments?: { capture: string; dueAfterDelivery?: string | undefined } | undefined;
-  delivery?: { modes: { mode: string; communes?: string[] | undefined; otherCommunes?: boolean | undefined }[] } | undefined;
-  regulated?: { rules: { flag: string }[] } | undefined;
-  disputes?: { law: string } | undefined;
-  demo: { products: { vatRateBp: number; regulated?: string[] | undefined }[] };
-}
 
 export function refineProfile(p: Shape, ctx: Ctx): void {
   if (p.holidayZone && p.legalSystem !== 'FR') {

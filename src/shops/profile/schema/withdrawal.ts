@@ -7,6 +7,10 @@
 import { z } from 'zod';
 import { Duration, Flag, Text, uniqueList } from './common.ts';
 
+/**
+ * `day_after_delivery` (001 online §4.1 "à dater du lendemain du jour de la livraison") counts
+ * like `received`: day 1 is the day after the event. `contract_concluded` is the rule for services.
+ */
 export const WithdrawalStart = z.enum(['contract_concluded', 'received', 'day_after_delivery']);
 
 export const WithdrawalChannel = z.enum([
@@ -51,7 +55,7 @@ export const Withdrawal = z.strictObject({
   modelForm: Flag,
   acknowledgment: z.enum(['without_delay_durable_medium', 'none_stated']),
   /** Exclusions the terms name; `legal_list` = "the legal exceptions" without naming them (000 §7.2). */
-  exclusions: uniqueList(z.union([WithdrawalException, z.enum(['legal_list', 'shop_or_fair_sale'])])).optional(),
+  exclusions: uniqueList(z.enum([...WithdrawalException.options, 'legal_list', 'shop_or_fair_sale'])).optional(),
   /** How long the consumer has to send the goods back after the notice. */
   returnWithin: Duration.optional(),
   returnCostBorneBy: z.enum(['consumer', 'seller', 'consumer_unless_nonconforming']).optional(),
