@@ -1,6 +1,6 @@
 /**
  * Table types for Kysely, one interface per table, kept in step with src/db/migrations by hand
- * (and checked by the migration test, which compares them with information_schema).
+ * (src/db/migrate.test.ts runs the migrations up and down on a real database).
  * Every table holding shop data leads with `shop_id` (DESIGN.md §9).
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
