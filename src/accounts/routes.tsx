@@ -30,7 +30,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
   app.get<ShopParams>('/shops/:shop/register', async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     const f = frame(request, reply, shop, t(request.lang, 'accounts.register.title'));
-    const form = <RegisterForm lang={request.lang} action={`/shops/${shop.slug}/register`} csrf={f.csrfToken ?? ''} kinds={customerKinds(shop)} values={{}} errors={{}} />;
+    const form = <RegisterForm lang={request.lang} action={`/shops/${shop.slug}/register`} csrf={f.csrfToken ?? ''} kinds={customerKinds(shop)} values={{ 'address.country': shop.legalSystem }} errors={{}} />;
     return sendPage(reply, <Page frame={f}>{form}</Page>);
   });
 

@@ -3,7 +3,6 @@
  * (Bearer token for the API, session cookie for pages).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Actor } from '../accounts/actor.ts';
 import { actorFromBearer, actorFromSession } from '../accounts/resolve.ts';
 import { isLang, negotiateLang } from '../kernel/i18n/index.ts';
 import { unauthenticated } from '../kernel/errors.ts';
@@ -11,7 +10,8 @@ import { isApiRequest, LANG_COOKIE, SESSION_COOKIE } from './context.ts';
 
 export function installContext(app: FastifyInstance): void {
   app.decorateRequest('lang', 'fr');
-  app.decorateRequest('actor', null as unknown as Actor);
+  // A reference-type default would be shared by every request; each request sets its own below.
+  app.decorateRequest('actor', null as never);
   app.decorateRequest('testClockNow', undefined);
 
   app.addHook('onRequest', async (request, reply) => {
