@@ -112,6 +112,106 @@ export interface ProductsTable {
   regulated: boolean;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+  unit: Generated<'unit' | 'metre' | 'kilogram'>;
+  condition: Generated<'new' | 'second_hand'>;
+  images: ColumnType<string[], string | undefined, string>;
+  is_bundle: Generated<boolean>;
+}
+
+export interface ProductPartsTable {
+  shop_id: string;
+  bundle_id: string;
+  part_id: string;
+  quantity: number;
+}
+
+export interface TermsVersionsTable {
+  shop_id: string;
+  id: Generated<string>;
+  kind: string;
+  version: string;
+  title: string;
+  language: string;
+  body: string;
+  sha256: string;
+  effective_from: string; // YYYY-MM-DD
+  effective_until: string | null;
+  published_at: Timestamp;
+}
+
+export interface TermsNoticesTable {
+  shop_id: string;
+  terms_version_id: string;
+  customer_id: string;
+  notified_at: Timestamp;
+}
+
+export interface CartsTable {
+  shop_id: string;
+  id: Generated<string>;
+  customer_id: string | null;
+  guest_token_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CartLinesTable {
+  shop_id: string;
+  cart_id: string;
+  product_id: string;
+  quantity: number;
+  added_at: Timestamp;
+}
+
+export type AcceptedTermsJson = { kind: string; version: string; sha256: string }[];
+
+export interface OrdersTable {
+  shop_id: string;
+  id: Generated<string>;
+  number: string;
+  customer_id: string;
+  customer_kind: 'consumer' | 'non_professional' | 'professional';
+  status: string;
+  placed_at: Timestamp;
+  net_cents: number;
+  vat_cents: number;
+  gross_cents: number;
+  shipping_cents: number;
+  fees_cents: number;
+  delivery: Json<Record<string, unknown>>;
+  payment_method: string;
+  payment_status: string;
+  accepted_terms: Json<AcceptedTermsJson>;
+}
+
+export interface OrderLinesTable {
+  shop_id: string;
+  order_id: string;
+  line_no: number;
+  product_id: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price_cents: number;
+  vat_rate_bp: number;
+  total_cents: number;
+  withdrawable: boolean;
+  withdrawal_exception: string | null;
+}
+
+export interface OrderEventsTable {
+  shop_id: string;
+  order_id: string;
+  seq: number;
+  type: string;
+  /** When the fact happened (may be in the past: a letter received last Tuesday). */
+  at: Timestamp;
+  /** When the platform recorded it. */
+  recorded_at: Timestamp;
+  actor: string;
+  data: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface OutboxTable {
@@ -126,7 +226,11 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  attachments: ColumnType<EmailAttachment[], string | undefined, string>;
 }
+
+/** An attachment exactly as sent (the durable medium of L221-13), content in base64. */
+export type EmailAttachment = { filename: string; contentType: string; contentBase64: string };
 
 export interface IdempotencyKeysTable {
   scope: string; // shop and actor: one client's key never answers another's request
@@ -155,6 +259,14 @@ export interface DB {
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   platform_clock: PlatformClockTable;
+  product_parts: ProductPartsTable;
+  terms_versions: TermsVersionsTable;
+  terms_notices: TermsNoticesTable;
+  carts: CartsTable;
+  cart_lines: CartLinesTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;
