@@ -1,12 +1,14 @@
 /**
  * Benchmarks, printed as a table: start-up of the platform (migrations, profiles, demo data) and
  * catalogue reads under load (autocannon, 20 connections, 5 s) on PGlite, and on the PostgreSQL
- * server when DATABASE_URL is set. Figures are measured, never asserted.
+ * server when DATABASE_URL is set; then the checkout benchmark (bench/checkout.ts) on the PostgreSQL
+ * server (DATABASE_URL, or postgres://postgres@127.0.0.1:5432/test) beside pgbench running the same
+ * transaction. Figures are measured, never asserted.
  */
 import autocannon from 'autocannon';
 import { startPlatform } from '../test/support/platform.ts';
+import { benchCheckout, type Row } from './checkout.ts';
 
-type Row = { database: string; benchmark: string; value: string };
 const rows: Row[] = [];
 
 async function benchDatabase(label: string, env: Record<string, string | undefined>) {
@@ -30,6 +32,7 @@ async function benchDatabase(label: string, env: Record<string, string | undefin
 
 await benchDatabase('PGlite', {});
 if (process.env.DATABASE_URL) await benchDatabase('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL });
+rows.push(...(await benchCheckout()));
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 console.log(`\n${'database'.padEnd(11)} ${'benchmark'.padEnd(width)}  value`);
 for (const r of rows) console.log(`${r.database.padEnd(11)} ${r.benchmark.padEnd(width)}  ${r.value}`);

@@ -12,9 +12,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './accounts/api.ts';
 import { accountsPages } from './accounts/routes.tsx';
+import { ordersApi } from './orders/api.ts';
 import { catalogueApi } from './catalogue/api.ts';
+import { checkoutPages } from './checkout/routes.tsx';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { termsApi } from './legal/terms/api.ts';
+import { termsPages } from './legal/terms/routes.tsx';
 import type { Mailer } from './notifications/outbox.ts';
 import { apiDocs } from './platform/openapi.ts';
 import type { PlatformClock } from './platform/clock.ts';
@@ -74,11 +78,15 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(shopsApi);
       await api.register(catalogueApi);
       await api.register(accountsApi);
+      await api.register(termsApi);
+      await api.register(ordersApi);
     },
     { prefix: '/api/v1' },
   );
   await app.register(shopsPages);
+  await app.register(termsPages);
   await app.register(accountsPages);
+  await app.register(checkoutPages);
   await app.register(staffPages);
   await app.register(operatorPages);
   return app;

@@ -1,5 +1,5 @@
 /**
- * The `comptoir` command: serve | migrate | token create | profile check.
+ * The `comptoir` command: serve | migrate | token create | profile check | verify.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { bootPlatform } from './platform/boot.ts';
 import { systemClock } from './kernel/clock.ts';
+import { verifyAll } from './legal/evidence/service.ts';
 import { checkProfile, formatFindings } from './shops/profile/check.ts';
 import { loadProfileFile } from './shops/profile/load.ts';
 import { DEMO_PASSWORD, OPERATOR_EMAIL } from './shops/seed.ts';
@@ -17,7 +18,8 @@ const USAGE = `Usage: comptoir <command>
   serve                         migrate, load profiles/, serve on $PORT (default 3000)
   migrate                       run the database migrations
   token create --operator EMAIL | --shop SLUG --staff EMAIL [--label TEXT] [--days N]
-  profile check FILE...         validate profiles and report clauses weaker than the law`;
+  profile check FILE...         validate profiles and report clauses weaker than the law
+  verify [--shop SLUG]          recompute every order's evidence hash chain and report tampering`;
 
 async function serve(): Promise<void> {
   const started = performance.now();
@@ -96,6 +98,21 @@ function profileCheck(files: string[]): number {
   return invalid > 0 ? 1 : 0;
 }
 
+async function verify(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { shop: { type: 'string' } } });
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const { orders, tampered } = await verifyAll(database.db, values.shop);
+    for (const t of tampered) console.log(`TAMPERED ${t.shopId} order ${t.orderId}: event ${t.check.brokenAt ?? '-'}: ${t.check.reason}`);
+    console.log(`${orders} orders checked, ${orders - tampered.length} intact, ${tampered.length} tampered`);
+    return tampered.length > 0 ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   switch (command) {
@@ -117,6 +134,8 @@ async function main(argv: string[]): Promise<number> {
     case 'profile':
       if (sub !== 'check') break;
       return profileCheck(rest);
+    case 'verify':
+      return verify([sub, ...rest].filter((a): a is string => a !== undefined));
     case 'version':
       console.log(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
       return 0;

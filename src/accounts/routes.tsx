@@ -3,6 +3,9 @@
  * CSRF token checked before the handler runs; a failed form is shown again with every error.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { afterCustomerSignIn } from '../checkout/cart-session.ts';
+import { customerOrders } from '../checkout/placed-orders.ts';
+import { OrdersList } from '../checkout/views/order-page.tsx';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { customerKinds, getShop, type Shop } from '../shops/service.ts';
@@ -42,7 +45,8 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
       const { id } = await registerCustomer(deps, ref(shop), input, request.lang);
       const actor = { kind: 'customer' as const, shopId: shop.slug, id, name: `${input.firstName} ${input.lastName}` };
       setSessionCookie(request, reply, await openSession(deps, actor, request.headers['user-agent'] ?? null));
-      return reply.redirect(`/shops/${shop.slug}/account?welcome=1`, 303);
+      const back = await afterCustomerSignIn(deps, request, reply, shop.slug, id);
+      return reply.redirect(back ?? `/shops/${shop.slug}/account?welcome=1`, 303);
     } catch (error) {
       const errors = fieldErrors(error, request.lang);
       const f = frame(request, reply, shop, t(request.lang, 'accounts.register.title'));
@@ -67,7 +71,8 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     try {
       const actor = await authenticate(deps, { kind: 'customer', shopId: shop.slug }, parseOrThrow(Credentials, values), request.ip);
       setSessionCookie(request, reply, await openSession(deps, actor, request.headers['user-agent'] ?? null));
-      return reply.redirect(`/shops/${shop.slug}/account`, 303);
+      const back = actor.kind === 'customer' ? await afterCustomerSignIn(deps, request, reply, shop.slug, actor.id) : null;
+      return reply.redirect(back ?? `/shops/${shop.slug}/account`, 303);
     } catch (error) {
       return loginPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
     }
@@ -87,7 +92,8 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     const customer = await q.findCustomer(db, shop.slug, id);
     if (!customer) return reply.redirect(`/shops/${shop.slug}/login`, 303);
     const f = frame(request, reply, shop, t(request.lang, 'accounts.me.title'));
-    return sendPage(reply, <Page frame={f}><AccountPage lang={request.lang} customer={customer} welcome={request.query.welcome === '1'} /></Page>);
+    const orders = <OrdersList lang={request.lang} shop={shop} orders={await customerOrders(db, shop.slug, id)} />;
+    return sendPage(reply, <Page frame={f}><AccountPage lang={request.lang} customer={customer} welcome={request.query.welcome === '1'} />{orders}</Page>);
   });
 
   const forgotPage = (request: FastifyRequest, reply: Parameters<typeof frameFor>[1], shop: Shop, values: Record<string, string>, errors: Record<string, string>, sent: boolean, status = 200) => {

@@ -67,7 +67,7 @@ const VAT_FORMATS: Record<string, RegExp> = {
 
 /** Normalises "fr 40 303 265 045" to "FR40303265045". */
 export function normaliseVatNumber(input: string): string {
-  return input.replace(/[\s.\-]/g, '').toUpperCase();
+  return input.replace(/[\s.-]/g, '').toUpperCase();
 }
 
 export function isValidEuVatNumber(input: string): boolean {

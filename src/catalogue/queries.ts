@@ -40,3 +40,15 @@ export function insertProductIfAbsent(db: Exec, p: {
 export function updateProduct(db: Exec, shopId: string, id: string, changes: ProductUpdate) {
   return db.updateTable('products').set(changes).where('shop_id', '=', shopId).where('id', '=', id).returningAll().executeTakeFirst();
 }
+
+/** Each bundle's parts with the stock of each part, to derive what a bundle can still sell. */
+export function bundlePartStock(db: Exec, shopId: string, bundleIds: readonly string[]) {
+  if (bundleIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('product_parts as pp')
+    .innerJoin('products as p', (join) => join.onRef('p.shop_id', '=', 'pp.shop_id').onRef('p.id', '=', 'pp.part_id'))
+    .select(['pp.bundle_id', 'pp.quantity', 'p.stock', 'p.sku'])
+    .where('pp.shop_id', '=', shopId)
+    .where('pp.bundle_id', 'in', bundleIds)
+    .execute();
+}

@@ -26,6 +26,7 @@ export type Product = {
   withdrawalException: string | null;
   regulated: boolean;
   active: boolean;
+  isBundle: boolean;
 };
 
 export function rowToProduct(row: ProductRow): Product {
@@ -42,7 +43,18 @@ export function rowToProduct(row: ProductRow): Product {
     withdrawalException: row.withdrawal_exception,
     regulated: row.regulated,
     active: row.active,
+    isBundle: row.is_bundle,
   };
+}
+
+/** A bundle's stock is what its scarcest part allows: min over parts of floor(stock / quantity). */
+async function withBundleStock(db: Kysely<DB>, shopId: string, products: Product[]): Promise<Product[]> {
+  const parts = await q.bundlePartStock(db, shopId, products.filter((p) => p.isBundle).map((p) => p.id));
+  if (parts.length === 0) return products;
+  return products.map((p) => {
+    const own = parts.filter((x) => x.bundle_id === p.id);
+    return own.length === 0 ? p : { ...p, stock: Math.min(...own.map((x) => Math.floor(x.stock / x.quantity))) };
+  });
 }
 
 export const localized = (text: LocalizedText, lang: Lang): string => text[lang] ?? text.fr;
@@ -71,13 +83,14 @@ export function productJson(p: Product, lang: Lang) {
 
 export async function listCatalogue(db: Kysely<DB>, shopId: string, opts: { search?: string | undefined; limit: number; offset: number }) {
   const [rows, count] = await q.listProducts(db, shopId, opts);
-  return { items: rows.map(rowToProduct), total: Number(count.n) };
+  return { items: await withBundleStock(db, shopId, rows.map(rowToProduct)), total: Number(count.n) };
 }
 
 export async function getProduct(db: Kysely<DB>, shopId: string, id: string): Promise<Product> {
   const row = isUuid(id) ? await q.findProduct(db, shopId, id) : undefined;
-  if (!row || !row.active) throw notFound('product');
-  return rowToProduct(row);
+  if (!row?.active) throw notFound('product');
+  const [product] = await withBundleStock(db, shopId, [rowToProduct(row)]);
+  return product as Product;
 }
 
 const Text = z.union([z.string().trim().min(1).max(200).transform((fr) => ({ fr })), z.object({ fr: z.string().trim().min(1).max(200), en: z.string().max(200).optional(), nl: z.string().max(200).optional() }).strict()]);
@@ -133,7 +146,7 @@ export async function changeProduct(db: Kysely<DB>, shopId: string, id: string, 
       ...(withdrawalException !== undefined && { withdrawal_exception: withdrawalException, ...(withdrawalException && { withdrawable: false }) }),
     });
     if (!row) throw notFound('product');
-    return rowToProduct(row);
+    return (await withBundleStock(db, shopId, [rowToProduct(row)]))[0] as Product;
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('sku_taken', 'conflict', { sku: patch.sku ?? '' }, 'sku');
     throw error;

@@ -9,7 +9,11 @@ export function smtpMailer(url: string): Mailer {
   const transport = nodemailer.createTransport(url);
   return {
     async send(message) {
-      await transport.sendMail(message);
+      const { attachments, ...rest } = message;
+      await transport.sendMail({
+        ...rest,
+        attachments: attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
+      });
     },
   };
 }
@@ -17,7 +21,8 @@ export function smtpMailer(url: string): Mailer {
 export function logMailer(log: (text: string) => void): Mailer {
   return {
     async send(message) {
-      log(`[e-mail to ${message.to}] ${message.subject}\n${message.text}`);
+      const files = message.attachments?.length ? `\n[attached: ${message.attachments.map((a) => a.filename).join(', ')}]` : '';
+      log(`[e-mail to ${message.to}] ${message.subject}\n${message.text}${files}`);
     },
   };
 }

@@ -4,20 +4,23 @@
  * job delivers pending rows and records each as sent, with its exact text (the durable medium).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { DB, EmailAttachment } from '../db/schema.ts';
 
-export type Email = { shopId: string | null; to: string; subject: string; text: string; html?: string };
+export type Email = { shopId: string | null; to: string; subject: string; text: string; html?: string; attachments?: EmailAttachment[] };
 
 export function enqueueEmail(db: Kysely<DB> | Transaction<DB>, email: Email, now: Date) {
   return db
     .insertInto('outbox')
-    .values({ shop_id: email.shopId, to_address: email.to, subject: email.subject, text_body: email.text, html_body: email.html ?? null, created_at: now })
+    .values({
+      shop_id: email.shopId, to_address: email.to, subject: email.subject, text_body: email.text, html_body: email.html ?? null,
+      attachments: JSON.stringify(email.attachments ?? []), created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
 export interface Mailer {
-  send(message: { from: string; to: string; subject: string; text: string; html?: string | undefined }): Promise<void>;
+  send(message: { from: string; to: string; subject: string; text: string; html?: string | undefined; attachments?: EmailAttachment[] }): Promise<void>;
 }
 
 const MAX_ATTEMPTS = 10;
@@ -41,7 +44,7 @@ export async function deliverPendingEmails(db: Kysely<DB>, mailer: Mailer, from:
         .executeTakeFirst();
       if (!row) return false;
       try {
-        await mailer.send({ from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body ?? undefined });
+        await mailer.send({ from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body ?? undefined, attachments: row.attachments });
         await trx.updateTable('outbox').set({ status: 'sent', sent_at: now(), attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
         sent++;
       } catch (error) {

@@ -7,6 +7,7 @@ import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { publishTermsFromProfiles } from '../legal/terms/service.ts';
 import { logMailer, smtpMailer } from '../notifications/mailers.ts';
 import type { Mailer } from '../notifications/outbox.ts';
 import { loadProfilesDir } from '../shops/profile/load.ts';
@@ -31,9 +32,11 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
     await migrateToLatest(database.db);
     const clock = await createPlatformClock(database.db, config.testClock);
     const shops = await seedShops(database.db, profiles, new Date(clock.now().epochMilliseconds));
+    // Each shop's documents as immutable versions; a changed text under a published label stops start-up.
+    await publishTermsFromProfiles(database.db, profiles, new Date(clock.now().epochMilliseconds));
     await seedOperator(database.db);
     const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text)));
-    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock);
+    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: config.publicUrl ?? `http://localhost:${config.port}` });
     const app = await buildApp({ config, database, clock, mailer, runDueJobs }, { logger: options.logger ?? false });
     return {
       app,

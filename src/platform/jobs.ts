@@ -1,15 +1,20 @@
 /**
- * Jobs due at the platform's time. Today: delivering the e-mail outbox; later capabilities add
- * their legal-deadline jobs here. The test clock calls this after moving time (API.md).
+ * Jobs due at the platform's time: the notices of terms versions that took effect (000 §20),
+ * then delivering the e-mail outbox, so a notice enqueued by this run is sent by it; later
+ * capabilities add their legal-deadline jobs here. The test clock calls this after moving time
+ * (API.md).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
+import { notifyTermsChanges } from '../legal/terms/service.ts';
 import { deliverPendingEmails, type Mailer } from '../notifications/outbox.ts';
 
-export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock): () => Promise<void> {
+/** `publicUrl`: the origin links in e-mails point to (PUBLIC_URL, or the local server). */
+export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string }): () => Promise<void> {
   let running: Promise<void> | null = null;
   const run = async () => {
+    await notifyTermsChanges(db, clock.now(), options.publicUrl);
     await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds));
   };
   // Concurrent callers share the run in progress, then run once more so nothing enqueued meanwhile waits.

@@ -1,13 +1,17 @@
 /**
  * Pages: the platform home listing the shops, each shop's home with its catalogue, product pages
- * and the legal pages.
+ * and the legal pages. The footer's terms links show the version in force (legal/terms); the
+ * legal notice is built from the profile's identity.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { getProduct, listCatalogue, localized } from '../catalogue/service.ts';
 import { ProductPage } from '../catalogue/views/product-page.tsx';
+import { today } from '../kernel/clock.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
+import { sendCurrentTerms } from '../legal/terms/routes.tsx';
+import { currentTerms } from '../legal/terms/service.ts';
 import { frameFor, sendPage } from '../web/context.ts';
 import { Page } from '../web/layout.tsx';
 import { getShop, listShops } from './service.ts';
@@ -44,7 +48,7 @@ export const shopsPages: FastifyPluginAsync = async (app) => {
     return sendPage(
       reply,
       <Page frame={frame}>
-        <ShopHome lang={request.lang} shop={shop} products={items} total={total} search={query.q} offset={query.offset} limit={PAGE} showHt={ht} />
+        <ShopHome lang={request.lang} shop={shop} products={items} total={total} search={query.q} offset={query.offset} limit={PAGE} showHt={ht} csrf={frame.csrfToken} />
       </Page>,
     );
   });
@@ -54,13 +58,18 @@ export const shopsPages: FastifyPluginAsync = async (app) => {
     const product = await getProduct(db, shop.slug, request.params.id);
     const frame = frameFor(request, reply, localized(product.name, request.lang), { slug: shop.slug, name: shop.name });
     const ht = showsHt(request.actor.kind, await customerKindOf(request));
-    return sendPage(reply, <Page frame={frame}><ProductPage lang={request.lang} shop={shop} product={product} showHt={ht} /></Page>);
+    return sendPage(reply, <Page frame={frame}><ProductPage lang={request.lang} shop={shop} product={product} showHt={ht} csrf={frame.csrfToken} /></Page>);
   });
 
   app.get<{ Params: { shop: string; doc: string } }>('/shops/:shop/legal/:doc', async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     const doc = request.params.doc as LegalDoc;
     if (!LEGAL_DOCS.includes(doc)) return reply.callNotFound();
+    if (doc !== 'notice') {
+      const inForce = await currentTerms(db, shop.slug, today(app.deps.clock, shop.timeZone));
+      if (inForce.some((v) => v.kind === doc)) return sendCurrentTerms(app, request, reply, shop, doc);
+    }
+    // The legal notice, or a document with no version in force: the profile's parameters.
     const frame = frameFor(request, reply, t(request.lang, `legal.${doc}`), { slug: shop.slug, name: shop.name });
     return sendPage(reply, <Page frame={frame}><LegalPage lang={request.lang} shop={shop} doc={doc} /></Page>);
   });

@@ -4,7 +4,7 @@
  * are matched by SKU, so staff changes to them survive restarts).
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { hashPassword } from '../accounts/passwords.ts';
 import * as catalogue from '../catalogue/queries.ts';
@@ -58,10 +58,32 @@ export async function seedShops(db: Kysely<DB>, profiles: readonly Profile[], no
           regulated: (p.regulated?.length ?? 0) > 0,
         });
       }
+      await seedBundles(trx, profile);
       seeded.push({ slug: profile.slug, name: profile.name, staffEmail: demo?.staff?.email });
     });
   }
   return seeded;
+}
+
+/** Links each bundle to the parts it draws its stock from (items that name a SKU). */
+async function seedBundles(trx: Transaction<DB>, profile: Profile): Promise<void> {
+  const bundles = (profile.demo?.products ?? []).filter((p) => p.bundle?.length && p.bundle.every((b) => b.sku));
+  if (bundles.length === 0) return;
+  const ids = new Map((await trx.selectFrom('products').select(['id', 'sku']).where('shop_id', '=', profile.slug).execute()).map((r) => [r.sku, r.id]));
+  for (const b of bundles) {
+    const bundleId = ids.get(b.sku);
+    if (!bundleId) continue;
+    await trx.updateTable('products').set({ is_bundle: true }).where('shop_id', '=', profile.slug).where('id', '=', bundleId).execute();
+    for (const item of b.bundle ?? []) {
+      const partId = item.sku ? ids.get(item.sku) : undefined;
+      if (!partId) continue;
+      await trx
+        .insertInto('product_parts')
+        .values({ shop_id: profile.slug, bundle_id: bundleId, part_id: partId, quantity: item.quantity })
+        .onConflict((oc) => oc.columns(['shop_id', 'bundle_id', 'part_id']).doNothing())
+        .execute();
+    }
+  }
 }
 
 /** The instance's first operator, created once with the demo password. */

@@ -23,7 +23,10 @@ export function nestForm(flat: Record<string, string>): Record<string, unknown> 
   for (const [key, value] of Object.entries(flat)) {
     const parts = key.split('.');
     let node = out;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    for (const part of parts.slice(0, -1)) {
+      node[part] ??= {};
+      node = node[part] as Record<string, unknown>;
+    }
     node[parts[parts.length - 1] as string] = value;
   }
   return out;

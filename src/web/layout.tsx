@@ -33,6 +33,7 @@ function ShopNav({ frame }: { frame: PageFrame }) {
   return (
     <ul>
       <li><a href={base}>{shop.name}</a></li>
+      <li><a href={`${base}/cart`}>{t(lang, 'nav.cart')}</a></li>
       {viewer?.kind === 'customer' && <li><a href={`${base}/account`}>{t(lang, 'nav.account')}</a></li>}
       {viewer?.kind === 'staff' && <li><a href={`${base}/staff`}>{t(lang, 'nav.backOffice')}</a></li>}
       {!signedInHere && <li><a href={`${base}/login`}>{t(lang, 'nav.login')}</a></li>}

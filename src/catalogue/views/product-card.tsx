@@ -1,3 +1,4 @@
+import { AddToCartForm } from '../../checkout/views/add-to-cart.tsx';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { cents, formatEuros } from '../../kernel/money.ts';
 import { localized, type Product, priceExclVat } from '../service.ts';
@@ -18,10 +19,12 @@ export function Price({ lang, product, showHt }: { lang: Lang; product: Product;
   );
 }
 
-export function ProductCard({ lang, product, shopSlug, showHt }: { lang: Lang; product: Product; shopSlug: string; showHt: boolean }) {
+/** With a CSRF token, the card carries the form adding the product to the cart. */
+export function ProductCard({ lang, product, shopSlug, showHt, csrf }: { lang: Lang; product: Product; shopSlug: string; showHt: boolean; csrf?: string | undefined }) {
+  const headingId = `p-${product.id}`;
   return (
     <li>
-      <h3><a href={`/shops/${shopSlug}/products/${product.id}`}>{localized(product.name, lang)}</a></h3>
+      <h3 id={headingId}><a href={`/shops/${shopSlug}/products/${product.id}`}>{localized(product.name, lang)}</a></h3>
       <Price lang={lang} product={product} showHt={showHt} />
       <p>{product.stock > 0 ? t(lang, 'shop.inStock', { n: product.stock }) : <strong>{t(lang, 'shop.outOfStock')}</strong>}</p>
       {product.maxPerOrder !== null && <p class="muted">{t(lang, 'shop.maxPerOrder', { n: product.maxPerOrder })}</p>}
@@ -29,6 +32,7 @@ export function ProductCard({ lang, product, shopSlug, showHt }: { lang: Lang; p
         <p class="muted">{t(lang, 'shop.noWithdrawal', { reason: t(lang, `exception.${product.withdrawalException}` as MessageKey) })}</p>
       )}
       {product.regulated && <p><span class="badge">{t(lang, 'shop.regulated')}</span></p>}
+      {csrf !== undefined && product.stock > 0 && <AddToCartForm lang={lang} shopSlug={shopSlug} productId={product.id} csrf={csrf} describedBy={headingId} max={product.maxPerOrder} />}
     </li>
   );
 }

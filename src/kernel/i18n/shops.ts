@@ -25,6 +25,7 @@ export const shopMessages = {
   },
   'shop.regulated': { fr: 'Produit réglementé', en: 'Regulated product', nl: 'Gereglementeerd product' },
   'shop.customersServed': { fr: 'Cette boutique vend à :', en: 'This shop sells to:', nl: 'Deze winkel verkoopt aan:' },
+  'shop.pagination': { fr: 'Pages du catalogue', en: 'Catalogue pages', nl: 'Pagina’s van de catalogus' },
   'shop.previous': { fr: 'Page précédente', en: 'Previous page', nl: 'Vorige pagina' },
   'shop.next': { fr: 'Page suivante', en: 'Next page', nl: 'Volgende pagina' },
   'exception.personalised': { fr: 'bien personnalisé', en: 'personalised goods', nl: 'gepersonaliseerd goed' },

@@ -118,11 +118,22 @@ test('distritec: postal-only notice, refund from the goods, consumer dispute bar
   assert.ok(paths(findings, 'warning').includes('identity.registeredOffice'));
 });
 
-test('coopo: privacy rules are lawful; the shop lacks terms of sale', () => {
+test('coopo: privacy rules are lawful; Comptoir’s demo CGV fills the seed’s missing terms of sale', () => {
   const findings = findingsOf('coopo');
   assert.ok(!findings.some((f) => f.path.startsWith('privacy.') || f.path.startsWith('cookies.')));
-  assert.equal(only(findings, 'terms.documents').severity, 'warning');
+  assert.ok(!findings.some((f) => f.path === 'terms.documents'));
   assert.equal(only(findings, 'withdrawal').severity, 'info');
+});
+
+test('a selling shop without terms of sale cannot publish (coopo’s seed is only a privacy policy)', () => {
+  const findings = checkProfile(
+    compliantVariant((d) => {
+      d.terms.documents = d.terms.documents.filter((doc: { kind: string }) => doc.kind !== 'cgv');
+      d.checkout.termsToAccept = ['privacy'];
+    }),
+  );
+  assert.equal(only(findings, 'terms.documents').severity, 'warning');
+  assert.ok(blocksPublishing(findings));
 });
 
 test('should report a payment surcharge, long B2B terms, a bad order button and forbidden charges', () => {

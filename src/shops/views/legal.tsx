@@ -1,7 +1,9 @@
 /**
  * Legal pages. The legal notice is complete from the profile's identity, and says plainly what
- * is still missing (SPEC A-05). The other documents show, until their versioned texts are
- * published by the terms capability, the parameters of the profile as the software applies them.
+ * is still missing (SPEC A-05). The terms documents (CGV, CGU, privacy, cookies) are shown by the
+ * terms capability (legal/terms) in their version in force; this page is their fallback when no
+ * version is in force (none published yet, A-24, or the last one has ended, A-68): it says so,
+ * links to the versions, and shows the parameters of the profile as the software applies them.
  */
 import type { Child } from '#jsx/jsx-runtime';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
@@ -57,10 +59,13 @@ function days(duration: string): number | undefined {
   return p.years || p.months || p.hours || p.minutes ? undefined : p.weeks * 7 + p.days;
 }
 
-function KeyTerms({ lang, profile }: { lang: Lang; profile: Profile }) {
+function KeyTerms({ lang, profile, doc }: { lang: Lang; profile: Profile; doc: LegalDoc }) {
   const withdrawalDays = profile.withdrawal ? days(profile.withdrawal.period) : undefined;
   return (
     <>
+      <p class="notice" role="note">
+        {t(lang, 'terms.noneInForce')} <a href={`/shops/${profile.slug}/terms/${doc}`}>{t(lang, 'terms.versions')}</a>
+      </p>
       <p>{t(lang, 'legal.documentPending')}</p>
       <h2>{t(lang, 'legal.keyTerms')}</h2>
       <dl class="facts">
@@ -79,7 +84,7 @@ export function LegalPage({ lang, shop, doc }: { lang: Lang; shop: Shop; doc: Le
   return (
     <>
       <h1>{t(lang, `legal.${doc}`)}</h1>
-      {doc === 'notice' ? <LegalNotice lang={lang} profile={shop.profile} /> : <KeyTerms lang={lang} profile={shop.profile} />}
+      {doc === 'notice' ? <LegalNotice lang={lang} profile={shop.profile} /> : <KeyTerms lang={lang} profile={shop.profile} doc={doc} />}
     </>
   );
 }

@@ -3,9 +3,9 @@ import type { Product } from '../../catalogue/service.ts';
 import { ProductCard } from '../../catalogue/views/product-card.tsx';
 import type { Shop } from '../service.ts';
 
-type Props = { lang: Lang; shop: Shop; products: Product[]; total: number; search: string; offset: number; limit: number; showHt: boolean };
+type Props = { lang: Lang; shop: Shop; products: Product[]; total: number; search: string; offset: number; limit: number; showHt: boolean; csrf?: string | undefined };
 
-export function ShopHome({ lang, shop, products, total, search, offset, limit, showHt }: Props) {
+export function ShopHome({ lang, shop, products, total, search, offset, limit, showHt, csrf }: Props) {
   const base = `/shops/${shop.slug}`;
   const page = (o: number) => `${base}?${new URLSearchParams({ ...(search && { q: search }), offset: String(o) })}`;
   return (
@@ -28,11 +28,11 @@ export function ShopHome({ lang, shop, products, total, search, offset, limit, s
         <p>{t(lang, 'shop.empty')}</p>
       ) : (
         <ul class="cards">
-          {products.map((p) => <ProductCard lang={lang} product={p} shopSlug={shop.slug} showHt={showHt} />)}
+          {products.map((p) => <ProductCard lang={lang} product={p} shopSlug={shop.slug} showHt={showHt} csrf={csrf} />)}
         </ul>
       )}
       {(offset > 0 || offset + limit < total) && (
-        <nav aria-label="pagination">
+        <nav aria-label={t(lang, 'shop.pagination')}>
           <ul>
             {offset > 0 && <li><a href={page(Math.max(0, offset - limit))}>{t(lang, 'shop.previous')}</a></li>}
             {offset + limit < total && <li><a href={page(offset + limit)}>{t(lang, 'shop.next')}</a></li>}

@@ -27,8 +27,11 @@ export const DemoProduct = z
     withdrawable: Flag,
     withdrawalException: WithdrawalException.optional(),
     regulated: uniqueList(RegulatedFlag).optional(),
-    /** Bundle contents, shown but not expanded for quantity limits (A-58). */
-    bundle: z.array(z.strictObject({ item: Text, quantity: wholeNumber(1) })).optional(),
+    /**
+     * Bundle contents, shown but not expanded for quantity limits (A-58). When every item names
+     * the `sku` of another product, the bundle has no stock of its own: it draws from its parts.
+     */
+    bundle: z.array(z.strictObject({ item: Text, quantity: wholeNumber(1), sku: Sku.optional() })).optional(),
   })
   .superRefine((p, ctx) => {
     // A product outside the withdrawal right must say why, and the page must say so before
@@ -55,6 +58,9 @@ export const Demo = z.strictObject({
   products: z
     .array(DemoProduct)
     .min(1, { error: 'must list at least one product' })
-    .refine((ps) => new Set(ps.map((p) => p.sku)).size === ps.length, { error: 'two products share a SKU' }),
+    .refine((ps) => new Set(ps.map((p) => p.sku)).size === ps.length, { error: 'two products share a SKU' })
+    .refine((ps) => ps.every((p) => (p.bundle ?? []).every((b) => !b.sku || (b.sku !== p.sku && ps.some((o) => o.sku === b.sku && !o.bundle?.some((x) => x.sku))))), {
+      error: 'a bundle item names a SKU that is not a plain product of this shop',
+    }),
 });
 export type Demo = z.infer<typeof Demo>;

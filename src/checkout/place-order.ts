@@ -1,0 +1,143 @@
+/**
+ * Placing an order: every rule of the shop's terms is checked first, with no lock held; then one
+ * transaction writes the order, its lines, the evidence events and the confirmation e-mail, and
+ * last takes the stock with guarded updates in a fixed (product id) order — so two orders never
+ * deadlock and a hot product is locked only until the commit. Anything failing rolls back the
+ * whole (DESIGN.md §8, §11).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { CustomerKind } from '../accounts/schema.ts';
+import type { DB, EmailAttachment } from '../db/schema.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { localDate } from '../kernel/calendar.ts';
+import { DomainError } from '../kernel/errors.ts';
+import { isUuid } from '../kernel/ids.ts';
+import { appendEvent } from '../legal/evidence/service.ts';
+import { enqueueEmail } from '../notifications/outbox.ts';
+import type { Shop } from '../shops/service.ts';
+import { confirmationEmail } from './emails.ts';
+import * as q from './queries.ts';
+import { catalogueLine, quoteOrder } from './quote.ts';
+import * as rules from './rules.ts';
+import type { OrderInput } from './schema.ts';
+
+export type AcceptedDocument = { kind: string; version: string; sha256: string; title: string };
+export type PlaceOrderContext = {
+  ip: string;
+  userAgent: string | null;
+  /** The documents to accept, in force now; the first is the one the customer names by version. */
+  terms: readonly AcceptedDocument[];
+  attachments: readonly EmailAttachment[];
+  orderUrl: (orderId: string) => string;
+  /**
+   * The order's id chosen by the caller: a one-time checkout token, so a second submission of
+   * the same review form collides with the first order instead of placing another.
+   */
+  orderId?: string;
+  /** Runs first inside the order's transaction (emptying the cart); throwing rolls back all. */
+  inTransaction?: (trx: Transaction<DB>) => Promise<void>;
+};
+export type PlacedOrder = { id: string; number: string };
+
+const PENDING_STATUS: Record<string, string> = { on_account: 'awaiting_acceptance' };
+
+function mergeLines(lines: OrderInput['lines']): OrderInput['lines'] {
+  const merged = new Map<string, number>();
+  for (const l of lines) merged.set(l.productId, (merged.get(l.productId) ?? 0) + l.quantity);
+  return [...merged].map(([productId, quantity]) => ({ productId, quantity }));
+}
+
+function checkTerms(input: OrderInput, terms: readonly AcceptedDocument[]): void {
+  const current = terms[0];
+  if (!input.acceptedTerms || !current) throw new DomainError('terms_not_accepted', 'refused', {}, 'acceptedTerms');
+  if (input.acceptedTerms.version !== current.version) {
+    throw new DomainError('terms_version_outdated', 'refused', { current: current.version }, 'acceptedTerms.version');
+  }
+}
+
+function orderNumber(shopSlug: string, year: number, serial: number): string {
+  const initials = shopSlug.split('-').map((w) => w[0]).join('').toUpperCase();
+  const prefix = initials.length > 1 ? initials : shopSlug.slice(0, 3).toUpperCase();
+  return `${prefix}-${year}-${String(serial).padStart(6, '0')}`;
+}
+
+/** Stock to take per product: a bundle draws from its parts (C03 "lot de 3 jeux et 7 cartes"). */
+async function stockNeeds(db: Kysely<DB>, shopId: string, lines: { productId: string; quantity: number; isBundle: boolean }[]) {
+  const parts = await q.partsOf(db, shopId, lines.filter((l) => l.isBundle).map((l) => l.productId));
+  const needs = new Map<string, { quantity: number; line: number }>();
+  const add = (id: string, quantity: number, line: number) => needs.set(id, { quantity: (needs.get(id)?.quantity ?? 0) + quantity, line });
+  lines.forEach((l, i) => {
+    if (!l.isBundle) add(l.productId, l.quantity, i);
+    else for (const p of parts.filter((p) => p.bundle_id === l.productId)) add(p.part_id, p.quantity * l.quantity, i);
+  });
+  return [...needs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
+  const { db } = deps;
+  const profile = shop.profile;
+  const customer = await q.findCustomerForOrder(db, shop.slug, customerId);
+  if (!customer) throw new DomainError('unauthenticated', 'unauthenticated');
+  const kind = customer.kind as CustomerKind;
+  rules.checkCustomerKind(profile, kind);
+  checkTerms(input, ctx.terms);
+
+  const wanted = mergeLines(input.lines);
+  wanted.forEach((l, i) => {
+    if (!isUuid(l.productId)) throw new DomainError('unknown_product', 'refused', {}, `lines.${i}.productId`);
+  });
+  const products = new Map((await q.productsByIds(db, shop.slug, wanted.map((l) => l.productId))).map((p) => [p.id, p]));
+  const catalogueLines = wanted.map((l, i) => {
+    const p = products.get(l.productId);
+    if (!p) throw new DomainError('unknown_product', 'refused', {}, `lines.${i}.productId`);
+    return catalogueLine(p, l.quantity);
+  });
+  const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
+  const quote = quoteOrder({ profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: catalogueLines, delivery: input.delivery, paymentMethod: input.paymentMethod });
+  const { lines: priced, totals, delivery } = quote;
+  if (input.expectedGrossCents !== undefined && input.expectedGrossCents !== totals.grossCents) {
+    throw new DomainError('cart_changed', 'conflict', { total: (totals.grossCents / 100).toFixed(2) }, 'expectedGrossCents');
+  }
+  const needs = await stockNeeds(db, shop.slug, catalogueLines);
+  const accepted = ctx.terms.map(({ kind: k, version, sha256 }) => ({ kind: k, version, sha256 }));
+  const now = new Date(deps.clock.now().epochMilliseconds);
+
+  return db.transaction().execute(async (trx) => {
+    if (ctx.inTransaction) await ctx.inTransaction(trx);
+    const year = localDate(deps.clock.now(), shop.timeZone).year;
+    const number = orderNumber(shop.slug, year, await q.nextOrderSerial(trx));
+    const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
+    const { id } = await trx
+      .insertInto('orders')
+      .values({
+        ...(ctx.orderId && { id: ctx.orderId }),
+        shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
+        net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
+        delivery: JSON.stringify(delivery), payment_method: input.paymentMethod, payment_status: 'awaiting', accepted_terms: JSON.stringify(accepted),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('order_lines')
+      .values(priced.map((l, i) => ({
+        shop_id: shop.slug, order_id: id, line_no: i + 1, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity,
+        unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
+      })))
+      .execute();
+    const email = confirmationEmail(shop, { email: customer.email, firstName: customer.first_name }, { number, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, terms: ctx.terms, url: ctx.orderUrl(id) });
+    const mail = await enqueueEmail(trx, { ...email, attachments: [...ctx.attachments] }, now);
+    await appendEvent(trx, {
+      shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
+      data: { number, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
+    }, now);
+    await appendEvent(trx, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: ctx.attachments.map((a) => a.filename) } }, now);
+    // Stock last: each product row stays locked only from its guarded update to the commit, so
+    // a hot product serialises one short step, not the whole order (DESIGN.md §8).
+    for (const [productId, need] of needs) {
+      if (!(await q.takeStock(trx, shop.slug, productId, need.quantity))) {
+        throw new DomainError('out_of_stock', 'conflict', { sku: priced[need.line]?.sku ?? '' }, `lines.${need.line}.quantity`);
+      }
+    }
+    return { id, number };
+  });
+}

@@ -1,0 +1,39 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+export function productsByIds(db: Exec, shopId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('id', 'in', ids).where('active', '=', true).execute();
+}
+
+export function partsOf(db: Exec, shopId: string, bundleIds: readonly string[]) {
+  if (bundleIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('product_parts').selectAll().where('shop_id', '=', shopId).where('bundle_id', 'in', bundleIds).execute();
+}
+
+/**
+ * The guarded decrement (DESIGN.md §8): succeeds only while enough stock remains, so stock can
+ * never go below zero whatever the concurrency. Returns false when there is not enough.
+ */
+export async function takeStock(trx: Transaction<DB>, shopId: string, productId: string, quantity: number): Promise<boolean> {
+  const row = await trx
+    .updateTable('products')
+    .set((eb) => ({ stock: eb('stock', '-', quantity) }))
+    .where('shop_id', '=', shopId)
+    .where('id', '=', productId)
+    .where('stock', '>=', quantity)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function nextOrderSerial(trx: Transaction<DB>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select nextval('order_number_seq')::int as n`.execute(trx);
+  return rows[0]?.n ?? 0;
+}
+
+export function findCustomerForOrder(db: Exec, shopId: string, customerId: string) {
+  return db.selectFrom('customers').select(['id', 'kind', 'email', 'first_name', 'last_name', 'address', 'language']).where('shop_id', '=', shopId).where('id', '=', customerId).executeTakeFirst();
+}

@@ -1,0 +1,84 @@
+/**
+ * What an order will cost, computed one way for the review page and for placing the order, so
+ * the total the customer confirms (C. civ. 1127-2) is the total charged. A pure function of the
+ * profile, the customer and the catalogue lines; it throws the shop's first refusal.
+ */
+import type { CustomerKind } from '../accounts/schema.ts';
+import type { AddressJson, ProductRow } from '../db/schema.ts';
+import type { Profile } from '../shops/profile/schema.ts';
+import { orderTotals, type PricedLine, priceLines, productTotals, type Totals } from './pricing.ts';
+import * as rules from './rules.ts';
+import type { DeliveryInput } from './schema.ts';
+
+/** A line as the catalogue prices it, before the shop's rules and the delivery country apply. */
+export type CatalogueLine = {
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  vatRateBp: number;
+  withdrawable: boolean;
+  withdrawalException: string | null;
+  maxPerOrder: number | null;
+  isBundle: boolean;
+};
+
+export function catalogueLine(p: ProductRow, quantity: number): CatalogueLine {
+  const name = (p.name as unknown as { fr: string }).fr;
+  return { productId: p.id, sku: p.sku, name, quantity, unitPriceCents: p.unit_price_cents, vatRateBp: p.vat_rate_bp, withdrawable: p.withdrawable, withdrawalException: p.withdrawal_exception, maxPerOrder: p.max_per_order, isBundle: p.is_bundle };
+}
+
+export type DeliveryMode = ReturnType<typeof rules.deliveryMode>;
+export type OrderDelivery = { mode: string; address?: AddressJson; pickupPointId?: string; slotId?: string };
+
+export type Quote = {
+  lines: PricedLine[];
+  /** Products only (the basis of the minimum order, A-67). */
+  products: { netCents: number; vatCents: number; grossCents: number };
+  totals: Totals;
+  mode: DeliveryMode;
+  delivery: OrderDelivery;
+  exportWithoutVat: boolean;
+};
+
+export type QuoteFacts = {
+  profile: Profile;
+  legalSystem: 'FR' | 'BE';
+  kind: CustomerKind;
+  customerAddress: AddressJson;
+  lines: readonly CatalogueLine[];
+  delivery: DeliveryInput;
+  paymentMethod: string;
+};
+
+/** Modes that deliver to the customer's address (the others: pickup, collection, their carrier). */
+export const SHIPS_TO_CUSTOMER: readonly string[] = ['carrier', 'volunteer', 'seller_delivery', 'manufacturer_direct'];
+
+/**
+ * The rules in the order placeOrder has always applied them: quantities, delivery mode,
+ * territory, payment method, minimum order; then delivery fee and totals (VAT per rate).
+ */
+export function quoteOrder(f: QuoteFacts): Quote {
+  const { profile } = f;
+  rules.checkQuantities(profile, f.lines);
+  const mode = rules.deliveryMode(profile, f.kind, f.delivery);
+  const address = SHIPS_TO_CUSTOMER.includes(mode.mode) ? (f.delivery.address ?? f.customerAddress) : null;
+  const country = address?.country ?? f.legalSystem;
+  rules.checkTerritory(profile, country);
+  rules.checkPaymentMethod(profile, f.kind, f.paymentMethod);
+
+  const exportWithoutVat = rules.isExportWithoutVat(profile, country);
+  const lines = priceLines(f.lines, exportWithoutVat);
+  const products = productTotals(lines);
+  rules.checkMinimum(profile, products.grossCents, products.netCents);
+  const shipping = rules.shippingCents(mode, products.grossCents, products.netCents);
+  const totals = orderTotals(lines, shipping, exportWithoutVat ? 0 : rules.standardVatBp(profile));
+  const delivery: OrderDelivery = {
+    mode: mode.mode,
+    ...(address && { address }),
+    ...(f.delivery.pickupPointId && { pickupPointId: f.delivery.pickupPointId }),
+    ...(f.delivery.slotId && { slotId: f.delivery.slotId }),
+  };
+  return { lines, products, totals, mode, delivery, exportWithoutVat };
+}

@@ -1,0 +1,248 @@
+/**
+ * Checkout pages, for signed-in customers: step 1 delivery and payment, step 2 the review with
+ * the terms and the final button, then the order page. A guest is sent to sign in or register
+ * and brought back. One review form places at most one order: its checkout token becomes the
+ * order's id, and the cart is emptied in the order's own transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { CustomerKind } from '../accounts/schema.ts';
+import { money } from '../catalogue/views/product-card.tsx';
+import { DomainError, ValidationFailed } from '../kernel/errors.ts';
+import { sha256Hex } from '../kernel/ids.ts';
+import { t } from '../kernel/i18n/index.ts';
+import { parseOrThrow } from '../kernel/validation.ts';
+import { termsUrl } from '../legal/terms/urls.ts';
+import { findOrderFor, orderJson } from '../orders/service.ts';
+import { getShop, type Shop } from '../shops/service.ts';
+import { frameFor, sendPage } from '../web/context.ts';
+import { fieldErrors, flatForm, nestForm } from '../web/form-errors.ts';
+import type { FieldErrors } from '../web/forms.tsx';
+import { Page } from '../web/layout.tsx';
+import { baseUrl } from '../web/urls.ts';
+import { cartRoutes, shopCustomer } from './cart-routes.tsx';
+import { claimCart, viewCart } from './cart-service.ts';
+import { CheckoutChoices, forgetChoices, readChoices, rememberReturn, saveChoices } from './cart-session.ts';
+import { placeOrder } from './place-order.ts';
+import { placedWithToken } from './placed-orders.ts';
+import { SHIPS_TO_CUSTOMER, quoteOrder } from './quote.ts';
+import * as rules from './rules.ts';
+import { termsForOrder } from './terms-for-order.ts';
+import { ChoosePage, SignInFirst } from './views/choose-page.tsx';
+import { deliveryModesFor, paymentMethodsFor } from './views/labels.ts';
+import { OrderPage } from './views/order-page.tsx';
+import { ReviewPage } from './views/review-page.tsx';
+
+type ShopParams = { Params: { shop: string } };
+type Customer = NonNullable<Awaited<ReturnType<typeof shopCustomer>>>;
+
+const ConfirmForm = z.object({
+  expectedGrossCents: z.coerce.number().int().min(0).max(1e12),
+  termsVersion: z.string().trim().min(1).max(100),
+  cartDigest: z.string().regex(/^[0-9a-f]{64}$/),
+  checkoutToken: z.uuid(),
+  acceptTerms: z.literal('yes').optional(),
+});
+
+/** Review-form fields the domain errors point at. */
+const REVIEW_FIELD: Record<string, string> = { acceptedTerms: 'acceptTerms', 'acceptedTerms.version': 'acceptTerms' };
+
+export const checkoutPages: FastifyPluginAsync = async (app) => {
+  const { db } = app.deps.database;
+  const clock = app.deps.clock;
+  const deps = { db, clock };
+  cartRoutes(app, deps);
+
+  const frame = (request: FastifyRequest, reply: FastifyReply, shop: Shop, title: string) => frameFor(request, reply, title, { slug: shop.slug, name: shop.name });
+  const toSignIn = (reply: FastifyReply, shop: Shop) => reply.redirect(`/shops/${shop.slug}/checkout/sign-in`, 303);
+
+  /** Everything the review shows and the confirmation checks, computed from the current state. */
+  async function review(shop: Shop, customer: Customer, choices: CheckoutChoices) {
+    const kind = customer.kind as CustomerKind;
+    const cart = await viewCart(deps, shop, { customerId: customer.id }, kind);
+    if (!cart.id || !cart.ready) return null;
+    const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
+    const quote = quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
+    const { terms, attachments } = await termsForOrder(db, clock, shop);
+    const lines = cart.catalogueLines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
+    const digest = sha256Hex(JSON.stringify({ lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(), choices }));
+    return { cartId: cart.id, lines, quote, terms, attachments, digest };
+  }
+  type Review = NonNullable<Awaited<ReturnType<typeof review>>>;
+
+  function reviewPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, r: Review, choices: CheckoutChoices, errors: FieldErrors, status = 200) {
+    const f = frame(request, reply, shop, t(request.lang, 'checkout.review.title'));
+    const terms = r.terms.map((d) => ({ ...d, url: termsUrl(shop.slug, d.kind, d.version) }));
+    const form = { expectedGrossCents: r.quote.totals.grossCents, termsVersion: r.terms[0]?.version ?? '', cartDigest: r.digest, checkoutToken: randomUUID() };
+    const page = <ReviewPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} quote={r.quote} paymentMethod={choices.paymentMethod} terms={terms} form={form} errors={errors} />;
+    return sendPage(reply, <Page frame={f}>{page}</Page>, status);
+  }
+
+  type CartView = Awaited<ReturnType<typeof viewCart>>;
+  function choicesPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, customer: Customer, cart: CartView, values: Record<string, string | undefined>, errors: FieldErrors, status: number) {
+    const lang = request.lang;
+    const kind = customer.kind as CustomerKind;
+    const modes = deliveryModesFor(shop.profile, kind).map((mode) => {
+      const fee = rules.shippingCents(mode, cart.products.grossCents, cart.products.netCents);
+      const feeText = mode.fee?.rule === 'carriage_forward' ? t(lang, 'checkout.delivery.carriageForward') : fee > 0 ? t(lang, 'checkout.delivery.fee', { amount: money(lang, fee) }) : t(lang, 'checkout.delivery.free');
+      return { mode, feeText };
+    });
+    const address = customer.address as unknown as Record<string, string>;
+    const defaults = Object.fromEntries(['line1', 'postalCode', 'city', 'country'].map((k) => [`delivery.address.${k}`, address[k]]));
+    const f = frame(request, reply, shop, t(lang, 'checkout.choose.title'));
+    const page = (
+      <ChoosePage
+        lang={lang}
+        shopSlug={shop.slug}
+        csrf={f.csrfToken ?? ''}
+        modes={modes}
+        paymentMethods={paymentMethodsFor(shop.profile, kind).map((m) => m.method)}
+        values={{ ...defaults, ...values }}
+        errors={errors}
+        showsAddress={modes.some((m) => SHIPS_TO_CUSTOMER.includes(m.mode.mode))}
+      />
+    );
+    return sendPage(reply, <Page frame={f}>{page}</Page>, status);
+  }
+
+  app.get<ShopParams>('/shops/:shop/checkout/sign-in', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    if (await shopCustomer(db, request, shop)) return reply.redirect(`/shops/${shop.slug}/checkout`, 303);
+    rememberReturn(request, reply, shop.slug);
+    const f = frame(request, reply, shop, t(request.lang, 'checkout.signIn.title'));
+    return sendPage(reply, <Page frame={f}><SignInFirst lang={request.lang} shopSlug={shop.slug} /></Page>);
+  });
+
+  app.get<ShopParams>('/shops/:shop/checkout', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    const customer = await shopCustomer(db, request, shop);
+    if (!customer) return toSignIn(reply, shop);
+    const cart = await viewCart(deps, shop, { customerId: customer.id }, customer.kind as CustomerKind);
+    if (!cart.ready) return reply.redirect(`/shops/${shop.slug}/cart`, 303);
+    return choicesPage(request, reply, shop, customer, cart, flatChoices(readChoices(request)), {}, 200);
+  });
+
+  app.post<ShopParams>('/shops/:shop/checkout', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    const customer = await shopCustomer(db, request, shop);
+    if (!customer) return toSignIn(reply, shop);
+    const kind = customer.kind as CustomerKind;
+    const cart = await viewCart(deps, shop, { customerId: customer.id }, kind);
+    if (!cart.ready) return reply.redirect(`/shops/${shop.slug}/cart`, 303);
+    const values = flatForm(request.body);
+    try {
+      const choices = parseChoices(shop, values);
+      const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
+      quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
+      saveChoices(request, reply, shop.slug, choices);
+      return reply.redirect(`/shops/${shop.slug}/checkout/review`, 303);
+    } catch (error) {
+      return choicesPage(request, reply, shop, customer, cart, values, fieldErrors(error, request.lang), 422);
+    }
+  });
+
+  app.get<ShopParams>('/shops/:shop/checkout/review', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    const customer = await shopCustomer(db, request, shop);
+    if (!customer) return toSignIn(reply, shop);
+    const choices = readChoices(request);
+    if (!choices) return reply.redirect(`/shops/${shop.slug}/checkout`, 303);
+    try {
+      const r = await review(shop, customer, choices);
+      if (!r) return reply.redirect(`/shops/${shop.slug}/cart`, 303);
+      return reviewPage(request, reply, shop, r, choices, {});
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'refused') throw error;
+      // The choices no longer fit (the profile changed, say): back to step 1, which says why.
+      return reply.redirect(`/shops/${shop.slug}/checkout`, 303);
+    }
+  });
+
+  app.post<ShopParams>('/shops/:shop/checkout/confirm', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    const customer = await shopCustomer(db, request, shop);
+    if (!customer) return toSignIn(reply, shop);
+    const form = parseOrThrow(ConfirmForm, flatForm(request.body));
+    const orderPage = (id: string) => reply.redirect(`/shops/${shop.slug}/orders/${id}`, 303);
+    const already = () => placedWithToken(db, shop.slug, customer.id, form.checkoutToken);
+    const placedBefore = await already();
+    if (placedBefore) return orderPage(placedBefore);
+    const choices = readChoices(request);
+    if (!choices) return reply.redirect(`/shops/${shop.slug}/checkout`, 303);
+    const r = await review(shop, customer, choices);
+    if (!r) {
+      const placedMeanwhile = await already();
+      return placedMeanwhile ? orderPage(placedMeanwhile) : reply.redirect(`/shops/${shop.slug}/cart`, 303);
+    }
+    if (r.digest !== form.cartDigest || r.quote.totals.grossCents !== form.expectedGrossCents) {
+      const changed = new DomainError('cart_changed', 'conflict', { total: (r.quote.totals.grossCents / 100).toFixed(2) });
+      return reviewPage(request, reply, shop, r, choices, fieldErrors(changed, request.lang), 409);
+    }
+    try {
+      const base = baseUrl(request);
+      const placed = await placeOrder(deps, shop, customer.id, {
+        lines: r.lines,
+        acceptedTerms: form.acceptTerms ? { version: form.termsVersion } : undefined,
+        delivery: choices.delivery,
+        paymentMethod: choices.paymentMethod,
+        expectedGrossCents: form.expectedGrossCents,
+      }, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        terms: r.terms,
+        attachments: r.attachments,
+        orderUrl: (id) => `${base}/shops/${shop.slug}/orders/${id}`,
+        orderId: form.checkoutToken,
+        inTransaction: claimCart(shop.slug, r.cartId, r.lines),
+      });
+      forgetChoices(reply, shop.slug);
+      return reply.redirect(`/shops/${shop.slug}/orders/${placed.id}?placed=1`, 303);
+    } catch (error) {
+      // A second submission of the same form lost the race to the first: show the first's order.
+      const placedMeanwhile = await already();
+      if (placedMeanwhile) return orderPage(placedMeanwhile);
+      const errors: FieldErrors = {};
+      for (const [field, message] of Object.entries(fieldErrors(error, request.lang))) errors[REVIEW_FIELD[field] ?? '_form'] ??= message;
+      const now = await review(shop, customer, choices);
+      if (!now) return reply.redirect(`/shops/${shop.slug}/cart`, 303);
+      return reviewPage(request, reply, shop, now, choices, errors, error instanceof DomainError ? error.status : 422);
+    }
+  });
+
+  app.get<{ Params: { shop: string; id: string }; Querystring: { placed?: string } }>('/shops/:shop/orders/:id', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    if (request.actor.kind === 'anonymous') return reply.redirect(`/shops/${shop.slug}/login`, 303);
+    const order = await orderJson(db, await findOrderFor(db, request.actor, shop.slug, request.params.id));
+    const f = frame(request, reply, shop, t(request.lang, 'order.title', { number: order.number }));
+    return sendPage(reply, <Page frame={f}><OrderPage lang={request.lang} shop={shop} order={order} placed={request.query.placed === '1'} /></Page>);
+  });
+};
+
+/** Choices saved earlier, as the flat values of step 1's form. */
+function flatChoices(c: CheckoutChoices | null): Record<string, string | undefined> {
+  if (!c) return {};
+  const a = c.delivery.address;
+  return {
+    'delivery.mode': c.delivery.mode,
+    'delivery.pickupPointId': c.delivery.pickupPointId,
+    paymentMethod: c.paymentMethod,
+    ...(a && { 'delivery.address.line1': a.line1, 'delivery.address.postalCode': a.postalCode, 'delivery.address.city': a.city, 'delivery.address.country': a.country }),
+  };
+}
+
+/** Step 1's fields: the address only for a mode delivering to it, a pickup point only for pickup. */
+function parseChoices(shop: Shop, values: Record<string, string>): CheckoutChoices {
+  const nested = nestForm(values) as { delivery?: { mode?: string; address?: unknown; pickupPointId?: string } };
+  const delivery = { ...nested.delivery };
+  const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode);
+  if (!mode || !SHIPS_TO_CUSTOMER.includes(mode.mode)) delivery.address = undefined;
+  if (mode?.mode !== 'pickup') delivery.pickupPointId = undefined;
+  const unchosen = [
+    ...(delivery.mode ? [] : [{ field: 'delivery.mode', code: 'choose_delivery_mode' }]),
+    ...(mode?.mode === 'pickup' && !delivery.pickupPointId ? [{ field: 'delivery.pickupPointId', code: 'choose_pickup_point' }] : []),
+    ...((nested as { paymentMethod?: string }).paymentMethod ? [] : [{ field: 'paymentMethod', code: 'choose_payment_method' }]),
+  ];
+  if (unchosen.length > 0) throw new ValidationFailed(unchosen);
+  return parseOrThrow(CheckoutChoices, { ...nested, delivery });
+}

@@ -1,0 +1,133 @@
+/**
+ * An order as its customer (or the shop's staff) reads it after placing it: number, status,
+ * lines, amounts, delivery, payment, and the exact terms accepted with their SHA-256, the
+ * fingerprint the evidence log binds to the order (C06).
+ */
+import { money } from '../../catalogue/views/product-card.tsx';
+import type { AddressJson } from '../../db/schema.ts';
+import { hasMessage, type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import type { orderJson } from '../../orders/service.ts';
+import type { Shop } from '../../shops/service.ts';
+import type { OrderSummary } from '../placed-orders.ts';
+import { countryName, deliveryLabel, formatDateTime, paymentLabel } from './labels.ts';
+
+type Order = Awaited<ReturnType<typeof orderJson>>;
+
+export function statusLabel(lang: Lang, status: string): string {
+  const key = `order.status.${status}`;
+  return hasMessage(key) ? t(lang, key) : status;
+}
+
+const docLabel = (lang: Lang, kind: string) => (hasMessage(`legal.${kind}`) ? t(lang, `legal.${kind}` as MessageKey) : kind);
+
+export function OrderPage({ lang, shop, order, placed }: { lang: Lang; shop: Shop; order: Order; placed: boolean }) {
+  const delivery = order.delivery as unknown as { mode: string; address?: AddressJson; pickupPointId?: string };
+  const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode) ?? { mode: delivery.mode };
+  return (
+    <>
+      <h1>{t(lang, 'order.title', { number: order.number })}</h1>
+      {placed && <p class="notice" role="status">{t(lang, 'order.placed', { number: order.number })}</p>}
+      <dl class="facts">
+        <dt>{t(lang, 'order.number')}</dt>
+        <dd>{order.number}</dd>
+        <dt>{t(lang, 'order.status')}</dt>
+        <dd>{statusLabel(lang, order.status)}</dd>
+        <dt>{t(lang, 'order.placedAt')}</dt>
+        <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
+      </dl>
+      <table>
+        <caption>{t(lang, 'order.lines')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'cart.product')}</th>
+            <th scope="col" class="num">{t(lang, 'cart.unitTtc')}</th>
+            <th scope="col" class="num">{t(lang, 'cart.quantity')}</th>
+            <th scope="col" class="num">{t(lang, 'cart.lineTtc')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((l) => (
+            <tr>
+              <th scope="row">{l.name} <span class="muted">({l.sku})</span></th>
+              <td class="num">{money(lang, l.unitPriceCents)}</td>
+              <td class="num">{l.quantity}</td>
+              <td class="num">{money(lang, l.totalCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t(lang, 'order.totals')}</h2>
+      <dl class="facts">
+        <dt>{t(lang, 'checkout.review.shipping')}</dt>
+        <dd>{money(lang, order.totals.shippingCents)}</dd>
+        <dt>{t(lang, 'checkout.review.totalHt')}</dt>
+        <dd>{money(lang, order.totals.netCents)}</dd>
+        <dt>{t(lang, 'checkout.review.vat')}</dt>
+        <dd>{money(lang, order.totals.vatCents)}</dd>
+        <dt>{t(lang, 'order.total')}</dt>
+        <dd><strong>{money(lang, order.totals.grossCents)}</strong></dd>
+        <dt>{t(lang, 'checkout.review.delivery')}</dt>
+        <dd>
+          {deliveryLabel(lang, mode)}
+          {delivery.address && (
+            <>
+              <br />
+              {delivery.address.line1}, {delivery.address.postalCode} {delivery.address.city}, {countryName(lang, delivery.address.country)}
+            </>
+          )}
+          {delivery.pickupPointId && (
+            <>
+              <br />
+              {t(lang, 'checkout.review.pickup', { point: delivery.pickupPointId })}
+            </>
+          )}
+        </dd>
+        <dt>{t(lang, 'checkout.review.payment')}</dt>
+        <dd>{paymentLabel(lang, order.payment.method)}</dd>
+      </dl>
+      <h2>{t(lang, 'order.terms')}</h2>
+      <ul>
+        {order.acceptedTerms.documents.map((d) => (
+          <li>
+            {docLabel(lang, d.kind)}, version {d.version}
+            <br />
+            <span class="muted">{t(lang, 'order.sha256')} :</span> <code style="overflow-wrap: anywhere">{d.sha256}</code>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+
+export function OrdersList({ lang, shop, orders }: { lang: Lang; shop: Shop; orders: readonly OrderSummary[] }) {
+  return (
+    <section aria-labelledby="my-orders">
+      <h2 id="my-orders">{t(lang, 'order.mine')}</h2>
+      {orders.length === 0 ? (
+        <p>{t(lang, 'order.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'order.number')}</th>
+              <th scope="col">{t(lang, 'order.placedAt')}</th>
+              <th scope="col">{t(lang, 'order.status')}</th>
+              <th scope="col" class="num">{t(lang, 'order.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((o) => (
+              <tr>
+                <th scope="row"><a href={`/shops/${shop.slug}/orders/${o.id}`}>{o.number}</a></th>
+                <td>{formatDateTime(lang, o.placedAt, shop.timeZone)}</td>
+                <td>{statusLabel(lang, o.status)}</td>
+                <td class="num">{money(lang, o.grossCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Checkout step 2, the review (C. civ. 1127-2): every line, the delivery costs, the VAT and the
+ * total to pay, the delivery and payment chosen, a way back to correct each, the terms to accept
+ * named by their exact version behind an unticked box, and the button whose label says that
+ * ordering means paying (C. consom. L221-14 al. 2; BE CDE VI.45 §2).
+ */
+import { money } from '../../catalogue/views/product-card.tsx';
+import { type Lang, t } from '../../kernel/i18n/index.ts';
+import type { Shop } from '../../shops/service.ts';
+import { ErrorSummary, type FieldErrors } from '../../web/forms.tsx';
+import type { AcceptedDocument } from '../place-order.ts';
+import type { Quote } from '../quote.ts';
+import { countryName, deliveryLabel, paymentLabel } from './labels.ts';
+
+export type ReviewForm = { expectedGrossCents: number; termsVersion: string; cartDigest: string; checkoutToken: string };
+
+type Props = {
+  lang: Lang;
+  shop: Shop;
+  csrf: string;
+  quote: Quote;
+  paymentMethod: string;
+  terms: readonly (AcceptedDocument & { url: string })[];
+  form: ReviewForm;
+  errors: FieldErrors;
+};
+
+function DeliveryFacts({ lang, quote }: { lang: Lang; quote: Quote }) {
+  const { delivery, mode } = quote;
+  return (
+    <>
+      {deliveryLabel(lang, mode)}
+      {delivery.address && (
+        <>
+          <br />
+          {delivery.address.line1}, {delivery.address.postalCode} {delivery.address.city}, {countryName(lang, delivery.address.country)}
+        </>
+      )}
+      {delivery.pickupPointId && (
+        <>
+          <br />
+          {t(lang, 'checkout.review.pickup', { point: delivery.pickupPointId })}
+        </>
+      )}
+    </>
+  );
+}
+
+export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form, errors }: Props) {
+  const base = `/shops/${shop.slug}`;
+  const { totals } = quote;
+  const c = shop.profile.checkout;
+  const termsError = errors.acceptTerms;
+  return (
+    <>
+      <p class="muted">{t(lang, 'checkout.step', { n: 2 })}</p>
+      <h1>{t(lang, 'checkout.review.title')}</h1>
+      <ErrorSummary lang={lang} errors={errors} />
+      <p>{t(lang, 'checkout.review.intro')}</p>
+      <table>
+        <caption class="muted">{t(lang, 'order.lines')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'cart.product')}</th>
+            <th scope="col" class="num">{t(lang, quote.exportWithoutVat ? 'cart.unitHt' : 'cart.unitTtc')}</th>
+            <th scope="col" class="num">{t(lang, 'cart.quantity')}</th>
+            <th scope="col" class="num">{t(lang, quote.exportWithoutVat ? 'cart.lineHt' : 'cart.lineTtc')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quote.lines.map((l) => (
+            <tr>
+              <th scope="row">{l.name} <span class="muted">({l.sku})</span></th>
+              <td class="num">{money(lang, l.unitPriceCents)}</td>
+              <td class="num">{l.quantity}</td>
+              <td class="num">{money(lang, l.totalCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p><a href={`${base}/cart`}>{t(lang, 'checkout.review.editCart')}</a></p>
+      <dl class="facts">
+        <dt>{t(lang, 'checkout.review.shipping')}</dt>
+        <dd>{money(lang, totals.shippingCents)}</dd>
+        <dt>{t(lang, 'checkout.review.totalHt')}</dt>
+        <dd>{money(lang, totals.netCents)}</dd>
+        <dt>{t(lang, 'checkout.review.vat')}</dt>
+        <dd>{money(lang, totals.vatCents)}</dd>
+        <dt>{t(lang, 'checkout.review.totalTtc')}</dt>
+        <dd><strong id="review-total">{money(lang, totals.grossCents)}</strong></dd>
+        <dt>{t(lang, 'checkout.review.delivery')}</dt>
+        <dd><DeliveryFacts lang={lang} quote={quote} /></dd>
+        <dt>{t(lang, 'checkout.review.payment')}</dt>
+        <dd>{paymentLabel(lang, paymentMethod)}</dd>
+      </dl>
+      {quote.exportWithoutVat && <p class="notice">{t(lang, 'checkout.review.export')}</p>}
+      <p><a href={`${base}/checkout`}>{t(lang, 'checkout.review.editChoices')}</a></p>
+      <form method="post" action={`${base}/checkout/confirm`} novalidate>
+        <input type="hidden" name="_csrf" value={csrf} />
+        <input type="hidden" name="expectedGrossCents" value={String(form.expectedGrossCents)} />
+        <input type="hidden" name="termsVersion" value={form.termsVersion} />
+        <input type="hidden" name="cartDigest" value={form.cartDigest} />
+        <input type="hidden" name="checkoutToken" value={form.checkoutToken} />
+        <fieldset>
+          <legend>{t(lang, 'checkout.review.terms')}</legend>
+          <ul id="terms-documents">
+            {terms.map((d) => (
+              <li>
+                <a href={d.url}>{t(lang, 'checkout.review.docVersion', { title: d.title, version: d.version })}</a>{' '}
+                <span class="muted">({t(lang, 'order.sha256')} <code>{d.sha256.slice(0, 16)}…</code>)</span>
+              </li>
+            ))}
+          </ul>
+          {termsError && <p class="error" id="f-acceptTerms-error">{termsError}</p>}
+          <p>
+            <input
+              type="checkbox"
+              id="f-acceptTerms"
+              name="acceptTerms"
+              value="yes"
+              required
+              aria-required="true"
+              aria-invalid={termsError ? 'true' : undefined}
+              aria-describedby={termsError ? 'f-acceptTerms-error terms-documents' : 'terms-documents'}
+            />{' '}
+            <label for="f-acceptTerms">{c.termsCheckboxText}</label>
+          </p>
+        </fieldset>
+        <button type="submit">{c.finalButtonLabel}</button>
+      </form>
+    </>
+  );
+}

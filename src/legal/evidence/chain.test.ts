@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { canonicalJson, type ChainedEvent, eventHash, GENESIS, type StoredEvent, verifyChain } from './chain.ts';
+
+function chain(events: Omit<ChainedEvent, 'seq'>[]): StoredEvent[] {
+  let prev = GENESIS;
+  return events.map((e, i) => {
+    const event = { ...e, seq: i + 1 };
+    const hash = eventHash(prev, event);
+    const stored = { ...event, prevHash: prev, hash };
+    prev = hash;
+    return stored;
+  });
+}
+
+const placed = { type: 'placed', at: '2026-11-22T10:00:00.000Z', recordedAt: '2026-11-22T10:00:00.000Z', actor: 'customer:1', data: { terms: [{ kind: 'cgv', version: '2026-11', sha256: 'ab' }], totalCents: 2990 } };
+
+test('should give the same hash whatever the key order of the data (jsonb reorders keys)', () => {
+  assert.equal(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } }), '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
+  const [a] = chain([placed]);
+  const [b] = chain([{ ...placed, data: { totalCents: 2990, terms: [{ sha256: 'ab', version: '2026-11', kind: 'cgv' }] } }]);
+  assert.equal(a?.hash, b?.hash);
+});
+
+test('should verify an intact chain and name the first tampered event', () => {
+  const events = chain([placed, { ...placed, type: 'paid', data: { amountCents: 2990 } }, { ...placed, type: 'shipped', data: {} }]);
+  assert.deepEqual(verifyChain(events), { verified: true, brokenAt: null, reason: null });
+  const tampered = events.map((e) => (e.seq === 2 ? { ...e, data: { amountCents: 1 } } : e));
+  assert.deepEqual(verifyChain(tampered), { verified: false, brokenAt: 2, reason: 'content does not match its hash' });
+  assert.equal(verifyChain(events.filter((e) => e.seq !== 2)).brokenAt, 3);
+});
+
+test('should detect any change to any field of any event (property)', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 4 }), fc.constantFrom('type', 'at', 'actor', 'data'), fc.string({ minLength: 1 }), (index, field, value) => {
+      const events = chain(Array.from({ length: 5 }, (_, i) => ({ ...placed, data: { i } })));
+      const target = events[index] as StoredEvent;
+      if (String((target as Record<string, unknown>)[field]) === value) return;
+      const tampered = events.map((e, i) => (i === index ? { ...e, [field]: value } : e));
+      assert.equal(verifyChain(tampered).verified, false);
+    }),
+  );
+});

@@ -1,0 +1,44 @@
+/**
+ * Reading orders: the order as API.md describes it, for its customer or the shop's staff.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../accounts/actor.ts';
+import { requireAccess } from '../accounts/actor.ts';
+import type { AcceptedTermsJson, DB } from '../db/schema.ts';
+import { notFound } from '../kernel/errors.ts';
+import { isUuid } from '../kernel/ids.ts';
+import { orderEvents } from '../legal/evidence/service.ts';
+
+export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string, orderId: string) {
+  if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shopId);
+  if (!isUuid(orderId)) throw notFound('order');
+  const order = await db.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirst();
+  // Another customer's order is "not found": its existence is none of the caller's business.
+  const own = actor.kind === 'customer' && actor.shopId === shopId && order?.customer_id === actor.id;
+  if (!order || (!own && actor.kind === 'customer')) throw notFound('order');
+  if (!own) requireAccess(actor, 'shop.manage', shopId);
+  return order;
+}
+
+export async function orderJson(db: Kysely<DB>, order: Awaited<ReturnType<typeof findOrderFor>>) {
+  const [lines, events] = await Promise.all([
+    db.selectFrom('order_lines').selectAll().where('shop_id', '=', order.shop_id).where('order_id', '=', order.id).orderBy('line_no').execute(),
+    orderEvents(db, order.shop_id, order.id),
+  ]);
+  const terms = order.accepted_terms as unknown as AcceptedTermsJson;
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    customerId: order.customer_id,
+    customerKind: order.customer_kind,
+    placedAt: order.placed_at.toISOString(),
+    lines: lines.map((l) => ({ productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRateBp: l.vat_rate_bp, totalCents: l.total_cents, withdrawable: l.withdrawable })),
+    totals: { netCents: order.net_cents, vatCents: order.vat_cents, grossCents: order.gross_cents, shippingCents: order.shipping_cents, feesCents: order.fees_cents },
+    acceptedTerms: { version: terms[0]?.version ?? null, sha256: terms[0]?.sha256 ?? null, documents: terms },
+    payment: { method: order.payment_method, status: order.payment_status, amountDueCents: order.gross_cents },
+    delivery: order.delivery,
+    deadlines: {},
+    events: events.map((e) => ({ type: e.type, at: e.at, by: e.actor })),
+  };
+}
