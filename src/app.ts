@@ -14,6 +14,7 @@ import { accountsApi } from './accounts/api.ts';
 import { accountsPages } from './accounts/routes.tsx';
 import { ordersApi } from './orders/api.ts';
 import { catalogueApi } from './catalogue/api.ts';
+import { catalogueStaffPages } from './catalogue/staff-routes.tsx';
 import { checkoutPages } from './checkout/routes.tsx';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(accountsPages);
   await app.register(checkoutPages);
   await app.register(staffPages);
+  await app.register(catalogueStaffPages);
   await app.register(operatorPages);
   return app;
 }

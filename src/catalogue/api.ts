@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { requireAccess } from '../accounts/actor.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { getShop } from '../shops/service.ts';
-import { changeProduct, createProduct, getProduct, listCatalogue, ProductInput, ProductPatch, productJson } from './service.ts';
+import { changeProduct, createProduct, ProductInput, ProductPatch } from './manage.ts';
+import { getProduct, listCatalogue, productJson } from './service.ts';
 
 const ListQuery = z.object({
   q: z.string().max(100).optional(),

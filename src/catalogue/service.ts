@@ -3,14 +3,11 @@
  * price is the one displayed and charged); HT is derived per line with the kernel's rounding.
  */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { isUniqueViolation } from '../db/errors.ts';
 import type { DB, LocalizedText, ProductRow } from '../db/schema.ts';
-import { DomainError, notFound } from '../kernel/errors.ts';
+import { notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import type { Lang } from '../kernel/i18n/index.ts';
 import { cents, netFromGross } from '../kernel/money.ts';
-import { WithdrawalException } from '../shops/profile/schema/withdrawal.ts';
 import * as q from './queries.ts';
 
 export type Product = {
@@ -27,6 +24,9 @@ export type Product = {
   regulated: boolean;
   active: boolean;
   isBundle: boolean;
+  unit: 'unit' | 'metre' | 'kilogram';
+  condition: 'new' | 'second_hand';
+  images: string[];
 };
 
 export function rowToProduct(row: ProductRow): Product {
@@ -44,11 +44,14 @@ export function rowToProduct(row: ProductRow): Product {
     regulated: row.regulated,
     active: row.active,
     isBundle: row.is_bundle,
+    unit: row.unit,
+    condition: row.condition,
+    images: row.images,
   };
 }
 
 /** A bundle's stock is what its scarcest part allows: min over parts of floor(stock / quantity). */
-async function withBundleStock(db: Kysely<DB>, shopId: string, products: Product[]): Promise<Product[]> {
+export async function withBundleStock(db: Kysely<DB>, shopId: string, products: Product[]): Promise<Product[]> {
   const parts = await q.bundlePartStock(db, shopId, products.filter((p) => p.isBundle).map((p) => p.id));
   if (parts.length === 0) return products;
   return products.map((p) => {
@@ -78,12 +81,23 @@ export function productJson(p: Product, lang: Lang) {
     withdrawable: p.withdrawable,
     withdrawalException: p.withdrawalException,
     regulated: p.regulated,
+    unit: p.unit,
+    condition: p.condition,
+    images: p.images,
+    isBundle: p.isBundle,
   };
 }
 
-export async function listCatalogue(db: Kysely<DB>, shopId: string, opts: { search?: string | undefined; limit: number; offset: number }) {
+export async function listCatalogue(db: Kysely<DB>, shopId: string, opts: { search?: string | undefined; limit: number; offset: number; includeInactive?: boolean }) {
   const [rows, count] = await q.listProducts(db, shopId, opts);
   return { items: await withBundleStock(db, shopId, rows.map(rowToProduct)), total: Number(count.n) };
+}
+
+/** Staff see inactive products too, to edit them. */
+export async function getProductForStaff(db: Kysely<DB>, shopId: string, id: string): Promise<Product> {
+  const row = isUuid(id) ? await q.findProduct(db, shopId, id) : undefined;
+  if (!row) throw notFound('product');
+  return rowToProduct(row);
 }
 
 export async function getProduct(db: Kysely<DB>, shopId: string, id: string): Promise<Product> {
@@ -91,64 +105,4 @@ export async function getProduct(db: Kysely<DB>, shopId: string, id: string): Pr
   if (!row?.active) throw notFound('product');
   const [product] = await withBundleStock(db, shopId, [rowToProduct(row)]);
   return product as Product;
-}
-
-const Text = z.union([z.string().trim().min(1).max(200).transform((fr) => ({ fr })), z.object({ fr: z.string().trim().min(1).max(200), en: z.string().max(200).optional(), nl: z.string().max(200).optional() }).strict()]);
-const LongText = z.union([z.string().max(5000).transform((fr) => ({ fr })), z.object({ fr: z.string().max(5000), en: z.string().max(5000).optional(), nl: z.string().max(5000).optional() }).strict()]);
-
-export const ProductInput = z
-  .object({
-    sku: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'invalid_value'),
-    name: Text,
-    description: LongText.default({ fr: '' }),
-    unitPriceCents: z.number().int().min(0).max(100_000_000),
-    vatRateBp: z.number().int().min(0).max(10_000),
-    stock: z.number().int().min(0).max(10_000_000),
-    maxPerOrder: z.number().int().min(1).max(10_000).nullable().optional(),
-    withdrawable: z.boolean().default(true),
-    withdrawalException: WithdrawalException.nullable().optional(),
-    regulated: z.boolean().default(false),
-  })
-  .strict();
-export type ProductInput = z.infer<typeof ProductInput>;
-export const ProductPatch = ProductInput.partial().extend({ active: z.boolean().optional() }).strict();
-export type ProductPatch = z.infer<typeof ProductPatch>;
-
-export async function createProduct(db: Kysely<DB>, shopId: string, input: ProductInput): Promise<Product> {
-  const inserted = await q.insertProductIfAbsent(db, {
-    shopId,
-    sku: input.sku,
-    name: JSON.stringify(input.name),
-    description: JSON.stringify(input.description),
-    unitPriceCents: input.unitPriceCents,
-    vatRateBp: input.vatRateBp,
-    stock: input.stock,
-    maxPerOrder: input.maxPerOrder ?? null,
-    withdrawable: input.withdrawable && !input.withdrawalException,
-    withdrawalException: input.withdrawalException ?? null,
-    regulated: input.regulated,
-  });
-  if (!inserted) throw new DomainError('sku_taken', 'conflict', { sku: input.sku }, 'sku');
-  return getProduct(db, shopId, inserted.id);
-}
-
-export async function changeProduct(db: Kysely<DB>, shopId: string, id: string, patch: ProductPatch): Promise<Product> {
-  if (!isUuid(id)) throw notFound('product');
-  const { name, description, unitPriceCents, vatRateBp, maxPerOrder, withdrawalException, ...rest } = patch;
-  try {
-    const row = await q.updateProduct(db, shopId, id, {
-      ...rest,
-      ...(name && { name: JSON.stringify(name) }),
-      ...(description && { description: JSON.stringify(description) }),
-      ...(unitPriceCents !== undefined && { unit_price_cents: unitPriceCents }),
-      ...(vatRateBp !== undefined && { vat_rate_bp: vatRateBp }),
-      ...(maxPerOrder !== undefined && { max_per_order: maxPerOrder }),
-      ...(withdrawalException !== undefined && { withdrawal_exception: withdrawalException, ...(withdrawalException && { withdrawable: false }) }),
-    });
-    if (!row) throw notFound('product');
-    return (await withBundleStock(db, shopId, [rowToProduct(row)]))[0] as Product;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError('sku_taken', 'conflict', { sku: patch.sku ?? '' }, 'sku');
-    throw error;
-  }
 }

@@ -56,6 +56,8 @@ export async function seedShops(db: Kysely<DB>, profiles: readonly Profile[], no
           withdrawable: p.withdrawable,
           withdrawalException: p.withdrawalException ?? null,
           regulated: (p.regulated?.length ?? 0) > 0,
+          unit: p.unit ?? 'unit',
+          condition: p.condition ?? 'new',
         });
       }
       await seedBundles(trx, profile);

@@ -50,14 +50,14 @@ export const staffPages: FastifyPluginAsync = async (app) => {
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const [counts, catalogue, customers] = await Promise.all([
       shopCounts(db, shop.slug),
-      listCatalogue(db, shop.slug, { limit: 200, offset: 0 }),
+      listCatalogue(db, shop.slug, { limit: 200, offset: 0, includeInactive: true }),
       accounts.listCustomers(db, shop.slug, 50),
     ]);
     const f = frameFor(request, reply, t(request.lang, 'staff.title', { shop: shop.name }), { slug: shop.slug, name: shop.name });
     return sendPage(
       reply,
       <Page frame={f}>
-        <StaffDashboard lang={request.lang} shop={shop} counts={counts} products={catalogue.items} customers={customers} findings={checkProfile(shop.profile)} />
+        <StaffDashboard lang={request.lang} shop={shop} counts={counts} products={catalogue.items} customers={customers} findings={checkProfile(shop.profile)} saved={(request.query as { saved?: string }).saved === '1'} />
       </Page>,
     );
   });

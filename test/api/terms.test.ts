@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
-import { publishTermsFromProfiles, publishTermsVersion, TermsVersionConflict, termsToAccept } from '../../src/legal/terms/service.ts';
+import { informedAt, publishTermsFromProfiles, publishTermsVersion, TermsVersionConflict, termsToAccept } from '../../src/legal/terms/service.ts';
 import { loadProfilesDir } from '../../src/shops/profile/load.ts';
 import type { Profile } from '../../src/shops/profile/schema.ts';
 import { getShop } from '../../src/shops/service.ts';
@@ -164,6 +164,7 @@ describe('a new version taking effect (000 §20, A-03)', () => {
       new Date('2026-11-01T09:00:00Z'),
     );
     assert.equal((await cgvOf('coopconnexion'))?.version, '2025-12-28');
+    assert.match((await p.app.inject({ method: 'GET', url: '/shops/coopconnexion/terms/cgv/2026-11-15' })).body, /n’est pas encore en vigueur/);
 
     assert.equal((await moveClock('2026-11-14T23:30:00+01:00')).statusCode, 200);
     assert.equal(notices('Conditions générales').length, 0, 'nothing before the version takes effect');
@@ -180,6 +181,8 @@ describe('a new version taking effect (000 §20, A-03)', () => {
     assert.equal(rows.length, 2);
     assert.ok(rows.every((r) => r.shop_id === 'coopconnexion' && r.notified_at.toISOString() === '2026-11-14T23:30:00.000Z'));
     assert.equal((await cgvOf('coopconnexion'))?.version, '2026-11-15');
+    const customer = rows[0]?.customer_id ?? '';
+    assert.equal((await informedAt(p.database.db, 'coopconnexion', published.id, customer))?.toISOString(), '2026-11-14T23:30:00.000Z');
 
     assert.equal((await moveClock('2026-11-20T10:00:00+01:00')).statusCode, 200);
     assert.equal(notices('Conditions générales').length, 2, 'exactly once');

@@ -10,10 +10,12 @@ export function money(lang: Lang, amount: number): string {
 }
 
 /** Price as the law wants it shown: TTC for consumers (L112-1), HT for professionals (A-33). */
+/** Goods sold by length or weight show their price per metre or kilogram (C. consom. L112-1, arrêté 3 Dec 1987). */
 export function Price({ lang, product, showHt }: { lang: Lang; product: Product; showHt: boolean }) {
+  const per = product.unit === 'unit' ? '' : ` ${t(lang, `shop.per.${product.unit}`)}`;
   return (
     <p class="price">
-      {showHt ? `${money(lang, priceExclVat(product))} ${t(lang, 'shop.priceHt')}` : `${money(lang, product.unitPriceCents)} ${t(lang, 'shop.priceTtc')}`}
+      {showHt ? `${money(lang, priceExclVat(product))} ${t(lang, 'shop.priceHt')}${per}` : `${money(lang, product.unitPriceCents)} ${t(lang, 'shop.priceTtc')}${per}`}
       <span class="muted"> · {t(lang, 'shop.vatRate', { rate: (product.vatRateBp / 100).toLocaleString(LOCALE[lang]) })}</span>
     </p>
   );
@@ -32,6 +34,7 @@ export function ProductCard({ lang, product, shopSlug, showHt, csrf }: { lang: L
         <p class="muted">{t(lang, 'shop.noWithdrawal', { reason: t(lang, `exception.${product.withdrawalException}` as MessageKey) })}</p>
       )}
       {product.regulated && <p><span class="badge">{t(lang, 'shop.regulated')}</span></p>}
+      {product.condition === 'second_hand' && <p><span class="badge">{t(lang, 'shop.secondHand')}</span></p>}
       {csrf !== undefined && product.stock > 0 && <AddToCartForm lang={lang} shopSlug={shopSlug} productId={product.id} csrf={csrf} describedBy={headingId} max={product.maxPerOrder} />}
     </li>
   );

@@ -187,4 +187,13 @@ export async function termsPdf(version: TermsVersion, shop: Shop): Promise<Buffe
   return pdf;
 }
 
+/**
+ * When the customer was told of this version by the change notice (A-03: the per-user
+ * "informedAt" that binds 000's orders), or null if never.
+ */
+export async function informedAt(db: Kysely<DB>, shopSlug: string, versionId: string, customerId: string): Promise<Date | null> {
+  if (!isUuid(versionId) || !isUuid(customerId)) return null;
+  return (await q.findNotice(db, shopSlug, versionId, customerId))?.notified_at ?? null;
+}
+
 export { notifyTermsChanges } from './notices.ts';

@@ -6,9 +6,9 @@ import type { Finding } from '../profile/check.ts';
 import type { Shop } from '../service.ts';
 
 type CustomerLine = { id: string; kind: string; email: string; first_name: string; last_name: string; company_name: string | null };
-type Props = { lang: Lang; shop: Shop; counts: { products: number; customers: number; staff: number }; products: Product[]; customers: CustomerLine[]; findings: Finding[] };
+type Props = { lang: Lang; shop: Shop; counts: { products: number; customers: number; staff: number }; products: Product[]; customers: CustomerLine[]; findings: Finding[]; saved: boolean };
 
-export function StaffDashboard({ lang, shop, counts, products, customers, findings }: Props) {
+export function StaffDashboard({ lang, shop, counts, products, customers, findings, saved }: Props) {
   return (
     <>
       <h1>{t(lang, 'staff.title', { shop: shop.name })}</h1>
@@ -33,6 +33,8 @@ export function StaffDashboard({ lang, shop, counts, products, customers, findin
         </ul>
       )}
       <h2>{t(lang, 'staff.products')}</h2>
+      {saved && <p class="notice" role="status">{t(lang, 'staff.saved')}</p>}
+      <p><a href={`/shops/${shop.slug}/staff/products/new`}>{t(lang, 'staff.newProduct')}</a></p>
       <table>
         <caption class="muted">{t(lang, 'shop.results', { n: products.length })}</caption>
         <thead>
@@ -46,7 +48,7 @@ export function StaffDashboard({ lang, shop, counts, products, customers, findin
         <tbody>
           {products.map((p) => (
             <tr>
-              <td>{p.sku}</td>
+              <td><a href={`/shops/${shop.slug}/staff/products/${p.id}`}>{p.sku}</a></td>
               <td>{localized(p.name, lang)}</td>
               <td class="num">{money(lang, p.unitPriceCents)}</td>
               <td class="num">{p.stock}</td>

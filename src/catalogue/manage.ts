@@ -1,0 +1,82 @@
+/**
+ * Staff changes to the catalogue (API.md `POST`/`PATCH products`, and the back office): validated
+ * input, SKU unique per shop, a product outside the withdrawal right always names its exception.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { DB } from '../db/schema.ts';
+import { DomainError, notFound } from '../kernel/errors.ts';
+import { isUuid } from '../kernel/ids.ts';
+import { WithdrawalException } from '../shops/profile/schema/withdrawal.ts';
+import * as q from './queries.ts';
+import { getProduct, type Product, rowToProduct, withBundleStock } from './service.ts';
+
+const Text = z.union([z.string().trim().min(1).max(200).transform((fr) => ({ fr })), z.object({ fr: z.string().trim().min(1).max(200), en: z.string().max(200).optional(), nl: z.string().max(200).optional() }).strict()]);
+const LongText = z.union([z.string().max(5000).transform((fr) => ({ fr })), z.object({ fr: z.string().max(5000), en: z.string().max(5000).optional(), nl: z.string().max(5000).optional() }).strict()]);
+
+export const ProductInput = z
+  .object({
+    sku: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'invalid_value'),
+    name: Text,
+    description: LongText.default({ fr: '' }),
+    unitPriceCents: z.number().int().min(0).max(100_000_000),
+    vatRateBp: z.number().int().min(0).max(10_000),
+    stock: z.number().int().min(0).max(10_000_000),
+    maxPerOrder: z.number().int().min(1).max(10_000).nullable().optional(),
+    withdrawable: z.boolean().default(true),
+    withdrawalException: WithdrawalException.nullable().optional(),
+    regulated: z.boolean().default(false),
+    /** Sold by the metre or kilogram: the price is per unit and the page shows it (003 art.4). */
+    unit: z.enum(['unit', 'metre', 'kilogram']).default('unit'),
+    condition: z.enum(['new', 'second_hand']).default('new'),
+    /** Image addresses (https), shown with the product name as their text alternative. */
+    images: z.array(z.url({ protocol: /^https$/ }).max(500)).max(10).default([]),
+  })
+  .strict();
+export type ProductInput = z.infer<typeof ProductInput>;
+export const ProductPatch = ProductInput.partial().extend({ active: z.boolean().optional() }).strict();
+export type ProductPatch = z.infer<typeof ProductPatch>;
+
+export async function createProduct(db: Kysely<DB>, shopId: string, input: ProductInput): Promise<Product> {
+  const inserted = await q.insertProductIfAbsent(db, {
+    shopId,
+    sku: input.sku,
+    name: JSON.stringify(input.name),
+    description: JSON.stringify(input.description),
+    unitPriceCents: input.unitPriceCents,
+    vatRateBp: input.vatRateBp,
+    stock: input.stock,
+    maxPerOrder: input.maxPerOrder ?? null,
+    withdrawable: input.withdrawable && !input.withdrawalException,
+    withdrawalException: input.withdrawalException ?? null,
+    regulated: input.regulated,
+    unit: input.unit,
+    condition: input.condition,
+    images: input.images,
+  });
+  if (!inserted) throw new DomainError('sku_taken', 'conflict', { sku: input.sku }, 'sku');
+  return getProduct(db, shopId, inserted.id);
+}
+
+export async function changeProduct(db: Kysely<DB>, shopId: string, id: string, patch: ProductPatch): Promise<Product> {
+  if (!isUuid(id)) throw notFound('product');
+  const { name, description, unitPriceCents, vatRateBp, maxPerOrder, withdrawalException, images, ...rest } = patch;
+  try {
+    const row = await q.updateProduct(db, shopId, id, {
+      ...rest,
+      ...(name && { name: JSON.stringify(name) }),
+      ...(description && { description: JSON.stringify(description) }),
+      ...(unitPriceCents !== undefined && { unit_price_cents: unitPriceCents }),
+      ...(vatRateBp !== undefined && { vat_rate_bp: vatRateBp }),
+      ...(maxPerOrder !== undefined && { max_per_order: maxPerOrder }),
+      ...(images !== undefined && { images: JSON.stringify(images) }),
+      ...(withdrawalException !== undefined && { withdrawal_exception: withdrawalException, ...(withdrawalException && { withdrawable: false }) }),
+    });
+    if (!row) throw notFound('product');
+    return (await withBundleStock(db, shopId, [rowToProduct(row)]))[0] as Product;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('sku_taken', 'conflict', { sku: patch.sku ?? '' }, 'sku');
+    throw error;
+  }
+}
