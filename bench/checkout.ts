@@ -99,6 +99,18 @@ async function soldOf(p: TestPlatform, productId: string) {
   return row;
 }
 
+/** The counts once the requests still in flight when autocannon stopped have finished. */
+async function settledSoldOf(p: TestPlatform, productId: string) {
+  let last = await soldOf(p, productId);
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = await soldOf(p, productId);
+    if (now.orders === last.orders) return now;
+    last = now;
+  }
+  return last;
+}
+
 /** autocannon in a worker thread, so the client does not share the app's event loop. */
 function fire(url: string, body: string, tokens: string[], limit: { duration: number } | { amount: number }) {
   return autocannon({
@@ -130,7 +142,7 @@ async function benchApp(url: string, rows: Row[]): Promise<{ ordersPerSecond: nu
     await checkpoint(url);
     const before = await soldOf(p, bulk);
     const r1 = await fire(base, order(bulk), tokens, { duration: DURATION_S });
-    const after = await soldOf(p, bulk);
+    const after = await settledSoldOf(p, bulk);
     const placed = r1['2xx'];
     const ordersPerSecond = placed / r1.duration;
     const what = `POST orders, ${CONNECTIONS} conn × ${DURATION_S} s, ${CUSTOMERS} customers, stock ${BULK_STOCK.toLocaleString('en')}`;
@@ -139,7 +151,7 @@ async function benchApp(url: string, rows: Row[]): Promise<{ ordersPerSecond: nu
     push(`${what}: non-2xx / errors`, `${r1.non2xx} / ${r1.errors + r1.timeouts}`);
     const units1 = after.units - before.units;
     const taken1 = before.stock - after.stock;
-    push(`${what}: 201s / orders in db / stock taken`, `${placed} / ${after.orders - before.orders} / ${taken1}`);
+    push(`${what}: 201s / orders in db (+ in flight at the end) / stock taken`, `${placed} / ${after.orders - before.orders} / ${taken1}`);
     push(`${what}: oversell (units sold − stock taken); rows stock < 0`, `${units1 - taken1}; ${after.negative}`);
 
     const { rows: samples } = await sql<Sample>`
@@ -158,7 +170,7 @@ async function benchApp(url: string, rows: Row[]): Promise<{ ordersPerSecond: nu
     const requests = hotStock * 2;
     const hot = await createProduct(p, 'BENCH-HOT', hotStock);
     const r2 = await fire(base, order(hot), tokens, { amount: requests });
-    const end = await soldOf(p, hot);
+    const end = await settledSoldOf(p, hot);
     const codes = Object.fromEntries(Object.entries(r2.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]));
     const others = Object.entries(codes).filter(([c]) => c !== '201' && c !== '409').map(([c, n]) => `${c}×${n}`).join(' ') || '0';
     const what2 = `POST orders, hot product: stock ${hotStock}, ${requests} requests, ${r2.duration.toFixed(1)} s`;

@@ -13,6 +13,8 @@ const ListQuery = z.object({
   q: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  maxPriceCents: z.coerce.number().int().min(0).optional(),
+  sort: z.enum(['sku', 'price_asc', 'price_desc']).default('sku'),
   lang: z.string().optional(),
 });
 
@@ -25,7 +27,7 @@ export const catalogueApi: FastifyPluginAsync = async (app) => {
   app.get<ShopParams>('/shops/:shop/products', { schema: { tags: ['catalogue'], summary: 'The catalogue of a shop' } }, async (request) => {
     const shop = await getShop(db, request.params.shop);
     const query = parseOrThrow(ListQuery, request.query);
-    const { items, total } = await listCatalogue(db, shop.slug, { search: query.q, limit: query.limit, offset: query.offset });
+    const { items, total } = await listCatalogue(db, shop.slug, { search: query.q, maxPriceCents: query.maxPriceCents, sort: query.sort, limit: query.limit, offset: query.offset });
     return { items: items.map((p) => productJson(p, request.lang)), total };
   });
 

@@ -61,3 +61,15 @@ export function productToForm(p: Product): Record<string, string> {
     active: p.active ? 'on' : '',
   };
 }
+
+/** Schema paths → the form field showing them, so each error sits next to what the user typed. */
+const FIELD_OF: Record<string, string> = { unitPriceCents: 'price', vatRateBp: 'vatRate', name: 'name.fr', 'name.fr': 'name.fr', 'description.fr': 'description.fr', maxPerOrder: 'maxPerOrder' };
+
+export function toFormFields(errors: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const field = FIELD_OF[path] ?? path.replace(/\.\d+$/, '');
+    out[field] ??= message;
+  }
+  return out;
+}

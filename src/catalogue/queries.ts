@@ -3,16 +3,32 @@ import type { DB, ProductUpdate } from '../db/schema.ts';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
-export function listProducts(db: Exec, shopId: string, opts: { search?: string | undefined; limit: number; offset: number; includeInactive?: boolean }) {
+export type CatalogueFilter = {
+  search?: string | undefined;
+  maxPriceCents?: number | undefined;
+  sort?: 'sku' | 'price_asc' | 'price_desc' | undefined;
+  limit: number;
+  offset: number;
+  includeInactive?: boolean;
+};
+
+export function listProducts(db: Exec, shopId: string, opts: CatalogueFilter) {
   let query = db.selectFrom('products').where('shop_id', '=', shopId);
   if (!opts.includeInactive) query = query.where('active', '=', true);
+  if (opts.maxPriceCents !== undefined) query = query.where('unit_price_cents', '<=', opts.maxPriceCents);
   if (opts.search) {
     // Searches every language of the name and the SKU; the pattern's wildcards are escaped.
     const pattern = `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('sku', 'ilike', pattern), eb(sql<string>`name::text`, 'ilike', pattern)]));
   }
   return Promise.all([
-    query.selectAll().orderBy('sku').limit(opts.limit).offset(opts.offset).execute(),
+    query
+      .selectAll()
+      .orderBy(opts.sort === 'price_asc' || opts.sort === 'price_desc' ? 'unit_price_cents' : 'sku', opts.sort === 'price_desc' ? 'desc' : 'asc')
+      .orderBy('sku')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
 }

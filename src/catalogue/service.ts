@@ -88,7 +88,7 @@ export function productJson(p: Product, lang: Lang) {
   };
 }
 
-export async function listCatalogue(db: Kysely<DB>, shopId: string, opts: { search?: string | undefined; limit: number; offset: number; includeInactive?: boolean }) {
+export async function listCatalogue(db: Kysely<DB>, shopId: string, opts: q.CatalogueFilter) {
   const [rows, count] = await q.listProducts(db, shopId, opts);
   return { items: await withBundleStock(db, shopId, rows.map(rowToProduct)), total: Number(count.n) };
 }

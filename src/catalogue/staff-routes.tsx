@@ -11,7 +11,7 @@ import { frameFor, sendPage } from '../web/context.ts';
 import { fieldErrors, flatForm } from '../web/form-errors.ts';
 import { Page } from '../web/layout.tsx';
 import { changeProduct, createProduct, ProductInput, ProductPatch } from './manage.ts';
-import { formToProductInput, productToForm } from './product-form.ts';
+import { formToProductInput, productToForm, toFormFields } from './product-form.ts';
 import { getProductForStaff } from './service.ts';
 import { ProductForm } from './views/product-form.tsx';
 
@@ -46,7 +46,7 @@ export const catalogueStaffPages: FastifyPluginAsync = async (app) => {
       await createProduct(db, shop.slug, parseOrThrow(ProductInput, formToProductInput(values)));
       return reply.redirect(`/shops/${shop.slug}/staff?saved=1`, 303);
     } catch (error) {
-      return form(request, reply, shop, values, fieldErrors(error, request.lang), 422);
+      return form(request, reply, shop, values, toFormFields(fieldErrors(error, request.lang)), 422);
     }
   });
 
@@ -64,7 +64,7 @@ export const catalogueStaffPages: FastifyPluginAsync = async (app) => {
       await changeProduct(db, shop.slug, request.params.id ?? '', patch);
       return reply.redirect(`/shops/${shop.slug}/staff?saved=1`, 303);
     } catch (error) {
-      return form(request, reply, shop, values, fieldErrors(error, request.lang), 422);
+      return form(request, reply, shop, values, toFormFields(fieldErrors(error, request.lang)), 422);
     }
   });
 };

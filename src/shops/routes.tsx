@@ -23,6 +23,9 @@ const PAGE = 24;
 const CatalogueQuery = z.object({
   q: z.string().max(100).default(''),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Maximum price in whole euros incl. VAT; empty means no limit. */
+  max: z.union([z.literal(''), z.coerce.number().int().min(0).max(1_000_000)]).default(''),
+  sort: z.enum(['sku', 'price_asc', 'price_desc']).default('sku'),
   lang: z.string().optional(),
 });
 
@@ -42,13 +45,14 @@ export const shopsPages: FastifyPluginAsync = async (app) => {
   app.get<ShopParams>('/shops/:shop', async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     const query = parseOrThrow(CatalogueQuery, request.query);
-    const { items, total } = await listCatalogue(db, shop.slug, { search: query.q || undefined, limit: PAGE, offset: query.offset });
+    const maxPriceCents = query.max === '' ? undefined : query.max * 100;
+    const { items, total } = await listCatalogue(db, shop.slug, { search: query.q || undefined, maxPriceCents, sort: query.sort, limit: PAGE, offset: query.offset });
     const frame = frameFor(request, reply, shop.name, { slug: shop.slug, name: shop.name });
     const ht = showsHt(request.actor.kind, await customerKindOf(request));
     return sendPage(
       reply,
       <Page frame={frame}>
-        <ShopHome lang={request.lang} shop={shop} products={items} total={total} search={query.q} offset={query.offset} limit={PAGE} showHt={ht} csrf={frame.csrfToken} />
+        <ShopHome lang={request.lang} shop={shop} products={items} total={total} search={query.q} max={String(query.max)} sort={query.sort} offset={query.offset} limit={PAGE} showHt={ht} csrf={frame.csrfToken} />
       </Page>,
     );
   });

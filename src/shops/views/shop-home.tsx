@@ -3,11 +3,11 @@ import type { Product } from '../../catalogue/service.ts';
 import { ProductCard } from '../../catalogue/views/product-card.tsx';
 import type { Shop } from '../service.ts';
 
-type Props = { lang: Lang; shop: Shop; products: Product[]; total: number; search: string; offset: number; limit: number; showHt: boolean; csrf?: string | undefined };
+type Props = { lang: Lang; shop: Shop; products: Product[]; total: number; search: string; max: string; sort: string; offset: number; limit: number; showHt: boolean; csrf?: string | undefined };
 
-export function ShopHome({ lang, shop, products, total, search, offset, limit, showHt, csrf }: Props) {
+export function ShopHome({ lang, shop, products, total, search, max, sort, offset, limit, showHt, csrf }: Props) {
   const base = `/shops/${shop.slug}`;
-  const page = (o: number) => `${base}?${new URLSearchParams({ ...(search && { q: search }), offset: String(o) })}`;
+  const page = (o: number) => `${base}?${new URLSearchParams({ ...(search && { q: search }), ...(max && { max }), sort, offset: String(o) })}`;
   return (
     <>
       <h1>{shop.name}</h1>
@@ -20,6 +20,16 @@ export function ShopHome({ lang, shop, products, total, search, offset, limit, s
         <div class="field">
           <label for="q">{t(lang, 'shop.search')}</label>
           <input id="q" name="q" type="search" value={search} />
+        </div>
+        <div class="field">
+          <label for="max">{t(lang, 'shop.maxPrice')}</label>
+          <input id="max" name="max" type="number" min="0" step="1" inputmode="numeric" value={max} />
+        </div>
+        <div class="field">
+          <label for="sort">{t(lang, 'shop.sort')}</label>
+          <select id="sort" name="sort">
+            {(['sku', 'price_asc', 'price_desc'] as const).map((s) => <option value={s} selected={s === sort}>{t(lang, `shop.sort.${s}`)}</option>)}
+          </select>
         </div>
         <button type="submit">{t(lang, 'shop.searchSubmit')}</button>
       </form>
