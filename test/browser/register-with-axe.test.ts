@@ -118,6 +118,15 @@ describe('browser: registration and accessibility', { skip: !available && 'Debia
     await page.click('button[type=submit]');
     await page.waitForURL(/\/staff$/);
     await visitAndAudit(page, 'staff dashboard');
+    await page.goto(`${base}/shops/coopso/staff/products/new`);
+    await visitAndAudit(page, 'new product form');
+    await page.click('main button[type=submit]');
+    assert.match(await page.locator('.error-summary').innerText(), /obligatoire|valide/);
+    await visitAndAudit(page, 'product form with errors');
+    for (const path of ['/shops/coopso/terms/cgv', '/shops/bible-et-jeux/terms/cgv', '/shops/coopo/terms/privacy', '/shops/coopconnexion/legal/cookies']) {
+      await page.goto(`${base}${path}`);
+      await visitAndAudit(page, path);
+    }
     await page.close();
   });
 });
