@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { verifyAll } from '../../src/legal/evidence/service.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, stockOf, termsVersion } from '../support/shoppers.ts';
 
@@ -119,5 +120,9 @@ describe('reading orders and their evidence', () => {
     const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/bible-et-jeux/orders/${o.id}/evidence`, headers: bearer(ADMIN_TOKEN) })).json();
     assert.equal(evidence.verified, false);
     assert.equal(evidence.brokenAt, 1);
+    // `comptoir verify` runs the same check over every order of the shop.
+    const report = await verifyAll(p.database.db, 'bible-et-jeux');
+    assert.ok(report.orders >= 5);
+    assert.deepEqual(report.tampered.map((t) => [t.orderId, t.check.brokenAt]), [[o.id, 1]]);
   });
 });
