@@ -1,35 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { enqueueEmail } from '../../src/notifications/outbox.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
+import { startSmtp } from '../support/smtp.ts';
 
 let p: TestPlatform;
-const received: string[] = [];
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let received: string[];
 
 before(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => {
-        raw += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push(raw);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  p = await startPlatform({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+  smtp = await startSmtp();
+  received = smtp.messages;
+  p = await startPlatform({ SMTP_URL: smtp.url });
 });
 after(async () => {
   await p.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 test('should deliver an attachment over SMTP exactly as stored, and a plain e-mail as before', async () => {

@@ -5,67 +5,29 @@
  * against WCAG 2.1 A/AA. Without Chromium the test is skipped, except in CI where it must run.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { startPlatform, type TestPlatform } from '../support/platform.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type AxeResult = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
 
 /** Where the review page's screenshot is written, for a person to look at. */
 export const REVIEW_SCREENSHOT = join(tmpdir(), 'comptoir-checkout-review.png');
 
-async function axe(page: Page): Promise<AxeResult['violations']> {
-  await page.addScriptTag({ content: axeSource });
-  const result = (await page.evaluate(() =>
-    // @ts-expect-error axe is injected into the page above
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  )) as AxeResult;
-  return result.violations;
-}
-
-describe('browser: an order at Bible et Jeux through the pages', { skip: !available && 'Debian chromium not installed' }, () => {
-  let p: TestPlatform;
-  let browser: Browser;
+describe('browser: an order at Bible et Jeux through the pages', { skip: !chromiumAvailable && 'Debian chromium not installed' }, () => {
+  let run: BrowserRun;
   let base: string;
-  const audited: { url: string; violations: number }[] = [];
+  let p: BrowserRun['platform'];
+  const audit: BrowserRun['audit'] = (page, label) => run.audit(page, label);
 
   before(async () => {
-    p = await startPlatform();
-    await p.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(p.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    run = await startBrowserRun();
+    base = run.base;
+    p = run.platform;
   });
-  after(async () => {
-    await browser?.close();
-    await p?.stop();
-    console.log(`axe: ${audited.length} pages audited, ${audited.reduce((n, a) => n + a.violations, 0)} violations`);
-  });
-
-  async function audit(page: Page, label: string) {
-    const violations = await axe(page);
-    audited.push({ url: page.url(), violations: violations.length });
-    assert.deepEqual(
-      violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      [],
-      `axe violations on ${label}`,
-    );
-  }
+  after(async () => run?.stop());
 
   test('should browse, fill the cart, sign up, review and place the order, every page axe-clean', async () => {
-    // bypassCSP lets the test inject axe; the app's strict CSP (no inline script) stays as served.
-    const page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
+    const page = await run.newPage();
     await page.goto(`${base}/`);
     await audit(page, 'platform home');
     await page.click('a[href="/shops/bible-et-jeux"]');

@@ -4,64 +4,26 @@
  * Without Chromium on the machine the test is skipped, except in CI where it must run.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
-import { startPlatform, type TestPlatform } from '../support/platform.ts';
+import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type AxeResult = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-
-/** Runs axe on the current page; returns the violations of WCAG 2.0/2.1 level A and AA. */
-async function axe(page: Page): Promise<AxeResult['violations']> {
-  await page.addScriptTag({ content: axeSource });
-  const result = (await page.evaluate(() =>
-    // @ts-expect-error axe is injected into the page above
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  )) as AxeResult;
-  return result.violations;
-}
-
-describe('browser: registration and accessibility', { skip: !available && 'Debian chromium not installed' }, () => {
-  let p: TestPlatform;
-  let browser: Browser;
+describe('browser: registration and accessibility', { skip: !chromiumAvailable && 'Debian chromium not installed' }, () => {
+  let run: BrowserRun;
   let base: string;
-  const audited: { url: string; violations: number }[] = [];
+  let p: BrowserRun['platform'];
+  const visitAndAudit = (page: Page, label: string) => run.audit(page, label);
 
   before(async () => {
-    p = await startPlatform();
-    await p.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(p.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    run = await startBrowserRun();
+    base = run.base;
+    p = run.platform;
   });
-  after(async () => {
-    await browser?.close();
-    await p?.stop();
-    console.log(`axe: ${audited.length} pages audited, ${audited.reduce((n, a) => n + a.violations, 0)} violations`);
-  });
-
-  async function visitAndAudit(page: Page, label: string) {
-    const violations = await axe(page);
-    audited.push({ url: page.url(), violations: violations.length });
-    assert.deepEqual(
-      violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      [],
-      `axe violations on ${label}`,
-    );
-  }
+  after(async () => run?.stop());
 
   test('should register a customer at Bible et Jeux through the pages, every page axe-clean', async () => {
-    // bypassCSP lets the test inject axe; the app's strict CSP (no inline script) stays as served.
-    const page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
+    const page = await run.newPage();
     await page.goto(`${base}/`);
     await visitAndAudit(page, 'platform home');
     await page.click('a[href="/shops/bible-et-jeux"]');
@@ -108,8 +70,7 @@ describe('browser: registration and accessibility', { skip: !available && 'Debia
   });
 
   test('should let staff sign in to the back office, axe-clean', async () => {
-    // bypassCSP lets the test inject axe; the app's strict CSP (no inline script) stays as served.
-    const page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
+    const page = await run.newPage();
     const staff = await p.database.db.selectFrom('staff').select('email').where('shop_id', '=', 'coopso').executeTakeFirstOrThrow();
     await page.goto(`${base}/shops/coopso/staff/login`);
     await visitAndAudit(page, 'staff login');

@@ -1,0 +1,58 @@
+/**
+ * Headless Debian Chromium driving the real server on a local port, with axe-core checking each
+ * page against WCAG 2.0/2.1 A and AA. Without Chromium the browser tests are skipped, except in CI
+ * where they must run.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startPlatform, type TestPlatform } from './platform.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM);
+if (!chromiumAvailable && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+export type BrowserRun = {
+  platform: TestPlatform;
+  base: string;
+  /** A French-speaking page; bypassCSP only lets the test inject axe, the app's CSP stays as served. */
+  newPage(): Promise<Page>;
+  /** Runs axe on the page and fails on any WCAG 2.1 A/AA violation. */
+  audit(page: Page, label: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export async function startBrowserRun(): Promise<BrowserRun> {
+  const platform = await startPlatform();
+  await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(platform.app.server.address() as { port: number }).port}`;
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const audited: number[] = [];
+  return {
+    platform,
+    base,
+    newPage: async () => (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage(),
+    async audit(page, label) {
+      await page.addScriptTag({ content: axeSource });
+      const { violations } = (await page.evaluate(() =>
+        // @ts-expect-error axe is injected into the page above
+        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+      )) as { violations: Violation[] };
+      audited.push(violations.length);
+      const lines = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(lines, [], `axe violations on ${label}`);
+    },
+    async stop() {
+      await browser.close();
+      await platform.stop();
+      console.log(`axe: ${audited.length} pages audited, ${audited.reduce((n, v) => n + v, 0)} violations`);
+    },
+  };
+}
