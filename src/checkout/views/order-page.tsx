@@ -9,6 +9,7 @@ import { hasMessage, type Lang, type MessageKey, t } from '../../kernel/i18n/ind
 import type { orderJson } from '../../orders/service.ts';
 import type { Shop } from '../../shops/service.ts';
 import type { OrderSummary } from '../placed-orders.ts';
+import { OrderLines } from './order-lines.tsx';
 import { countryName, deliveryLabel, formatDateTime, paymentLabel } from './labels.ts';
 
 type Order = Awaited<ReturnType<typeof orderJson>>;
@@ -35,27 +36,7 @@ export function OrderPage({ lang, shop, order, placed }: { lang: Lang; shop: Sho
         <dt>{t(lang, 'order.placedAt')}</dt>
         <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
       </dl>
-      <table>
-        <caption>{t(lang, 'order.lines')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'cart.product')}</th>
-            <th scope="col" class="num">{t(lang, 'cart.unitTtc')}</th>
-            <th scope="col" class="num">{t(lang, 'cart.quantity')}</th>
-            <th scope="col" class="num">{t(lang, 'cart.lineTtc')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((l) => (
-            <tr>
-              <th scope="row">{l.name} <span class="muted">({l.sku})</span></th>
-              <td class="num">{money(lang, l.unitPriceCents)}</td>
-              <td class="num">{l.quantity}</td>
-              <td class="num">{money(lang, l.totalCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderLines lang={lang} lines={order.lines} exclVat={order.totals.vatCents === 0 && order.totals.grossCents > 0} />
       <h2>{t(lang, 'order.totals')}</h2>
       <dl class="facts">
         <dt>{t(lang, 'checkout.review.shipping')}</dt>

@@ -10,6 +10,7 @@ import type { Shop } from '../../shops/service.ts';
 import { ErrorSummary, type FieldErrors } from '../../web/forms.tsx';
 import type { AcceptedDocument } from '../place-order.ts';
 import type { Quote } from '../quote.ts';
+import { OrderLines } from './order-lines.tsx';
 import { countryName, deliveryLabel, paymentLabel } from './labels.ts';
 
 export type ReviewForm = { expectedGrossCents: number; termsVersion: string; cartDigest: string; checkoutToken: string };
@@ -57,27 +58,7 @@ export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form
       <h1>{t(lang, 'checkout.review.title')}</h1>
       <ErrorSummary lang={lang} errors={errors} />
       <p>{t(lang, 'checkout.review.intro')}</p>
-      <table>
-        <caption class="muted">{t(lang, 'order.lines')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'cart.product')}</th>
-            <th scope="col" class="num">{t(lang, quote.exportWithoutVat ? 'cart.unitHt' : 'cart.unitTtc')}</th>
-            <th scope="col" class="num">{t(lang, 'cart.quantity')}</th>
-            <th scope="col" class="num">{t(lang, quote.exportWithoutVat ? 'cart.lineHt' : 'cart.lineTtc')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quote.lines.map((l) => (
-            <tr>
-              <th scope="row">{l.name} <span class="muted">({l.sku})</span></th>
-              <td class="num">{money(lang, l.unitPriceCents)}</td>
-              <td class="num">{l.quantity}</td>
-              <td class="num">{money(lang, l.totalCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderLines lang={lang} lines={quote.lines} exclVat={quote.exportWithoutVat} captionClass="muted" />
       <p><a href={`${base}/cart`}>{t(lang, 'checkout.review.editCart')}</a></p>
       <dl class="facts">
         <dt>{t(lang, 'checkout.review.shipping')}</dt>
