@@ -2,7 +2,7 @@
  * Payment references that let a bank transfer be matched to its order (LEGAL.md §A10):
  *
  * - the Belgian structured communication (OGM/VCS) `+++ddd/dddd/ddddd+++`: a 10-digit base and
- *   two check digits, base mod 97, 0 written as 97 (Febelfin rule);
+ *   two check digits, base mod 97, 0 written as 97;
  * - the ISO 11649 creditor reference `RF` + 2 check digits + 1–21 letters or digits, checked with
  *   ISO 7064 MOD 97-10 like an IBAN.
  *
@@ -74,7 +74,7 @@ export function rfFromOrderNumber(orderNumber: string): string {
   return rfFromBase(orderNumber.replace(/[\s\-/._]+/g, ''));
 }
 
-/** Printed form, in groups of four (ISO 11649 §6): `RF18 5390 0754 7034`. */
+/** Printed form, in groups of four (ISO 11649): `RF18 5390 0754 7034`. */
 export function formatRf(reference: string): string {
   return reference.replace(/\s+/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
 }
@@ -114,19 +114,25 @@ const RF_IN_TEXT = /(?<![A-Za-z0-9])RF\d{2}[A-Za-z0-9]*(?:[ \t]+[A-Za-z0-9]+)*/g
 const OGM_IN_TEXT = /(?<!\d)(?:[+*]{3}\s*)?(\d{3})[\s/.-]?(\d{4})[\s/.-]?(\d{5})(?:\s*[+*]{3})?(?!\d)/g;
 
 /**
- * The RF at the start of a run of words: the longest prefix (in whole words) that checks, so a
- * word typed after the reference (`rf18 5390 0754 7034 merci`) does not spoil it. `length` is the
- * span of text it covers (the first word alone when nothing checks).
+ * The RF references a run of words can be read as: every prefix, in whole words, whose check
+ * digits are valid, longest first. Free text is ambiguous (`RF18 5390 0754 7034 ABC` may be one
+ * reference or a reference and a word, and both may check), so all readings are returned and
+ * the caller keeps the one that belongs to an order. `length` is the span of text the longest
+ * reading covers (the first word alone when none checks).
  */
-function rfAtStartOf(run: string): { reference?: PaymentReference; length: number } {
+function rfReadingsOf(run: string): { readings: PaymentReference[]; length: number } {
   const words = run.split(/[ \t]+/);
+  const readings: PaymentReference[] = [];
+  let length = 0;
   for (let count = words.length; count >= 1; count--) {
     const candidate = words.slice(0, count).join('');
     if (candidate.length > 25) continue;
     const check = parseRf(candidate);
-    if (check.ok) return { reference: check.reference, length: spanOfWords(run, count) };
+    if (!check.ok) continue;
+    readings.push(check.reference);
+    length ||= spanOfWords(run, count);
   }
-  return { length: spanOfWords(run, 1) };
+  return { readings, length: length || spanOfWords(run, 1) };
 }
 
 /** Length of the first `count` words of a run, with the blanks between them. */
@@ -137,16 +143,17 @@ function spanOfWords(run: string, count: number): number {
 /**
  * The OGM and RF references found in remittance text whose check digits are valid, in order of
  * appearance and without repeats: `Commande +++090/9337/55493+++ merci`, `rf18 5390 0754 7034`.
- * Candidates with wrong check digits are left out; the caller routes such credits to manual
- * review (LEGAL.md §A10, matching order step 2).
+ * Candidates with wrong check digits are left out; the caller matches the references that belong
+ * to an order and routes the credit to manual review when none does (LEGAL.md §A10, matching
+ * order step 2). Where one RF run reads several ways, the longest reading comes first.
  */
 export function findReferenceInText(text: string): PaymentReference[] {
   const found: { at: number; reference: PaymentReference }[] = [];
   let rest = text;
   const rfRuns = new RegExp(RF_IN_TEXT);
   for (let match = rfRuns.exec(text); match; match = rfRuns.exec(text)) {
-    const { reference, length } = rfAtStartOf(match[0]);
-    if (reference) found.push({ at: match.index, reference });
+    const { readings, length } = rfReadingsOf(match[0]);
+    for (const reference of readings) found.push({ at: match.index, reference });
     // Blank out what the RF covers so its digits are not read again as an OGM, and look for
     // another RF in the words after it.
     rest = rest.slice(0, match.index) + ' '.repeat(length) + rest.slice(match.index + length);
@@ -166,4 +173,27 @@ export function findReferenceInText(text: string): PaymentReference[] {
       seen.add(key);
       return true;
     });
+}
+
+/**
+ * What a credit's remittance information says about its order, following the matching order of
+ * LEGAL.md §A10: (1) a valid OGM/RF in the structured reference, (2) valid OGM/RF references in
+ * the free text. A structured reference with wrong check digits is `invalid`: a typo to send to
+ * manual review, never matched, even if the free text holds another reference. A structured
+ * reference that is neither OGM nor RF (some banks put other ids there) is ignored.
+ */
+export type RemittanceReading =
+  | { status: 'found'; source: 'structured' | 'unstructured'; references: PaymentReference[] }
+  | { status: 'invalid'; raw: string }
+  | { status: 'none' };
+
+export function readRemittance(remittance: { structuredReference: string | null; unstructured: string }): RemittanceReading {
+  const raw = remittance.structuredReference;
+  if (raw !== null) {
+    const check = parsePaymentReference(raw);
+    if (check.ok) return { status: 'found', source: 'structured', references: [check.reference] };
+    if (check.reason === 'check_digits') return { status: 'invalid', raw };
+  }
+  const references = findReferenceInText(remittance.unstructured);
+  return references.length > 0 ? { status: 'found', source: 'unstructured', references } : { status: 'none' };
 }

@@ -3,7 +3,7 @@ import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/forms.tsx
 
 const EXCEPTIONS = ['personalised', 'perishable', 'cannot_be_returned', 'sealed_hygiene', 'sealed_media', 'dated_leisure_service'] as const;
 
-function Select({ lang, name, label, value, options }: { lang: Lang; name: string; label: string; value: string; options: [string, string][] }) {
+function Select({ name, label, value, options }: { name: string; label: string; value: string; options: [string, string][] }) {
   return (
     <div class="field">
       <label for={`f-${name}`}>{label}</label>
@@ -35,10 +35,9 @@ export function ProductForm({ lang, title, action, csrf, values, errors, editing
         {f('vatRate', 'product.vatRate', true, t(lang, 'product.vatHint'))}
         {f('stock', 'staff.stock', true)}
         {f('maxPerOrder', 'product.maxPerOrder')}
-        <Select lang={lang} name="unit" label={t(lang, 'product.unit')} value={values.unit ?? 'unit'} options={[['unit', t(lang, 'product.unit.unit')], ['metre', t(lang, 'product.unit.metre')], ['kilogram', t(lang, 'product.unit.kilogram')]]} />
-        <Select lang={lang} name="condition" label={t(lang, 'product.condition')} value={values.condition ?? 'new'} options={[['new', t(lang, 'product.condition.new')], ['second_hand', t(lang, 'shop.secondHand')]]} />
+        <Select name="unit" label={t(lang, 'product.unit')} value={values.unit ?? 'unit'} options={[['unit', t(lang, 'product.unit.unit')], ['metre', t(lang, 'product.unit.metre')], ['kilogram', t(lang, 'product.unit.kilogram')]]} />
+        <Select name="condition" label={t(lang, 'product.condition')} value={values.condition ?? 'new'} options={[['new', t(lang, 'product.condition.new')], ['second_hand', t(lang, 'shop.secondHand')]]} />
         <Select
-          lang={lang}
           name="withdrawalException"
           label={t(lang, 'product.withdrawal')}
           value={values.withdrawalException ?? ''}

@@ -8,6 +8,7 @@ import { cartMessages } from './cart.ts';
 import { checkoutMessages } from './checkout.ts';
 import { commonMessages } from './common.ts';
 import { errorMessages } from './errors.ts';
+import { paymentMessages } from './payments.ts';
 import { legalMessages } from './legal.ts';
 import { shopMessages } from './shops.ts';
 
@@ -15,7 +16,7 @@ export const LANGS = ['fr', 'en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Entry = Readonly<Record<Lang, string>>;
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function isLang(value: unknown): value is Lang {

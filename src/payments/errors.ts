@@ -1,0 +1,31 @@
+/**
+ * Why an uploaded bank statement was refused before anything was imported (issue 4, "Bad input":
+ * malformed or hostile XML, huge files). Nothing changes when one is thrown.
+ */
+import { DomainError, type ErrorKind } from '../kernel/errors.ts';
+
+export type StatementErrorCode =
+  /** Not well-formed XML, not UTF-8, or a camt.053 field with an impossible value. */
+  | 'statement_malformed'
+  /** Over the size limit (10 MB by default). */
+  | 'statement_too_large'
+  /** Well-formed XML, but not an ISO 20022 camt.053.001.02–.08 `BkToCstmrStmt` document. */
+  | 'statement_not_camt053'
+  /** A DOCTYPE or ENTITY declaration: the door to entity expansion ("billion laughs", XXE). */
+  | 'statement_entities_forbidden';
+
+const KIND: Record<StatementErrorCode, ErrorKind> = {
+  statement_malformed: 'malformed',
+  statement_too_large: 'too_large',
+  statement_not_camt053: 'refused',
+  statement_entities_forbidden: 'malformed',
+};
+
+export class StatementRejected extends DomainError {
+  declare readonly code: StatementErrorCode;
+
+  constructor(code: StatementErrorCode, params: Record<string, string | number> = {}) {
+    super(code, KIND[code], params);
+    this.name = 'StatementRejected';
+  }
+}
