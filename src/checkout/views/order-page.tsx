@@ -9,8 +9,9 @@ import { hasMessage, type Lang, type MessageKey, t } from '../../kernel/i18n/ind
 import type { orderJson } from '../../orders/service.ts';
 import type { Shop } from '../../shops/service.ts';
 import type { OrderSummary } from '../placed-orders.ts';
+import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
-import { countryName, deliveryLabel, formatDateTime, paymentLabel } from './labels.ts';
+import { formatDateTime, paymentLabel } from './labels.ts';
 
 type Order = Awaited<ReturnType<typeof orderJson>>;
 
@@ -48,21 +49,7 @@ export function OrderPage({ lang, shop, order, placed }: { lang: Lang; shop: Sho
         <dt>{t(lang, 'order.total')}</dt>
         <dd><strong>{money(lang, order.totals.grossCents)}</strong></dd>
         <dt>{t(lang, 'checkout.review.delivery')}</dt>
-        <dd>
-          {deliveryLabel(lang, mode)}
-          {delivery.address && (
-            <>
-              <br />
-              {delivery.address.line1}, {delivery.address.postalCode} {delivery.address.city}, {countryName(lang, delivery.address.country)}
-            </>
-          )}
-          {delivery.pickupPointId && (
-            <>
-              <br />
-              {t(lang, 'checkout.review.pickup', { point: delivery.pickupPointId })}
-            </>
-          )}
-        </dd>
+        <dd><DeliveryFacts lang={lang} mode={mode} delivery={delivery} /></dd>
         <dt>{t(lang, 'checkout.review.payment')}</dt>
         <dd>{paymentLabel(lang, order.payment.method)}</dd>
       </dl>

@@ -10,8 +10,9 @@ import type { Shop } from '../../shops/service.ts';
 import { ErrorSummary, type FieldErrors } from '../../web/forms.tsx';
 import type { AcceptedDocument } from '../place-order.ts';
 import type { Quote } from '../quote.ts';
+import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
-import { countryName, deliveryLabel, paymentLabel } from './labels.ts';
+import { paymentLabel } from './labels.ts';
 
 export type ReviewForm = { expectedGrossCents: number; termsVersion: string; cartDigest: string; checkoutToken: string };
 
@@ -25,27 +26,6 @@ type Props = {
   form: ReviewForm;
   errors: FieldErrors;
 };
-
-function DeliveryFacts({ lang, quote }: { lang: Lang; quote: Quote }) {
-  const { delivery, mode } = quote;
-  return (
-    <>
-      {deliveryLabel(lang, mode)}
-      {delivery.address && (
-        <>
-          <br />
-          {delivery.address.line1}, {delivery.address.postalCode} {delivery.address.city}, {countryName(lang, delivery.address.country)}
-        </>
-      )}
-      {delivery.pickupPointId && (
-        <>
-          <br />
-          {t(lang, 'checkout.review.pickup', { point: delivery.pickupPointId })}
-        </>
-      )}
-    </>
-  );
-}
 
 export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form, errors }: Props) {
   const base = `/shops/${shop.slug}`;
@@ -70,7 +50,7 @@ export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form
         <dt>{t(lang, 'checkout.review.totalTtc')}</dt>
         <dd><strong id="review-total">{money(lang, totals.grossCents)}</strong></dd>
         <dt>{t(lang, 'checkout.review.delivery')}</dt>
-        <dd><DeliveryFacts lang={lang} quote={quote} /></dd>
+        <dd><DeliveryFacts lang={lang} mode={quote.mode} delivery={quote.delivery} /></dd>
         <dt>{t(lang, 'checkout.review.payment')}</dt>
         <dd>{paymentLabel(lang, paymentMethod)}</dd>
       </dl>
