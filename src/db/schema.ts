@@ -182,6 +182,7 @@ export interface OrdersTable {
   payment_method: string;
   payment_status: string;
   accepted_terms: Json<AcceptedTermsJson>;
+  payment_reference: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrderLinesTable {
