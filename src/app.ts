@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './accounts/api.ts';
 import { accountsPages } from './accounts/routes.tsx';
 import { ordersApi } from './orders/api.ts';
+import { paymentsApi } from './payments/api.ts';
 import { catalogueApi } from './catalogue/api.ts';
 import { catalogueStaffPages } from './catalogue/staff-routes.tsx';
 import { checkoutPages } from './checkout/routes.tsx';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(accountsApi);
       await api.register(termsApi);
       await api.register(ordersApi);
+      await api.register(paymentsApi);
     },
     { prefix: '/api/v1' },
   );

@@ -5,11 +5,29 @@
 import { money } from '../catalogue/views/product-card.tsx';
 import { type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
 import type { Email } from '../notifications/outbox.ts';
+import { TRANSFER_QR_FILENAME, type TransferInstructions } from '../payments/transfer.ts';
 import type { Shop } from '../shops/service.ts';
 import type { AcceptedDocument } from './place-order.ts';
 import type { PricedLine, Totals } from './pricing.ts';
 
-type Summary = { number: string; lines: readonly PricedLine[]; totals: Totals; delivery: { mode: string }; paymentMethod: string; terms: readonly AcceptedDocument[]; url: string };
+type Summary = { number: string; lines: readonly PricedLine[]; totals: Totals; delivery: { mode: string }; paymentMethod: string; terms: readonly AcceptedDocument[]; url: string; transfer?: TransferInstructions | null };
+
+/** The transfer instructions as text lines, the QR code being attached (issue 4 §1). */
+function transferLines(lang: Lang, transfer: TransferInstructions | null | undefined): string[] {
+  if (!transfer) return [];
+  return [
+    '',
+    t(lang, 'transfer.mail.heading'),
+    `  ${t(lang, 'transfer.beneficiary')} : ${transfer.beneficiary}`,
+    `  ${t(lang, 'transfer.iban')} : ${transfer.ibanText}`,
+    `  ${t(lang, 'transfer.bic')} : ${transfer.bic}`,
+    `  ${t(lang, 'transfer.amount')} : ${money(lang, transfer.amountCents)}`,
+    `  ${t(lang, `transfer.reference.${transfer.reference.kind}`)} : ${transfer.referenceText}`,
+    t(lang, 'transfer.referenceHint'),
+    t(lang, 'transfer.awaiting'),
+    t(lang, 'transfer.mail.qr', { file: TRANSFER_QR_FILENAME }),
+  ];
+}
 
 export function confirmationEmail(shop: Shop, customer: { email: string; firstName: string }, order: Summary): Omit<Email, 'attachments'> {
   const lang: Lang = shop.language;
@@ -21,6 +39,7 @@ export function confirmationEmail(shop: Shop, customer: { email: string; firstNa
     `  ${t(lang, 'order.mail.shipping')} (${order.delivery.mode}) : ${money(lang, order.totals.shippingCents)}`,
     `  ${t(lang, 'order.mail.total')} : ${money(lang, order.totals.grossCents)} (${t(lang, 'order.mail.vat')} ${money(lang, order.totals.vatCents)})`,
     `  ${t(lang, 'order.mail.payment')} : ${t(lang, `payment.${order.paymentMethod}` as MessageKey)}`,
+    ...transferLines(lang, order.transfer),
     '',
     t(lang, 'order.mail.terms', { terms: order.terms.map((d) => `${d.title} (version ${d.version}, SHA-256 ${d.sha256.slice(0, 16)}…)`).join(', ') }),
     '',

@@ -14,6 +14,7 @@ import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
+import { bankTransferMethod, newOrderReference, transferInstructions, transferQrAttachment } from '../payments/transfer.ts';
 import type { Shop } from '../shops/service.ts';
 import { confirmationEmail } from './emails.ts';
 import * as q from './queries.ts';
@@ -105,15 +106,19 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
   return db.transaction().execute(async (trx) => {
     if (ctx.inTransaction) await ctx.inTransaction(trx);
     const year = localDate(deps.clock.now(), shop.timeZone).year;
-    const number = orderNumber(shop.slug, year, await q.nextOrderSerial(trx));
+    const serial = await q.nextOrderSerial(trx);
+    const number = orderNumber(shop.slug, year, serial);
     const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
+    // The transfer reference is written with the order, so no committed order lacks one.
+    const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
+    const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial, number }).value : null;
     const { id } = await trx
       .insertInto('orders')
       .values({
         ...(ctx.orderId && { id: ctx.orderId }),
         shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
         net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
-        delivery: JSON.stringify(delivery), payment_method: input.paymentMethod, payment_status: 'awaiting', accepted_terms: JSON.stringify(accepted),
+        delivery: JSON.stringify(delivery), payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, accepted_terms: JSON.stringify(accepted),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -124,13 +129,15 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
         unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
       })))
       .execute();
-    const email = confirmationEmail(shop, { email: customer.email, firstName: customer.first_name }, { number, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, terms: ctx.terms, url: ctx.orderUrl(id) });
-    const mail = await enqueueEmail(trx, { ...email, attachments: [...ctx.attachments] }, now);
+    const instructions = transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: totals.grossCents });
+    const email = confirmationEmail(shop, { email: customer.email, firstName: customer.first_name }, { number, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, terms: ctx.terms, url: ctx.orderUrl(id), transfer: instructions });
+    const qr = instructions ? [await transferQrAttachment(instructions)] : [];
+    const mail = await enqueueEmail(trx, { ...email, attachments: [...ctx.attachments, ...qr] }, now);
     await appendEvent(trx, {
       shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
-      data: { number, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
+      data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
     }, now);
-    await appendEvent(trx, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: ctx.attachments.map((a) => a.filename) } }, now);
+    await appendEvent(trx, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: [...ctx.attachments, ...qr].map((a) => a.filename) } }, now);
     // Stock last: each product row stays locked only from its guarded update to the commit, so
     // a hot product serialises one short step, not the whole order (DESIGN.md §8).
     for (const [productId, need] of needs) {

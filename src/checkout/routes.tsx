@@ -9,12 +9,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { CustomerKind } from '../accounts/schema.ts';
 import { money } from '../catalogue/views/product-card.tsx';
-import { DomainError, ValidationFailed } from '../kernel/errors.ts';
+import { DomainError, notFound, ValidationFailed } from '../kernel/errors.ts';
 import { sha256Hex } from '../kernel/ids.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { termsUrl } from '../legal/terms/urls.ts';
-import { findOrderFor, orderJson } from '../orders/service.ts';
+import { findOrderFor, orderJson, pendingTransfer } from '../orders/service.ts';
+import { epcQrPng, epcQrSvg } from '../payments/epc-qr.ts';
+import { transferQrPayload } from '../payments/transfer.ts';
 import { getShop, type Shop } from '../shops/service.ts';
 import { frameFor, sendPage } from '../web/context.ts';
 import { fieldErrors, flatForm, nestForm } from '../web/form-errors.ts';
@@ -213,9 +215,28 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { shop: string; id: string }; Querystring: { placed?: string } }>('/shops/:shop/orders/:id', async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     if (request.actor.kind === 'anonymous') return reply.redirect(`/shops/${shop.slug}/login`, 303);
-    const order = await orderJson(db, await findOrderFor(db, request.actor, shop.slug, request.params.id));
+    const row = await findOrderFor(db, request.actor, shop.slug, request.params.id);
+    const order = await orderJson(db, shop, row);
     const f = frame(request, reply, shop, t(request.lang, 'order.title', { number: order.number }));
-    return sendPage(reply, <Page frame={f}><OrderPage lang={request.lang} shop={shop} order={order} placed={request.query.placed === '1'} /></Page>);
+    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row)} placed={request.query.placed === '1'} />;
+    return sendPage(reply, <Page frame={f}>{page}</Page>);
+  });
+
+  // The EPC QR code of a transfer still to make, for the order's customer or the shop's staff:
+  // SVG for the page, PNG for e-mail clients and apps that do not read SVG.
+  const transferQr = async (request: FastifyRequest<{ Params: { shop: string; id: string } }>) => {
+    const shop = await getShop(db, request.params.shop);
+    const transfer = pendingTransfer(shop, await findOrderFor(db, request.actor, shop.slug, request.params.id));
+    if (!transfer) throw notFound('transfer');
+    return transferQrPayload(transfer);
+  };
+  app.get<{ Params: { shop: string; id: string } }>('/shops/:shop/orders/:id/transfer-qr.svg', async (request, reply) => {
+    const svg = await epcQrSvg(await transferQr(request));
+    return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
+  });
+  app.get<{ Params: { shop: string; id: string } }>('/shops/:shop/orders/:id/transfer-qr.png', async (request, reply) => {
+    const png = await epcQrPng(await transferQr(request), { width: 300 });
+    return reply.type('image/png').header('cache-control', 'private, no-store').send(png);
   });
 };
 

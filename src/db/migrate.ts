@@ -6,12 +6,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_checkout.ts';
 import * as m0003 from './migrations/0003_payment_reference.ts';
+import * as m0004 from './migrations/0004_bank_statements.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_checkout': m0002,
   '0003_payment_reference': m0003,
+  '0004_bank_statements': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

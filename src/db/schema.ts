@@ -233,6 +233,36 @@ export interface OutboxTable {
 /** An attachment exactly as sent (the durable medium of L221-13), content in base64. */
 export type EmailAttachment = { filename: string; contentType: string; contentBase64: string };
 
+/** A bank-statement entry as imported; `external_id` is the bank's id, made unique per account. */
+export interface BankEntriesTable {
+  shop_id: string;
+  external_id: string;
+  statement_id: string;
+  /** `YYYY-MM-DD` (date columns come back as strings, src/db/connect.ts). */
+  booking_date: string | null;
+  amount_cents: number;
+  credit_debit: 'CRDT' | 'DBIT';
+  reference: string | null;
+  reference_status: 'found' | 'invalid' | 'none';
+  debtor_name: string | null;
+  unstructured: string;
+  order_id: string | null;
+  status: 'matched' | 'unmatched' | 'ignored';
+  imported_at: Timestamp;
+}
+
+export interface OrderPaymentsTable {
+  shop_id: string;
+  id: Generated<string>;
+  order_id: string;
+  method: Generated<string>;
+  bank_entry_external_id: string | null;
+  amount_cents: number;
+  /** `YYYY-MM-DD`. */
+  received_on: string;
+  recorded_at: Timestamp;
+}
+
 export interface IdempotencyKeysTable {
   scope: string; // shop and actor: one client's key never answers another's request
   key: string;
@@ -268,6 +298,8 @@ export interface DB {
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   order_events: OrderEventsTable;
+  bank_entries: BankEntriesTable;
+  order_payments: OrderPaymentsTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;

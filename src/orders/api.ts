@@ -34,12 +34,12 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
       orderUrl: (id) => `${base}/shops/${shop.slug}/orders/${id}`,
     });
     const order = await findOrderFor(db, request.actor, shop.slug, placed.id);
-    return reply.code(201).send(await orderJson(db, order));
+    return reply.code(201).send(await orderJson(db, shop, order));
   });
 
   app.get<OrderParams>('/shops/:shop/orders/:id', { schema: { tags: ['orders'], summary: 'An order (its customer, staff)' } }, async (request) => {
     const shop = await getShop(db, request.params.shop);
-    return orderJson(db, await findOrderFor(db, request.actor, shop.slug, request.params.id));
+    return orderJson(db, shop, await findOrderFor(db, request.actor, shop.slug, request.params.id));
   });
 
   app.get<OrderParams>('/shops/:shop/orders/:id/evidence', { schema: { tags: ['orders'], summary: 'The order’s hash-chained event log, verified' } }, async (request) => {

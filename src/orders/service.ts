@@ -8,6 +8,8 @@ import type { AcceptedTermsJson, DB } from '../db/schema.ts';
 import { notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { orderEvents } from '../legal/evidence/service.ts';
+import { type TransferInstructions, transferInstructions } from '../payments/transfer.ts';
+import type { Shop } from '../shops/service.ts';
 
 export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string, orderId: string) {
   if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shopId);
@@ -20,7 +22,38 @@ export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string,
   return order;
 }
 
-export async function orderJson(db: Kysely<DB>, order: Awaited<ReturnType<typeof findOrderFor>>) {
+type OrderRow = Awaited<ReturnType<typeof findOrderFor>>;
+
+const instructionsOf = (shop: Shop, order: OrderRow) =>
+  transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: order.gross_cents });
+
+/**
+ * The transfer the customer still has to make: only while the order awaits it, its execution
+ * suspended until the money arrives (seed 001 online §2.3). Null otherwise, so a paid order never
+ * shows a QR code inviting a second payment.
+ */
+export function pendingTransfer(shop: Shop, order: OrderRow): TransferInstructions | null {
+  return order.status === 'awaiting_payment' ? instructionsOf(shop, order) : null;
+}
+
+/**
+ * API.md `payment`: for a transfer, the reference (printed form) and the account to pay into,
+ * from the shop's profile; null fields for other methods.
+ */
+function paymentJson(shop: Shop, order: OrderRow) {
+  const transfer = instructionsOf(shop, order);
+  return {
+    method: order.payment_method,
+    status: order.payment_status,
+    reference: transfer?.referenceText ?? null,
+    iban: transfer?.iban ?? null,
+    bic: transfer?.bic ?? null,
+    beneficiary: transfer?.beneficiary ?? null,
+    amountDueCents: order.gross_cents,
+  };
+}
+
+export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow) {
   const [lines, events] = await Promise.all([
     db.selectFrom('order_lines').selectAll().where('shop_id', '=', order.shop_id).where('order_id', '=', order.id).orderBy('line_no').execute(),
     orderEvents(db, order.shop_id, order.id),
@@ -36,7 +69,7 @@ export async function orderJson(db: Kysely<DB>, order: Awaited<ReturnType<typeof
     lines: lines.map((l) => ({ productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRateBp: l.vat_rate_bp, totalCents: l.total_cents, withdrawable: l.withdrawable })),
     totals: { netCents: order.net_cents, vatCents: order.vat_cents, grossCents: order.gross_cents, shippingCents: order.shipping_cents, feesCents: order.fees_cents },
     acceptedTerms: { version: terms[0]?.version ?? null, sha256: terms[0]?.sha256 ?? null, documents: terms },
-    payment: { method: order.payment_method, status: order.payment_status, amountDueCents: order.gross_cents },
+    payment: paymentJson(shop, order),
     delivery: order.delivery,
     deadlines: {},
     events: events.map((e) => ({ type: e.type, at: e.at, by: e.actor })),

@@ -12,13 +12,16 @@ export type StatementErrorCode =
   /** Well-formed XML, but not an ISO 20022 camt.053.001.02–.08 `BkToCstmrStmt` document. */
   | 'statement_not_camt053'
   /** A DOCTYPE or ENTITY declaration: the door to entity expansion ("billion laughs", XXE). */
-  | 'statement_entities_forbidden';
+  | 'statement_entities_forbidden'
+  /** An account or entry in another currency than the shop's (EUR): amounts cannot be compared. */
+  | 'statement_currency';
 
 const KIND: Record<StatementErrorCode, ErrorKind> = {
   statement_malformed: 'malformed',
   statement_too_large: 'too_large',
   statement_not_camt053: 'refused',
   statement_entities_forbidden: 'malformed',
+  statement_currency: 'refused',
 };
 
 export class StatementRejected extends DomainError {

@@ -7,11 +7,13 @@ import { money } from '../../catalogue/views/product-card.tsx';
 import type { AddressJson } from '../../db/schema.ts';
 import { hasMessage, type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import type { orderJson } from '../../orders/service.ts';
+import type { TransferInstructions as Transfer } from '../../payments/transfer.ts';
 import type { Shop } from '../../shops/service.ts';
 import type { OrderSummary } from '../placed-orders.ts';
 import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { formatDateTime, paymentLabel } from './labels.ts';
+import { TransferInstructions } from './transfer-instructions.tsx';
 
 type Order = Awaited<ReturnType<typeof orderJson>>;
 
@@ -22,7 +24,8 @@ export function statusLabel(lang: Lang, status: string): string {
 
 const docLabel = (lang: Lang, kind: string) => (hasMessage(`legal.${kind}`) ? t(lang, `legal.${kind}` as MessageKey) : kind);
 
-export function OrderPage({ lang, shop, order, placed }: { lang: Lang; shop: Shop; order: Order; placed: boolean }) {
+/** `transfer`: the instructions of a transfer still to make, shown right under the order's status. */
+export function OrderPage({ lang, shop, order, transfer, placed }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean }) {
   const delivery = order.delivery as unknown as { mode: string; address?: AddressJson; pickupPointId?: string };
   const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode) ?? { mode: delivery.mode };
   return (
@@ -37,6 +40,7 @@ export function OrderPage({ lang, shop, order, placed }: { lang: Lang; shop: Sho
         <dt>{t(lang, 'order.placedAt')}</dt>
         <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
       </dl>
+      {transfer && <TransferInstructions lang={lang} transfer={transfer} qrUrl={`/shops/${shop.slug}/orders/${order.id}/transfer-qr.svg`} />}
       <OrderLines lang={lang} lines={order.lines} exclVat={order.totals.vatCents === 0 && order.totals.grossCents > 0} />
       <h2>{t(lang, 'order.totals')}</h2>
       <dl class="facts">

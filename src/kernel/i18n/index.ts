@@ -9,14 +9,16 @@ import { checkoutMessages } from './checkout.ts';
 import { commonMessages } from './common.ts';
 import { errorMessages } from './errors.ts';
 import { paymentMessages } from './payments.ts';
+import { reconcileMessages } from './reconcile.ts';
 import { legalMessages } from './legal.ts';
 import { shopMessages } from './shops.ts';
+import { transferMessages } from './transfer.ts';
 
 export const LANGS = ['fr', 'en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Entry = Readonly<Record<Lang, string>>;
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function isLang(value: unknown): value is Lang {

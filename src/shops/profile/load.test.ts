@@ -59,7 +59,11 @@ test('should load the five shops of profiles/, sorted by file name', () => {
   const coopso = profiles.find((p) => p.slug === 'coopso');
   assert.equal(coopso?.legalSystem, 'BE');
   assert.equal(coopso?.timeZone, 'Europe/Brussels');
-  assert.deepEqual(coopso?.payments?.methods[0], { method: 'bank_transfer', structuredReference: 'ogm' });
+  assert.deepEqual(coopso?.payments?.methods[0], {
+    method: 'bank_transfer',
+    structuredReference: 'ogm',
+    account: { iban: 'BE59000001234526', bic: 'DEMOBEB0', beneficiary: 'Coopso SC (compte de démonstration)' },
+  });
   assert.equal(coopso?.campaigns?.[0]?.lateOrdersAfter, '08-20');
 });
 
@@ -201,4 +205,20 @@ test('should collect the problems of every file of a directory before failing', 
   const files = new Set(error.issues.map((i) => i.file.replace(/^.*\//, '')));
   assert.deepEqual([...files].sort(), ['bad1.yaml', 'bad2.yaml']);
   assert.ok(error.issues.some((i) => i.path === 'slug' && /must be a slug/.test(i.message)));
+});
+
+test('should refuse a bank-transfer account whose IBAN fails mod 97 or whose BIC is malformed', () => {
+  const error = invalid(() =>
+    parseProfile(
+      compliantYaml((d) => {
+        const payments = d.payments as { methods: { account?: Record<string, string> }[] };
+        const account = payments.methods[1]?.account;
+        if (account) Object.assign(account, { iban: 'FR7699999000010000001234538', bic: 'demo' });
+      }),
+      'profiles/x.yaml',
+    ),
+  );
+  const lines = error.issues.map((i) => `${i.path}: ${i.message}`);
+  assert.ok(lines.includes('payments.methods[1].account.iban: must be an IBAN whose check digits are valid (ISO 13616, mod 97) (got "FR7699999000010000001234538")'), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('payments.methods[1].account.bic: must be a BIC')), lines.join('\n'));
 });

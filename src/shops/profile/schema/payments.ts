@@ -2,7 +2,22 @@
  * C08 payments, C16 invoicing, C17 receivables (payment terms, late interest, recovery).
  */
 import { z } from 'zod';
-import { Bp, Cents, CustomerKinds, Duration, Flag, Period, Text, uniqueList, wholeNumber } from './common.ts';
+import { isValidIban, normalizeIban } from '../../../payments/iban.ts';
+import { Bp, Cents, CustomerKinds, Duration, expecting, Flag, Period, Text, uniqueList, wholeNumber } from './common.ts';
+
+/**
+ * The account customers pay into (EPC069-12: beneficiary name ≤ 70, IBAN, BIC). The IBAN is
+ * checked with ISO 7064 MOD 97-10 and kept in its electronic form.
+ */
+const BankAccount = z.strictObject({
+  iban: z
+    .string()
+    .transform(normalizeIban)
+    .refine(isValidIban, { error: expecting('an IBAN whose check digits are valid (ISO 13616, mod 97)') }),
+  /** ISO 9362: institution (4 letters), country (2), location (2), optional branch (3). */
+  bic: z.string().regex(/^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/, { error: expecting('a BIC of 8 or 11 capitals or digits') }),
+  beneficiary: Text.max(70, { error: expecting('a name of at most 70 characters') }),
+});
 
 const CardBrand = z.enum(['visa', 'mastercard', 'amex', 'cb']);
 
@@ -11,6 +26,7 @@ const PaymentMethod = z.discriminatedUnion('method', [
     method: z.literal('bank_transfer'),
     /** BE "communication structurée" (OGM/VCS, mod 97) or ISO 11649 RF reference (LEGAL §A10). */
     structuredReference: z.enum(['ogm', 'rf']),
+    account: BankAccount,
     customerKinds: CustomerKinds.optional(),
   }),
   z.strictObject({
