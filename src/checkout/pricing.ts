@@ -4,24 +4,24 @@
  */
 import { cents, lineTotal, netFromGross, totalsByRate } from '../kernel/money.ts';
 
-export type PricedLine = {
+/** A line at its catalogue price, before the delivery country decides the VAT. */
+export type PricingLine = {
   productId: string;
   sku: string;
   name: string;
   quantity: number;
   unitPriceCents: number;
   vatRateBp: number;
-  totalCents: number;
   withdrawable: boolean;
   withdrawalException: string | null;
 };
 
+export type PricedLine = PricingLine & { totalCents: number };
+
 export type Totals = { netCents: number; vatCents: number; grossCents: number; shippingCents: number; feesCents: number };
 
-type CatalogueLine = { productId: string; sku: string; name: string; quantity: number; unitPriceCents: number; vatRateBp: number; withdrawable: boolean; withdrawalException: string | null };
-
 /** An export without VAT (004 O1) charges the price excl. VAT at a 0 % rate. */
-export function priceLines(lines: readonly CatalogueLine[], exportWithoutVat: boolean): PricedLine[] {
+export function priceLines(lines: readonly PricingLine[], exportWithoutVat: boolean): PricedLine[] {
   return lines.map((l) => {
     const unit = exportWithoutVat ? netFromGross(cents(l.unitPriceCents), l.vatRateBp) : l.unitPriceCents;
     const rate = exportWithoutVat ? 0 : l.vatRateBp;

@@ -6,23 +6,12 @@
 import type { CustomerKind } from '../accounts/schema.ts';
 import type { AddressJson, ProductRow } from '../db/schema.ts';
 import type { Profile } from '../shops/profile/schema.ts';
-import { orderTotals, type PricedLine, priceLines, productTotals, type Totals } from './pricing.ts';
+import { orderTotals, type PricedLine, type PricingLine, priceLines, productTotals, type Totals } from './pricing.ts';
 import * as rules from './rules.ts';
 import type { DeliveryInput } from './schema.ts';
 
 /** A line as the catalogue prices it, before the shop's rules and the delivery country apply. */
-export type CatalogueLine = {
-  productId: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  unitPriceCents: number;
-  vatRateBp: number;
-  withdrawable: boolean;
-  withdrawalException: string | null;
-  maxPerOrder: number | null;
-  isBundle: boolean;
-};
+export type CatalogueLine = PricingLine & { maxPerOrder: number | null; isBundle: boolean };
 
 export function catalogueLine(p: ProductRow, quantity: number): CatalogueLine {
   const name = (p.name as unknown as { fr: string }).fr;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
+import { registrationForm } from '../support/shoppers.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 import { startSmtp } from '../support/smtp.ts';
 
@@ -16,17 +17,7 @@ after(async () => {
   await smtp.close();
 });
 
-const registration = {
-  kind: 'consumer',
-  email: 'lea@example.fr',
-  password: 'une phrase de passe',
-  firstName: 'Léa',
-  lastName: 'Dupont',
-  'address.line1': '5 place de la République',
-  'address.postalCode': '66000',
-  'address.city': 'Perpignan',
-  'address.country': 'FR',
-};
+const registration = registrationForm('lea@example.fr');
 
 describe('customer pages', () => {
   test('should register through the form, land signed in on the account page, and sign out', async () => {

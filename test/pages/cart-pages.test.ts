@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { FormClient } from '../support/form-client.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
-import { productIdBySku } from '../support/shoppers.ts';
+import { productIdBySku, registrationForm } from '../support/shoppers.ts';
 
 let p: TestPlatform;
 let jeu = '';
@@ -22,17 +22,7 @@ const update = (b: FormClient, productId: string, quantity: string) => b.submit(
 /** The quantity field of a product's line on the cart page, or null when the line is absent. */
 const quantityIn = (html: string, productId: string) => new RegExp(`id="f-qty-${productId}"[^>]*value="(\\d+)"`).exec(html)?.[1] ?? null;
 
-const registration = (email: string) => ({
-  kind: 'consumer',
-  email,
-  password: 'une phrase de passe',
-  firstName: 'Léa',
-  lastName: 'Dupont',
-  'address.line1': '5 place de la République',
-  'address.postalCode': '66000',
-  'address.city': 'Perpignan',
-  'address.country': 'FR',
-});
+const registration = registrationForm;
 
 describe('cart pages', () => {
   test('should offer "Ajouter au panier" with a quantity on the shop home and the product page', async () => {

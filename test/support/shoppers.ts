@@ -27,3 +27,16 @@ export async function stockOf(p: TestPlatform, shop: string, sku: string): Promi
   const row = await p.database.db.selectFrom('products').select('stock').where('shop_id', '=', shop).where('sku', '=', sku).executeTakeFirstOrThrow();
   return row.stock;
 }
+
+/** The registration form's fields, as a consumer in Perpignan fills them in. */
+export const registrationForm = (email: string) => ({
+  kind: 'consumer',
+  email,
+  password: 'une phrase de passe',
+  firstName: 'Léa',
+  lastName: 'Dupont',
+  'address.line1': '5 place de la République',
+  'address.postalCode': '66000',
+  'address.city': 'Perpignan',
+  'address.country': 'FR',
+});
