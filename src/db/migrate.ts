@@ -7,6 +7,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_checkout.ts';
 import * as m0003 from './migrations/0003_payment_reference.ts';
 import * as m0004 from './migrations/0004_bank_statements.ts';
+import * as m0005 from './migrations/0005_payment_lifecycle.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0002_checkout': m0002,
   '0003_payment_reference': m0003,
   '0004_bank_statements': m0004,
+  '0005_payment_lifecycle': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -183,6 +183,16 @@ export interface OrdersTable {
   payment_status: string;
   accepted_terms: Json<AcceptedTermsJson>;
   payment_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `YYYY-MM-DD`: the last day to pay before the order is cancelled (profile `paymentWindow`). */
+  payment_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  payment_reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The share paid in advance, and what it means on cancellation (C. consom. L214-1). */
+  deposit_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  deposit_kind: ColumnType<'acompte' | 'arrhes' | null, 'acompte' | 'arrhes' | null | undefined, 'acompte' | 'arrhes' | null>;
+  /** `YYYY-MM-DD`: when the balance after the deposit is due, once known (delivery, or N days after). */
+  balance_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `YYYY-MM-DD`: off-premises consumer contract, no payment before this day (L221-10). */
+  payment_not_before: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrderLinesTable {
@@ -249,6 +259,12 @@ export interface BankEntriesTable {
   order_id: string | null;
   status: 'matched' | 'unmatched' | 'ignored';
   imported_at: Timestamp;
+  /** A stable id for URLs (the bank's id may contain anything). */
+  id: Generated<string>;
+  /** `Refs/EndToEndId`: on a debit, the id of our own pain.001 refund. */
+  end_to_end_id: ColumnType<string | null, string | null | undefined, string | null>;
+  matched_by: ColumnType<string | null, string | null | undefined, string | null>;
+  matched_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface OrderPaymentsTable {
@@ -261,6 +277,85 @@ export interface OrderPaymentsTable {
   /** `YYYY-MM-DD`. */
   received_on: string;
   recorded_at: Timestamp;
+  /** The provider's id of the payment (Stripe PaymentIntent): one payment per intent. */
+  provider_ref: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CardCheckoutsTable {
+  session_id: string;
+  shop_id: string;
+  order_id: string;
+  payment_intent_id: string | null;
+  capture: 'automatic' | 'manual';
+  status: 'open' | 'authorized' | 'captured' | 'expired' | 'canceled';
+  amount_cents: number;
+  url: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StripeEventsTable {
+  event_id: string;
+  type: string;
+  created_at: Timestamp;
+  received_at: Timestamp;
+  shop_id: string | null;
+  order_id: string | null;
+  outcome: string;
+}
+
+export interface RefundsTable {
+  shop_id: string;
+  id: Generated<string>;
+  order_id: string;
+  method: 'card' | 'bank_transfer';
+  amount_cents: number;
+  status: 'pending' | 'exported' | 'confirmed' | 'succeeded' | 'failed';
+  reason: string;
+  /** Refunding a customer credit (an overpayment) rather than the order's price. */
+  from_credit: Generated<boolean>;
+  creditor_name: string | null;
+  creditor_iban: string | null;
+  end_to_end_id: string | null;
+  provider_ref: string | null;
+  /** The pain.001 `MsgId` the refund was exported in. */
+  payment_file_id: string | null;
+  bank_entry_external_id: string | null;
+  requested_by: string;
+  requested_at: Timestamp;
+  exported_at: Date | null;
+  confirmed_at: Date | null;
+}
+
+export interface CustomerCreditsTable {
+  shop_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  /** Positive: credit gained (overpayment); negative: used on an order or refunded. */
+  amount_cents: number;
+  kind: 'overpayment' | 'applied' | 'refunded';
+  order_id: string | null;
+  refund_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface StatementImportsTable {
+  shop_id: string;
+  id: Generated<string>;
+  filename: string;
+  /** The file as received: an acknowledged upload survives a restart. */
+  document: Uint8Array;
+  status: 'running' | 'done' | 'failed';
+  total_entries: Generated<number>;
+  processed_entries: Generated<number>;
+  matched: Generated<number>;
+  unmatched: Generated<number>;
+  duplicates: Generated<number>;
+  ignored: Generated<number>;
+  error_code: string | null;
+  actor: string;
+  started_at: Timestamp;
+  finished_at: Date | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -300,6 +395,11 @@ export interface DB {
   order_events: OrderEventsTable;
   bank_entries: BankEntriesTable;
   order_payments: OrderPaymentsTable;
+  card_checkouts: CardCheckoutsTable;
+  stripe_events: StripeEventsTable;
+  refunds: RefundsTable;
+  customer_credits: CustomerCreditsTable;
+  statement_imports: StatementImportsTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;
