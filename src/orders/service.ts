@@ -14,18 +14,40 @@ import type { Shop } from '../shops/service.ts';
 export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string, orderId: string) {
   if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shopId);
   if (!isUuid(orderId)) throw notFound('order');
-  const order = await db.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirst();
+  const order = await db
+    .selectFrom('orders')
+    .selectAll()
+    .select((eb) =>
+      eb
+        .selectFrom('order_payments')
+        .select((p) => p.fn.coalesce(p.fn.sum<number>('amount_cents'), p.lit(0)).as('paid'))
+        .whereRef('order_payments.shop_id', '=', 'orders.shop_id')
+        .whereRef('order_payments.order_id', '=', 'orders.id')
+        .as('paid_cents'),
+    )
+    .where('shop_id', '=', shopId)
+    .where('id', '=', orderId)
+    .executeTakeFirst();
   // Another customer's order is "not found": its existence is none of the caller's business.
   const own = actor.kind === 'customer' && actor.shopId === shopId && order?.customer_id === actor.id;
   if (!order || (!own && actor.kind === 'customer')) throw notFound('order');
   if (!own) requireAccess(actor, 'shop.manage', shopId);
-  return order;
+  return { ...order, paid_cents: Number(order.paid_cents ?? 0) };
 }
 
 type OrderRow = Awaited<ReturnType<typeof findOrderFor>>;
 
+/**
+ * What the customer still has to pay now: the deposit not yet paid while the order waits for it,
+ * otherwise the balance of the price (a partial transfer leaves the rest due, LEGAL.md AS-15).
+ */
+export function amountDueCents(order: Pick<OrderRow, 'gross_cents' | 'deposit_cents' | 'paid_cents' | 'status'>): number {
+  const target = order.status === 'awaiting_payment' && order.deposit_cents !== null ? order.deposit_cents : order.gross_cents;
+  return Math.max(0, target - order.paid_cents);
+}
+
 const instructionsOf = (shop: Shop, order: OrderRow) =>
-  transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: order.gross_cents });
+  transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: amountDueCents(order) });
 
 /**
  * The transfer the customer still has to make: only while the order awaits it, its execution
@@ -49,7 +71,9 @@ function paymentJson(shop: Shop, order: OrderRow) {
     iban: transfer?.iban ?? null,
     bic: transfer?.bic ?? null,
     beneficiary: transfer?.beneficiary ?? null,
-    amountDueCents: order.gross_cents,
+    amountDueCents: amountDueCents(order),
+    paidCents: order.paid_cents,
+    ...(order.deposit_cents !== null && { depositCents: order.deposit_cents, depositKind: order.deposit_kind }),
   };
 }
 
@@ -71,7 +95,11 @@ export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow) {
     acceptedTerms: { version: terms[0]?.version ?? null, sha256: terms[0]?.sha256 ?? null, documents: terms },
     payment: paymentJson(shop, order),
     delivery: order.delivery,
-    deadlines: {},
+    deadlines: {
+      ...(order.payment_due_on && { paymentDueOn: order.payment_due_on }),
+      ...(order.balance_due_on && { balanceDueOn: order.balance_due_on }),
+      ...(order.payment_not_before && { paymentNotBefore: order.payment_not_before }),
+    },
     events: events.map((e) => ({ type: e.type, at: e.at, by: e.actor })),
   };
 }

@@ -6,23 +6,15 @@
  * payment, with its evidence event and an e-mail to the customer through the outbox.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { money } from '../catalogue/views/product-card.tsx';
 import type { DB } from '../db/schema.ts';
 import { type Clock, today } from '../kernel/clock.ts';
-import { t } from '../kernel/i18n/index.ts';
-import { type Cents, cents } from '../kernel/money.ts';
-import { appendEvent } from '../legal/evidence/service.ts';
-import { enqueueEmail } from '../notifications/outbox.ts';
+import { cents } from '../kernel/money.ts';
 import type { Shop } from '../shops/service.ts';
 import { type BankStatement, parseCamt053, type StatementEntry } from './camt053.ts';
 import { StatementRejected } from './errors.ts';
-import { decideEntry, entryKey, type PayableOrder, referenceOf, type Settlement, settle, storedForms } from './reconcile.ts';
-import { formatPaymentReference, parsePaymentReference, readRemittance, type RemittanceReading } from './references.ts';
-
-const printed = (stored: string) => {
-  const check = parsePaymentReference(stored);
-  return check.ok ? formatPaymentReference(check.reference) : stored;
-};
+import { recordPayment } from './record-payment.ts';
+import { decideEntry, entryKey, type PayableOrder, referenceOf, storedForms } from './reconcile.ts';
+import { readRemittance, type RemittanceReading } from './references.ts';
 
 export type ImportSummary = { entries: number; matched: number; unmatched: number; duplicates: number; ignored: number };
 
@@ -74,6 +66,7 @@ async function importEntry(ctx: Ctx, statement: BankStatement, entry: StatementE
       reference: referenceOf(reading),
       reference_status: reading.status,
       debtor_name: entry.debtorName,
+      end_to_end_id: entry.endToEndId,
       unstructured: entry.unstructured,
       order_id: decision.kind === 'matched' ? decision.order.id : null,
       status: decision.kind,
@@ -120,66 +113,12 @@ async function ordersByReference(ctx: Ctx, reading: RemittanceReading): Promise<
 }
 
 async function applyPayment(ctx: Ctx, order: PayableOrder, externalId: string, entry: StatementEntry): Promise<void> {
-  const { trx, shop, now } = ctx;
   const receivedOn = (entry.bookingDate ?? entry.valueDate)?.toString() ?? ctx.today;
-  const settlement = settle(order.grossCents, order.paidCents, entry.amountCents);
-  await trx
-    .insertInto('order_payments')
-    .values({ shop_id: shop.slug, order_id: order.id, bank_entry_external_id: externalId, amount_cents: entry.amountCents, received_on: receivedOn, recorded_at: now })
-    .execute();
-  const before = await trx.selectFrom('orders').select('status').where('shop_id', '=', shop.slug).where('id', '=', order.id).executeTakeFirstOrThrow();
-  // Execution is suspended until paid (001 online §2.3): the full payment accepts the order.
-  const status = settlement.paymentStatus === 'paid' && before.status === 'awaiting_payment' ? 'accepted' : before.status;
-  await trx.updateTable('orders').set({ payment_status: settlement.paymentStatus, status }).where('shop_id', '=', shop.slug).where('id', '=', order.id).execute();
-  const mail = await paymentEmail(ctx, order, entry.amountCents, receivedOn, settlement);
-  await appendEvent(
-    trx,
-    {
-      shopId: shop.slug,
-      orderId: order.id,
-      type: 'payment_received',
-      at: now,
-      actor: ctx.actor,
-      data: {
-        method: 'bank_transfer',
-        amountCents: entry.amountCents,
-        bankEntryId: externalId,
-        bookingDate: receivedOn,
-        debtorName: entry.debtorName,
-        paymentStatus: settlement.paymentStatus,
-        paidCents: settlement.paidCents,
-        balanceDueCents: settlement.balanceDueCents,
-        ...(settlement.customerCreditCents > 0 && { customerCreditCents: settlement.customerCreditCents }),
-        ...(status !== before.status && { statusFrom: before.status, statusTo: status }),
-        ...(mail && { emailOutboxId: mail.id, emailTo: mail.to }),
-      },
-    },
-    now,
-  );
-}
-
-async function paymentEmail(ctx: Ctx, order: PayableOrder, amount: Cents, receivedOn: string, settlement: Settlement): Promise<{ id: string; to: string } | null> {
-  const { trx, shop } = ctx;
-  const row = await trx
-    .selectFrom('orders')
-    .innerJoin('customers', (j) => j.onRef('customers.shop_id', '=', 'orders.shop_id').onRef('customers.id', '=', 'orders.customer_id'))
-    .select(['orders.number', 'customers.email', 'customers.first_name'])
-    .where('orders.shop_id', '=', shop.slug)
-    .where('orders.id', '=', order.id)
-    .executeTakeFirst();
-  if (!row) return null;
-  const lang = shop.language;
-  const text = [
-    t(lang, 'payment.mail.received', { name: row.first_name, amount: money(lang, amount), date: receivedOn, number: row.number }),
-    '',
-    settlement.paymentStatus === 'paid'
-      ? t(lang, 'payment.mail.paid')
-      : t(lang, 'payment.mail.balance', { balance: money(lang, settlement.balanceDueCents), reference: printed(order.reference) }),
-    ...(settlement.customerCreditCents > 0 ? ['', t(lang, 'payment.mail.credit', { credit: money(lang, settlement.customerCreditCents) })] : []),
-    '',
-    shop.name,
-  ].join('\n');
-  const subject = t(lang, 'payment.mail.subject', { shop: shop.name, number: row.number });
-  const { id } = await enqueueEmail(trx, { shopId: shop.slug, to: row.email, subject, text }, ctx.now);
-  return { id, to: row.email };
+  await recordPayment({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ctx.actor }, order.id, {
+    method: 'bank_transfer',
+    amountCents: entry.amountCents,
+    receivedOn,
+    bankEntryExternalId: externalId,
+    evidence: { bookingDate: receivedOn, debtorName: entry.debtorName },
+  });
 }

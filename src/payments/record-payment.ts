@@ -1,0 +1,154 @@
+/**
+ * Recording money received for an order, whatever brought it (a statement credit, a manual
+ * match, a Stripe webhook, a staff entry, customer credit): the one place where a payment
+ * changes the order's payment status and state, turns an overpayment into customer credit, and
+ * leaves its evidence event and the customer's e-mail (issue 4 §2, §6).
+ *
+ * Runs inside the caller's transaction, which must not have read the order's payments yet: the
+ * order row is locked first, so two payments of one order are applied one after the other.
+ */
+import type { Transaction } from 'kysely';
+import { money } from '../catalogue/views/product-card.tsx';
+import type { DB } from '../db/schema.ts';
+import { t } from '../kernel/i18n/index.ts';
+import { type Cents, cents } from '../kernel/money.ts';
+import { appendEvent } from '../legal/evidence/service.ts';
+import { enqueueEmail } from '../notifications/outbox.ts';
+import type { Shop } from '../shops/service.ts';
+import { type Settlement, settle } from './reconcile.ts';
+import { formatPaymentReference, parsePaymentReference } from './references.ts';
+
+export type PaymentMethodUsed = 'bank_transfer' | 'card' | 'credit' | 'manual';
+
+export type PaymentInput = {
+  method: PaymentMethodUsed;
+  amountCents: Cents;
+  /** `YYYY-MM-DD`: the day the money arrived (booking date, capture date). */
+  receivedOn: string;
+  /** The statement entry that brought it: one payment per entry. */
+  bankEntryExternalId?: string;
+  /** The provider's payment id (Stripe PaymentIntent): one payment per intent. */
+  providerRef?: string;
+  /** More facts for the evidence event (debtor name, Stripe event id…). */
+  evidence?: Record<string, unknown>;
+};
+
+export type PaymentContext = { trx: Transaction<DB>; shop: Shop; now: Date; actor: string };
+
+export type RecordedPayment = Settlement & { paymentId: string; statusFrom: string; statusTo: string; newCreditCents: Cents };
+
+/**
+ * What a confirmed order needs before it is executed: the deposit when the order has one
+ * (003 art.2.6: valid once the deposit is encashed), otherwise the whole price (001 online §2.3).
+ */
+export const amountToConfirm = (order: { gross_cents: number; deposit_cents: number | null }): Cents => cents(order.deposit_cents ?? order.gross_cents);
+
+/** Sum of the payments recorded for an order, in cents. */
+export async function paidSoFar(trx: Transaction<DB>, shopId: string, orderId: string): Promise<Cents> {
+  const row = await trx
+    .selectFrom('order_payments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('paid'))
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+  return cents(Number(row?.paid ?? 0));
+}
+
+/**
+ * Records the payment, or returns null when it was already recorded (same statement entry or
+ * same provider payment): a webhook delivered twice, or two at once, pays once.
+ */
+export async function recordPayment(ctx: PaymentContext, orderId: string, input: PaymentInput): Promise<RecordedPayment | null> {
+  const { trx, shop, now } = ctx;
+  const order = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shop.slug).where('id', '=', orderId).forUpdate().executeTakeFirstOrThrow();
+  const paid = await paidSoFar(trx, shop.slug, orderId);
+  const inserted = await trx
+    .insertInto('order_payments')
+    .values({
+      shop_id: shop.slug,
+      order_id: orderId,
+      method: input.method,
+      bank_entry_external_id: input.bankEntryExternalId ?? null,
+      provider_ref: input.providerRef ?? null,
+      amount_cents: input.amountCents,
+      received_on: input.receivedOn,
+      recorded_at: now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return null;
+
+  const settlement = settle(cents(order.gross_cents), paid, input.amountCents);
+  const newCreditCents = cents(settlement.customerCreditCents - Math.max(0, paid - order.gross_cents));
+  if (newCreditCents > 0) {
+    await trx
+      .insertInto('customer_credits')
+      .values({ shop_id: shop.slug, customer_id: order.customer_id, amount_cents: newCreditCents, kind: 'overpayment', order_id: orderId, refund_id: null, created_at: now })
+      .execute();
+  }
+  // Execution is suspended until paid (001 online §2.3) or the deposit encashed (003 art.2.6).
+  const confirmed = settlement.paidCents >= amountToConfirm(order);
+  const statusTo = confirmed && order.status === 'awaiting_payment' ? 'accepted' : order.status;
+  await trx.updateTable('orders').set({ payment_status: settlement.paymentStatus, status: statusTo }).where('shop_id', '=', shop.slug).where('id', '=', orderId).execute();
+
+  const recorded: RecordedPayment = { ...settlement, paymentId: inserted.id, statusFrom: order.status, statusTo, newCreditCents };
+  const mail = await paymentEmail(ctx, order, input, recorded);
+  await appendEvent(
+    trx,
+    {
+      shopId: shop.slug,
+      orderId,
+      type: 'payment_received',
+      at: now,
+      actor: ctx.actor,
+      data: {
+        method: input.method,
+        amountCents: input.amountCents,
+        receivedOn: input.receivedOn,
+        ...(input.bankEntryExternalId && { bankEntryId: input.bankEntryExternalId }),
+        ...(input.providerRef && { providerRef: input.providerRef }),
+        ...input.evidence,
+        paymentStatus: settlement.paymentStatus,
+        paidCents: settlement.paidCents,
+        balanceDueCents: settlement.balanceDueCents,
+        ...(newCreditCents > 0 && { customerCreditCents: newCreditCents }),
+        ...(statusTo !== order.status && { statusFrom: order.status, statusTo }),
+        ...(mail && { emailOutboxId: mail.id, emailTo: mail.to }),
+      },
+    },
+    now,
+  );
+  return recorded;
+}
+
+const printed = (stored: string | null) => {
+  if (stored === null) return '';
+  const check = parsePaymentReference(stored);
+  return check.ok ? formatPaymentReference(check.reference) : stored;
+};
+
+async function paymentEmail(
+  ctx: PaymentContext,
+  order: { id: string; number: string; customer_id: string; payment_reference: string | null },
+  input: PaymentInput,
+  recorded: RecordedPayment,
+): Promise<{ id: string; to: string } | null> {
+  const { trx, shop } = ctx;
+  const customer = await trx.selectFrom('customers').select(['email', 'first_name']).where('shop_id', '=', shop.slug).where('id', '=', order.customer_id).executeTakeFirst();
+  if (!customer) return null;
+  const lang = shop.language;
+  const text = [
+    t(lang, 'payment.mail.received', { name: customer.first_name, amount: money(lang, input.amountCents), date: input.receivedOn, number: order.number }),
+    '',
+    recorded.paymentStatus === 'paid'
+      ? t(lang, 'payment.mail.paid')
+      : t(lang, 'payment.mail.balance', { balance: money(lang, recorded.balanceDueCents), reference: printed(order.payment_reference) }),
+    ...(recorded.newCreditCents > 0 ? ['', t(lang, 'payment.mail.credit', { credit: money(lang, recorded.newCreditCents) })] : []),
+    '',
+    shop.name,
+  ].join('\n');
+  const subject = t(lang, 'payment.mail.subject', { shop: shop.name, number: order.number });
+  const { id } = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text }, ctx.now);
+  return { id, to: customer.email };
+}
