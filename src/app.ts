@@ -22,6 +22,7 @@ import type { Database } from './db/connect.ts';
 import { termsApi } from './legal/terms/api.ts';
 import { termsPages } from './legal/terms/routes.tsx';
 import type { Mailer } from './notifications/outbox.ts';
+import type { StripeGateway } from './payments/card/stripe-client.ts';
 import { apiDocs } from './platform/openapi.ts';
 import type { PlatformClock } from './platform/clock.ts';
 import { platformApi } from './platform/api.ts';
@@ -40,6 +41,8 @@ export type AppDeps = {
   mailer: Mailer;
   /** Runs every job due at the platform's current time (outbox, later: legal deadlines). */
   runDueJobs: () => Promise<void>;
+  /** Stripe, when configured: card payments and card refunds (issue 4 §3, §5). */
+  stripe: StripeGateway | null;
 };
 
 declare module 'fastify' {

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
+import { stripeGateway } from '../payments/card/stripe-client.ts';
 import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -37,7 +38,7 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
     await seedOperator(database.db);
     const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text)));
     const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: config.publicUrl ?? `http://localhost:${config.port}` });
-    const app = await buildApp({ config, database, clock, mailer, runDueJobs }, { logger: options.logger ?? false });
+    const app = await buildApp({ config, database, clock, mailer, runDueJobs, stripe: stripeGateway(config.stripe) }, { logger: options.logger ?? false });
     return {
       app,
       database,
