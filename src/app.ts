@@ -13,7 +13,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './accounts/api.ts';
 import { accountsPages } from './accounts/routes.tsx';
 import { ordersApi } from './orders/api.ts';
+import { orderEventsApi } from './orders/events-api.ts';
 import { paymentsApi } from './payments/api.ts';
+import { refundsApi } from './payments/refunds/api.ts';
+import { refundsPages } from './payments/refunds/routes.tsx';
+import { bankEntriesApi } from './payments/bank-api.ts';
+import { bankStaffPages } from './payments/staff-routes.tsx';
 import { catalogueApi } from './catalogue/api.ts';
 import { catalogueStaffPages } from './catalogue/staff-routes.tsx';
 import { checkoutPages } from './checkout/routes.tsx';
@@ -22,6 +27,8 @@ import type { Database } from './db/connect.ts';
 import { termsApi } from './legal/terms/api.ts';
 import { termsPages } from './legal/terms/routes.tsx';
 import type { Mailer } from './notifications/outbox.ts';
+import { stripeWebhookApi } from './payments/card/api.ts';
+import { cardPages } from './payments/card/routes.tsx';
 import type { StripeGateway } from './payments/card/stripe-client.ts';
 import { apiDocs } from './platform/openapi.ts';
 import type { PlatformClock } from './platform/clock.ts';
@@ -45,6 +52,13 @@ export type AppDeps = {
   stripe: StripeGateway | null;
 };
 
+/**
+ * Placing a card order redirects the form's POST to Stripe's hosted page, and browsers apply
+ * CSP `form-action` to that redirect: Stripe Checkout's origin (or the test server's) is allowed.
+ */
+const stripeCheckoutOrigin = (config: Config): string[] =>
+  config.stripe ? [config.stripe.apiUrl ? new URL(config.stripe.apiUrl).origin : 'https://checkout.stripe.com'] : [];
+
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
@@ -67,7 +81,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(fastifyFormbody, { bodyLimit: 65_536 });
   await app.register(fastifyCsrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' } });
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'", ...stripeCheckoutOrigin(deps.config)] },
+    },
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyStatic, { root: fileURLToPath(new URL('./web/assets/', import.meta.url)), prefix: '/assets/' });
@@ -85,7 +101,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(accountsApi);
       await api.register(termsApi);
       await api.register(ordersApi);
+      await api.register(orderEventsApi);
       await api.register(paymentsApi);
+      await api.register(refundsApi);
+      await api.register(stripeWebhookApi);
+      await api.register(bankEntriesApi);
     },
     { prefix: '/api/v1' },
   );
@@ -93,8 +113,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(termsPages);
   await app.register(accountsPages);
   await app.register(checkoutPages);
+  await app.register(cardPages);
   await app.register(staffPages);
+  await app.register(refundsPages);
   await app.register(catalogueStaffPages);
+  await app.register(bankStaffPages);
   await app.register(operatorPages);
   return app;
 }

@@ -8,6 +8,8 @@ import { customerOrders } from '../checkout/placed-orders.ts';
 import { OrdersList } from '../checkout/views/order-page.tsx';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
+import { creditBalance } from '../payments/credit/service.ts';
+import { CreditNotice } from '../payments/credit/views/credit-notice.tsx';
 import { customerKinds, getShop, type Shop } from '../shops/service.ts';
 import { frameFor, SESSION_COOKIE, sendPage } from '../web/context.ts';
 import { fieldErrors, flatForm, nestForm, setSessionCookie } from '../web/form-errors.ts';
@@ -93,7 +95,8 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     if (!customer) return reply.redirect(`/shops/${shop.slug}/login`, 303);
     const f = frame(request, reply, shop, t(request.lang, 'accounts.me.title'));
     const orders = <OrdersList lang={request.lang} shop={shop} orders={await customerOrders(db, shop.slug, id)} />;
-    return sendPage(reply, <Page frame={f}><AccountPage lang={request.lang} customer={customer} welcome={request.query.welcome === '1'} />{orders}</Page>);
+    const credit = <CreditNotice lang={request.lang} balanceCents={await creditBalance(db, shop.slug, id)} />;
+    return sendPage(reply, <Page frame={f}><AccountPage lang={request.lang} customer={customer} welcome={request.query.welcome === '1'} />{credit}{orders}</Page>);
   });
 
   const forgotPage = (request: FastifyRequest, reply: Parameters<typeof frameFor>[1], shop: Shop, values: Record<string, string>, errors: Record<string, string>, sent: boolean, status = 200) => {

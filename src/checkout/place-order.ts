@@ -14,6 +14,8 @@ import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
+import { paymentAtPlacement } from '../payments/at-placement.ts';
+import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
 import { bankTransferMethod, newOrderReference, transferInstructions, transferQrAttachment } from '../payments/transfer.ts';
 import type { Shop } from '../shops/service.ts';
 import { confirmationEmail } from './emails.ts';
@@ -112,6 +114,8 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
     // The transfer reference is written with the order, so no committed order lacks one.
     const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
     const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial, number }).value : null;
+    // Payment window (A-14) and deposit (003 art.2.3); the stock taken is kept to give it back exactly.
+    const payment = paymentAtPlacement(profile, { paymentMethod: input.paymentMethod, customerKind: kind, grossCents: totals.grossCents, placedOn: localDate(deps.clock.now(), shop.timeZone) });
     const { id } = await trx
       .insertInto('orders')
       .values({
@@ -119,6 +123,7 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
         shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
         net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
         delivery: JSON.stringify(delivery), payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, accepted_terms: JSON.stringify(accepted),
+        ...payment, stock_taken: JSON.stringify(needs.map(([productId, need]) => ({ productId, quantity: need.quantity }))),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -129,7 +134,7 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
         unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
       })))
       .execute();
-    const instructions = transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: totals.grossCents });
+    const instructions = transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: payment.deposit_cents ?? totals.grossCents });
     const email = confirmationEmail(shop, { email: customer.email, firstName: customer.first_name }, { number, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, terms: ctx.terms, url: ctx.orderUrl(id), transfer: instructions });
     const qr = instructions ? [await transferQrAttachment(instructions)] : [];
     const mail = await enqueueEmail(trx, { ...email, attachments: [...ctx.attachments, ...qr] }, now);
@@ -138,6 +143,9 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
       data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
     }, now);
     await appendEvent(trx, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: [...ctx.attachments, ...qr].map((a) => a.filename) } }, now);
+    // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5).
+    const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents);
+    await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: localDate(deps.clock.now(), shop.timeZone).toString() }, id, customer.id, credit);
     // Stock last: each product row stays locked only from its guarded update to the commit, so
     // a hot product serialises one short step, not the whole order (DESIGN.md §8).
     for (const [productId, need] of needs) {

@@ -15,6 +15,10 @@ import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { termsUrl } from '../legal/terms/urls.ts';
 import { findOrderFor, orderJson, pendingTransfer } from '../orders/service.ts';
+import { usableMethods, requireUsableMethod, viaStripe } from '../payments/card/availability.ts';
+import { cardPaymentState, checkoutAfterPlacing } from '../payments/card/checkout.ts';
+import { creditBalance } from '../payments/credit/service.ts';
+import { CardPayment } from '../payments/card/views/card-payment.tsx';
 import { epcQrPng, epcQrSvg } from '../payments/epc-qr.ts';
 import { transferQrPayload } from '../payments/transfer.ts';
 import { getShop, type Shop } from '../shops/service.ts';
@@ -54,6 +58,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const clock = app.deps.clock;
   const deps = { db, clock };
+  const cardDeps = { ...deps, stripe: app.deps.stripe };
   cartRoutes(app, deps);
 
   const frame = (request: FastifyRequest, reply: FastifyReply, shop: Shop, title: string) => frameFor(request, reply, title, { slug: shop.slug, name: shop.name });
@@ -61,6 +66,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
 
   /** Everything the review shows and the confirmation checks, computed from the current state. */
   async function review(shop: Shop, customer: Customer, choices: CheckoutChoices) {
+    requireUsableMethod(choices.paymentMethod, cardDeps.stripe !== null);
     const kind = customer.kind as CustomerKind;
     const cart = await viewCart(deps, shop, { customerId: customer.id }, kind);
     if (!cart.id || !cart.ready) return null;
@@ -69,7 +75,9 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const { terms, attachments } = await termsForOrder(db, clock, shop);
     const lines = cart.catalogueLines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     const digest = sha256Hex(JSON.stringify({ lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(), choices }));
-    return { cartId: cart.id, lines, quote, terms, attachments, digest };
+    // Customer credit the order will use (issue 4 §5), shown on the review.
+    const creditCents = Math.min(await creditBalance(db, shop.slug, customer.id), quote.totals.grossCents);
+    return { cartId: cart.id, lines, quote, terms, attachments, digest, creditCents };
   }
   type Review = NonNullable<Awaited<ReturnType<typeof review>>>;
 
@@ -77,7 +85,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const f = frame(request, reply, shop, t(request.lang, 'checkout.review.title'));
     const terms = r.terms.map((d) => ({ ...d, url: termsUrl(shop.slug, d.kind, d.version) }));
     const form = { expectedGrossCents: r.quote.totals.grossCents, termsVersion: r.terms[0]?.version ?? '', cartDigest: r.digest, checkoutToken: randomUUID() };
-    const page = <ReviewPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} quote={r.quote} paymentMethod={choices.paymentMethod} terms={terms} form={form} errors={errors} />;
+    const page = <ReviewPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} quote={r.quote} paymentMethod={choices.paymentMethod} terms={terms} form={form} errors={errors} creditCents={r.creditCents} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>, status);
   }
 
@@ -99,7 +107,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
         shopSlug={shop.slug}
         csrf={f.csrfToken ?? ''}
         modes={modes}
-        paymentMethods={paymentMethodsFor(shop.profile, kind).map((m) => m.method)}
+        paymentMethods={usableMethods(paymentMethodsFor(shop.profile, kind), cardDeps.stripe !== null).map((m) => m.method)}
         values={{ ...defaults, ...values }}
         errors={errors}
         showsAddress={modes.some((m) => SHIPS_TO_CUSTOMER.includes(m.mode.mode))}
@@ -135,6 +143,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const values = flatForm(request.body);
     try {
       const choices = parseChoices(shop, values);
+      requireUsableMethod(choices.paymentMethod, cardDeps.stripe !== null);
       const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
       quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
       saveChoices(request, reply, shop.slug, choices);
@@ -199,7 +208,9 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
         inTransaction: claimCart(shop.slug, r.cartId, r.lines),
       });
       forgetChoices(reply, shop.slug);
-      return reply.redirect(`/shops/${shop.slug}/orders/${placed.id}?placed=1`, 303);
+      // Card and PayPal: straight on to Stripe's hosted page, once the order is committed.
+      const card = viaStripe(choices.paymentMethod) ? await checkoutAfterPlacing(cardDeps, shop, placed.id, `${base}/shops/${shop.slug}/orders/${placed.id}?placed=1`, (e) => request.log.error({ err: e }, 'stripe checkout')) : null;
+      return reply.redirect(card?.url ?? `/shops/${shop.slug}/orders/${placed.id}?placed=1`, 303);
     } catch (error) {
       // A second submission of the same form lost the race to the first: show the first's order.
       const placedMeanwhile = await already();
@@ -212,13 +223,16 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.get<{ Params: { shop: string; id: string }; Querystring: { placed?: string } }>('/shops/:shop/orders/:id', async (request, reply) => {
+  app.get<{ Params: { shop: string; id: string }; Querystring: { placed?: string; card?: string } }>('/shops/:shop/orders/:id', async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     if (request.actor.kind === 'anonymous') return reply.redirect(`/shops/${shop.slug}/login`, 303);
     const row = await findOrderFor(db, request.actor, shop.slug, request.params.id);
     const order = await orderJson(db, shop, row);
     const f = frame(request, reply, shop, t(request.lang, 'order.title', { number: order.number }));
-    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row)} placed={request.query.placed === '1'} />;
+    const card = await cardPaymentState(cardDeps, shop, order);
+    const notice = request.query.card === 'returned' || request.query.card === 'cancelled' ? request.query.card : null;
+    const payment = card && <CardPayment lang={request.lang} card={card} action={`/shops/${shop.slug}/orders/${order.id}/card-checkout`} csrf={f.csrfToken ?? ''} notice={notice} />;
+    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row)} placed={request.query.placed === '1'} payment={payment} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>);
   });
 

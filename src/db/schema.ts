@@ -193,7 +193,11 @@ export interface OrdersTable {
   balance_due_on: ColumnType<string | null, string | null | undefined, string | null>;
   /** `YYYY-MM-DD`: off-premises consumer contract, no payment before this day (L221-10). */
   payment_not_before: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What placing the order took from stock, per product (bundles: their parts), given back exactly on cancellation. */
+  stock_taken: ColumnType<StockTakenJson | null, string | null | undefined, string | null>;
 }
+
+export type StockTakenJson = { productId: string; quantity: number }[];
 
 export interface OrderLinesTable {
   shop_id: string;
@@ -263,6 +267,8 @@ export interface BankEntriesTable {
   id: Generated<string>;
   /** `Refs/EndToEndId`: on a debit, the id of our own pain.001 refund. */
   end_to_end_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The payer's IBAN on a credit (`RltdPties/DbtrAcct`): where a transfer refund goes back to. */
+  debtor_iban: ColumnType<string | null, string | null | undefined, string | null>;
   matched_by: ColumnType<string | null, string | null | undefined, string | null>;
   matched_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }

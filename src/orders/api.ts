@@ -9,6 +9,8 @@ import { OrderInput } from '../checkout/schema.ts';
 import { termsForOrder } from '../checkout/terms-for-order.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { verifyOrder } from '../legal/evidence/service.ts';
+import { requireUsableMethod, viaStripe } from '../payments/card/availability.ts';
+import { checkoutAfterPlacing } from '../payments/card/checkout.ts';
 import { getShop } from '../shops/service.ts';
 import { baseUrl } from '../web/urls.ts';
 import { findOrderFor, orderJson } from './service.ts';
@@ -24,6 +26,7 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     const customerId = requireCustomer(request.actor, shop.slug);
     const input = parseOrThrow(OrderInput, request.body);
+    requireUsableMethod(input.paymentMethod, app.deps.stripe !== null);
     const { terms, attachments } = await termsForOrder(db, clock, shop);
     const base = baseUrl(request);
     const placed = await placeOrder({ db, clock }, shop, customerId, input, {
@@ -33,6 +36,10 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
       attachments,
       orderUrl: (id) => `${base}/shops/${shop.slug}/orders/${id}`,
     });
+    // Card and PayPal: Stripe's hosted page, created once the order is committed (`payment.checkoutUrl`).
+    if (viaStripe(input.paymentMethod)) {
+      await checkoutAfterPlacing({ db, clock, stripe: app.deps.stripe }, shop, placed.id, `${base}/shops/${shop.slug}/orders/${placed.id}`, (e) => request.log.error({ err: e }, 'stripe checkout'));
+    }
     const order = await findOrderFor(db, request.actor, shop.slug, placed.id);
     return reply.code(201).send(await orderJson(db, shop, order));
   });

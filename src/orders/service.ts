@@ -8,6 +8,7 @@ import type { AcceptedTermsJson, DB } from '../db/schema.ts';
 import { notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { orderEvents } from '../legal/evidence/service.ts';
+import { checkoutUrlOf } from '../payments/card/service.ts';
 import { type TransferInstructions, transferInstructions } from '../payments/transfer.ts';
 import type { Shop } from '../shops/service.ts';
 
@@ -78,9 +79,10 @@ function paymentJson(shop: Shop, order: OrderRow) {
 }
 
 export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow) {
-  const [lines, events] = await Promise.all([
+  const [lines, events, checkoutUrl] = await Promise.all([
     db.selectFrom('order_lines').selectAll().where('shop_id', '=', order.shop_id).where('order_id', '=', order.id).orderBy('line_no').execute(),
     orderEvents(db, order.shop_id, order.id),
+    checkoutUrlOf(db, order),
   ]);
   const terms = order.accepted_terms as unknown as AcceptedTermsJson;
   return {
@@ -93,7 +95,7 @@ export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow) {
     lines: lines.map((l) => ({ productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRateBp: l.vat_rate_bp, totalCents: l.total_cents, withdrawable: l.withdrawable })),
     totals: { netCents: order.net_cents, vatCents: order.vat_cents, grossCents: order.gross_cents, shippingCents: order.shipping_cents, feesCents: order.fees_cents },
     acceptedTerms: { version: terms[0]?.version ?? null, sha256: terms[0]?.sha256 ?? null, documents: terms },
-    payment: paymentJson(shop, order),
+    payment: { ...paymentJson(shop, order), ...(checkoutUrl !== undefined && { checkoutUrl }) },
     delivery: order.delivery,
     deadlines: {
       ...(order.payment_due_on && { paymentDueOn: order.payment_due_on }),

@@ -32,3 +32,15 @@ export class StatementRejected extends DomainError {
     this.name = 'StatementRejected';
   }
 }
+
+/** Why staff cannot match a statement entry to an order (issue 4 §2, the unmatched queue). */
+export type BankEntryErrorCode = 'bank_entry_already_matched' | 'bank_entry_not_matchable' | 'order_not_awaiting_payment';
+
+export class BankEntryRefused extends DomainError {
+  declare readonly code: BankEntryErrorCode;
+
+  constructor(code: BankEntryErrorCode) {
+    super(code, code === 'bank_entry_already_matched' ? 'conflict' : 'refused', {}, code === 'order_not_awaiting_payment' ? 'orderId' : undefined);
+    this.name = 'BankEntryRefused';
+  }
+}

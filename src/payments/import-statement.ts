@@ -1,8 +1,10 @@
 /**
- * Importing a camt.053 statement (issue 4 §2, API `POST /shops/{shop}/bank-statements`): one
- * transaction; each entry is inserted once (`on conflict do nothing` on the bank's id, DESIGN.md
- * principle 8), so a statement imported twice changes nothing and two imports at once cannot both
- * apply a payment. A credit whose reference names an order waiting for payment becomes an order
+ * Importing a camt.053 statement (issue 4 §2, API `POST /shops/{shop}/bank-statements` and the
+ * back office): the file is parsed and checked first, so a refused file changes nothing; then it
+ * is stored in `statement_imports` and its entries are imported in chunks of CHUNK_SIZE, one
+ * transaction each, counting progress as they go. Each entry is inserted once (`on conflict do
+ * nothing` on the bank's id, DESIGN.md principle 8), so a statement imported twice changes nothing
+ * and two imports at once cannot both apply a payment. A credit whose reference names an order waiting for payment becomes an order
  * payment, with its evidence event and an e-mail to the customer through the outbox.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -10,11 +12,13 @@ import type { DB } from '../db/schema.ts';
 import { type Clock, today } from '../kernel/clock.ts';
 import { cents } from '../kernel/money.ts';
 import type { Shop } from '../shops/service.ts';
-import { type BankStatement, parseCamt053, type StatementEntry } from './camt053.ts';
+import { type BankStatement, type Camt053Document, parseCamt053, type StatementEntry } from './camt053.ts';
 import { StatementRejected } from './errors.ts';
 import { recordPayment } from './record-payment.ts';
 import { decideEntry, entryKey, type PayableOrder, referenceOf, storedForms } from './reconcile.ts';
 import { readRemittance, type RemittanceReading } from './references.ts';
+import { confirmDebitedRefund, refundDebitedBy } from './refunds/confirm.ts';
+import { addProgress, findImport, type ImportCounts, insertImport, lockImport } from './statement-imports.ts';
 
 export type ImportSummary = { entries: number; matched: number; unmatched: number; duplicates: number; ignored: number };
 
@@ -30,21 +34,63 @@ function requireEuros(statements: readonly BankStatement[]): void {
 
 type Ctx = { trx: Transaction<DB>; shop: Shop; now: Date; today: string; actor: string };
 
-export async function importStatement(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, file: Uint8Array | string, actor: string): Promise<ImportSummary> {
+/** The statement, parsed and checked: what is refused here never reaches the database. */
+export function readStatement(file: Uint8Array | string): Camt053Document {
   const document = parseCamt053(file);
   requireEuros(document.statements);
-  const now = new Date(deps.clock.now().epochMilliseconds);
-  const summary: ImportSummary = { entries: 0, matched: 0, unmatched: 0, duplicates: 0, ignored: 0 };
-  await deps.db.transaction().execute(async (trx) => {
-    const ctx: Ctx = { trx, shop, now, today: today(deps.clock, shop.timeZone).toString(), actor };
-    for (const statement of document.statements) {
-      for (const entry of statement.entries) {
-        summary.entries++;
-        summary[await importEntry(ctx, statement, entry)]++;
-      }
-    }
+  return document;
+}
+
+type Deps = { db: Kysely<DB>; clock: Clock };
+type Item = { statement: BankStatement; entry: StatementEntry };
+
+/** Entries per transaction: short locks on the orders paid, and progress a person can watch. */
+export const CHUNK_SIZE = 50;
+
+const itemsOf = (document: Camt053Document): Item[] => document.statements.flatMap((statement) => statement.entries.map((entry) => ({ statement, entry })));
+const nowOf = (clock: Clock) => new Date(clock.now().epochMilliseconds);
+
+/** Checks the file, then stores it as a running import; its entries are imported by `continueImport`. */
+export async function beginImport(deps: Deps, shop: Shop, file: Uint8Array | string, meta: { filename: string; actor: string }): Promise<{ id: string; document: Camt053Document }> {
+  const document = readStatement(file);
+  const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
+  const id = await insertImport(deps.db, { shopId: shop.slug, filename: meta.filename, document: bytes, totalEntries: itemsOf(document).length, actor: meta.actor, now: nowOf(deps.clock) });
+  return { id, document };
+}
+
+/**
+ * Imports the entries not yet processed, one chunk per transaction, until the import is done.
+ * Safe to run again after a crash or from two processes: each chunk locks the import's row and
+ * starts where the last committed chunk stopped, and entries are idempotent by their key.
+ */
+export async function continueImport(deps: Deps, shop: Shop, importId: string, document: Camt053Document): Promise<void> {
+  const items = itemsOf(document);
+  while (await importChunk(deps, shop, importId, items));
+}
+
+async function importChunk(deps: Deps, shop: Shop, importId: string, items: Item[]): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await lockImport(trx, shop.slug, importId);
+    if (row?.status !== 'running') return false;
+    const now = nowOf(deps.clock);
+    const ctx: Ctx = { trx, shop, now, today: today(deps.clock, shop.timeZone).toString(), actor: row.actor };
+    const slice = items.slice(row.processed_entries, row.processed_entries + CHUNK_SIZE);
+    const counts: ImportCounts = { matched: 0, unmatched: 0, duplicates: 0, ignored: 0 };
+    for (const { statement, entry } of slice) counts[await importEntry(ctx, statement, entry)]++;
+    const done = row.processed_entries + slice.length >= items.length;
+    await addProgress(trx, shop.slug, importId, slice.length, counts, done ? now : null);
+    return !done;
   });
-  return summary;
+}
+
+/** The whole import, waited for (the API's synchronous contract). */
+export async function importStatement(deps: Deps, shop: Shop, file: Uint8Array | string, actor: string, filename = 'statement.xml'): Promise<ImportSummary & { importId: string }> {
+  const { id, document } = await beginImport(deps, shop, file, { filename, actor });
+  await continueImport(deps, shop, id, document);
+  const progress = await findImport(deps.db, shop.slug, id);
+  if (!progress) throw new Error(`statement import ${id} vanished`);
+  const { totalEntries: entries, matched, unmatched, duplicates, ignored } = progress;
+  return { entries, matched, unmatched, duplicates, ignored, importId: id };
 }
 
 async function importEntry(ctx: Ctx, statement: BankStatement, entry: StatementEntry): Promise<'matched' | 'unmatched' | 'duplicates' | 'ignored'> {
@@ -54,6 +100,8 @@ async function importEntry(ctx: Ctx, statement: BankStatement, entry: StatementE
   // Pending entries are not stored: the booked version will come on a later statement.
   if (decision.kind === 'ignored' && decision.reason === 'not_booked') return 'ignored';
   const externalId = entryKey(statement, entry);
+  // A debit carrying the EndToEndId of an exported refund confirms that refund (issue 4 §5).
+  const refund = decision.kind === 'ignored' && decision.reason === 'debit' ? await refundDebitedBy(ctx.trx, ctx.shop.slug, entry) : null;
   const inserted = await ctx.trx
     .insertInto('bank_entries')
     .values({
@@ -67,15 +115,20 @@ async function importEntry(ctx: Ctx, statement: BankStatement, entry: StatementE
       reference_status: reading.status,
       debtor_name: entry.debtorName,
       end_to_end_id: entry.endToEndId,
+      debtor_iban: entry.debtorIban,
       unstructured: entry.unstructured,
-      order_id: decision.kind === 'matched' ? decision.order.id : null,
-      status: decision.kind,
+      order_id: decision.kind === 'matched' ? decision.order.id : (refund?.refund.order_id ?? null),
+      status: refund ? 'matched' : decision.kind,
       imported_at: ctx.now,
     })
     .onConflict((oc) => oc.columns(['shop_id', 'external_id']).doNothing())
     .returning('external_id')
     .executeTakeFirst();
   if (!inserted) return 'duplicates';
+  if (refund) {
+    await confirmDebitedRefund(ctx, refund, externalId, entry.bookingDate?.toString() ?? null);
+    return 'matched';
+  }
   if (decision.kind !== 'matched') return decision.kind;
   await applyPayment(ctx, decision.order, externalId, entry);
   return 'matched';

@@ -15,6 +15,7 @@ import { type Cents, cents } from '../kernel/money.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import type { Shop } from '../shops/service.ts';
+import { PaymentBlockedOffPremises } from './deposits/errors.ts';
 import { type Settlement, settle } from './reconcile.ts';
 import { formatPaymentReference, parsePaymentReference } from './references.ts';
 
@@ -61,6 +62,8 @@ export async function paidSoFar(trx: Transaction<DB>, shopId: string, orderId: s
 export async function recordPayment(ctx: PaymentContext, orderId: string, input: PaymentInput): Promise<RecordedPayment | null> {
   const { trx, shop, now } = ctx;
   const order = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shop.slug).where('id', '=', orderId).forUpdate().executeTakeFirstOrThrow();
+  // L221-10 (003 art.2.4): no payment before day 8 of an off-premises consumer contract.
+  if (order.payment_not_before !== null && input.receivedOn < order.payment_not_before) throw new PaymentBlockedOffPremises(order.payment_not_before);
   const paid = await paidSoFar(trx, shop.slug, orderId);
   const inserted = await trx
     .insertInto('order_payments')

@@ -9,12 +9,15 @@ import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
 import { deliverPendingEmails, type Mailer } from '../notifications/outbox.ts';
+import { runPaymentWindow } from '../payments/payment-window.ts';
 
 /** `publicUrl`: the origin links in e-mails point to (PUBLIC_URL, or the local server). */
 export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string }): () => Promise<void> {
   let running: Promise<void> | null = null;
   const run = async () => {
     await notifyTermsChanges(db, clock.now(), options.publicUrl);
+    // A-14: remind, then cancel, unpaid transfer orders; their e-mails go out in this run.
+    await runPaymentWindow({ db, clock });
     await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds));
   };
   // Concurrent callers share the run in progress, then run once more so nothing enqueued meanwhile waits.

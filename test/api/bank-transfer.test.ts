@@ -76,7 +76,9 @@ describe('paying by bank transfer', () => {
     assert.equal(check.reference.value.slice(4), order.number.replace(/-/g, ''));
     assert.equal(order.payment.iban, 'FR7699999000010000001234537');
 
-    const expected = epcQrPayload({ beneficiaryName: 'DISTRITEC SAS (compte de démonstration)', iban: 'FR7699999000010000001234537', bic: 'DEMOFRP0', amount: cents(order.totals.grossCents), remittance: { structured: check.reference.value } });
+    const expected = epcQrPayload({ beneficiaryName: 'DISTRITEC SAS (compte de démonstration)', iban: 'FR7699999000010000001234537', bic: 'DEMOFRP0', amount: cents(Number(order.payment.amountDueCents)), remittance: { structured: check.reference.value } });
+    // DISTRITEC asks the 50 % deposit first (003 art.2.3): the QR code carries it.
+    assert.equal(order.payment.amountDueCents, Math.ceil(order.totals.grossCents / 2));
     const png = await p.app.inject({ method: 'GET', url: `/shops/distritec/orders/${order.id}/transfer-qr.png`, headers: bearer(token) });
     assert.equal(png.statusCode, 200);
     assert.equal(png.headers['content-type'], 'image/png');

@@ -1,7 +1,8 @@
 /**
  * Headless Chromium (Debian's package) places an order at Bible et Jeux through the pages, as a
  * guest who signs up on the way: shop → cart → sign up → delivery and payment → review → terms
- * box → "Commander avec obligation de paiement" → order page. axe-core checks every page seen
+ * box → "Commander avec obligation de paiement" → Stripe's hosted page (the tests' stand-in) → order
+ * page. axe-core checks every page seen
  * against WCAG 2.1 A/AA. Without Chromium the test is skipped, except in CI where it must run.
  */
 import assert from 'node:assert/strict';
@@ -107,8 +108,12 @@ describe('browser: an order at Bible et Jeux through the pages', { skip: !chromi
     await page.getByLabel(/J'ai lu et j'accepte les conditions générales de vente/).check();
     await page.getByRole('button', { name: 'Commander avec obligation de paiement' }).click();
 
-    await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+    // Card: on to Stripe's hosted page (here the test server's stand-in), then back to the order.
+    await page.waitForURL(/\/pay\/cs_test_[0-9a-f]+$/);
+    await page.click('#pay');
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?placed=1&card=returned$/);
     const order = await page.locator('main').innerText();
+    assert.match(order, /dès que Stripe nous confirme votre paiement/);
     assert.match(order, /Commande BEJ-\d{4}-\d{6}/);
     assert.match(order, /Merci ! Votre commande/);
     assert.match(order, /109,80\s€/);

@@ -26,8 +26,9 @@ export type BrowserRun = {
   stop(): Promise<void>;
 };
 
-export async function startBrowserRun(): Promise<BrowserRun> {
-  const platform = await startPlatform();
+/** `env`: more configuration for the platform (SMTP_URL to receive its e-mails over real SMTP). */
+export async function startBrowserRun(env: Record<string, string> = {}): Promise<BrowserRun> {
+  const platform = await startPlatform(env);
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(platform.app.server.address() as { port: number }).port}`;
   const browser: Browser = await chromium.launch({

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { type Database, openPglite, openPostgres } from '../../src/db/connect.ts';
 import type { Mailer } from '../../src/notifications/outbox.ts';
 import { bootPlatform, type Platform } from '../../src/platform/boot.ts';
+import { STRIPE_TEST_SECRET_KEY, STRIPE_TEST_WEBHOOK_SECRET, type StripeStub, startStripeStub } from './stripe-stub.ts';
 
 export const ADMIN_TOKEN = 'test-operator-token-0123456789abcdef';
 
@@ -44,20 +45,29 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   };
 }
 
-export type TestPlatform = Platform & { stop(): Promise<void> };
+/** `stripe`: the local server answering for Stripe's API (null when started without Stripe). */
+export type TestPlatform = Platform & { stripe: StripeStub | null; stop(): Promise<void> };
 
-export async function startPlatform(env: Record<string, string> = {}, options: { mailer?: Mailer } = {}): Promise<TestPlatform> {
+/** `stripe: false` starts without Stripe configured: no card payment offered (issue 4 §3). */
+export async function startPlatform(env: Record<string, string> = {}, options: { mailer?: Mailer; stripe?: boolean } = {}): Promise<TestPlatform> {
   const { database, drop } = await freshDatabase();
-  const config = loadConfig({ COMPTOIR_PROFILES_DIR: 'profiles', COMPTOIR_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env });
+  const stripe = options.stripe === false ? null : await startStripeStub();
+  const stripeEnv = stripe ? { STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY, STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET, STRIPE_API_URL: stripe.url } : {};
+  const config = loadConfig({ COMPTOIR_PROFILES_DIR: 'profiles', COMPTOIR_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...stripeEnv, ...env });
   // With SMTP_URL the platform's own SMTP mailer is used; otherwise e-mails go nowhere.
   const mailer: Mailer | undefined = options.mailer ?? (config.smtpUrl ? undefined : { send: async () => {} });
-  const platform = await bootPlatform(config, mailer ? { database, mailer } : { database });
+  const platform = await bootPlatform(config, mailer ? { database, mailer } : { database }).catch(async (error: unknown) => {
+    await stripe?.stop();
+    throw error;
+  });
   return {
     ...platform,
+    stripe,
     async stop() {
       await platform.close();
       await database.close();
       await drop();
+      await stripe?.stop();
     },
   };
 }

@@ -89,6 +89,7 @@ export function ChoosePage({ lang, shopSlug, csrf, modes, paymentMethods, values
           {paymentMethods.map((m) => (
             <Choice name="paymentMethod" value={m} label={paymentLabel(lang, m)} checked={values.paymentMethod === m || (only(paymentMethods.length) && !values.paymentMethod)} />
           ))}
+          {paymentMethods.length === 0 && <p class="error" role="alert">{t(lang, 'card.noMethod')}</p>}
         </fieldset>
         <button type="submit">{t(lang, 'checkout.continue')}</button>
       </form>

@@ -3,6 +3,7 @@
  * lines, amounts, delivery, payment, and the exact terms accepted with their SHA-256, the
  * fingerprint the evidence log binds to the order (C06).
  */
+import type { Child } from '#jsx/jsx-runtime';
 import { money } from '../../catalogue/views/product-card.tsx';
 import type { AddressJson } from '../../db/schema.ts';
 import { hasMessage, type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
@@ -14,6 +15,7 @@ import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { formatDateTime, paymentLabel } from './labels.ts';
 import { TransferInstructions } from './transfer-instructions.tsx';
+import { DepositFacts } from '../../payments/deposits/views/deposit-facts.tsx';
 
 type Order = Awaited<ReturnType<typeof orderJson>>;
 
@@ -24,8 +26,11 @@ export function statusLabel(lang: Lang, status: string): string {
 
 const docLabel = (lang: Lang, kind: string) => (hasMessage(`legal.${kind}`) ? t(lang, `legal.${kind}` as MessageKey) : kind);
 
-/** `transfer`: the instructions of a transfer still to make, shown right under the order's status. */
-export function OrderPage({ lang, shop, order, transfer, placed }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean }) {
+/**
+ * `transfer`: the instructions of a transfer still to make, shown right under the order's status;
+ * `payment`: likewise, another means of payment still to use (the card payment section).
+ */
+export function OrderPage({ lang, shop, order, transfer, placed, payment }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean; payment?: Child }) {
   const delivery = order.delivery as unknown as { mode: string; address?: AddressJson; pickupPointId?: string };
   const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode) ?? { mode: delivery.mode };
   return (
@@ -40,7 +45,9 @@ export function OrderPage({ lang, shop, order, transfer, placed }: { lang: Lang;
         <dt>{t(lang, 'order.placedAt')}</dt>
         <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
       </dl>
+      <DepositFacts lang={lang} order={order} />
       {transfer && <TransferInstructions lang={lang} transfer={transfer} qrUrl={`/shops/${shop.slug}/orders/${order.id}/transfer-qr.svg`} />}
+      {payment}
       <OrderLines lang={lang} lines={order.lines} exclVat={order.totals.vatCents === 0 && order.totals.grossCents > 0} />
       <h2>{t(lang, 'order.totals')}</h2>
       <dl class="facts">
@@ -55,7 +62,7 @@ export function OrderPage({ lang, shop, order, transfer, placed }: { lang: Lang;
         <dt>{t(lang, 'checkout.review.delivery')}</dt>
         <dd><DeliveryFacts lang={lang} mode={mode} delivery={delivery} /></dd>
         <dt>{t(lang, 'checkout.review.payment')}</dt>
-        <dd>{paymentLabel(lang, order.payment.method)}</dd>
+        <dd>{paymentLabel(lang, order.payment.method)}{hasMessage(`payment.status.${order.payment.status}`) && ` — ${t(lang, `payment.status.${order.payment.status}` as MessageKey)}`}</dd>
       </dl>
       <h2>{t(lang, 'order.terms')}</h2>
       <ul>

@@ -25,9 +25,11 @@ type Props = {
   terms: readonly (AcceptedDocument & { url: string })[];
   form: ReviewForm;
   errors: FieldErrors;
+  /** Customer credit this order will use (issue 4 §5). */
+  creditCents?: number;
 };
 
-export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form, errors }: Props) {
+export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form, errors, creditCents = 0 }: Props) {
   const base = `/shops/${shop.slug}`;
   const { totals } = quote;
   const c = shop.profile.checkout;
@@ -49,6 +51,14 @@ export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form
         <dd>{money(lang, totals.vatCents)}</dd>
         <dt>{t(lang, 'checkout.review.totalTtc')}</dt>
         <dd><strong id="review-total">{money(lang, totals.grossCents)}</strong></dd>
+        {creditCents > 0 && (
+          <>
+            <dt>{t(lang, 'credit.review')}</dt>
+            <dd id="review-credit">− {money(lang, creditCents)}</dd>
+            <dt>{t(lang, 'credit.reviewToPay')}</dt>
+            <dd>{money(lang, totals.grossCents - creditCents)}</dd>
+          </>
+        )}
         <dt>{t(lang, 'checkout.review.delivery')}</dt>
         <dd><DeliveryFacts lang={lang} mode={quote.mode} delivery={quote.delivery} /></dd>
         <dt>{t(lang, 'checkout.review.payment')}</dt>

@@ -17,11 +17,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       add column deposit_cents bigint check (deposit_cents > 0),
       add column deposit_kind text check (deposit_kind in ('acompte', 'arrhes')),
       add column balance_due_on date,
-      add column payment_not_before date;
+      add column payment_not_before date,
+      add column stock_taken jsonb;
 
     alter table bank_entries
       add column id uuid not null default gen_random_uuid(),
       add column end_to_end_id text,
+      add column debtor_iban text,
       add column matched_by text,
       add column matched_at timestamptz;
     create unique index bank_entries_id on bank_entries (shop_id, id);
@@ -128,8 +130,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop index order_payments_provider_ref;
     alter table order_payments drop column provider_ref;
     drop index bank_entries_id;
-    alter table bank_entries drop column id, drop column end_to_end_id, drop column matched_by, drop column matched_at;
+    alter table bank_entries drop column id, drop column end_to_end_id, drop column debtor_iban, drop column matched_by, drop column matched_at;
     alter table orders drop column payment_due_on, drop column payment_reminded_at, drop column deposit_cents,
-      drop column deposit_kind, drop column balance_due_on, drop column payment_not_before`,
+      drop column deposit_kind, drop column balance_due_on, drop column payment_not_before, drop column stock_taken`,
   );
 }

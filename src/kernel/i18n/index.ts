@@ -4,13 +4,17 @@
  * entry must carry all three languages.
  */
 import { accountsMessages } from './accounts.ts';
+import { bankMessages } from './bank.ts';
+import { cardMessages } from './card.ts';
 import { cartMessages } from './cart.ts';
 import { checkoutMessages } from './checkout.ts';
 import { commonMessages } from './common.ts';
 import { errorMessages } from './errors.ts';
 import { paymentMessages } from './payments.ts';
 import { reconcileMessages } from './reconcile.ts';
+import { refundMessages } from './refunds.ts';
 import { legalMessages } from './legal.ts';
+import { orderEventMessages } from './order-events.ts';
 import { shopMessages } from './shops.ts';
 import { transferMessages } from './transfer.ts';
 
@@ -18,7 +22,7 @@ export const LANGS = ['fr', 'en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Entry = Readonly<Record<Lang, string>>;
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function isLang(value: unknown): value is Lang {

@@ -12,6 +12,7 @@ export function StaffDashboard({ lang, shop, counts, products, customers, findin
   return (
     <>
       <h1>{t(lang, 'staff.title', { shop: shop.name })}</h1>
+      <p><a href={`/shops/${shop.slug}/staff/bank`}>{t(lang, 'bank.title')}</a></p>
       <dl class="facts">
         <dt>{t(lang, 'staff.products')}</dt>
         <dd>{counts.products}</dd>
@@ -22,6 +23,7 @@ export function StaffDashboard({ lang, shop, counts, products, customers, findin
         <dt>{t(lang, 'staff.profileHash')}</dt>
         <dd><code>{shop.profileSha256}</code></dd>
       </dl>
+      <p><a href={`/shops/${shop.slug}/staff/refunds`}>{t(lang, 'refund.staff.link')}</a></p>
       <h2>{t(lang, 'staff.findings')}</h2>
       {findings.length === 0 ? (
         <p>{t(lang, 'staff.noFindings')}</p>

@@ -1,0 +1,26 @@
+/**
+ * API: staff record what happened to an order (API.md `POST /shops/{shop}/orders/{id}/events`).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { requireAccess } from '../accounts/actor.ts';
+import { parseOrThrow } from '../kernel/validation.ts';
+import { getShop } from '../shops/service.ts';
+import { OrderEventInput, recordOrderEvent } from './events.ts';
+import { findOrderFor, orderJson } from './service.ts';
+
+type OrderParams = { Params: { shop: string; id: string } };
+
+export const orderEventsApi: FastifyPluginAsync = async (app) => {
+  const { db } = app.deps.database;
+  const clock = app.deps.clock;
+
+  app.post<OrderParams>('/shops/:shop/orders/:id/events', { schema: { tags: ['orders'], summary: 'Record a fact on an order (staff): accepted, refused, payment_received, shipped, delivered, picked_up, cancelled, concluded_off_premises' } }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const input = parseOrThrow(OrderEventInput, request.body);
+    const actor = request.actor.kind === 'anonymous' ? 'anonymous' : `${request.actor.kind}:${request.actor.id}`;
+    const { cardCapture } = await recordOrderEvent({ db, clock, stripe: app.deps.stripe }, shop, request.params.id, input, actor);
+    const order = await findOrderFor(db, request.actor, shop.slug, request.params.id);
+    return reply.code(201).send({ ...(await orderJson(db, shop, order)), ...(cardCapture && { cardCapture }) });
+  });
+};

@@ -1,0 +1,58 @@
+/**
+ * Taking the money of an authorised card payment when the order ships (004 art.4 O9b: "le débit
+ * intervient à l'expédition"), and refunding a card payment through Stripe (issue 4 §5).
+ */
+import type { Kysely } from 'kysely';
+import type Stripe from 'stripe';
+import type { DB } from '../../db/schema.ts';
+import { type Clock, today } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors.ts';
+import { cents } from '../../kernel/money.ts';
+import { lockOrderForEvents } from '../../legal/evidence/service.ts';
+import type { Shop } from '../../shops/service.ts';
+import { recordPayment } from '../record-payment.ts';
+import { advanceCheckout, checkoutsOf } from './queries.ts';
+import type { StripeGateway } from './stripe-client.ts';
+
+const providerFailed = (error: unknown) => new DomainError('card_provider_failed', 'conflict', { reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+
+/**
+ * Captures the order's authorised PaymentIntent, then records the payment under its id: the
+ * `payment_intent.succeeded` webhook that follows is then a duplicate. The Stripe call happens
+ * outside any transaction; its idempotency key makes a retry after a lost answer harmless.
+ */
+export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null }, shop: Shop, orderId: string, actor: string): Promise<'captured' | 'nothing_to_capture'> {
+  const authorized = (await checkoutsOf(deps.db, shop.slug, orderId)).find((c) => c.status === 'authorized' && c.payment_intent_id !== null);
+  const paymentIntentId = authorized?.payment_intent_id;
+  if (!authorized || !paymentIntentId) return 'nothing_to_capture';
+  if (!deps.stripe) throw new DomainError('card_payments_unavailable', 'refused');
+
+  let intent: Stripe.PaymentIntent;
+  try {
+    intent = await deps.stripe.client.paymentIntents.capture(paymentIntentId, {}, { idempotencyKey: `comptoir-capture-${shop.slug}-${orderId}-${paymentIntentId}` });
+  } catch (error) {
+    throw providerFailed(error);
+  }
+  if (intent.status !== 'succeeded' || intent.currency !== 'eur' || !Number.isInteger(intent.amount_received) || intent.amount_received <= 0) {
+    throw providerFailed(new Error(`payment intent ${intent.status}`));
+  }
+  const now = new Date(deps.clock.now().epochMilliseconds);
+  await deps.db.transaction().execute(async (trx) => {
+    await lockOrderForEvents(trx, shop.slug, orderId);
+    await advanceCheckout(trx, { shopId: shop.slug, orderId, sessionId: authorized.session_id, paymentIntentId }, 'captured', now);
+    await recordPayment({ trx, shop, now, actor }, orderId, {
+      method: 'card',
+      amountCents: cents(intent.amount_received),
+      receivedOn: today(deps.clock, shop.timeZone).toString(),
+      providerRef: paymentIntentId,
+      evidence: { capturedAt: 'shipment', paymentIntentId, checkoutSessionId: authorized.session_id },
+    });
+  });
+  return 'captured';
+}
+
+/** A card refund through Stripe (for the refunds service), in cents; the key makes retries safe. */
+export async function refundCardPayment(gateway: StripeGateway, paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string; status: string }> {
+  const refund = await gateway.client.refunds.create({ payment_intent: paymentIntentId, amount: amountCents }, { idempotencyKey });
+  return { id: refund.id, status: refund.status ?? 'pending' };
+}

@@ -1,0 +1,45 @@
+/**
+ * The deposit of an order on its page (issue 4 §4): how much is paid in advance, whether it is an
+ * acompte or arrhes with what that means on cancellation (C. consom. L214-1), the balance and
+ * when it falls due; and, for a transfer order, the last day to pay (A-14).
+ */
+import { money } from '../../../catalogue/views/product-card.tsx';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
+
+type OrderFacts = {
+  totals: { grossCents: number };
+  payment: { paidCents: number; depositCents?: number; depositKind?: 'acompte' | 'arrhes' | null };
+  deadlines: { paymentDueOn?: string; balanceDueOn?: string };
+};
+
+export function DepositFacts({ lang, order }: { lang: Lang; order: OrderFacts }) {
+  const { depositCents, depositKind, paidCents } = order.payment;
+  const dueOn = order.deadlines.paymentDueOn;
+  if (depositCents === undefined && !dueOn) return null;
+  return (
+    <section aria-labelledby="deposit-title">
+      <h2 id="deposit-title">{t(lang, 'deposit.title')}</h2>
+      <dl class="facts">
+        {dueOn && (
+          <>
+            <dt>{t(lang, 'order.paymentDueOn')}</dt>
+            <dd>{dueOn}</dd>
+          </>
+        )}
+        {depositCents !== undefined && (
+          <>
+            <dt>{t(lang, 'deposit.amount')}</dt>
+            <dd>
+              <strong>{money(lang, depositCents)}</strong>
+              {depositKind && <p class="muted">{t(lang, `deposit.kind.${depositKind}`)}</p>}
+            </dd>
+            <dt>{t(lang, 'deposit.balance')}</dt>
+            <dd>{money(lang, Math.max(0, order.totals.grossCents - Math.max(paidCents, depositCents)))}</dd>
+            <dt>{t(lang, 'deposit.balanceDueOn')}</dt>
+            <dd>{order.deadlines.balanceDueOn ?? t(lang, 'deposit.balanceAtDelivery')}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

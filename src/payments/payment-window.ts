@@ -1,0 +1,117 @@
+/**
+ * The payment window of bank-transfer orders (A-14, issue 4 §1): an order placed with a shop
+ * whose profile has `paymentWindow` must be paid by `payment_due_on` (placing day + cancelAfter,
+ * shop-local). Once `remindAfter` has passed the customer gets one reminder with the transfer
+ * instructions; the day after the due date the order is cancelled with notice and its stock
+ * released (campaign stock is held only during the window). Run by the due-jobs runner.
+ *
+ * Each order is handled in its own transaction that locks it and checks again that it still
+ * awaits payment (SKIP LOCKED: an order being paid right now is left for the next run), so a
+ * second run, or two instances at once, do nothing more.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import { money } from '../catalogue/views/product-card.tsx';
+import type { DB } from '../db/schema.ts';
+import { localDate } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { t } from '../kernel/i18n/index.ts';
+import { appendEvent } from '../legal/evidence/service.ts';
+import { enqueueEmail } from '../notifications/outbox.ts';
+import { cancelOrder, type OrderRow } from '../orders/cancel.ts';
+import { amountDueCents } from '../orders/service.ts';
+import { listShops, type Shop } from '../shops/service.ts';
+import { paidSoFar } from './record-payment.ts';
+import { type TransferInstructions, transferInstructions, transferQrAttachment } from './transfer.ts';
+
+export type PaymentWindowRun = { reminded: number; cancelled: number };
+
+export async function runPaymentWindow(deps: { db: Kysely<DB>; clock: Clock }): Promise<PaymentWindowRun> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const run: PaymentWindowRun = { reminded: 0, cancelled: 0 };
+  for (const shop of await listShops(db)) {
+    const window = shop.profile.payments?.paymentWindow;
+    if (!window) continue;
+    const today = localDate(now, shop.timeZone).toString();
+    const awaiting = db.selectFrom('orders').select('id').where('shop_id', '=', shop.slug).where('status', '=', 'awaiting_payment').where('payment_due_on', 'is not', null);
+    // Cancel first, so an order both overdue and unreminded gets the notice, not a reminder.
+    for (const { id } of await awaiting.where('payment_due_on', '<', today).execute()) {
+      if (await db.transaction().execute((trx) => cancelUnpaid(trx, shop, id, now, today))) run.cancelled += 1;
+    }
+    const remindFrom = new Date(now.toZonedDateTimeISO(shop.timeZone).subtract(Temporal.Duration.from(window.remindAfter)).epochMilliseconds);
+    for (const { id } of await awaiting.where('payment_reminded_at', 'is', null).where('placed_at', '<=', remindFrom).execute()) {
+      if (await db.transaction().execute((trx) => remind(trx, shop, id, now))) run.reminded += 1;
+    }
+  }
+  return run;
+}
+
+/** The order, locked, if it still awaits its payment; null if it was paid or locked meanwhile. */
+function lockAwaiting(trx: Transaction<DB>, shopId: string, orderId: string) {
+  return trx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', orderId).where('status', '=', 'awaiting_payment').forUpdate().skipLocked().executeTakeFirst();
+}
+
+function customerOf(trx: Transaction<DB>, order: OrderRow) {
+  return trx.selectFrom('customers').select(['email', 'first_name']).where('shop_id', '=', order.shop_id).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
+}
+
+async function remind(trx: Transaction<DB>, shop: Shop, orderId: string, now: Temporal.Instant): Promise<boolean> {
+  const order = await lockAwaiting(trx, shop.slug, orderId);
+  if (!order || order.payment_reminded_at !== null) return false;
+  const at = new Date(now.epochMilliseconds);
+  const paid = await paidSoFar(trx, shop.slug, order.id);
+  const due = amountDueCents({ ...order, paid_cents: paid });
+  const transfer = transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: due });
+  const customer = await customerOf(trx, order);
+  const lang = shop.language;
+  const text = [
+    t(lang, 'window.reminder.intro', { name: customer.first_name, number: order.number, due: order.payment_due_on ?? '' }),
+    ...transferLines(lang, transfer),
+    '',
+    shop.name,
+  ].join('\n');
+  const subject = t(lang, 'window.reminder.subject', { shop: shop.name, number: order.number });
+  const attachments = transfer ? [await transferQrAttachment(transfer)] : [];
+  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, attachments }, at);
+  await trx.updateTable('orders').set({ payment_reminded_at: at }).where('shop_id', '=', shop.slug).where('id', '=', order.id).execute();
+  await appendEvent(
+    trx,
+    { shopId: shop.slug, orderId: order.id, type: 'payment_reminder_sent', at, actor: 'system', data: { paymentDueOn: order.payment_due_on, amountDueCents: due, emailOutboxId: mail.id, emailTo: customer.email, subject } },
+    at,
+  );
+  return true;
+}
+
+async function cancelUnpaid(trx: Transaction<DB>, shop: Shop, orderId: string, now: Temporal.Instant, today: string): Promise<boolean> {
+  const order = await lockAwaiting(trx, shop.slug, orderId);
+  if (!order || order.payment_due_on === null || order.payment_due_on >= today) return false;
+  const at = new Date(now.epochMilliseconds);
+  const paid = await paidSoFar(trx, shop.slug, order.id);
+  const customer = await customerOf(trx, order);
+  const lang = shop.language;
+  const text = [
+    t(lang, 'window.cancelled.intro', { name: customer.first_name, number: order.number, due: order.payment_due_on }),
+    ...(paid > 0 ? ['', t(lang, 'window.cancelled.credit', { amount: money(lang, paid) })] : []),
+    '',
+    shop.name,
+  ].join('\n');
+  const subject = t(lang, 'window.cancelled.subject', { shop: shop.name, number: order.number });
+  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text }, at);
+  await cancelOrder(trx, order, { reason: 'unpaid', actor: 'system', at, now: at, evidence: { paymentDueOn: order.payment_due_on, emailOutboxId: mail.id, emailTo: customer.email } });
+  return true;
+}
+
+function transferLines(lang: Shop['language'], transfer: TransferInstructions | null): string[] {
+  if (!transfer) return [];
+  return [
+    '',
+    t(lang, 'transfer.mail.heading'),
+    `  ${t(lang, 'transfer.beneficiary')} : ${transfer.beneficiary}`,
+    `  ${t(lang, 'transfer.iban')} : ${transfer.ibanText}`,
+    `  ${t(lang, 'transfer.bic')} : ${transfer.bic}`,
+    `  ${t(lang, 'transfer.amount')} : ${money(lang, transfer.amountCents)}`,
+    `  ${t(lang, `transfer.reference.${transfer.reference.kind}`)} : ${transfer.referenceText}`,
+    t(lang, 'transfer.referenceHint'),
+  ];
+}

@@ -1,0 +1,93 @@
+/**
+ * Staff pages of refunds (issue 4 §5): "Remboursements" with the pain.001 download, and a staff
+ * view of one order with its refund form. Forms carry the CSRF token; without JavaScript.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { requireAccess } from '../../accounts/actor.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { getShop, type Shop } from '../../shops/service.ts';
+import { frameFor, sendPage } from '../../web/context.ts';
+import { fieldErrors, flatForm } from '../../web/form-errors.ts';
+import type { FieldErrors } from '../../web/forms.tsx';
+import { Page } from '../../web/layout.tsx';
+import { actorName } from './api.ts';
+import { exportPendingTransfers } from './export.ts';
+import { eurosToCents, RefundInput } from './schema.ts';
+import { listRefunds, requestRefund } from './service.ts';
+import { staffOrder } from './staff-order.ts';
+import { RefundsPage } from './views/refunds-page.tsx';
+import { StaffOrderPage } from './views/staff-order-page.tsx';
+
+type ShopParams = { Params: { shop: string } };
+type OrderParams = { Params: { shop: string; id: string }; Querystring: { done?: string } };
+
+export const refundsPages: FastifyPluginAsync = async (app) => {
+  const { db } = app.deps.database;
+  const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe };
+
+  /** The shop, once the caller is known to be its staff; null after redirecting a visitor to sign in. */
+  async function staffShop(request: FastifyRequest<{ Params: { shop: string } }>, reply: FastifyReply): Promise<Shop | null> {
+    const shop = await getShop(db, request.params.shop);
+    if (request.actor.kind === 'anonymous') {
+      await reply.redirect(`/shops/${shop.slug}/staff/login`, 303);
+      return null;
+    }
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    return shop;
+  }
+
+  async function refundsPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, errors: FieldErrors, status = 200) {
+    const f = frameFor(request, reply, t(request.lang, 'refund.staff.title'), { slug: shop.slug, name: shop.name });
+    const refunds = await listRefunds(db, shop, {});
+    return sendPage(reply, <Page frame={f}><RefundsPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} refunds={refunds} errors={errors} /></Page>, status);
+  }
+
+  app.get<ShopParams>('/shops/:shop/staff/refunds', async (request, reply) => {
+    const shop = await staffShop(request, reply);
+    return shop ? refundsPage(request, reply, shop, {}) : reply;
+  });
+
+  app.post<ShopParams>('/shops/:shop/staff/refunds/export', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(request, reply);
+    if (!shop) return reply;
+    try {
+      const file = await exportPendingTransfers(deps, shop, actorName(request.actor));
+      return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`).send(file.xml);
+    } catch (error) {
+      return refundsPage(request, reply, shop, fieldErrors(error, request.lang), 409);
+    }
+  });
+
+  async function orderPage(request: FastifyRequest<OrderParams>, reply: FastifyReply, shop: Shop, values: Record<string, string>, errors: FieldErrors, status = 200) {
+    const { order, refunds } = await staffOrder(db, shop, request.params.id);
+    const f = frameFor(request, reply, t(request.lang, 'refund.staff.orderTitle', { number: order.number }), { slug: shop.slug, name: shop.name });
+    const page = <StaffOrderPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} order={order} refunds={refunds} values={values} errors={errors} done={request.query.done === '1'} />;
+    return sendPage(reply, <Page frame={f}>{page}</Page>, status);
+  }
+
+  app.get<OrderParams>('/shops/:shop/staff/orders/:id', async (request, reply) => {
+    const shop = await staffShop(request, reply);
+    return shop ? orderPage(request, reply, shop, {}, {}) : reply;
+  });
+
+  app.post<OrderParams>('/shops/:shop/staff/orders/:id/refunds', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(request, reply);
+    if (!shop) return reply;
+    const values = flatForm(request.body);
+    try {
+      const input = parseOrThrow(RefundInput, {
+        amountCents: eurosToCents(values.amountCents),
+        reason: values.reason ?? '',
+        otherMeansAgreed: values.otherMeansAgreed === 'yes',
+        ...(values.iban && { iban: values.iban }),
+        ...(values.creditorName && { creditorName: values.creditorName }),
+      });
+      await requestRefund(deps, shop, request.params.id, input, actorName(request.actor));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=1`, 303);
+    } catch (error) {
+      const errors = fieldErrors(error, request.lang);
+      return orderPage(request, reply, shop, values, errors, 422);
+    }
+  });
+};

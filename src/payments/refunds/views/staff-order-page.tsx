@@ -1,0 +1,69 @@
+/**
+ * A staff view of one order: its lines, the payments received, its refunds, and the refund form
+ * (the means is chosen by the rules: back to the card or to the account that paid, unless the
+ * customer expressly agreed to another).
+ */
+import { money } from '../../../catalogue/views/product-card.tsx';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import type { Shop } from '../../../shops/service.ts';
+import { ErrorSummary, Field, type FieldErrors } from '../../../web/forms.tsx';
+import type { RefundJson } from '../service.ts';
+import { RefundsTable } from './refunds-page.tsx';
+
+export type StaffOrder = {
+  id: string;
+  number: string;
+  status: string;
+  paymentStatus: string;
+  grossCents: number;
+  lines: { sku: string; name: string; quantity: number; totalCents: number }[];
+  payments: { method: string; amountCents: number; receivedOn: string }[];
+  refundableCents: number;
+};
+
+type Props = { lang: Lang; shop: Shop; csrf: string; order: StaffOrder; refunds: readonly RefundJson[]; values: Record<string, string>; errors: FieldErrors; done: boolean };
+
+export function StaffOrderPage({ lang, shop, csrf, order, refunds, values, errors, done }: Props) {
+  return (
+    <>
+      <h1>{t(lang, 'refund.staff.orderTitle', { number: order.number })}</h1>
+      {done && <p class="notice" role="status">{t(lang, 'refund.staff.done')}</p>}
+      <p>{order.status} — {order.paymentStatus} — {money(lang, order.grossCents)}</p>
+      <h2>{t(lang, 'refund.staff.lines')}</h2>
+      <table>
+        <tbody>
+          {order.lines.map((l) => (
+            <tr><td>{l.sku}</td><td>{l.name}</td><td class="num">{l.quantity}</td><td class="num">{money(lang, l.totalCents)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t(lang, 'refund.staff.payments')}</h2>
+      {order.payments.length === 0 ? (
+        <p>{t(lang, 'refund.staff.noPayments')}</p>
+      ) : (
+        <ul>
+          {order.payments.map((pm) => (
+            <li>{pm.receivedOn} — {pm.method} — {money(lang, pm.amountCents)}</li>
+          ))}
+        </ul>
+      )}
+      <h2>{t(lang, 'refund.staff.title')}</h2>
+      <RefundsTable lang={lang} shop={shop} refunds={refunds} />
+      <h2>{t(lang, 'refund.staff.form')}</h2>
+      <p>{t(lang, 'refund.staff.refundable', { amount: money(lang, order.refundableCents) })}</p>
+      <ErrorSummary lang={lang} errors={errors} />
+      <form method="post" action={`/shops/${shop.slug}/staff/orders/${order.id}/refunds`} novalidate>
+        <input type="hidden" name="_csrf" value={csrf} />
+        <Field name="amountCents" label={t(lang, 'refund.staff.amountEuros')} value={values.amountCents} required errors={errors} />
+        <Field name="reason" label={t(lang, 'refund.staff.reason')} value={values.reason} required errors={errors} />
+        <p>
+          <input type="checkbox" id="f-otherMeansAgreed" name="otherMeansAgreed" value="yes" checked={values.otherMeansAgreed === 'yes' ? true : undefined} />{' '}
+          <label for="f-otherMeansAgreed">{t(lang, 'refund.staff.otherMeans')}</label>
+        </p>
+        <Field name="iban" label={t(lang, 'refund.staff.iban')} value={values.iban} errors={errors} />
+        <Field name="creditorName" label={t(lang, 'refund.staff.creditorName')} value={values.creditorName} errors={errors} />
+        <button type="submit">{t(lang, 'refund.staff.form')}</button>
+      </form>
+    </>
+  );
+}
