@@ -134,7 +134,11 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
         unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
       })))
       .execute();
-    const instructions = transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: payment.deposit_cents ?? totals.grossCents });
+    // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5):
+    // the e-mail asks only for the rest, and for nothing when the credit covers it.
+    const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents);
+    const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
+    const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
     const email = confirmationEmail(shop, { email: customer.email, firstName: customer.first_name }, { number, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, terms: ctx.terms, url: ctx.orderUrl(id), transfer: instructions });
     const qr = instructions ? [await transferQrAttachment(instructions)] : [];
     const mail = await enqueueEmail(trx, { ...email, attachments: [...ctx.attachments, ...qr] }, now);
@@ -143,8 +147,6 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
       data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
     }, now);
     await appendEvent(trx, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: [...ctx.attachments, ...qr].map((a) => a.filename) } }, now);
-    // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5).
-    const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents);
     await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: localDate(deps.clock.now(), shop.timeZone).toString() }, id, customer.id, credit);
     // Stock last: each product row stays locked only from its guarded update to the commit, so
     // a hot product serialises one short step, not the whole order (DESIGN.md §8).

@@ -4,6 +4,7 @@
  * and brought back. One review form places at most one order: its checkout token becomes the
  * order's id, and the cart is emptied in the order's own transaction.
  */
+import { today } from '../kernel/clock.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -232,7 +233,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const card = await cardPaymentState(cardDeps, shop, order);
     const notice = request.query.card === 'returned' || request.query.card === 'cancelled' ? request.query.card : null;
     const payment = card && <CardPayment lang={request.lang} card={card} action={`/shops/${shop.slug}/orders/${order.id}/card-checkout`} csrf={f.csrfToken ?? ''} notice={notice} />;
-    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row)} placed={request.query.placed === '1'} payment={payment} />;
+    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>);
   });
 
@@ -240,7 +241,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
   // SVG for the page, PNG for e-mail clients and apps that do not read SVG.
   const transferQr = async (request: FastifyRequest<{ Params: { shop: string; id: string } }>) => {
     const shop = await getShop(db, request.params.shop);
-    const transfer = pendingTransfer(shop, await findOrderFor(db, request.actor, shop.slug, request.params.id));
+    const transfer = pendingTransfer(shop, await findOrderFor(db, request.actor, shop.slug, request.params.id), today(clock, shop.timeZone).toString());
     if (!transfer) throw notFound('transfer');
     return transferQrPayload(transfer);
   };

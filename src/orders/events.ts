@@ -53,6 +53,8 @@ export async function recordOrderEvent(deps: Deps, shop: Shop, orderId: string, 
     if (!order) throw notFound('order');
     // A contract may be signed at the customer's home before it is keyed in; nothing else predates the order.
     if (input.type !== 'concluded_off_premises' && at < order.placed_at) throw new DomainError('event_before_order', 'refused', {}, 'at');
+    // L221-10 protects consumers only: a professional's off-premises order is paid as agreed.
+    if (input.type === 'concluded_off_premises' && order.customer_kind !== 'consumer') throw new DomainError('off_premises_consumers_only', 'refused', {}, 'type');
     const step = transition(order.status, input.type);
     if (!step.allowed) throw new DomainError('transition_not_allowed', 'refused', { status: order.status, event: input.type }, 'type');
     const fact = { trx, shop, order, input, actor, at, now, on };

@@ -53,10 +53,13 @@ const instructionsOf = (shop: Shop, order: OrderRow) =>
 /**
  * The transfer the customer still has to make: only while the order awaits it, its execution
  * suspended until the money arrives (seed 001 online §2.3). Null otherwise, so a paid order never
- * shows a QR code inviting a second payment.
+ * shows a QR code inviting a second payment. `today`: the shop-local date, `YYYY-MM-DD`.
  */
-export function pendingTransfer(shop: Shop, order: OrderRow): TransferInstructions | null {
-  return order.status === 'awaiting_payment' ? instructionsOf(shop, order) : null;
+export function pendingTransfer(shop: Shop, order: OrderRow, today: string): TransferInstructions | null {
+  if (order.status !== 'awaiting_payment') return null;
+  // Off-premises consumer contract: no payment may be asked before day 8 (L221-10, AS-19).
+  if (order.payment_not_before !== null && today < order.payment_not_before) return null;
+  return instructionsOf(shop, order);
 }
 
 /**

@@ -137,7 +137,7 @@ async function lockOrder(trx: Transaction<DB>, shopId: string, order: { orderId:
   if ('orderId' in order && !isUuid(order.orderId)) return undefined;
   return trx
     .selectFrom('orders')
-    .select(['id', 'number', 'payment_status'])
+    .select(['id', 'number', 'payment_status', 'status'])
     .where('shop_id', '=', shopId)
     .where((eb) => ('orderId' in order ? eb('id', '=', order.orderId) : eb('number', '=', order.number.trim())))
     .forUpdate()
@@ -164,7 +164,8 @@ export async function matchBankEntry(
     if (entry.status !== 'unmatched' || entry.credit_debit !== 'CRDT') throw new BankEntryRefused('bank_entry_not_matchable');
     const target = await lockOrder(trx, shop.slug, order);
     if (!target) throw new DomainError('order_not_found', 'not_found', {}, 'orderId');
-    if (!AWAITING.includes(target.payment_status)) throw new BankEntryRefused('order_not_awaiting_payment');
+    // A cancelled or refused order takes no more money: the credit is given back, not applied.
+    if (!AWAITING.includes(target.payment_status) || target.status === 'cancelled' || target.status === 'refused') throw new BankEntryRefused('order_not_awaiting_payment');
     const now = new Date(deps.clock.now().epochMilliseconds);
     const receivedOn = entry.booking_date ?? today(deps.clock, shop.timeZone).toString();
     const recorded = await recordPayment({ trx, shop, now, actor }, target.id, {

@@ -95,7 +95,7 @@ export async function importStatement(deps: Deps, shop: Shop, file: Uint8Array |
 
 async function importEntry(ctx: Ctx, statement: BankStatement, entry: StatementEntry): Promise<'matched' | 'unmatched' | 'duplicates' | 'ignored'> {
   const reading = entry.creditDebit === 'CRDT' ? readRemittance(entry) : ({ status: 'none' } as const);
-  const orders = await ordersByReference(ctx, reading);
+  const orders = await ordersByReference(ctx, reading, entry);
   const decision = decideEntry(entry, reading, orders);
   // Pending entries are not stored: the booked version will come on a later statement.
   if (decision.kind === 'ignored' && decision.reason === 'not_booked') return 'ignored';
@@ -138,12 +138,12 @@ async function importEntry(ctx: Ctx, statement: BankStatement, entry: StatementE
  * The orders the reading's references point to, locked: their payment is about to change and
  * their evidence log to grow (`appendEvent` needs the order row locked).
  */
-async function ordersByReference(ctx: Ctx, reading: RemittanceReading): Promise<PayableOrder[]> {
+async function ordersByReference(ctx: Ctx, reading: RemittanceReading, entry: StatementEntry): Promise<PayableOrder[]> {
   if (reading.status !== 'found') return [];
   const forms = reading.references.flatMap(storedForms);
   const rows = await ctx.trx
     .selectFrom('orders')
-    .select(['id', 'payment_reference', 'payment_status', 'gross_cents'])
+    .select(['id', 'payment_reference', 'payment_status', 'gross_cents', 'status', 'payment_not_before'])
     .select((eb) =>
       eb
         .selectFrom('order_payments')
@@ -162,16 +162,22 @@ async function ordersByReference(ctx: Ctx, reading: RemittanceReading): Promise<
     paymentStatus: r.payment_status,
     grossCents: cents(r.gross_cents),
     paidCents: cents(Number(r.paid_cents ?? 0)),
+    open: !CLOSED.has(r.status) && (r.payment_not_before === null || receivedOn(ctx, entry) >= r.payment_not_before),
   }));
 }
 
+/** Orders that take no more money: a credit naming one waits for staff in the queue. */
+const CLOSED = new Set(['cancelled', 'refused']);
+
+/** `YYYY-MM-DD`: the day the money reached the account. */
+const receivedOn = (ctx: Ctx, entry: StatementEntry) => (entry.bookingDate ?? entry.valueDate)?.toString() ?? ctx.today;
+
 async function applyPayment(ctx: Ctx, order: PayableOrder, externalId: string, entry: StatementEntry): Promise<void> {
-  const receivedOn = (entry.bookingDate ?? entry.valueDate)?.toString() ?? ctx.today;
   await recordPayment({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ctx.actor }, order.id, {
     method: 'bank_transfer',
     amountCents: entry.amountCents,
-    receivedOn,
+    receivedOn: receivedOn(ctx, entry),
     bankEntryExternalId: externalId,
-    evidence: { bookingDate: receivedOn, debtorName: entry.debtorName },
+    evidence: { bookingDate: receivedOn(ctx, entry), debtorName: entry.debtorName },
   });
 }

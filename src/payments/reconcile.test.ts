@@ -6,9 +6,14 @@ import { decideEntry, entryKey, type PayableOrder, settle, suggestOrders } from 
 import { readRemittance } from './references.ts';
 
 const credit = { creditDebit: 'CRDT', reversal: false, status: 'BOOK' } as const;
-const order = (reference: string, paymentStatus = 'awaiting'): PayableOrder => ({ id: `o-${reference}`, reference, paymentStatus, grossCents: cents(9580), paidCents: cents(0) });
+const order = (reference: string, paymentStatus = 'awaiting', open = true): PayableOrder => ({ id: `o-${reference}`, reference, paymentStatus, grossCents: cents(9580), paidCents: cents(0), open });
 
 describe('decideEntry', () => {
+  test('should leave for staff a credit naming a cancelled order, or an off-premises contract before day 8', () => {
+    const structured = readRemittance({ structuredReference: '090933755493', unstructured: '' });
+    assert.deepEqual(decideEntry(credit, structured, [order('090933755493', 'awaiting', false)]), { kind: 'unmatched', reason: 'not_awaiting_payment' });
+  });
+
   test('should match a valid OGM, in the structured field or in free text, to an order awaiting payment whatever form it was stored in', () => {
     const structured = readRemittance({ structuredReference: '090933755493', unstructured: '' });
     assert.equal(decideEntry(credit, structured, [order('+++090/9337/55493+++')]).kind, 'matched');

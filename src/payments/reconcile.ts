@@ -13,7 +13,18 @@ import type { BankStatement, StatementEntry } from './camt053.ts';
 import { formatPaymentReference, type PaymentReference, type RemittanceReading } from './references.ts';
 
 /** An order a reference points to, with what it still expects. */
-export type PayableOrder = { id: string; reference: string; paymentStatus: string; grossCents: Cents; paidCents: Cents };
+export type PayableOrder = {
+  id: string;
+  reference: string;
+  paymentStatus: string;
+  grossCents: Cents;
+  paidCents: Cents;
+  /**
+   * False when money may not be applied to the order: cancelled or refused (the credit is for
+   * staff to give back), or an off-premises contract before day 8 (L221-10).
+   */
+  open: boolean;
+};
 
 export type EntryDecision =
   | { kind: 'ignored'; reason: 'debit' | 'reversal' | 'not_booked' }
@@ -61,7 +72,7 @@ export function decideEntry(entry: Pick<StatementEntry, 'creditDebit' | 'reversa
     const order = orders.find((o) => forms.includes(o.reference));
     if (!order) continue;
     known = true;
-    if (AWAITING.has(order.paymentStatus)) return { kind: 'matched', order, reference: reference.value };
+    if (AWAITING.has(order.paymentStatus) && order.open) return { kind: 'matched', order, reference: reference.value };
   }
   return { kind: 'unmatched', reason: known ? 'not_awaiting_payment' : 'unknown_reference' };
 }

@@ -83,7 +83,10 @@ export async function recordPayment(ctx: PaymentContext, orderId: string, input:
   if (!inserted) return null;
 
   const settlement = settle(cents(order.gross_cents), paid, input.amountCents);
-  const newCreditCents = cents(settlement.customerCreditCents - Math.max(0, paid - order.gross_cents));
+  // Money reaching a cancelled or refused order (a card paid late, a transfer matched by hand
+  // before the cancellation was known) is owed back whole: it all becomes credit.
+  const closed = order.status === 'cancelled' || order.status === 'refused';
+  const newCreditCents = closed ? input.amountCents : cents(settlement.customerCreditCents - Math.max(0, paid - order.gross_cents));
   if (newCreditCents > 0) {
     await trx
       .insertInto('customer_credits')
@@ -133,7 +136,7 @@ const printed = (stored: string | null) => {
 
 async function paymentEmail(
   ctx: PaymentContext,
-  order: { id: string; number: string; customer_id: string; payment_reference: string | null },
+  order: { id: string; number: string; customer_id: string; payment_reference: string | null; status: string },
   input: PaymentInput,
   recorded: RecordedPayment,
 ): Promise<{ id: string; to: string } | null> {
@@ -144,10 +147,14 @@ async function paymentEmail(
   const text = [
     t(lang, 'payment.mail.received', { name: customer.first_name, amount: money(lang, input.amountCents), date: input.receivedOn, number: order.number }),
     '',
-    recorded.paymentStatus === 'paid'
-      ? t(lang, 'payment.mail.paid')
-      : t(lang, 'payment.mail.balance', { balance: money(lang, recorded.balanceDueCents), reference: printed(order.payment_reference) }),
-    ...(recorded.newCreditCents > 0 ? ['', t(lang, 'payment.mail.credit', { credit: money(lang, recorded.newCreditCents) })] : []),
+    ...(order.status === 'cancelled' || order.status === 'refused'
+      ? [t(lang, 'payment.mail.closed', { credit: money(lang, recorded.newCreditCents) })]
+      : [
+          recorded.paymentStatus === 'paid'
+            ? t(lang, 'payment.mail.paid')
+            : t(lang, 'payment.mail.balance', { balance: money(lang, recorded.balanceDueCents), reference: printed(order.payment_reference) }),
+          ...(recorded.newCreditCents > 0 ? ['', t(lang, 'payment.mail.credit', { credit: money(lang, recorded.newCreditCents) })] : []),
+        ]),
     '',
     shop.name,
   ].join('\n');

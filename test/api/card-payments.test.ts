@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { captureAtShipment, refundCardPayment } from '../../src/payments/card/capture.ts';
 import { getShop } from '../../src/shops/service.ts';
 import { FormClient } from '../support/form-client.ts';
-import { bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, termsVersion } from '../support/shoppers.ts';
 import { signPayload, type StripeStub, stripeEvent } from '../support/stripe-stub.ts';
 
@@ -211,6 +211,39 @@ describe('card payments through Stripe Checkout', () => {
     const again = await b.submit(`/shops/coopo/orders/${order.id}`, `/shops/coopo/orders/${order.id}/card-checkout`, {});
     assert.equal(again.headers.location, session.url, 'the open session is reused');
     assert.equal([...stub.sessions.values()].filter((s) => s.metadata.orderId === order.id).length, 1);
+  });
+});
+
+describe('card refunds through the API (issue 4 §5)', () => {
+  test('should refund a paid card order through Stripe, settle a pending refund from its webhook once, and refuse more than was paid', async () => {
+    const { order } = await placed(p, 'coopo', 'refund-card@example.fr');
+    const { session } = stub.complete(sessionOf(stub, order.id).id);
+    assert.equal((await deliver(p, JSON.stringify(stripeEvent('checkout.session.completed', session)))).statusCode, 200);
+    const refundUrl = `/api/v1/shops/coopo/orders/${order.id}/refunds`;
+    const staff = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+    const tooMuch = await p.app.inject({ method: 'POST', url: refundUrl, headers: staff, payload: { amountCents: order.totals.grossCents + 1, reason: 'test' } });
+    assert.equal(tooMuch.statusCode, 422, tooMuch.body);
+    assert.equal(tooMuch.json().error.code, 'refund_exceeds_paid');
+
+    stub.refundsPending(true);
+    const res = await p.app.inject({ method: 'POST', url: refundUrl, headers: staff, payload: { amountCents: 500, reason: 'article manquant' } });
+    stub.refundsPending(false);
+    assert.equal(res.statusCode, 201, res.body);
+    const refund = res.json();
+    assert.deepEqual([refund.method, refund.status, refund.amountCents], ['card', 'pending', 500]);
+    const sent = stub.requests.filter((r) => r.path === '/v1/refunds').at(-1);
+    assert.deepEqual([sent?.form.payment_intent, sent?.form.amount, sent?.form['metadata[refundId]']], [session.payment_intent, '500', refund.id]);
+
+    const settled = stripeEvent('refund.updated', { id: refund.providerRef, object: 'refund', amount: 500, currency: 'eur', status: 'succeeded', payment_intent: session.payment_intent, metadata: { shop: 'coopo', orderId: order.id, refundId: refund.id } });
+    const body = JSON.stringify(settled);
+    const answers = await Promise.all([deliver(p, body), deliver(p, body), deliver(p, body)]);
+    assert.deepEqual(answers.map((a) => a.statusCode), [200, 200, 200]);
+    const row = await p.database.db.selectFrom('refunds').select(['status', 'provider_ref']).where('id', '=', refund.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'succeeded', provider_ref: refund.providerRef });
+    const { events, order: after } = await facts(p, order.id);
+    assert.equal(events.filter((t) => t === 'refunded').length, 1, 'one refunded event for three deliveries');
+    assert.equal(after.payment_status, 'partially_refunded');
   });
 });
 

@@ -26,6 +26,8 @@ export type StripeStub = {
   intents: Map<string, Intent>;
   /** The next `times` API requests fail with `status` (and `Stripe-Should-Retry: false`). */
   failNext(times: number, status?: number): void;
+  /** Refunds are answered `pending` (settled later by a `refund.updated` webhook) instead of `succeeded`. */
+  refundsPending(on: boolean): void;
   /** The customer paid (or, with manual capture, authorised) on the hosted page. */
   complete(sessionId: string): { session: Session; intent: Intent };
   stop(): Promise<void>;
@@ -56,6 +58,7 @@ export async function startStripeStub(): Promise<StripeStub> {
   const sessions = new Map<string, Session>();
   const intents = new Map<string, Intent>();
   let failures: { times: number; status: number } = { times: 0, status: 500 };
+  let refundStatus = 'succeeded';
   let base = '';
 
   const createSession = (form: Record<string, string>): Session => {
@@ -109,7 +112,8 @@ export async function startStripeStub(): Promise<StripeStub> {
     }
     if (request.method === 'POST' && url.pathname === '/v1/refunds') {
       const amount = Number(form.amount);
-      return send(response, 200, { id: id('re'), object: 'refund', amount, currency: 'eur', payment_intent: form.payment_intent, status: 'succeeded', created: Math.floor(Date.now() / 1000) });
+      const refund = { id: id('re'), object: 'refund', amount, currency: 'eur', payment_intent: form.payment_intent, status: refundStatus, metadata: sub(form, 'metadata'), created: Math.floor(Date.now() / 1000) };
+      return send(response, 200, refund);
     }
     return send(response, 404, stripeError(`Unrecognized request URL (${request.method}: ${url.pathname})`));
   });
@@ -121,6 +125,9 @@ export async function startStripeStub(): Promise<StripeStub> {
     requests,
     sessions,
     intents,
+    refundsPending(on) {
+      refundStatus = on ? 'pending' : 'succeeded';
+    },
     failNext(times, status = 500) {
       failures = { times, status };
     },

@@ -52,9 +52,9 @@ export const orderEventMessages = {
     nl: 'Hallo {name},\n\nUw bestelling {number} wachtte op uw betaling tot {due}. Omdat er geen betaling ontvangen werd, is ze geannuleerd en gaan de producten terug in de verkoop. U bent niets verschuldigd.',
   },
   'window.cancelled.credit': {
-    fr: 'Les {amount} déjà reçus vous sont dus : ils sont inscrits à votre crédit et vous seront remboursés, ou déduits d’une prochaine commande si vous le souhaitez.',
-    en: 'The {amount} already received are owed to you: they are held as your credit and will be refunded, or deducted from a later order if you wish.',
-    nl: 'De reeds ontvangen {amount} komen u toe: ze staan op uw tegoed en worden terugbetaald, of afgetrokken van een volgende bestelling als u dat wenst.',
+    fr: 'Les {amount} déjà reçus vous sont dus : ils sont inscrits à votre crédit, déduits de votre prochaine commande ou remboursés sur simple demande.',
+    en: 'The {amount} already received are owed to you: they are held as your credit, deducted from your next order or refunded on request.',
+    nl: 'De reeds ontvangen {amount} komen u toe: ze staan op uw tegoed en worden afgetrokken van uw volgende bestelling of op verzoek terugbetaald.',
   },
   'deposit.title': { fr: 'Acompte et solde', en: 'Deposit and balance', nl: 'Voorschot en saldo' },
   'deposit.amount': { fr: 'Somme versée d’avance', en: 'Sum paid in advance', nl: 'Vooraf betaald bedrag' },
@@ -72,4 +72,15 @@ export const orderEventMessages = {
   'deposit.balanceDueOn': { fr: 'Solde dû le', en: 'Balance due on', nl: 'Saldo verschuldigd op' },
   'deposit.balanceAtDelivery': { fr: 'à la livraison', en: 'on delivery', nl: 'bij levering' },
   'order.paymentDueOn': { fr: 'À payer au plus tard le', en: 'To be paid by', nl: 'Te betalen uiterlijk op' },
+  'error.off_premises_consumers_only': {
+    fr: 'L’interdiction de paiement pendant sept jours ne vaut que pour un consommateur (C. consom. L221-10).',
+    en: 'The seven-day payment ban applies to consumers only (C. consom. L221-10).',
+    nl: 'Het betalingsverbod van zeven dagen geldt alleen voor consumenten (C. consom. L221-10).',
+  },
+  'order.paymentNotBefore': { fr: 'Aucun paiement avant le', en: 'No payment before', nl: 'Geen betaling vóór' },
+  'order.paymentNotBefore.why': {
+    fr: 'Contrat conclu hors établissement : la loi interdit tout paiement pendant sept jours (C. consom. L221-10). Les instructions de paiement apparaîtront ici ce jour-là.',
+    en: 'Contract concluded off premises: the law forbids any payment for seven days (C. consom. L221-10). The payment instructions will appear here on that day.',
+    nl: 'Overeenkomst buiten de verkoopruimte gesloten: de wet verbiedt elke betaling gedurende zeven dagen (C. consom. L221-10). De betalingsinstructies verschijnen hier op die dag.',
+  },
 } as const satisfies Record<string, Entry>;

@@ -32,4 +32,9 @@ export const reconcileMessages = {
     en: 'You paid {credit} too much: this amount is credited to you, to be deducted from a later order or refunded on request.',
     nl: 'U hebt {credit} te veel betaald: dit bedrag staat op uw tegoed, aftrekbaar van een volgende bestelling of terugbetaalbaar op verzoek.',
   },
+  'payment.mail.closed': {
+    fr: 'Cette commande avait déjà été annulée : la somme de {credit} est portée à votre crédit, remboursable sur simple demande ou déductible d’une prochaine commande.',
+    en: 'This order had already been cancelled: the sum of {credit} is credited to you, refunded on request or deducted from a later order.',
+    nl: 'Deze bestelling was al geannuleerd: het bedrag van {credit} staat op uw tegoed, terugbetaalbaar op verzoek of aftrekbaar van een volgende bestelling.',
+  },
 } satisfies Record<string, Entry>;

@@ -52,7 +52,14 @@ export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; st
 }
 
 /** A card refund through Stripe (for the refunds service), in cents; the key makes retries safe. */
-export async function refundCardPayment(gateway: StripeGateway, paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string; status: string }> {
-  const refund = await gateway.client.refunds.create({ payment_intent: paymentIntentId, amount: amountCents }, { idempotencyKey });
+export async function refundCardPayment(
+  gateway: StripeGateway,
+  paymentIntentId: string,
+  amountCents: number,
+  idempotencyKey: string,
+  /** `{shop, orderId, refundId}`: how the later `refund.updated` webhook finds the refund. */
+  metadata: Record<string, string> = {},
+): Promise<{ id: string; status: string }> {
+  const refund = await gateway.client.refunds.create({ payment_intent: paymentIntentId, amount: amountCents, metadata }, { idempotencyKey });
   return { id: refund.id, status: refund.status ?? 'pending' };
 }

@@ -20,6 +20,8 @@ import { appendEvent, lockOrderForEvents } from '../../legal/evidence/service.ts
 import { DomainError } from '../../kernel/errors.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
 import { recordPayment } from '../record-payment.ts';
+import { cardRefundStatus } from '../refunds/rules.ts';
+import { settleCardRefundIn } from '../refunds/service.ts';
 import { advanceCheckout, claimEvent, setEventOutcome } from './queries.ts';
 
 export type EventResult = { duplicate: boolean; outcome: string };
@@ -67,7 +69,29 @@ export async function applyStripeEvent(deps: { db: Kysely<DB>; clock: Clock }, e
   });
 }
 
-const HANDLED = new Set(['checkout.session.completed', 'checkout.session.expired', 'payment_intent.amount_capturable_updated', 'payment_intent.succeeded', 'payment_intent.payment_failed']);
+const HANDLED = new Set([
+  'checkout.session.completed',
+  'checkout.session.expired',
+  'payment_intent.amount_capturable_updated',
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'refund.created',
+  'refund.updated',
+  'refund.failed',
+]);
+
+/**
+ * A card refund Stripe settles later (issue 4 §5): the refund named in its metadata (set when it
+ * was requested, refunds/service.ts) takes the status Stripe reports.
+ */
+async function refundChanged(ctx: Ctx, refund: Stripe.Refund): Promise<string> {
+  const refundId = refund.metadata?.refundId;
+  if (typeof refundId !== 'string' || !isUuid(refundId)) return 'unknown_refund';
+  const known = await ctx.trx.selectFrom('refunds').select('id').where('shop_id', '=', ctx.shop.slug).where('order_id', '=', ctx.orderId).where('id', '=', refundId).executeTakeFirst();
+  if (!known) return 'unknown_refund';
+  const settled = await settleCardRefundIn({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ACTOR }, refundId, { status: cardRefundStatus(refund.status), providerRef: refund.id });
+  return `refund_${settled.status}`;
+}
 
 function apply(ctx: Ctx): Promise<string> {
   const { event } = ctx;
@@ -82,6 +106,10 @@ function apply(ctx: Ctx): Promise<string> {
       return intentSucceeded(ctx, event.data.object);
     case 'payment_intent.payment_failed':
       return intentFailed(ctx, event.data.object);
+    case 'refund.created':
+    case 'refund.updated':
+    case 'refund.failed':
+      return refundChanged(ctx, event.data.object);
     default:
       return Promise.resolve('ignored');
   }

@@ -3,7 +3,7 @@
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, RefundsTable } from '../../db/schema.ts';
-import { cents } from '../../kernel/money.ts';
+import { type Cents, cents } from '../../kernel/money.ts';
 import type { PaymentFact, RefundFact, RefundStatus } from './rules.ts';
 
 export type RefundRow = Selectable<RefundsTable>;
@@ -29,6 +29,18 @@ export async function paymentFacts(trx: Transaction<DB>, shopId: string, orderId
     .orderBy('p.recorded_at')
     .execute();
   return rows.map((r) => ({ method: r.method, amountCents: cents(Number(r.amount_cents)), providerRef: r.provider_ref, debtorIban: r.debtor_iban ?? null, debtorName: r.debtor_name ?? null }));
+}
+
+/** The customer credit an order produced (overpayments, money owed back after a cancellation). */
+export async function creditedFrom(db: Kysely<DB> | Transaction<DB>, shopId: string, orderId: string): Promise<Cents> {
+  const row = await db
+    .selectFrom('customer_credits')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('credited'))
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .where('kind', '=', 'overpayment')
+    .executeTakeFirst();
+  return cents(Number(row?.credited ?? 0));
 }
 
 export async function refundFacts(trx: Transaction<DB>, shopId: string, orderId: string): Promise<RefundFact[]> {

@@ -15,18 +15,21 @@ export type PaymentFact = { method: string; amountCents: Cents; providerRef: str
 export type RefundFact = { amountCents: Cents; status: RefundStatus; fromCredit: boolean };
 
 /**
- * What the order kept of the money paid: an overpayment beyond the price became customer credit
- * (record-payment.ts) and is refunded from the credit, never twice through the order.
+ * What the order kept of the money paid: what became customer credit (an overpayment beyond the
+ * price, record-payment.ts; money owed back after a cancellation, orders/cancel.ts) is refunded
+ * from the credit, never twice through the order. `creditedCents`: the credit rows the order
+ * produced.
  */
-export const keptCents = (grossCents: Cents, paidCents: Cents): Cents => cents(Math.max(0, Math.min(paidCents, grossCents)));
+export const keptCents = (grossCents: Cents, paidCents: Cents, creditedCents: Cents = cents(0)): Cents =>
+  cents(Math.max(0, Math.min(paidCents - creditedCents, grossCents)));
 
 /** Refunds that return or will return money: every one but those that failed. */
 export const refundedCents = (refunds: readonly RefundFact[]): Cents =>
   cents(refunds.filter((r) => r.status !== 'failed' && !r.fromCredit).reduce((sum, r) => sum + r.amountCents, 0));
 
 /** Refundable = paid (kept by the order) − refunds not failed; never negative. */
-export const refundableCents = (grossCents: Cents, paidCents: Cents, refunds: readonly RefundFact[]): Cents =>
-  cents(Math.max(0, keptCents(grossCents, paidCents) - refundedCents(refunds)));
+export const refundableCents = (grossCents: Cents, paidCents: Cents, refunds: readonly RefundFact[], creditedCents: Cents = cents(0)): Cents =>
+  cents(Math.max(0, keptCents(grossCents, paidCents, creditedCents) - refundedCents(refunds)));
 
 /** Refuses a refund larger than what may still be refunded (issue 4, "Bad input"). */
 export function checkRefundAmount(amountCents: Cents, refundable: Cents): void {

@@ -7,7 +7,7 @@
  * next pain.001 export.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -56,9 +56,14 @@ export async function requestRefund(deps: RefundDeps, shop: Shop, orderId: strin
   const started = await deps.db.transaction().execute(async (trx) => {
     const order = await q.lockOrder(trx, shop.slug, orderId);
     if (!order) throw notFound('order');
-    const [payments, refunds, customer] = await Promise.all([q.paymentFacts(trx, shop.slug, orderId), q.refundFacts(trx, shop.slug, orderId), q.customerOf(trx, shop.slug, order.customer_id)]);
+    const [payments, refunds, customer, credited] = await Promise.all([
+      q.paymentFacts(trx, shop.slug, orderId),
+      q.refundFacts(trx, shop.slug, orderId),
+      q.customerOf(trx, shop.slug, order.customer_id),
+      q.creditedFrom(trx, shop.slug, orderId),
+    ]);
     const paid = cents(payments.reduce((sum, p) => sum + p.amountCents, 0));
-    checkRefundAmount(cents(input.amountCents), refundableCents(cents(Number(order.gross_cents)), paid, refunds));
+    checkRefundAmount(cents(input.amountCents), refundableCents(cents(Number(order.gross_cents)), paid, refunds, credited));
     const customerName = customer ? `${customer.first_name} ${customer.last_name}` : '';
     const route = refundRoute(payments, { otherMeansAgreed: input.otherMeansAgreed, iban: input.iban ?? null, creditorName: input.creditorName ?? null }, customerName);
     if (route.method === 'card' && !deps.stripe) throw new RefundRefused('card_refunds_unavailable');
@@ -78,9 +83,9 @@ export async function requestRefund(deps: RefundDeps, shop: Shop, orderId: strin
 }
 
 async function sendCardRefund(deps: RefundDeps, stripe: StripeGateway, shop: Shop, refund: q.RefundRow, paymentIntentId: string, actor: string): Promise<q.RefundRow> {
-  let outcome: { status: RefundStatus; providerRef: string | null; error?: string };
+  let outcome: CardRefundOutcome;
   try {
-    const created = await refundCardPayment(stripe, paymentIntentId, Number(refund.amount_cents), `refund-${refund.id}`);
+    const created = await refundCardPayment(stripe, paymentIntentId, Number(refund.amount_cents), `refund-${refund.id}`, { shop: shop.slug, orderId: refund.order_id, refundId: refund.id });
     outcome = { status: cardRefundStatus(created.status), providerRef: created.id };
   } catch (error) {
     outcome = { status: 'failed', providerRef: null, error: error instanceof Error ? error.message : String(error) };
@@ -92,19 +97,27 @@ async function sendCardRefund(deps: RefundDeps, stripe: StripeGateway, shop: Sho
  * Records what Stripe says of a card refund (at once, or later from its webhook): `refunded`
  * when it succeeded, `refund_failed` when it did not; nothing when the status is unchanged.
  */
-export async function settleCardRefund(deps: Pick<RefundDeps, 'db' | 'clock'>, shop: Shop, refundId: string, outcome: { status: RefundStatus; providerRef: string | null; error?: string }, actor: string): Promise<q.RefundRow> {
+export async function settleCardRefund(deps: Pick<RefundDeps, 'db' | 'clock'>, shop: Shop, refundId: string, outcome: CardRefundOutcome, actor: string): Promise<q.RefundRow> {
   const now = nowOf(deps.clock);
-  return deps.db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('refunds').select('order_id').where('shop_id', '=', shop.slug).where('id', '=', refundId).executeTakeFirstOrThrow();
-    const order = await q.lockOrder(trx, shop.slug, current.order_id);
-    if (!order) throw notFound('order');
-    const before = await trx.selectFrom('refunds').selectAll().where('shop_id', '=', shop.slug).where('id', '=', refundId).forUpdate().executeTakeFirstOrThrow();
-    if (before.status === outcome.status && before.provider_ref === (outcome.providerRef ?? before.provider_ref)) return before;
-    const refund = await q.updateRefund(trx, shop.slug, refundId, { status: outcome.status, provider_ref: outcome.providerRef ?? before.provider_ref, ...(outcome.status === 'succeeded' && { confirmed_at: now }) });
-    const type = outcome.status === 'succeeded' ? 'refunded' : outcome.status === 'failed' ? 'refund_failed' : 'refund_pending';
-    await recordStep({ trx, shop, now, actor }, order, refund, type, outcome.error ? { error: outcome.error.slice(0, 200) } : {});
-    return refund;
-  });
+  return deps.db.transaction().execute((trx) => settleCardRefundIn({ trx, shop, now, actor }, refundId, outcome));
+}
+
+export type CardRefundOutcome = { status: RefundStatus; providerRef: string | null; error?: string };
+
+/** `settleCardRefund` inside the caller's transaction (the Stripe webhook's). */
+export async function settleCardRefundIn(ctx: { trx: Transaction<DB>; shop: Shop; now: Date; actor: string }, refundId: string, outcome: CardRefundOutcome): Promise<q.RefundRow> {
+  const { trx, shop, now, actor } = ctx;
+  const current = await trx.selectFrom('refunds').select('order_id').where('shop_id', '=', shop.slug).where('id', '=', refundId).executeTakeFirstOrThrow();
+  const order = await q.lockOrder(trx, shop.slug, current.order_id);
+  if (!order) throw notFound('order');
+  const before = await trx.selectFrom('refunds').selectAll().where('shop_id', '=', shop.slug).where('id', '=', refundId).forUpdate().executeTakeFirstOrThrow();
+  if (before.status === outcome.status && before.provider_ref === (outcome.providerRef ?? before.provider_ref)) return before;
+  // A settled refund stays settled: a late, out-of-order "pending" never undoes "succeeded".
+  if ((before.status === 'succeeded' || before.status === 'failed') && outcome.status === 'pending') return before;
+  const refund = await q.updateRefund(trx, shop.slug, refundId, { status: outcome.status, provider_ref: outcome.providerRef ?? before.provider_ref, ...(outcome.status === 'succeeded' && { confirmed_at: now }) });
+  const type = outcome.status === 'succeeded' ? 'refunded' : outcome.status === 'failed' ? 'refund_failed' : 'refund_pending';
+  await recordStep({ trx, shop, now, actor }, order, refund, type, outcome.error ? { error: outcome.error.slice(0, 200) } : {});
+  return refund;
 }
 
 export async function listRefunds(db: Kysely<DB>, shop: Shop, filter: { status?: RefundStatus; orderId?: string }): Promise<RefundJson[]> {

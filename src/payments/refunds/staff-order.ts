@@ -5,7 +5,7 @@ import { notFound } from '../../kernel/errors.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { cents } from '../../kernel/money.ts';
 import type { Shop } from '../../shops/service.ts';
-import { listRefunds } from './queries.ts';
+import { creditedFrom, listRefunds } from './queries.ts';
 import { refundableCents } from './rules.ts';
 import { refundJson } from './service.ts';
 import type { StaffOrder } from './views/staff-order-page.tsx';
@@ -14,10 +14,11 @@ export async function staffOrder(db: Kysely<DB>, shop: Shop, orderId: string) {
   if (!isUuid(orderId)) throw notFound('order');
   const order = await db.selectFrom('orders').selectAll().where('shop_id', '=', shop.slug).where('id', '=', orderId).executeTakeFirst();
   if (!order) throw notFound('order');
-  const [lines, payments, refunds] = await Promise.all([
+  const [lines, payments, refunds, credited] = await Promise.all([
     db.selectFrom('order_lines').select(['sku', 'name', 'quantity', 'total_cents']).where('shop_id', '=', shop.slug).where('order_id', '=', orderId).orderBy('line_no').execute(),
     db.selectFrom('order_payments').select(['method', 'amount_cents', 'received_on']).where('shop_id', '=', shop.slug).where('order_id', '=', orderId).orderBy('recorded_at').execute(),
     listRefunds(db, shop.slug, { orderId }),
+    creditedFrom(db, shop.slug, orderId),
   ]);
   const paid = cents(payments.reduce((sum, p) => sum + Number(p.amount_cents), 0));
   const facts = refunds.map((r) => ({ amountCents: cents(Number(r.amount_cents)), status: r.status, fromCredit: r.from_credit }));
@@ -29,7 +30,7 @@ export async function staffOrder(db: Kysely<DB>, shop: Shop, orderId: string) {
     grossCents: Number(order.gross_cents),
     lines: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, totalCents: Number(l.total_cents) })),
     payments: payments.map((p) => ({ method: p.method, amountCents: Number(p.amount_cents), receivedOn: String(p.received_on) })),
-    refundableCents: refundableCents(cents(Number(order.gross_cents)), paid, facts),
+    refundableCents: refundableCents(cents(Number(order.gross_cents)), paid, facts, credited),
   };
   return { order: view, refunds: refunds.map(refundJson) };
 }

@@ -7,19 +7,32 @@ import { money } from '../../../catalogue/views/product-card.tsx';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
 
 type OrderFacts = {
+  status: string;
   totals: { grossCents: number };
   payment: { paidCents: number; depositCents?: number; depositKind?: 'acompte' | 'arrhes' | null };
-  deadlines: { paymentDueOn?: string; balanceDueOn?: string };
+  deadlines: { paymentDueOn?: string; balanceDueOn?: string; paymentNotBefore?: string };
 };
 
 export function DepositFacts({ lang, order }: { lang: Lang; order: OrderFacts }) {
   const { depositCents, depositKind, paidCents } = order.payment;
-  const dueOn = order.deadlines.paymentDueOn;
-  if (depositCents === undefined && !dueOn) return null;
+  // The last day to pay only matters while the order still waits for the money.
+  const awaiting = order.status === 'awaiting_payment';
+  const dueOn = awaiting ? order.deadlines.paymentDueOn : undefined;
+  const notBefore = awaiting ? order.deadlines.paymentNotBefore : undefined;
+  if (depositCents === undefined && !dueOn && !notBefore) return null;
   return (
     <section aria-labelledby="deposit-title">
       <h2 id="deposit-title">{t(lang, 'deposit.title')}</h2>
       <dl class="facts">
+        {notBefore && (
+          <>
+            <dt>{t(lang, 'order.paymentNotBefore')}</dt>
+            <dd>
+              {notBefore}
+              <p class="muted">{t(lang, 'order.paymentNotBefore.why')}</p>
+            </dd>
+          </>
+        )}
         {dueOn && (
           <>
             <dt>{t(lang, 'order.paymentDueOn')}</dt>
