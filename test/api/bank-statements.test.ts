@@ -120,6 +120,8 @@ before(async () => {
     { ref: '5', cents: d.grossCents + 3000, strd: d.ogm, name: 'Camille Martin' },
     { ref: '6', cents: 2500, cd: 'DBIT', ustrd: 'Remboursement', name: 'Camille Martin' },
     { ref: '7', cents: 1234, ustrd: 'pour la commande de mon fils', name: 'Jean Inconnu' },
+    // A valid ISO 11649 reference (LEGAL.md §A10 example) naming no Coopso order: read, not matched.
+    { ref: '8', cents: 4200, ustrd: 'Facture RF18 5390 0754 7034', name: 'SA Fournitures' },
   ]);
 });
 after(async () => p.stop());
@@ -152,7 +154,7 @@ describe('importing a bank statement', () => {
   test('should match by reference, leave the rest for review, and record payments, statuses, evidence and e-mails', async () => {
     const res = await upload(mixed);
     assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual(summary(res), { entries: 7, matched: 4, unmatched: 2, duplicates: 0, ignored: 1 });
+    assert.deepEqual(summary(res), { entries: 8, matched: 4, unmatched: 3, duplicates: 0, ignored: 1 });
     const { a, b, c, d, e } = orders;
     assert.deepEqual(await orderOf(a), { status: 'accepted', payment_status: 'paid' });
     assert.deepEqual(await orderOf(b), { status: 'accepted', payment_status: 'paid' });
@@ -175,6 +177,7 @@ describe('importing a bank statement', () => {
       ['BE68539007547034|S1-3', 'invalid', 'unmatched', null],
       ['BE68539007547034|S1-6', 'none', 'ignored', null],
       ['BE68539007547034|S1-7', 'none', 'unmatched', null],
+      ['BE68539007547034|S1-8', 'found', 'unmatched', null],
     ]);
     const mails = await db.selectFrom('outbox').select(['subject', 'text_body']).where('to_address', '=', 'membre@coopso.example').where('subject', 'like', '%paiement reçu%').execute();
     assert.equal(mails.length, 4);
@@ -187,7 +190,7 @@ describe('importing a bank statement', () => {
     const before = await snapshot();
     const again = await upload(mixed);
     assert.equal(again.statusCode, 200, again.body);
-    assert.deepEqual(summary(again), { entries: 7, matched: 0, unmatched: 0, duplicates: 7, ignored: 0 });
+    assert.deepEqual(summary(again), { entries: 8, matched: 0, unmatched: 0, duplicates: 8, ignored: 0 });
     assert.deepEqual(await snapshot(), before);
   });
 
