@@ -5,7 +5,7 @@
 import { money } from '../catalogue/views/product-card.tsx';
 import { type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
 import type { Email } from '../notifications/outbox.ts';
-import { TRANSFER_QR_FILENAME, type TransferInstructions } from '../payments/transfer.ts';
+import { TRANSFER_QR_FILENAME, type TransferInstructions, transferTextLines } from '../payments/transfer.ts';
 import type { Shop } from '../shops/service.ts';
 import type { AcceptedDocument } from './place-order.ts';
 import type { PricedLine, Totals } from './pricing.ts';
@@ -15,18 +15,7 @@ type Summary = { number: string; lines: readonly PricedLine[]; totals: Totals; d
 /** The transfer instructions as text lines, the QR code being attached (issue 4 §1). */
 function transferLines(lang: Lang, transfer: TransferInstructions | null | undefined): string[] {
   if (!transfer) return [];
-  return [
-    '',
-    t(lang, 'transfer.mail.heading'),
-    `  ${t(lang, 'transfer.beneficiary')} : ${transfer.beneficiary}`,
-    `  ${t(lang, 'transfer.iban')} : ${transfer.ibanText}`,
-    `  ${t(lang, 'transfer.bic')} : ${transfer.bic}`,
-    `  ${t(lang, 'transfer.amount')} : ${money(lang, transfer.amountCents)}`,
-    `  ${t(lang, `transfer.reference.${transfer.reference.kind}`)} : ${transfer.referenceText}`,
-    t(lang, 'transfer.referenceHint'),
-    t(lang, 'transfer.awaiting'),
-    t(lang, 'transfer.mail.qr', { file: TRANSFER_QR_FILENAME }),
-  ];
+  return ['', ...transferTextLines(lang, transfer), t(lang, 'transfer.awaiting'), t(lang, 'transfer.mail.qr', { file: TRANSFER_QR_FILENAME })];
 }
 
 export function confirmationEmail(shop: Shop, customer: { email: string; firstName: string }, order: Summary): Omit<Email, 'attachments'> {

@@ -1,6 +1,7 @@
 /**
  * Reading orders: the order as API.md describes it, for its customer or the shop's staff.
  */
+import { paidCentsColumn } from '../payments/record-payment.ts';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAccess } from '../accounts/actor.ts';
@@ -18,14 +19,7 @@ export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string,
   const order = await db
     .selectFrom('orders')
     .selectAll()
-    .select((eb) =>
-      eb
-        .selectFrom('order_payments')
-        .select((p) => p.fn.coalesce(p.fn.sum<number>('amount_cents'), p.lit(0)).as('paid'))
-        .whereRef('order_payments.shop_id', '=', 'orders.shop_id')
-        .whereRef('order_payments.order_id', '=', 'orders.id')
-        .as('paid_cents'),
-    )
+    .select(paidCentsColumn)
     .where('shop_id', '=', shopId)
     .where('id', '=', orderId)
     .executeTakeFirst();

@@ -13,7 +13,7 @@ import { isUuid } from '../kernel/ids.ts';
 import { cents } from '../kernel/money.ts';
 import type { Shop } from '../shops/service.ts';
 import { BankEntryRefused } from './errors.ts';
-import { recordPayment } from './record-payment.ts';
+import { paidCentsColumn, recordPayment } from './record-payment.ts';
 import { type OpenOrder, type Suggestion, storedForms, suggestOrders } from './reconcile.ts';
 import { parsePaymentReference } from './references.ts';
 
@@ -74,20 +74,15 @@ const AWAITING = ['awaiting', 'partially_paid'];
 
 async function openOrders(db: Kysely<DB>, shop: Shop): Promise<OpenOrder[]> {
   const rows = await db
-    .selectFrom('orders as o')
-    .innerJoin('customers as c', (j) => j.onRef('c.shop_id', '=', 'o.shop_id').onRef('c.id', '=', 'o.customer_id'))
-    .select(['o.id', 'o.number', 'o.gross_cents', 'o.placed_at', 'c.first_name', 'c.last_name', 'c.company_name'])
-    .select((eb) =>
-      eb
-        .selectFrom('order_payments as p')
-        .select((p) => p.fn.coalesce(p.fn.sum<number>('p.amount_cents'), p.lit(0)).as('paid'))
-        .whereRef('p.shop_id', '=', 'o.shop_id')
-        .whereRef('p.order_id', '=', 'o.id')
-        .as('paid_cents'),
-    )
-    .where('o.shop_id', '=', shop.slug)
-    .where('o.payment_status', 'in', AWAITING)
-    .orderBy('o.placed_at', 'desc')
+    .selectFrom('orders')
+    .innerJoin('customers', (j) => j.onRef('customers.shop_id', '=', 'orders.shop_id').onRef('customers.id', '=', 'orders.customer_id'))
+    .select(['orders.id', 'orders.number', 'orders.gross_cents', 'orders.placed_at', 'customers.first_name', 'customers.last_name', 'customers.company_name'])
+    .select(paidCentsColumn)
+    .where('orders.shop_id', '=', shop.slug)
+    .where('orders.payment_status', 'in', AWAITING)
+    // A cancelled order takes no more money, whatever its payment status says.
+    .where('orders.status', 'not in', ['cancelled', 'refused'])
+    .orderBy('orders.placed_at', 'desc')
     .limit(500)
     .execute();
   return rows.map((r) => ({

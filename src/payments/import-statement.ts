@@ -14,7 +14,7 @@ import { cents } from '../kernel/money.ts';
 import type { Shop } from '../shops/service.ts';
 import { type BankStatement, type Camt053Document, parseCamt053, type StatementEntry } from './camt053.ts';
 import { StatementRejected } from './errors.ts';
-import { recordPayment } from './record-payment.ts';
+import { paidCentsColumn, recordPayment } from './record-payment.ts';
 import { decideEntry, entryKey, type PayableOrder, referenceOf, storedForms } from './reconcile.ts';
 import { readRemittance, type RemittanceReading } from './references.ts';
 import { confirmDebitedRefund, refundDebitedBy } from './refunds/confirm.ts';
@@ -144,14 +144,7 @@ async function ordersByReference(ctx: Ctx, reading: RemittanceReading, entry: St
   const rows = await ctx.trx
     .selectFrom('orders')
     .select(['id', 'payment_reference', 'payment_status', 'gross_cents', 'status', 'payment_not_before'])
-    .select((eb) =>
-      eb
-        .selectFrom('order_payments')
-        .select((p) => p.fn.coalesce(p.fn.sum<number>('amount_cents'), p.lit(0)).as('paid'))
-        .whereRef('order_payments.shop_id', '=', 'orders.shop_id')
-        .whereRef('order_payments.order_id', '=', 'orders.id')
-        .as('paid_cents'),
-    )
+    .select(paidCentsColumn)
     .where('shop_id', '=', ctx.shop.slug)
     .where('payment_reference', 'in', forms)
     .forUpdate()

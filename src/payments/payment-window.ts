@@ -22,7 +22,7 @@ import { cancelOrder, type OrderRow } from '../orders/cancel.ts';
 import { amountDueCents } from '../orders/service.ts';
 import { listShops, type Shop } from '../shops/service.ts';
 import { paidSoFar } from './record-payment.ts';
-import { type TransferInstructions, transferInstructions, transferQrAttachment } from './transfer.ts';
+import { transferInstructions, transferQrAttachment, transferTextLines } from './transfer.ts';
 
 export type PaymentWindowRun = { reminded: number; cancelled: number };
 
@@ -67,7 +67,7 @@ async function remind(trx: Transaction<DB>, shop: Shop, orderId: string, now: Te
   const lang = shop.language;
   const text = [
     t(lang, 'window.reminder.intro', { name: customer.first_name, number: order.number, due: order.payment_due_on ?? '' }),
-    ...transferLines(lang, transfer),
+    ...(transfer ? ['', ...transferTextLines(lang, transfer)] : []),
     '',
     shop.name,
   ].join('\n');
@@ -100,18 +100,4 @@ async function cancelUnpaid(trx: Transaction<DB>, shop: Shop, orderId: string, n
   const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text }, at);
   await cancelOrder(trx, order, { reason: 'unpaid', actor: 'system', at, now: at, evidence: { paymentDueOn: order.payment_due_on, emailOutboxId: mail.id, emailTo: customer.email } });
   return true;
-}
-
-function transferLines(lang: Shop['language'], transfer: TransferInstructions | null): string[] {
-  if (!transfer) return [];
-  return [
-    '',
-    t(lang, 'transfer.mail.heading'),
-    `  ${t(lang, 'transfer.beneficiary')} : ${transfer.beneficiary}`,
-    `  ${t(lang, 'transfer.iban')} : ${transfer.ibanText}`,
-    `  ${t(lang, 'transfer.bic')} : ${transfer.bic}`,
-    `  ${t(lang, 'transfer.amount')} : ${money(lang, transfer.amountCents)}`,
-    `  ${t(lang, `transfer.reference.${transfer.reference.kind}`)} : ${transfer.referenceText}`,
-    t(lang, 'transfer.referenceHint'),
-  ];
 }

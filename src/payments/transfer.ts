@@ -5,7 +5,9 @@
  *
  * Pure functions (but for the QR image): the caller reads the order and the shop’s profile.
  */
+import { money } from '../catalogue/views/product-card.tsx';
 import type { EmailAttachment } from '../db/schema.ts';
+import { type Lang, t } from '../kernel/i18n/index.ts';
 import { cents, type Cents } from '../kernel/money.ts';
 import type { Profile } from '../shops/profile/schema.ts';
 import { epcQrPayload, epcQrPng, remittanceFor } from './epc-qr.ts';
@@ -80,6 +82,19 @@ export function transferQrPayload(instructions: TransferInstructions): string {
 }
 
 export const TRANSFER_QR_FILENAME = 'epc-qr.png';
+
+/** The instructions as lines of a plain-text e-mail (confirmation, reminder). */
+export function transferTextLines(lang: Lang, transfer: TransferInstructions): string[] {
+  return [
+    t(lang, 'transfer.mail.heading'),
+    `  ${t(lang, 'transfer.beneficiary')} : ${transfer.beneficiary}`,
+    `  ${t(lang, 'transfer.iban')} : ${transfer.ibanText}`,
+    `  ${t(lang, 'transfer.bic')} : ${transfer.bic}`,
+    `  ${t(lang, 'transfer.amount')} : ${money(lang, transfer.amountCents)}`,
+    `  ${t(lang, `transfer.reference.${transfer.reference.kind}`)} : ${transfer.referenceText}`,
+    t(lang, 'transfer.referenceHint'),
+  ];
+}
 
 /** The QR code as a PNG attachment of the confirmation e-mail, for scanning from another screen. */
 export async function transferQrAttachment(instructions: TransferInstructions): Promise<EmailAttachment> {

@@ -2,6 +2,7 @@
  * Card checkouts (one row per Stripe Checkout Session) and the Stripe events received, each
  * recorded once by its id (issue 4 §3).
  */
+import { paidCentsColumn } from '../record-payment.ts';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CardCheckoutsTable, DB } from '../../db/schema.ts';
 
@@ -14,14 +15,7 @@ export async function orderToPay(db: Kysely<DB>, shopId: string, orderId: string
     .selectFrom('orders')
     .innerJoin('customers', (j) => j.onRef('customers.shop_id', '=', 'orders.shop_id').onRef('customers.id', '=', 'orders.customer_id'))
     .select(['orders.id', 'orders.number', 'orders.status', 'orders.payment_method', 'orders.gross_cents', 'orders.deposit_cents', 'customers.email'])
-    .select((eb) =>
-      eb
-        .selectFrom('order_payments')
-        .select((p) => p.fn.coalesce(p.fn.sum<number>('amount_cents'), p.lit(0)).as('paid'))
-        .whereRef('order_payments.shop_id', '=', 'orders.shop_id')
-        .whereRef('order_payments.order_id', '=', 'orders.id')
-        .as('paid_cents'),
-    )
+    .select(paidCentsColumn)
     .where('orders.shop_id', '=', shopId)
     .where('orders.id', '=', orderId)
     .executeTakeFirst();
