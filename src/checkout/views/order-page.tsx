@@ -24,7 +24,7 @@ export function statusLabel(lang: Lang, status: string): string {
   return hasMessage(key) ? t(lang, key) : status;
 }
 
-const docLabel = (lang: Lang, kind: string) => (hasMessage(`legal.${kind}`) ? t(lang, `legal.${kind}` as MessageKey) : kind);
+const docLabel = (lang: Lang, kind: string) => (hasMessage(`terms.kind.${kind}`) ? t(lang, `terms.kind.${kind}` as MessageKey) : kind);
 
 /**
  * `transfer`: the instructions of a transfer still to make, shown right under the order's status;

@@ -15,7 +15,7 @@ export async function staffOrder(db: Kysely<DB>, shop: Shop, orderId: string) {
   const order = await db.selectFrom('orders').selectAll().where('shop_id', '=', shop.slug).where('id', '=', orderId).executeTakeFirst();
   if (!order) throw notFound('order');
   const [lines, payments, refunds, credited] = await Promise.all([
-    db.selectFrom('order_lines').select(['sku', 'name', 'quantity', 'total_cents']).where('shop_id', '=', shop.slug).where('order_id', '=', orderId).orderBy('line_no').execute(),
+    db.selectFrom('order_lines').select(['sku', 'name', 'quantity', 'unit_price_cents', 'total_cents']).where('shop_id', '=', shop.slug).where('order_id', '=', orderId).orderBy('line_no').execute(),
     db.selectFrom('order_payments').select(['method', 'amount_cents', 'received_on']).where('shop_id', '=', shop.slug).where('order_id', '=', orderId).orderBy('recorded_at').execute(),
     listRefunds(db, shop.slug, { orderId }),
     creditedFrom(db, shop.slug, orderId),
@@ -28,7 +28,7 @@ export async function staffOrder(db: Kysely<DB>, shop: Shop, orderId: string) {
     status: order.status,
     paymentStatus: order.payment_status,
     grossCents: Number(order.gross_cents),
-    lines: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, totalCents: Number(l.total_cents) })),
+    lines: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: Number(l.unit_price_cents), totalCents: Number(l.total_cents) })),
     payments: payments.map((p) => ({ method: p.method, amountCents: Number(p.amount_cents), receivedOn: String(p.received_on) })),
     refundableCents: refundableCents(cents(Number(order.gross_cents)), paid, facts, credited),
   };

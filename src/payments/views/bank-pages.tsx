@@ -115,10 +115,9 @@ function EntryCard({ lang, shop, csrf, entry, error }: { lang: Lang; shop: strin
           <legend>{t(lang, 'bank.match.legend')}</legend>
           {entry.suggestions.length === 0 && <p class="muted">{t(lang, 'bank.match.noSuggestion')}</p>}
           {entry.suggestions.map((s, i) => (
-            <div class="field">
-              <input type="radio" id={`e-${id}-s${i}`} name="orderId" value={s.orderId} />
-              <label for={`e-${id}-s${i}`}>{suggestionLabel(lang, s)}</label>
-            </div>
+            <p>
+              <input type="radio" id={`e-${id}-s${i}`} name="orderId" value={s.orderId} /> <label for={`e-${id}-s${i}`}>{suggestionLabel(lang, s)}</label>
+            </p>
           ))}
           <div class="field">
             <label for={`e-${id}-number`}>{t(lang, 'bank.match.number')}</label>

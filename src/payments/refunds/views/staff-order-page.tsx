@@ -4,7 +4,8 @@
  * customer expressly agreed to another).
  */
 import { money } from '../../../catalogue/views/product-card.tsx';
-import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import { hasMessage, type Lang, t } from '../../../kernel/i18n/index.ts';
+import { OrderLines } from '../../../checkout/views/order-lines.tsx';
 import type { Shop } from '../../../shops/service.ts';
 import { ErrorSummary, Field, type FieldErrors } from '../../../web/forms.tsx';
 import type { RefundJson } from '../service.ts';
@@ -16,9 +17,15 @@ export type StaffOrder = {
   status: string;
   paymentStatus: string;
   grossCents: number;
-  lines: { sku: string; name: string; quantity: number; totalCents: number }[];
+  lines: { sku: string; name: string; quantity: number; unitPriceCents: number; totalCents: number }[];
   payments: { method: string; amountCents: number; receivedOn: string }[];
   refundableCents: number;
+};
+
+/** A code in words when the catalogue has them (`order.status.accepted`), else the code itself. */
+const label = (lang: Lang, prefix: string, code: string) => {
+  const key = `${prefix}.${code}`;
+  return hasMessage(key) ? t(lang, key) : code;
 };
 
 type Props = { lang: Lang; shop: Shop; csrf: string; order: StaffOrder; refunds: readonly RefundJson[]; values: Record<string, string>; errors: FieldErrors; done: boolean };
@@ -28,22 +35,18 @@ export function StaffOrderPage({ lang, shop, csrf, order, refunds, values, error
     <>
       <h1>{t(lang, 'refund.staff.orderTitle', { number: order.number })}</h1>
       {done && <p class="notice" role="status">{t(lang, 'refund.staff.done')}</p>}
-      <p>{order.status} — {order.paymentStatus} — {money(lang, order.grossCents)}</p>
+      <p>
+        {label(lang, 'order.status', order.status)} — {label(lang, 'payment.status', order.paymentStatus)} — {money(lang, order.grossCents)}
+      </p>
       <h2>{t(lang, 'refund.staff.lines')}</h2>
-      <table>
-        <tbody>
-          {order.lines.map((l) => (
-            <tr><td>{l.sku}</td><td>{l.name}</td><td class="num">{l.quantity}</td><td class="num">{money(lang, l.totalCents)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderLines lang={lang} lines={order.lines} exclVat={false} captionClass="muted" />
       <h2>{t(lang, 'refund.staff.payments')}</h2>
       {order.payments.length === 0 ? (
         <p>{t(lang, 'refund.staff.noPayments')}</p>
       ) : (
         <ul>
           {order.payments.map((pm) => (
-            <li>{pm.receivedOn} — {pm.method} — {money(lang, pm.amountCents)}</li>
+            <li>{pm.receivedOn} — {label(lang, 'payment', pm.method)} — {money(lang, pm.amountCents)}</li>
           ))}
         </ul>
       )}
@@ -51,6 +54,14 @@ export function StaffOrderPage({ lang, shop, csrf, order, refunds, values, error
       <RefundsTable lang={lang} shop={shop} refunds={refunds} />
       <h2>{t(lang, 'refund.staff.form')}</h2>
       <p>{t(lang, 'refund.staff.refundable', { amount: money(lang, order.refundableCents) })}</p>
+      {order.refundableCents > 0 && <RefundForm lang={lang} shop={shop} csrf={csrf} order={order} values={values} errors={errors} />}
+    </>
+  );
+}
+
+function RefundForm({ lang, shop, csrf, order, values, errors }: Omit<Props, 'refunds' | 'done'>) {
+  return (
+    <>
       <ErrorSummary lang={lang} errors={errors} />
       <form method="post" action={`/shops/${shop.slug}/staff/orders/${order.id}/refunds`} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
