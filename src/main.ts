@@ -37,7 +37,9 @@ async function serve(): Promise<void> {
     if (shop.staffEmail) console.log(`  ${''.padEnd(22)} staff: ${base}/shops/${shop.slug}/staff  ${shop.staffEmail} / ${DEMO_PASSWORD}`);
   }
   console.log(`\n  operator: ${base}/operator  ${OPERATOR_EMAIL} / ${DEMO_PASSWORD}`);
-  console.log(`  API docs: ${base}/api/docs\n`);
+  console.log(`  API docs: ${base}/api/docs`);
+  // Without Stripe, the shops that take only cards show their catalogue but cannot be paid.
+  console.log(config.stripe ? `  cards: Stripe, webhook ${base}/api/v1/stripe/webhook\n` : '  cards: off (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to take card payments)\n');
   console.log(`Ready in ${Math.round(performance.now() - started)} ms, memory ${Math.round(process.memoryUsage().rss / 1048576)} MB RSS`);
   const timer = setInterval(() => platform.runDueJobs().catch((e) => platform.app.log.error(e)), 5000);
   const stop = async () => {
