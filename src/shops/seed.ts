@@ -13,6 +13,17 @@ import type { Profile } from './profile/schema.ts';
 import { upsertShopRow } from './queries.ts';
 
 export const DEMO_PASSWORD = 'comptoir-demo-2026';
+
+/**
+ * One argon2id hash of the demo password per process, shared by every demo account: the password
+ * is printed at start-up, so a shared salt hides nothing, and each hash costs 64 MiB and a
+ * noticeable part of a second (six of them dominated start-up).
+ */
+let demoHash: Promise<string> | null = null;
+const demoPasswordHash = () => {
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  return demoHash;
+};
 export const OPERATOR_EMAIL = 'operator@comptoir.localhost';
 
 export type SeededShop = { slug: string; name: string; staffEmail: string | undefined };
@@ -40,7 +51,7 @@ export async function seedShops(db: Kysely<DB>, profiles: readonly Profile[], no
       if (demo?.staff) {
         const exists = await trx.selectFrom('staff').select('id').where('shop_id', '=', profile.slug).where(sql<string>`lower(email)`, '=', demo.staff.email.toLowerCase()).executeTakeFirst();
         if (!exists) {
-          await trx.insertInto('staff').values({ shop_id: profile.slug, email: demo.staff.email, name: demo.staff.name, role: 'manager', password_hash: await hashPassword(DEMO_PASSWORD) }).execute();
+          await trx.insertInto('staff').values({ shop_id: profile.slug, email: demo.staff.email, name: demo.staff.name, role: 'manager', password_hash: await demoPasswordHash() }).execute();
         }
       }
       for (const p of demo?.products ?? []) {
@@ -92,6 +103,6 @@ async function seedBundles(trx: Transaction<DB>, profile: Profile): Promise<void
 export async function seedOperator(db: Kysely<DB>): Promise<void> {
   const exists = await db.selectFrom('operators').select('id').where(sql<string>`lower(email)`, '=', OPERATOR_EMAIL).executeTakeFirst();
   if (!exists) {
-    await db.insertInto('operators').values({ email: OPERATOR_EMAIL, name: 'Operator', password_hash: await hashPassword(DEMO_PASSWORD) }).execute();
+    await db.insertInto('operators').values({ email: OPERATOR_EMAIL, name: 'Operator', password_hash: await demoPasswordHash() }).execute();
   }
 }
