@@ -14,6 +14,7 @@ import { accountsApi } from './accounts/api.ts';
 import { accountsPages } from './accounts/routes.tsx';
 import { ordersApi } from './orders/api.ts';
 import { orderEventsApi } from './orders/events-api.ts';
+import { ordersStaffPages } from './orders/staff-routes.tsx';
 import { paymentsApi } from './payments/api.ts';
 import { refundsApi } from './payments/refunds/api.ts';
 import { refundsPages } from './payments/refunds/routes.tsx';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(checkoutPages);
   await app.register(cardPages);
   await app.register(staffPages);
+  await app.register(ordersStaffPages);
   await app.register(refundsPages);
   await app.register(catalogueStaffPages);
   await app.register(bankStaffPages);

@@ -2,13 +2,13 @@
  * The back-office product form speaks euros and percents; the catalogue stores cents and basis
  * points. Converts one to the other without floats ("12,50" → 1250, "5,5" % → 550).
  */
+import { parseEuros } from '../kernel/money.ts';
 import type { Product } from './service.ts';
 
 /** "12,50", "12.5", "12" → 1250; anything else is left for the schema to refuse. */
 export function eurosToCents(text: string | undefined): number | string {
-  const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text ?? '');
-  if (!m) return text ?? '';
-  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+  // Not an amount: the text goes on to the schema, which names the field in error.
+  return parseEuros(text) ?? text ?? '';
 }
 
 /** "20", "5,5", "2.1" → basis points. */

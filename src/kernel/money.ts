@@ -125,6 +125,12 @@ export function totalsByRate(
  * The amount is passed to Intl as a decimal string, so no float is involved.
  * Intl may use no-break spaces (U+00A0, U+202F) as separators.
  */
+/** A euro amount typed in a form ("12,50", "12.5", "1999") in cents; null when it is not one. */
+export function parseEuros(text: string | undefined): number | null {
+  const m = /^\s*(\d{1,11})(?:[.,](\d{1,2}))?\s*$/.exec(text ?? '');
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
+}
+
 export function formatEuros(amount: Cents, locale: string): string {
   const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
   return format.format(centsToDecimalString(amount));

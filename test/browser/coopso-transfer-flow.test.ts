@@ -3,7 +3,8 @@
  * by bank transfer; the order page gives the account, amount, OGM and EPC QR code; staff upload
  * the bank's CAMT.053 statement through the back office and watch its import finish; the order
  * is then confirmed and paid, with no QR code left, and the customer's payment e-mail arrives
- * over real SMTP. axe-core checks every page visited against WCAG 2.1 A/AA.
+ * over real SMTP. Staff then find the order in "Commandes" and open its page. axe-core checks
+ * every page visited against WCAG 2.1 A/AA.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -125,6 +126,16 @@ describe('browser: the Coopso bank-transfer flow, order to e-mail', { skip: !chr
     await staff.getByRole('link', { name: /Crédits à rapprocher/ }).click();
     await run.audit(staff, 'unmatched queue');
     assert.match(await staff.locator('main').innerText(), /Aucun crédit n’attend de rapprochement/);
+
+    // Back office "Commandes": the paid order is listed; its page offers the facts to record next.
+    await go(staff, 'staff dashboard, again', () => staff.goto(`${base}/shops/coopso/staff`));
+    await staff.getByRole('link', { name: 'Commandes', exact: true }).click();
+    await staff.waitForURL(/\/staff\/orders$/);
+    await run.audit(staff, 'staff orders');
+    await staff.getByRole('link', { name: order.number, exact: true }).click();
+    await staff.waitForURL(/\/staff\/orders\/[0-9a-f-]{36}$/);
+    await run.audit(staff, 'staff order');
+    assert.ok(await staff.getByLabel('Fait').locator('option[value="shipped"]').count());
 
     // The customer's order is confirmed and paid; no QR code any more.
     await go(customer, 'order paid', () => customer.goto(orderUrl));

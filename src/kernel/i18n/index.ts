@@ -16,13 +16,14 @@ import { refundMessages } from './refunds.ts';
 import { legalMessages } from './legal.ts';
 import { orderEventMessages } from './order-events.ts';
 import { shopMessages } from './shops.ts';
+import { staffOrderMessages } from './staff-orders.ts';
 import { transferMessages } from './transfer.ts';
 
 export const LANGS = ['fr', 'en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Entry = Readonly<Record<Lang, string>>;
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function isLang(value: unknown): value is Lang {

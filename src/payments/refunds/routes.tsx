@@ -1,6 +1,7 @@
 /**
- * Staff pages of refunds (issue 4 §5): "Remboursements" with the pain.001 download, and a staff
- * view of one order with its refund form. Forms carry the CSRF token; without JavaScript.
+ * Staff pages of refunds (issue 4 §5): "Remboursements" with the pain.001 download, and the refund
+ * form of the staff order page (the page itself is the orders capability's, src/orders/staff-routes.tsx).
+ * Forms carry the CSRF token; without JavaScript.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireAccess } from '../../accounts/actor.ts';
@@ -11,16 +12,15 @@ import { frameFor, sendPage } from '../../web/context.ts';
 import { fieldErrors, flatForm } from '../../web/form-errors.ts';
 import type { FieldErrors } from '../../web/forms.tsx';
 import { Page } from '../../web/layout.tsx';
+import { sendStaffOrderPage } from '../../orders/staff-routes.tsx';
 import { actorName } from './api.ts';
 import { exportPendingTransfers } from './export.ts';
 import { eurosToCents, RefundInput } from './schema.ts';
 import { listRefunds, requestRefund } from './service.ts';
-import { staffOrder } from './staff-order.ts';
 import { RefundsPage } from './views/refunds-page.tsx';
-import { StaffOrderPage } from './views/staff-order-page.tsx';
 
 type ShopParams = { Params: { shop: string } };
-type OrderParams = { Params: { shop: string; id: string }; Querystring: { done?: string } };
+type OrderParams = { Params: { shop: string; id: string } };
 
 export const refundsPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
@@ -59,18 +59,6 @@ export const refundsPages: FastifyPluginAsync = async (app) => {
     }
   });
 
-  async function orderPage(request: FastifyRequest<OrderParams>, reply: FastifyReply, shop: Shop, values: Record<string, string>, errors: FieldErrors, status = 200) {
-    const { order, refunds } = await staffOrder(db, shop, request.params.id);
-    const f = frameFor(request, reply, t(request.lang, 'refund.staff.orderTitle', { number: order.number }), { slug: shop.slug, name: shop.name });
-    const page = <StaffOrderPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} order={order} refunds={refunds} values={values} errors={errors} done={request.query.done === '1'} />;
-    return sendPage(reply, <Page frame={f}>{page}</Page>, status);
-  }
-
-  app.get<OrderParams>('/shops/:shop/staff/orders/:id', async (request, reply) => {
-    const shop = await staffShop(request, reply);
-    return shop ? orderPage(request, reply, shop, {}, {}) : reply;
-  });
-
   app.post<OrderParams>('/shops/:shop/staff/orders/:id/refunds', { preValidation: app.csrfProtection }, async (request, reply) => {
     const shop = await staffShop(request, reply);
     if (!shop) return reply;
@@ -87,7 +75,7 @@ export const refundsPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=1`, 303);
     } catch (error) {
       const errors = fieldErrors(error, request.lang);
-      return orderPage(request, reply, shop, values, errors, 422);
+      return sendStaffOrderPage(request, reply, shop, request.params.id, { refund: { values, errors } }, 422);
     }
   });
 };

@@ -1,5 +1,6 @@
 /** Refund requests as the API and the staff form send them (STYLE.md §7). */
 import { z } from 'zod';
+import { parseEuros } from '../../kernel/money.ts';
 
 const MAX_CENTS = 99_999_999_999;
 
@@ -28,8 +29,4 @@ export type CreditRefundInput = z.infer<typeof CreditRefundInput>;
 export const RefundStatusFilter = z.object({ status: z.enum(['pending', 'exported', 'confirmed', 'succeeded', 'failed']).optional() });
 
 /** `12,50` or `12.50` euros → 1250 cents; anything else → NaN, refused by the schema. */
-export function eurosToCents(text: string | undefined): number {
-  const m = /^\s*(\d{1,11})(?:[.,](\d{1,2}))?\s*$/.exec(text ?? '');
-  if (!m) return Number.NaN;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
+export const eurosToCents = (text: string | undefined): number => parseEuros(text) ?? Number.NaN;

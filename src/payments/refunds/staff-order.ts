@@ -8,7 +8,18 @@ import type { Shop } from '../../shops/service.ts';
 import { creditedFrom, listRefunds } from './queries.ts';
 import { refundableCents } from './rules.ts';
 import { refundJson } from './service.ts';
-import type { StaffOrder } from './views/staff-order-page.tsx';
+
+/** The refund side of an order: its lines, the payments received and what may still be refunded. */
+export type StaffOrder = {
+  id: string;
+  number: string;
+  status: string;
+  paymentStatus: string;
+  grossCents: number;
+  lines: { sku: string; name: string; quantity: number; unitPriceCents: number; totalCents: number }[];
+  payments: { method: string; amountCents: number; receivedOn: string }[];
+  refundableCents: number;
+};
 
 export async function staffOrder(db: Kysely<DB>, shop: Shop, orderId: string) {
   if (!isUuid(orderId)) throw notFound('order');

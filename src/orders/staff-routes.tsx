@@ -1,0 +1,79 @@
+/**
+ * Back-office pages of orders: "Commandes" (the list), one order's page, and recording a fact on
+ * it (the form's side of API.md `POST …/orders/{id}/events`). Forms carry the CSRF token; without
+ * JavaScript. The refund form on the order page posts to the refunds capability, which re-renders
+ * this page through `sendStaffOrderPage`.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { requireAccess } from '../accounts/actor.ts';
+import { t } from '../kernel/i18n/index.ts';
+import { getShop, type Shop } from '../shops/service.ts';
+import { frameFor, sendPage } from '../web/context.ts';
+import { fieldErrors, flatForm } from '../web/form-errors.ts';
+import type { FieldErrors } from '../web/forms.tsx';
+import { Page } from '../web/layout.tsx';
+import { recordOrderEvent } from './events.ts';
+import { eventInputFromForm, staffOrderDetails } from './staff-order.ts';
+import { listStaffOrders, StaffOrdersQuery } from './staff-orders.ts';
+import { StaffOrderPage, type StaffOrderPageState } from './views/staff-order-page.tsx';
+import { StaffOrdersPage } from './views/staff-orders-page.tsx';
+
+type ListParams = { Params: { shop: string }; Querystring: Record<string, string> };
+type OrderParams = { Params: { shop: string; id: string }; Querystring: { done?: string } };
+
+const actorName = (request: FastifyRequest) => (request.actor.kind === 'anonymous' ? 'anonymous' : `${request.actor.kind}:${request.actor.id}`);
+
+/** The staff order page, with the state of its forms (a refused fact or refund shows its errors). */
+export async function sendStaffOrderPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, orderId: string, state: StaffOrderPageState, status = 200) {
+  const { deps } = request.server;
+  const details = await staffOrderDetails({ db: deps.database.db, clock: deps.clock }, request.actor, shop, orderId);
+  const f = frameFor(request, reply, t(request.lang, 'refund.staff.orderTitle', { number: details.order.number }), { slug: shop.slug, name: shop.name });
+  return sendPage(reply, <Page frame={f}><StaffOrderPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} details={details} state={state} /></Page>, status);
+}
+
+/** `amountCents` is the API's name; the form's field is `amount`, in euros. */
+const formFieldErrors = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([field, message]) => [field === 'amountCents' ? 'amount' : field, message]));
+
+export const ordersStaffPages: FastifyPluginAsync = async (app) => {
+  const { db } = app.deps.database;
+  const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe };
+
+  /** The shop, once the caller is known to be its staff; null after redirecting a visitor to sign in. */
+  async function staffShop(request: FastifyRequest<{ Params: { shop: string } }>, reply: FastifyReply): Promise<Shop | null> {
+    const shop = await getShop(db, request.params.shop);
+    if (request.actor.kind === 'anonymous') {
+      await reply.redirect(`/shops/${shop.slug}/staff/login`, 303);
+      return null;
+    }
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    return shop;
+  }
+
+  app.get<ListParams>('/shops/:shop/staff/orders', async (request, reply) => {
+    const shop = await staffShop(request, reply);
+    if (!shop) return reply;
+    const query = StaffOrdersQuery.parse(request.query);
+    const { orders, hasNext } = await listStaffOrders(db, shop.slug, query);
+    const f = frameFor(request, reply, t(request.lang, 'staffOrders.title'), { slug: shop.slug, name: shop.name });
+    return sendPage(reply, <Page frame={f}><StaffOrdersPage lang={request.lang} shop={shop} orders={orders} query={query} hasNext={hasNext} /></Page>);
+  });
+
+  app.get<OrderParams>('/shops/:shop/staff/orders/:id', async (request, reply) => {
+    const shop = await staffShop(request, reply);
+    return shop ? sendStaffOrderPage(request, reply, shop, request.params.id, { done: request.query.done }) : reply;
+  });
+
+  app.post<OrderParams>('/shops/:shop/staff/orders/:id/events', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(request, reply);
+    if (!shop) return reply;
+    const values = flatForm(request.body);
+    try {
+      const input = eventInputFromForm(values, shop.timeZone);
+      await recordOrderEvent(deps, shop, request.params.id, input, actorName(request));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=event`, 303);
+    } catch (error) {
+      const errors = formFieldErrors(fieldErrors(error, request.lang));
+      return sendStaffOrderPage(request, reply, shop, request.params.id, { event: { values, errors } }, 422);
+    }
+  });
+};

@@ -1,0 +1,58 @@
+/**
+ * "Enregistrer un fait": the facts the order's status admits (state-machine.ts), when it happened
+ * on the shop's wall clock, the sum for a payment, who ends the contract for a cancellation, and a
+ * note. Without JavaScript, the amount and `by` fields are there whenever their fact is offered,
+ * and the server reads each only for its own fact.
+ */
+import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import { ErrorSummary, Field, type FieldErrors } from '../../web/forms.tsx';
+import type { OrderEventType } from '../state-machine.ts';
+import { label } from './labels.ts';
+
+type Props = { lang: Lang; action: string; csrf: string; allowed: readonly OrderEventType[]; values: Record<string, string>; errors: FieldErrors };
+
+function Select({ lang, name, labelKey, hintKey, value, options, errors }: { lang: Lang; name: string; labelKey: MessageKey; hintKey?: MessageKey; value: string | undefined; options: [string, string][]; errors: FieldErrors }) {
+  const id = `f-${name}`;
+  const error = errors[name];
+  const describedBy = [hintKey ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{t(lang, labelKey)}</label>
+      {hintKey && <p class="hint" id={`${id}-hint`}>{t(lang, hintKey)}</p>}
+      {error && <p class="error" id={`${id}-error`}>{error}</p>}
+      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {options.map(([v, text]) => <option value={v} selected={v === value ? true : undefined}>{text}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function OrderEventForm({ lang, action, csrf, allowed, values, errors }: Props) {
+  if (allowed.length === 0) return <p>{t(lang, 'staffOrders.event.none')}</p>;
+  return (
+    <>
+      <ErrorSummary lang={lang} errors={errors} />
+      <form method="post" action={action} novalidate aria-label={t(lang, 'staffOrders.event.form')}>
+        <input type="hidden" name="_csrf" value={csrf} />
+        <Select lang={lang} name="type" labelKey="staffOrders.event.type" value={values.type} options={allowed.map((type) => [type, label(lang, 'staffOrders.type', type)])} errors={errors} />
+        <Field name="at" type="datetime-local" label={t(lang, 'staffOrders.event.at')} hint={t(lang, 'staffOrders.event.atHint')} value={values.at} required errors={errors} />
+        {allowed.includes('payment_received') && (
+          <Field name="amount" label={t(lang, 'staffOrders.event.amount')} hint={t(lang, 'staffOrders.event.amountHint')} value={values.amount} errors={errors} />
+        )}
+        {allowed.includes('cancelled') && (
+          <Select
+            lang={lang}
+            name="by"
+            labelKey="staffOrders.event.by"
+            hintKey="staffOrders.event.byHint"
+            value={values.by}
+            options={[['seller', t(lang, 'staffOrders.event.by.seller')], ['customer', t(lang, 'staffOrders.event.by.customer')]]}
+            errors={errors}
+          />
+        )}
+        <Field name="note" label={t(lang, 'staffOrders.event.note')} value={values.note} errors={errors} />
+        <button type="submit">{t(lang, 'staffOrders.event.submit')}</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The back office's view of one order: what was ordered and by whom, its status, payments,
+ * deposit and deadlines, the form recording what happened to it, its history, and its refunds
+ * (the refunds capability's section and form).
+ */
+import { money } from '../../catalogue/views/product-card.tsx';
+import { OrderLines } from '../../checkout/views/order-lines.tsx';
+import { formatDateTime } from '../../checkout/views/labels.ts';
+import { type Lang, t } from '../../kernel/i18n/index.ts';
+import { RefundSection } from '../../payments/refunds/views/refund-section.tsx';
+import type { Shop } from '../../shops/service.ts';
+import type { FieldErrors } from '../../web/forms.tsx';
+import type { StaffOrderDetails } from '../staff-order.ts';
+import { OrderEventForm } from './order-event-form.tsx';
+import { label, plainDate } from './labels.ts';
+
+export type FormState = { values: Record<string, string>; errors: FieldErrors };
+/** `done`: which form just succeeded (`event`, or `1` for a refund); a failed form's values and errors. */
+export type StaffOrderPageState = { done?: string | undefined; event?: FormState; refund?: FormState };
+
+type Props = { lang: Lang; shop: Shop; csrf: string; details: StaffOrderDetails; state: StaffOrderPageState };
+
+export function StaffOrderPage({ lang, shop, csrf, details, state }: Props) {
+  const { order, refund } = details;
+  const base = `/shops/${shop.slug}/staff/orders`;
+  return (
+    <>
+      <p><a href={base}>{t(lang, 'staffOrders.back')}</a></p>
+      <h1>{t(lang, 'refund.staff.orderTitle', { number: order.number })}</h1>
+      {state.done === '1' && <p class="notice" role="status">{t(lang, 'refund.staff.done')}</p>}
+      {state.done === 'event' && <p class="notice" role="status">{t(lang, 'staffOrders.event.done')}</p>}
+      <OrderFacts lang={lang} shop={shop} order={order} />
+      <h2>{t(lang, 'refund.staff.lines')}</h2>
+      <OrderLines lang={lang} lines={refund.order.lines} exclVat={false} captionClass="muted" />
+      <h2>{t(lang, 'refund.staff.payments')}</h2>
+      {refund.order.payments.length === 0 ? (
+        <p>{t(lang, 'refund.staff.noPayments')}</p>
+      ) : (
+        <ul>
+          {refund.order.payments.map((pm) => (
+            <li>{plainDate(lang, pm.receivedOn)} — {label(lang, 'payment', pm.method)} — {money(lang, pm.amountCents)}</li>
+          ))}
+        </ul>
+      )}
+      <h2>{t(lang, 'staffOrders.event.form')}</h2>
+      <OrderEventForm lang={lang} action={`${base}/${order.id}/events`} csrf={csrf} allowed={order.allowedEvents} values={state.event?.values ?? { at: details.nowLocal }} errors={state.event?.errors ?? {}} />
+      <h2>{t(lang, 'staffOrders.history')}</h2>
+      <History lang={lang} shop={shop} events={order.events} />
+      <RefundSection lang={lang} shop={shop} csrf={csrf} order={refund.order} refunds={refund.refunds} values={state.refund?.values ?? {}} errors={state.refund?.errors ?? {}} />
+    </>
+  );
+}
+
+function OrderFacts({ lang, shop, order }: { lang: Lang; shop: Shop; order: StaffOrderDetails['order'] }) {
+  const { payment, deadlines } = order;
+  return (
+    <dl class="facts">
+      <dt>{t(lang, 'staffOrders.col.placedOn')}</dt>
+      <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
+      <dt>{t(lang, 'staffOrders.col.customer')}</dt>
+      <dd>{order.customerName}</dd>
+      <dt>{t(lang, 'staffOrders.col.status')}</dt>
+      <dd>{label(lang, 'order.status', order.status)}</dd>
+      <dt>{t(lang, 'staffOrders.col.payment')}</dt>
+      <dd>{label(lang, 'payment.status', payment.status)} — {label(lang, 'payment', payment.method)}</dd>
+      <dt>{t(lang, 'staffOrders.col.total')}</dt>
+      <dd>{money(lang, Number(order.totals.grossCents))}</dd>
+      <dt>{t(lang, 'staffOrders.paid')}</dt>
+      <dd>{money(lang, payment.paidCents)}</dd>
+      <dt>{t(lang, 'staffOrders.due')}</dt>
+      <dd>{money(lang, payment.amountDueCents)}</dd>
+      {payment.depositCents !== undefined && (
+        <>
+          <dt>{t(lang, 'staffOrders.deposit', { kind: payment.depositKind ?? '' })}</dt>
+          <dd>{money(lang, payment.depositCents)}</dd>
+        </>
+      )}
+      {deadlines.paymentDueOn && <><dt>{t(lang, 'staffOrders.paymentDueOn')}</dt><dd>{plainDate(lang, deadlines.paymentDueOn)}</dd></>}
+      {deadlines.balanceDueOn && <><dt>{t(lang, 'staffOrders.balanceDueOn')}</dt><dd>{plainDate(lang, deadlines.balanceDueOn)}</dd></>}
+      {deadlines.paymentNotBefore && <><dt>{t(lang, 'staffOrders.paymentNotBefore')}</dt><dd>{plainDate(lang, deadlines.paymentNotBefore)}</dd></>}
+    </dl>
+  );
+}
+
+function History({ lang, shop, events }: { lang: Lang; shop: Shop; events: StaffOrderDetails['order']['events'] }) {
+  if (events.length === 0) return <p>{t(lang, 'staffOrders.history.none')}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, 'staffOrders.history.at')}</th>
+          <th scope="col">{t(lang, 'staffOrders.history.type')}</th>
+          <th scope="col">{t(lang, 'staffOrders.history.by')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr>
+            <td>{formatDateTime(lang, new Date(e.at), shop.timeZone)}</td>
+            <td>{label(lang, 'staffOrders.type', e.type)}</td>
+            <td>{e.by}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
