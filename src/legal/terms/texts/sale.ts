@@ -72,7 +72,8 @@ function offersParagraph(p: Profile): string | undefined {
   const deposit = p.payments?.deposit;
   return paragraphs(
     `Une commande particulière peut faire l’objet d’${doc.startsWith('un ') ? doc.slice(3) : `une ${doc.slice(4)}`} par le vendeur, valable ${duree(f.defaultValidity)} à compter de son émission${f.withinStock ? ' et dans la limite des stocks disponibles' : ''}, pour ${customerKindsFr(f.customerKinds, 'les')}.`,
-    deposit && deposit.appliesTo !== 'all_orders' && `Le contrat n’est formé qu’après le versement d’un acompte d’au moins ${percent(deposit.minBp)} du prix total.`,
+    // Whether the deposit is asked on offers only or on every order, the contract waits for it (003 art.2.6).
+    deposit && `Le contrat n’est formé qu’après le versement ${deposit.kind === 'arrhes' ? 'd’arrhes' : 'd’un acompte'} d’au moins ${percent(deposit.minBp)} du prix total.`,
   );
 }
 
@@ -115,7 +116,8 @@ export function paymentSection(facts: Facts): Section {
       bullets(pay.methods.map(paymentMethodFr)),
       pay.capture === 'after_delivery' && pay.dueAfterDelivery ? `Le prix est payable dans les ${duree(pay.dueAfterDelivery)} suivant la livraison.` : CAPTURE[pay.capture],
       pay.paymentWindow && `Une commande payable par virement qui n’est pas réglée fait l’objet d’un rappel après ${duree(pay.paymentWindow.remindAfter)} ; sans paiement ${duree(pay.paymentWindow.cancelAfter)} après la commande, elle est annulée et les produits sont remis en stock.`,
-      pay.deposit?.appliesTo === 'all_orders' && `Un acompte de ${percent(pay.deposit.minBp)} est versé à la commande.`,
+      // With offers, their paragraph already says it (offersParagraph).
+      !p.offers && pay.deposit?.appliesTo === 'all_orders' && `${pay.deposit.kind === 'arrhes' ? 'Des arrhes' : 'Un acompte'} de ${percent(pay.deposit.minBp)} ${pay.deposit.kind === 'arrhes' ? 'sont versées' : 'est versé'} à la commande.`,
       p.legalSystem === 'FR' && sellsToConsumers(p) && 'Toute somme versée d’avance par un consommateur produit intérêt au taux légal à l’expiration d’un délai de trois mois à compter de son versement, jusqu’à la livraison ou la restitution (C. consom. art. L214-2).',
       p.orders?.suspendUntilPaid && 'Le vendeur n’est tenu de livrer qu’après l’encaissement effectif du prix.',
       r?.paymentTerms?.length && `Sur accord du vendeur, un professionnel peut bénéficier d’un paiement à terme : ${enumerate(r.paymentTerms.map((t) => t.label))}.`,

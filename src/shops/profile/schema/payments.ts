@@ -65,7 +65,8 @@ export const Payments = z.strictObject({
   deposit: z
     .strictObject({
       minBp: Bp,
-      kind: z.enum(['acompte', 'arrhes']),
+      /** Unstated: arrhes for consumers (C. consom. L214-1), acompte between professionals. */
+      kind: z.enum(['acompte', 'arrhes']).optional(),
       appliesTo: z.enum(['all_orders', 'offers', 'quotes']),
     })
     .optional(),
