@@ -12,6 +12,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './accounts/api.ts';
 import { accountsPages } from './accounts/routes.tsx';
+import { invoicesApi } from './invoicing/api.ts';
+import { invoicePages } from './invoicing/routes.ts';
 import { ordersApi } from './orders/api.ts';
 import { orderEventsApi } from './orders/events-api.ts';
 import { ordersStaffPages } from './orders/staff-routes.tsx';
@@ -107,6 +109,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       await api.register(refundsApi);
       await api.register(stripeWebhookApi);
       await api.register(bankEntriesApi);
+      await api.register(invoicesApi);
     },
     { prefix: '/api/v1' },
   );
@@ -114,6 +117,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(termsPages);
   await app.register(accountsPages);
   await app.register(checkoutPages);
+  await app.register(invoicePages);
   await app.register(cardPages);
   await app.register(staffPages);
   await app.register(ordersStaffPages);

@@ -13,6 +13,7 @@ import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
+import { invoiceAtPlacement } from '../invoicing/issue.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
 import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
@@ -155,6 +156,10 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
         throw new DomainError('out_of_stock', 'conflict', { sku: priced[need.line]?.sku ?? '' }, `lines.${need.line}.quantity`);
       }
     }
+    // The invoice number comes from the shop's counter row, locked until commit: taken after the
+    // stock, the very last step, so orders of one shop wait on it only for the commit itself; and
+    // an order refused above rolls its number back with it, so numbers never skip.
+    await invoiceAtPlacement(trx, shop, id, now);
     return { id, number };
   });
 }

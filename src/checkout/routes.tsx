@@ -15,6 +15,7 @@ import { sha256Hex } from '../kernel/ids.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { termsUrl } from '../legal/terms/urls.ts';
+import { invoiceLinkOf } from '../invoicing/service.ts';
 import { findOrderFor, orderJson, pendingTransfer } from '../orders/service.ts';
 import { usableMethods, requireUsableMethod, viaStripe } from '../payments/card/availability.ts';
 import { cardPaymentState, checkoutAfterPlacing } from '../payments/card/checkout.ts';
@@ -233,7 +234,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const card = await cardPaymentState(cardDeps, shop, order);
     const notice = request.query.card === 'returned' || request.query.card === 'cancelled' ? request.query.card : null;
     const payment = card && <CardPayment lang={request.lang} card={card} action={`/shops/${shop.slug}/orders/${order.id}/card-checkout`} csrf={f.csrfToken ?? ''} notice={notice} />;
-    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} />;
+    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={await invoiceLinkOf(db, shop.slug, order.id)} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>);
   });
 

@@ -364,6 +364,47 @@ export interface StatementImportsTable {
   finished_at: Date | null;
 }
 
+export interface InvoiceCountersTable {
+  shop_id: string;
+  year: number;
+  /** The last number issued in the shop's series for that calendar year. */
+  last: number;
+}
+
+export interface InvoicesTable {
+  shop_id: string;
+  id: Generated<string>;
+  /** `F-2026-000001`: unique per shop, consecutive per calendar year (src/invoicing/rules.ts). */
+  number: string;
+  order_id: string;
+  kind: 'invoice';
+  /** `YYYY-MM-DD`, shop-local. */
+  issued_on: string;
+  due_on: string | null;
+  /** Snapshots taken at issue: a later change of the profile or the customer leaves the invoice as issued. */
+  seller: Json<InvoiceParty>;
+  buyer: Json<InvoiceParty>;
+  lines: Json<InvoiceLineJson[]>;
+  totals: Json<InvoiceTotalsJson>;
+  created_at: Timestamp;
+}
+
+export type InvoiceParty = {
+  name: string;
+  company?: string;
+  legalForm?: string;
+  address?: AddressJson;
+  registrationNumber?: string;
+  vatNumber?: string;
+};
+export type InvoiceLineJson = { sku: string; name: string; quantity: number; unitPriceCents: number; vatRateBp: number; totalCents: number };
+export type InvoiceTotalsJson = {
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+  byRate: { rateBp: number; netCents: number; vatCents: number; grossCents: number }[];
+};
+
 export interface IdempotencyKeysTable {
   scope: string; // shop and actor: one client's key never answers another's request
   key: string;
@@ -406,6 +447,8 @@ export interface DB {
   refunds: RefundsTable;
   customer_credits: CustomerCreditsTable;
   statement_imports: StatementImportsTable;
+  invoice_counters: InvoiceCountersTable;
+  invoices: InvoicesTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;

@@ -10,6 +10,7 @@
 import type { ExpressionBuilder, Transaction } from 'kysely';
 import { money } from '../catalogue/views/product-card.tsx';
 import type { DB } from '../db/schema.ts';
+import { invoiceOnFullPayment } from '../invoicing/issue.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { type Cents, cents } from '../kernel/money.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
@@ -109,6 +110,8 @@ export async function recordPayment(ctx: PaymentContext, orderId: string, input:
   const confirmed = settlement.paidCents >= amountToConfirm(order);
   const statusTo = confirmed && order.status === 'awaiting_payment' ? 'accepted' : order.status;
   await trx.updateTable('orders').set({ payment_status: settlement.paymentStatus, status: statusTo }).where('shop_id', '=', shop.slug).where('id', '=', orderId).execute();
+  // 004 art.3 O8: some shops invoice once the price is received in full.
+  if (settlement.paymentStatus === 'paid' && !closed) await invoiceOnFullPayment(trx, shop, orderId, now);
 
   const recorded: RecordedPayment = { ...settlement, paymentId: inserted.id, statusFrom: order.status, statusTo, newCreditCents };
   const mail = await paymentEmail(ctx, order, input, recorded);

@@ -6,6 +6,7 @@
 import type { Child } from '#jsx/jsx-runtime';
 import { money } from '../../catalogue/views/product-card.tsx';
 import type { AddressJson } from '../../db/schema.ts';
+import { invoicePdfUrl } from '../../invoicing/service.ts';
 import { hasMessage, type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import type { orderJson } from '../../orders/service.ts';
 import type { TransferInstructions as Transfer } from '../../payments/transfer.ts';
@@ -28,9 +29,10 @@ const docLabel = (lang: Lang, kind: string) => (hasMessage(`terms.kind.${kind}`)
 
 /**
  * `transfer`: the instructions of a transfer still to make, shown right under the order's status;
- * `payment`: likewise, another means of payment still to use (the card payment section).
+ * `payment`: likewise, another means of payment still to use (the card payment section);
+ * `invoice`: the order's invoice, once issued, linked as PDF.
  */
-export function OrderPage({ lang, shop, order, transfer, placed, payment }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean; payment?: Child }) {
+export function OrderPage({ lang, shop, order, transfer, placed, payment, invoice }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean; payment?: Child; invoice?: { id: string; number: string } | null }) {
   const delivery = order.delivery as unknown as { mode: string; address?: AddressJson; pickupPointId?: string };
   const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode) ?? { mode: delivery.mode };
   return (
@@ -45,6 +47,7 @@ export function OrderPage({ lang, shop, order, transfer, placed, payment }: { la
         <dt>{t(lang, 'order.placedAt')}</dt>
         <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
       </dl>
+      {invoice && <p><a href={invoicePdfUrl(shop.slug, invoice.id)}>{t(lang, 'invoice.link', { number: invoice.number })}</a></p>}
       <DepositFacts lang={lang} order={order} />
       {transfer && <TransferInstructions lang={lang} transfer={transfer} qrUrl={`/shops/${shop.slug}/orders/${order.id}/transfer-qr.svg`} />}
       {payment}

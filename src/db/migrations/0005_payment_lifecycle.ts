@@ -3,6 +3,8 @@
  * Stripe and their webhook events (each recorded once), refunds (card, or SEPA transfer exported
  * as pain.001 and confirmed by a later statement), customer credit from overpayments, manual
  * matching of statement entries, and statement imports run in the background with their progress.
+ * Invoices (issue 4 §1: they show the transfer instructions), numbered without gaps per shop and
+ * calendar year (CGI ann. II art. 242 nonies A 7°: "séquence chronologique et continue").
  */
 import type { Kysely } from 'kysely';
 import { runScript } from '../script.ts';
@@ -115,6 +117,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       finished_at timestamptz,
       primary key (shop_id, id)
     );
+
+    create table invoice_counters (
+      shop_id text not null references shops(id),
+      year integer not null,
+      last integer not null,
+      primary key (shop_id, year)
+    );
+
+    create table invoices (
+      shop_id text not null,
+      id uuid not null default gen_random_uuid(),
+      number text not null,
+      order_id uuid not null,
+      kind text not null check (kind in ('invoice')),
+      issued_on date not null,
+      due_on date,
+      seller jsonb not null,
+      buyer jsonb not null,
+      lines jsonb not null,
+      totals jsonb not null,
+      created_at timestamptz not null,
+      primary key (shop_id, id),
+      unique (shop_id, number),
+      unique (shop_id, order_id),
+      foreign key (shop_id, order_id) references orders (shop_id, id)
+    );
     `,
   );
 }
@@ -122,7 +150,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runScript(
     db,
-    `drop table statement_imports;
+    `drop table invoices;
+    drop table invoice_counters;
+    drop table statement_imports;
     drop table customer_credits;
     drop table refunds;
     drop table stripe_events;

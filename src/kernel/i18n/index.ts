@@ -10,6 +10,7 @@ import { cartMessages } from './cart.ts';
 import { checkoutMessages } from './checkout.ts';
 import { commonMessages } from './common.ts';
 import { errorMessages } from './errors.ts';
+import { invoicingMessages } from './invoicing.ts';
 import { paymentMessages } from './payments.ts';
 import { reconcileMessages } from './reconcile.ts';
 import { refundMessages } from './refunds.ts';
@@ -23,7 +24,7 @@ export const LANGS = ['fr', 'en', 'nl'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Entry = Readonly<Record<Lang, string>>;
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function isLang(value: unknown): value is Lang {

@@ -1,0 +1,78 @@
+/**
+ * Issuing an invoice (issue 4 §1, LEGAL.md §A8): inside the caller's transaction — the order's
+ * placement, or the payment that settles it (004 art.3 O8) — so the invoice, its number and the
+ * counter commit or roll back together with the fact that caused them.
+ *
+ * Seller and buyer are snapshots: the invoice keeps the identity and address in force the day it
+ * was issued, whatever the profile or the customer's account says later.
+ */
+import type { Transaction } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import { standardVatBp } from '../checkout/rules.ts';
+import type { AddressJson, DB, InvoiceParty } from '../db/schema.ts';
+import { localDate } from '../kernel/calendar.ts';
+import { t } from '../kernel/i18n/index.ts';
+import type { Shop } from '../shops/service.ts';
+import * as q from './queries.ts';
+import { invoiceDueOn, invoiceLinesAndTotals, invoiceNumber, invoiceSeries, issueMoment } from './rules.ts';
+
+function sellerOf(shop: Shop): InvoiceParty {
+  const id = shop.profile.identity;
+  return {
+    name: id.legalName,
+    ...(id.legalForm && { legalForm: id.legalForm }),
+    ...(id.registeredOffice && { address: id.registeredOffice }),
+    ...(id.registrationNumber && { registrationNumber: id.registrationNumber }),
+    ...(id.vatNumber && { vatNumber: id.vatNumber }),
+  };
+}
+
+function buyerOf(c: Awaited<ReturnType<typeof q.buyerOf>>): InvoiceParty {
+  return {
+    name: `${c.first_name} ${c.last_name}`,
+    ...(c.company_name && { company: c.company_name }),
+    address: c.address as unknown as AddressJson,
+    ...(c.siret && { registrationNumber: c.siret }),
+    ...(c.vat_number && { vatNumber: c.vat_number }),
+  };
+}
+
+/** Issues the order's invoice, numbered next in the shop's series of `issuedOn`'s year. */
+export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date): Promise<q.InvoiceRow> {
+  const order = await q.orderForInvoice(trx, shop.slug, orderId);
+  const [lines, customer] = await Promise.all([q.orderLinesForInvoice(trx, shop.slug, orderId), q.buyerOf(trx, shop.slug, order.customer_id)]);
+  const content = invoiceLinesAndTotals(lines, order, standardVatBp(shop.profile), t(shop.language, 'invoice.shipping'));
+  // Last before the insert: the counter row stays locked from here to the commit.
+  const year = invoiceSeries(issuedOn);
+  const serial = await q.nextInvoiceSerial(trx, shop.slug, year);
+  return q.insertInvoice(trx, {
+    shop_id: shop.slug,
+    number: invoiceNumber(year, serial),
+    order_id: orderId,
+    kind: 'invoice',
+    issued_on: issuedOn.toString(),
+    due_on: invoiceDueOn(order, issuedOn),
+    seller: JSON.stringify(sellerOf(shop)),
+    buyer: JSON.stringify(buyerOf(customer)),
+    lines: JSON.stringify(content.lines),
+    totals: JSON.stringify(content.totals),
+    created_at: now,
+  });
+}
+
+const shopDay = (shop: Shop, now: Date) => localDate(Temporal.Instant.fromEpochMilliseconds(now.getTime()), shop.timeZone);
+
+/** At placement, for shops that invoice the order (the default). */
+export async function invoiceAtPlacement(trx: Transaction<DB>, shop: Shop, orderId: string, now: Date): Promise<void> {
+  if (issueMoment(shop.profile.invoicing) === 'order') await issueInvoice(trx, shop, orderId, shopDay(shop, now), now);
+}
+
+/**
+ * Once the order is fully paid, for shops that invoice on payment (004 art.3 O8 "lors de la
+ * réception du paiement"); the caller holds the order's row lock, so two payments issue one.
+ */
+export async function invoiceOnFullPayment(trx: Transaction<DB>, shop: Shop, orderId: string, now: Date): Promise<void> {
+  if (issueMoment(shop.profile.invoicing) !== 'payment_received') return;
+  if (await q.invoiceOfOrder(trx, shop.slug, orderId)) return;
+  await issueInvoice(trx, shop, orderId, shopDay(shop, now), now);
+}

@@ -1,0 +1,34 @@
+/**
+ * Pages: the invoice PDF for a signed-in customer or staff member (the order page links it; the
+ * API takes tokens only, so the browser's session reaches the same document here).
+ */
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../accounts/actor.ts';
+import type { DB } from '../db/schema.ts';
+import { type Clock, today } from '../kernel/clock.ts';
+import { pendingTransfer } from '../orders/service.ts';
+import { getShop, type Shop } from '../shops/service.ts';
+import { renderInvoicePdf } from './pdf.ts';
+import { findInvoiceFor } from './service.ts';
+
+/** The PDF as sent: the transfer block only while the order still awaits it, as of today (shop-local). */
+export async function sendInvoicePdf(deps: { db: Kysely<DB>; clock: Clock }, reply: FastifyReply, actor: Actor, shop: Shop, invoiceId: string) {
+  const { invoice, order } = await findInvoiceFor(deps.db, actor, shop, invoiceId);
+  const body = await renderInvoicePdf(invoice, shop, pendingTransfer(shop, order, today(deps.clock, shop.timeZone).toString()));
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename="${invoice.number}.pdf"`)
+    .header('cache-control', 'private, no-store')
+    .send(body);
+}
+
+export const invoicePages: FastifyPluginAsync = async (app) => {
+  const deps = { db: app.deps.database.db, clock: app.deps.clock };
+  app.get<{ Params: { shop: string; file: string } }>('/shops/:shop/invoices/:file', async (request, reply) => {
+    const shop = await getShop(deps.db, request.params.shop);
+    if (request.actor.kind === 'anonymous') return reply.redirect(`/shops/${shop.slug}/login`, 303);
+    const { file } = request.params;
+    return sendInvoicePdf(deps, reply, request.actor, shop, file.endsWith('.pdf') ? file.slice(0, -4) : '');
+  });
+};
