@@ -5,9 +5,9 @@
  * this page through `sendStaffOrderPage`.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { requireAccess } from '../accounts/actor.ts';
+import { staffShop } from '../shops/staff-access.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { getShop, type Shop } from '../shops/service.ts';
+import type { Shop } from '../shops/service.ts';
 import { frameFor, sendPage } from '../web/context.ts';
 import { fieldErrors, flatForm } from '../web/form-errors.ts';
 import type { FieldErrors } from '../web/forms.tsx';
@@ -38,19 +38,8 @@ export const ordersStaffPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe };
 
-  /** The shop, once the caller is known to be its staff; null after redirecting a visitor to sign in. */
-  async function staffShop(request: FastifyRequest<{ Params: { shop: string } }>, reply: FastifyReply): Promise<Shop | null> {
-    const shop = await getShop(db, request.params.shop);
-    if (request.actor.kind === 'anonymous') {
-      await reply.redirect(`/shops/${shop.slug}/staff/login`, 303);
-      return null;
-    }
-    requireAccess(request.actor, 'shop.manage', shop.slug);
-    return shop;
-  }
-
   app.get<ListParams>('/shops/:shop/staff/orders', async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     if (!shop) return reply;
     const query = StaffOrdersQuery.parse(request.query);
     const { orders, hasNext } = await listStaffOrders(db, shop.slug, query);
@@ -59,12 +48,12 @@ export const ordersStaffPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get<OrderParams>('/shops/:shop/staff/orders/:id', async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     return shop ? sendStaffOrderPage(request, reply, shop, request.params.id, { done: request.query.done }) : reply;
   });
 
   app.post<OrderParams>('/shops/:shop/staff/orders/:id/events', { preValidation: app.csrfProtection }, async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     if (!shop) return reply;
     const values = flatForm(request.body);
     try {

@@ -5,10 +5,10 @@
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { requireAccess } from '../accounts/actor.ts';
+import { staffShop } from '../shops/staff-access.ts';
 import { DomainError, notFound } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { getShop, type Shop } from '../shops/service.ts';
+import type { Shop } from '../shops/service.ts';
 import { frameFor, sendPage } from '../web/context.ts';
 import { messageFor } from '../web/errors.tsx';
 import { flatForm } from '../web/form-errors.ts';
@@ -43,17 +43,6 @@ export const bankStaffPages: FastifyPluginAsync = async (app) => {
     },
   });
 
-  /** The shop, for its staff; null when nobody is signed in (the page sends them to log in). */
-  async function staffShop(request: FastifyRequest<Params>, reply: FastifyReply): Promise<Shop | null> {
-    const shop = await getShop(db, request.params.shop);
-    if (request.actor.kind === 'anonymous' && request.method === 'GET') {
-      await reply.redirect(`/shops/${shop.slug}/staff/login`, 303);
-      return null;
-    }
-    requireAccess(request.actor, 'shop.manage', shop.slug);
-    return shop;
-  }
-
   async function uploadPage(request: FastifyRequest<Params>, reply: FastifyReply, shop: Shop, errors: Record<string, string>, status = 200) {
     const f = frameFor(request, reply, t(request.lang, 'bank.title'), { slug: shop.slug, name: shop.name });
     const queued = (await unmatchedQueue(db, shop)).length;
@@ -61,12 +50,12 @@ export const bankStaffPages: FastifyPluginAsync = async (app) => {
   }
 
   app.get<Params>('/shops/:shop/staff/bank', async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     return shop && uploadPage(request, reply, shop, {});
   });
 
   app.post<Params>('/shops/:shop/staff/bank/imports', { preValidation: app.csrfProtection }, async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     if (!shop) return reply;
     const file = (request.body as { statement?: UploadedFile | string } | undefined)?.statement;
     if (!file || typeof file === 'string' || file.data.byteLength === 0) {
@@ -83,7 +72,7 @@ export const bankStaffPages: FastifyPluginAsync = async (app) => {
   });
 
   app.get<Params>('/shops/:shop/staff/bank/imports/:id', async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     if (!shop) return reply;
     const progress = await findImport(db, shop.slug, request.params.id ?? '');
     if (!progress) throw notFound('statement_import');
@@ -100,12 +89,12 @@ export const bankStaffPages: FastifyPluginAsync = async (app) => {
   }
 
   app.get<Params>('/shops/:shop/staff/bank/queue', async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     return shop && queuePage(request, reply, shop, null);
   });
 
   app.post<Params>('/shops/:shop/staff/bank/entries/:id/match', { preValidation: app.csrfProtection }, async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     if (!shop) return reply;
     const entryId = request.params.id ?? '';
     const values = flatForm(request.body);

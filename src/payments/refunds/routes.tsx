@@ -4,10 +4,10 @@
  * Forms carry the CSRF token; without JavaScript.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { requireAccess } from '../../accounts/actor.ts';
+import { staffShop } from '../../shops/staff-access.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
-import { getShop, type Shop } from '../../shops/service.ts';
+import type { Shop } from '../../shops/service.ts';
 import { frameFor, sendPage } from '../../web/context.ts';
 import { fieldErrors, flatForm } from '../../web/form-errors.ts';
 import type { FieldErrors } from '../../web/forms.tsx';
@@ -26,17 +26,6 @@ export const refundsPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe };
 
-  /** The shop, once the caller is known to be its staff; null after redirecting a visitor to sign in. */
-  async function staffShop(request: FastifyRequest<{ Params: { shop: string } }>, reply: FastifyReply): Promise<Shop | null> {
-    const shop = await getShop(db, request.params.shop);
-    if (request.actor.kind === 'anonymous') {
-      await reply.redirect(`/shops/${shop.slug}/staff/login`, 303);
-      return null;
-    }
-    requireAccess(request.actor, 'shop.manage', shop.slug);
-    return shop;
-  }
-
   async function refundsPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, errors: FieldErrors, status = 200) {
     const f = frameFor(request, reply, t(request.lang, 'refund.staff.title'), { slug: shop.slug, name: shop.name });
     const refunds = await listRefunds(db, shop, {});
@@ -44,12 +33,12 @@ export const refundsPages: FastifyPluginAsync = async (app) => {
   }
 
   app.get<ShopParams>('/shops/:shop/staff/refunds', async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     return shop ? refundsPage(request, reply, shop, {}) : reply;
   });
 
   app.post<ShopParams>('/shops/:shop/staff/refunds/export', { preValidation: app.csrfProtection }, async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     if (!shop) return reply;
     try {
       const file = await exportPendingTransfers(deps, shop, actorName(request.actor));
@@ -60,7 +49,7 @@ export const refundsPages: FastifyPluginAsync = async (app) => {
   });
 
   app.post<OrderParams>('/shops/:shop/staff/orders/:id/refunds', { preValidation: app.csrfProtection }, async (request, reply) => {
-    const shop = await staffShop(request, reply);
+    const shop = await staffShop(db, request, reply);
     if (!shop) return reply;
     const values = flatForm(request.body);
     try {
