@@ -8,6 +8,9 @@ import * as m0002 from './migrations/0002_checkout.ts';
 import * as m0003 from './migrations/0003_payment_reference.ts';
 import * as m0004 from './migrations/0004_bank_statements.ts';
 import * as m0005 from './migrations/0005_payment_lifecycle.ts';
+import * as m0006 from './migrations/0006_idempotency_resolution.ts';
+import * as m0007 from './migrations/0007_evidence_integrity.ts';
+import * as m0008 from './migrations/0008_sign_in_throttle.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +19,9 @@ const migrations: Record<string, Migration> = {
   '0003_payment_reference': m0003,
   '0004_bank_statements': m0004,
   '0005_payment_lifecycle': m0005,
+  '0006_idempotency_resolution': m0006,
+  '0007_evidence_integrity': m0007,
+  '0008_sign_in_throttle': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
