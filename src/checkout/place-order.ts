@@ -40,6 +40,11 @@ export type PlaceOrderContext = {
   orderId?: string;
   /** Runs first inside the order's transaction (emptying the cart); throwing rolls back all. */
   inTransaction?: (trx: Transaction<DB>) => Promise<void>;
+  /**
+   * Runs last inside the order's transaction, once the order is complete: stores the API's answer
+   * to an Idempotency-Key, so a committed order always has its answer (issue 8 §5).
+   */
+  answer?: (trx: Transaction<DB>, placed: PlacedOrder) => Promise<void>;
 };
 export type PlacedOrder = { id: string; number: string };
 
@@ -160,6 +165,7 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
     // stock, the very last step, so orders of one shop wait on it only for the commit itself; and
     // an order refused above rolls its number back with it, so numbers never skip.
     await invoiceAtPlacement(trx, shop, id, now);
+    if (ctx.answer) await ctx.answer(trx, { id, number });
     return { id, number };
   });
 }

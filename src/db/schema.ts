@@ -264,9 +264,11 @@ export interface IdempotencyKeysTable {
   scope: string; // shop and actor: one client's key never answers another's request
   key: string;
   request_sha256: string;
-  status_code: number;
+  status_code: number; // 0 while unanswered
   response_body: string;
   created_at: Generated<Date>;
+  claim_id: string | null; // the request holding the unanswered key
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>; // its lease (platform time); null once the answer is final
 }
 
 export interface PlatformClockTable {

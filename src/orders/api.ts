@@ -8,6 +8,7 @@ import { placeOrder } from '../checkout/place-order.ts';
 import { OrderInput } from '../checkout/schema.ts';
 import { termsForOrder } from '../checkout/terms-for-order.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
+import { answerInTransaction } from '../platform/idempotency-keys.ts';
 import { verifyOrder } from '../legal/evidence/service.ts';
 import { requireUsableMethod, viaStripe } from '../payments/card/availability.ts';
 import { checkoutAfterPlacing } from '../payments/card/checkout.ts';
@@ -29,12 +30,15 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
     requireUsableMethod(input.paymentMethod, app.deps.stripe !== null);
     const { terms, attachments } = await termsForOrder(db, clock, shop);
     const base = baseUrl(request);
+    const claim = request.idempotency;
     const placed = await placeOrder({ db, clock }, shop, customerId, input, {
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
       terms,
       attachments,
       orderUrl: (id) => `${base}/shops/${shop.slug}/orders/${id}`,
+      // The Idempotency-Key's answer commits with the order: a retry after a crash replays it.
+      ...(claim && { answer: async (trx, placed) => answerInTransaction(trx, claim, 201, await orderJson(trx, shop, await findOrderFor(trx, request.actor, shop.slug, placed.id))) }),
     });
     // Card and PayPal: Stripe's hosted page, created once the order is committed (`payment.checkoutUrl`).
     if (viaStripe(input.paymentMethod)) {

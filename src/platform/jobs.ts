@@ -10,6 +10,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
 import { deliverPendingEmails, type Mailer } from '../notifications/outbox.ts';
 import { runPaymentWindow } from '../payments/payment-window.ts';
+import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 
 /** `publicUrl`: the origin links in e-mails point to (PUBLIC_URL, or the local server). */
 export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string }): () => Promise<void> {
@@ -18,6 +19,8 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await notifyTermsChanges(db, clock.now(), options.publicUrl);
     // A-14: remind, then cancel, unpaid transfer orders; their e-mails go out in this run.
     await runPaymentWindow({ db, clock });
+    // Idempotency keys are replayed for 24 h, then forgotten (issue 8 §5).
+    await purgeIdempotencyKeys(db, new Date(clock.now().epochMilliseconds));
     await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds));
   };
   // Concurrent callers share the run in progress, then run once more so nothing enqueued meanwhile waits.

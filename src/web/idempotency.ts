@@ -1,19 +1,35 @@
 /**
  * `Idempotency-Key` on any API POST (API.md): the same key with the same body returns the first
- * result; the same key with another body is refused. The key is claimed by inserting a row before
- * the handler runs, so two concurrent retries cannot both execute: the second sees the claim and
- * gets 409 until the first has answered.
+ * result; the same key with another body is refused (`idempotency_key_reused`). Bodies are
+ * compared canonically: `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same request.
+ *
+ * The key is claimed before the handler runs (src/platform/idempotency-keys.ts), and the claim
+ * travels with the request (`request.idempotency`) so a handler that writes state can store its
+ * answer in its own transaction (`answerInTransaction`). A duplicate arriving meanwhile waits for
+ * the first answer and replays it; only when none comes within MAX_WAIT_MS does it get 409
+ * `idempotency_in_progress` with a `Retry-After` (RFC 9110 §10.2.3). The wait polls with short,
+ * growing pauses and holds no database connection between polls (PGlite has only one).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isUniqueViolation } from '../db/errors.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { configure } from 'safe-stable-stringify';
 import { DomainError } from '../kernel/errors.ts';
 import { sha256Hex } from '../kernel/ids.ts';
+import { type IdempotencyClaim, claimKey, settleClaim } from '../platform/idempotency-keys.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { scope: string; key: string } | undefined;
+    /** This request's claim on its Idempotency-Key, for `answerInTransaction`. */
+    idempotency: IdempotencyClaim | undefined;
   }
 }
+
+const MAX_WAIT_MS = 10_000;
+const FIRST_PAUSE_MS = 20;
+const LONGEST_PAUSE_MS = 500;
+
+/** Keys sorted at every level (JSON otherwise as JSON.stringify writes it). */
+const canonicalJson = configure({ deterministic: true, bigint: false });
 
 function scopeOf(request: FastifyRequest): string {
   const a = request.actor;
@@ -21,40 +37,55 @@ function scopeOf(request: FastifyRequest): string {
   return `${who} POST ${request.url.split('?')[0]}`;
 }
 
+function bodyHash(body: unknown): string {
+  if (Buffer.isBuffer(body)) return sha256Hex(body);
+  try {
+    return sha256Hex(canonicalJson(body ?? null) ?? 'null');
+  } catch {
+    // Too deeply nested to serialise: no schema of ours accepts such a body anyway.
+    throw new DomainError('invalid_value', 'malformed');
+  }
+}
+
+function replay(reply: FastifyReply, status: number, body: string) {
+  return reply.code(status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(body);
+}
+
 export function installIdempotency(app: FastifyInstance): void {
   app.decorateRequest('idempotency', undefined);
   const db = () => app.deps.database.db;
+  const now = () => new Date(app.deps.clock.now().epochMilliseconds);
 
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) throw new DomainError('invalid_value', 'malformed', {}, 'Idempotency-Key');
-    const scope = scopeOf(request);
-    const hash = sha256Hex(JSON.stringify(request.body ?? null));
-    try {
-      await db().insertInto('idempotency_keys').values({ scope, key, request_sha256: hash, status_code: 0, response_body: '' }).execute();
-      request.idempotency = { scope, key };
-      return;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+    const wanted = { scope: scopeOf(request), key, sha256: bodyHash(request.body) };
+    const giveUpAt = performance.now() + MAX_WAIT_MS;
+    for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
+      const outcome = await claimKey(db(), wanted, now());
+      if (outcome.kind === 'claimed') {
+        request.idempotency = outcome.claim;
+        return;
+      }
+      if (outcome.kind === 'reused') throw new DomainError('idempotency_key_reused', 'refused', {}, 'Idempotency-Key');
+      const late = performance.now() + pause > giveUpAt;
+      // An answer committed with its order is the answer, even if its after-commit steps lag.
+      if (outcome.kind === 'answered' && (outcome.final || late)) return replay(reply, outcome.status, outcome.body);
+      if (late) {
+        const left = outcome.kind === 'in_progress' ? outcome.lockedUntil.getTime() - now().getTime() : 0;
+        reply.header('retry-after', String(Math.max(1, Math.ceil(left / 1000))));
+        throw new DomainError('idempotency_in_progress', 'conflict', {}, 'Idempotency-Key');
+      }
+      await sleep(pause);
     }
-    const first = await db().selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
-    if (first.request_sha256 !== hash) throw new DomainError('idempotency_key_reused', 'refused', {}, 'Idempotency-Key');
-    if (first.status_code === 0) throw new DomainError('idempotency_in_progress', 'conflict', {}, 'Idempotency-Key');
-    return reply.code(first.status_code).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(first.response_body);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = undefined;
-    const where = db().updateTable('idempotency_keys').where('scope', '=', claim.scope).where('key', '=', claim.key);
-    if (reply.statusCode >= 500) {
-      // A failure of ours is not an answer: free the key so the client's retry runs again.
-      await db().deleteFrom('idempotency_keys').where('scope', '=', claim.scope).where('key', '=', claim.key).execute();
-    } else {
-      await where.set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : String(payload ?? '') }).execute();
-    }
+    await settleClaim(db(), claim, reply.statusCode, typeof payload === 'string' ? payload : String(payload ?? ''));
     return payload;
   });
 }
