@@ -72,7 +72,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   const app = Fastify({
     logger: options.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-* only from the proxies TRUST_PROXY names: anyone else could pick their own
+    // request.ip and escape the sign-in rate limits (issue 8 §3).
+    trustProxy: deps.config.trustProxy,
     // Validation is done with zod in the handlers (one error format); route schemas are for docs.
     ajv: { customOptions: { strict: false } },
   });
@@ -80,7 +82,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
-  await app.register(fastifyCookie, { secret: deps.config.secret ?? 'comptoir-dev-secret-change-me-in-production' });
+  await app.register(fastifyCookie, { secret: deps.config.secret });
   await app.register(fastifyFormbody, { bodyLimit: 65_536 });
   await app.register(fastifyCsrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' } });
   await app.register(fastifyHelmet, {

@@ -2,12 +2,36 @@
  * The one place that reads process.env (STYLE.md §13). Parsed with a schema at boot; a bad
  * variable stops start-up with the full list of problems, and the result is frozen.
  */
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/**
+ * TRUST_PROXY: the proxies that may tell us the client's address (X-Forwarded-For) and scheme,
+ * as comma-separated addresses and CIDRs (`127.0.0.1`, `10.0.0.0/8`) or proxy-addr's names
+ * (`loopback`, `linklocal`, `uniquelocal`). Absent: trust no one, so request.ip is the socket's
+ * address and nobody picks their own to escape the rate limits. No hop count: it cannot tell
+ * the proxy from a client connecting directly, and Fastify 5.12.1 stopped honouring it.
+ */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string): boolean => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+const TrustProxy = z
+  .string()
+  .transform((v) => v.split(',').map((e) => e.trim()))
+  .refine((entries) => entries.every(isProxyAddress), 'must list the proxies’ addresses or CIDRs, separated by commas (127.0.0.1,10.0.0.0/8); a hop count cannot be trusted');
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  PUBLIC_URL: z.url().optional(),
+  /** Loopback unless told otherwise: a development server is not offered to the whole network. */
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TRUST_PROXY: TrustProxy.optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -33,16 +57,31 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
 });
 
+/** In production, links in e-mails and the cookies' signature never fall back on a default. */
+function productionProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  return [
+    ...(env.PUBLIC_URL ? [] : ['PUBLIC_URL: required when NODE_ENV=production: the public origin links in e-mails point to (https://shop.example.org)']),
+    ...(env.COMPTOIR_SECRET ? [] : ['COMPTOIR_SECRET: required when NODE_ENV=production: 32+ random characters that sign cookies (openssl rand -base64 32)']),
+  ];
+}
+
 export type Config = Readonly<{
   port: number;
   host: string;
+  /** PUBLIC_URL without its trailing slash; unset in development (links use the listening address, see web/urls.ts). */
   publicUrl: string | undefined;
+  /** Fastify's trustProxy: false, or the proxies' addresses and CIDRs (TRUST_PROXY). */
+  trustProxy: false | string[];
+  production: boolean;
   databaseUrl: string | undefined;
   dataDir: string;
   profilesDir: string;
   adminToken: string | undefined;
   testClock: string | undefined;
-  secret: string | undefined;
+  /** Signs cookies: COMPTOIR_SECRET, or in development a random one for this process. */
+  secret: string;
+  secretGenerated: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
@@ -58,20 +97,23 @@ export class ConfigInvalid extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigInvalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = [...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []), ...productionProblems(env)];
+  if (!parsed.success || problems.length > 0) throw new ConfigInvalid(problems);
   const e = parsed.data;
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY ?? false,
+    production: e.NODE_ENV === 'production',
     databaseUrl: e.DATABASE_URL,
     dataDir: e.COMPTOIR_DATA_DIR,
     profilesDir: e.COMPTOIR_PROFILES_DIR,
     adminToken: e.COMPTOIR_ADMIN_TOKEN,
     testClock: e.COMPTOIR_TEST_CLOCK,
-    secret: e.COMPTOIR_SECRET,
+    // Never a constant: a secret written in the code signs every installation's cookies alike.
+    secret: e.COMPTOIR_SECRET ?? randomBytes(32).toString('base64url'),
+    secretGenerated: !e.COMPTOIR_SECRET,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

@@ -13,6 +13,7 @@ import { verifyAll } from './legal/evidence/service.ts';
 import { checkProfile, formatFindings } from './shops/profile/check.ts';
 import { loadProfileFile } from './shops/profile/load.ts';
 import { DEMO_PASSWORD, OPERATOR_EMAIL } from './shops/seed.ts';
+import { publicBaseUrl } from './web/urls.ts';
 
 const USAGE = `Usage: comptoir <command>
   serve                         migrate, load profiles/, serve on $PORT (default 3000)
@@ -24,12 +25,13 @@ const USAGE = `Usage: comptoir <command>
 async function serve(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  if (config.secretGenerated) console.warn('COMPTOIR_SECRET is not set: cookies are signed with a random secret for this run (forms open before a restart must be reloaded).');
   if (config.testClock) console.warn('\n*** TEST CLOCK ENABLED (COMPTOIR_TEST_CLOCK): an operator can move the platform time. Never in production. ***\n');
   const platform = await bootPlatform(config, { logger: true });
   await platform.app.listen({ port: config.port, host: config.host });
   const address = platform.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const base = config.publicUrl ?? `http://localhost:${port}`;
+  const base = publicBaseUrl(config, port);
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
   console.log(`\nComptoir is running on ${base} (${where})\n`);
   for (const shop of platform.shops) {

@@ -12,6 +12,7 @@ import { publishTermsFromProfiles } from '../legal/terms/service.ts';
 import { logMailer, smtpMailer } from '../notifications/mailers.ts';
 import type { Mailer } from '../notifications/outbox.ts';
 import { loadProfilesDir } from '../shops/profile/load.ts';
+import { publicBaseUrl } from '../web/urls.ts';
 import { type SeededShop, seedOperator, seedShops } from '../shops/seed.ts';
 import { createPlatformClock, type PlatformClock } from './clock.ts';
 import { dueJobsRunner } from './jobs.ts';
@@ -37,7 +38,7 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
     await publishTermsFromProfiles(database.db, profiles, new Date(clock.now().epochMilliseconds));
     await seedOperator(database.db);
     const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text)));
-    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: config.publicUrl ?? `http://localhost:${config.port}` });
+    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: publicBaseUrl(config) });
     const app = await buildApp({ config, database, clock, mailer, runDueJobs, stripe: stripeGateway(config.stripe) }, { logger: options.logger ?? false });
     return {
       app,

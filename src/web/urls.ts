@@ -1,8 +1,34 @@
-import type { FastifyRequest } from 'fastify';
+/**
+ * The origin of every absolute link the platform writes: e-mails (password reset, order
+ * confirmation, terms notices), Stripe's return URLs, the `url` fields of the API.
+ *
+ * It comes from the configuration only, never from the request: with `Host` or
+ * `X-Forwarded-Host` a stranger would choose where a password-reset link points and receive
+ * its token (host header injection, OWASP WSTG-INPV-17).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
 
-/** The public origin: PUBLIC_URL when set (behind a proxy), else what the request came to. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost']);
+
+/**
+ * PUBLIC_URL when set (required in production); in development the listening address,
+ * `http://HOST:PORT`, with `localhost` for the loopback or all interfaces. `listeningPort`: the
+ * port actually bound, when PORT=0 let the system choose it.
+ */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>, listeningPort?: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = LOCAL_HOSTS.has(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${listeningPort ?? config.port}`;
+}
+
+/** The port the server listens on, or undefined before `listen` (e.g. `inject` in tests). */
+export function listeningPort(app: FastifyInstance): number | undefined {
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : undefined;
+}
+
+/** The public origin for links built while answering `request` (which is not read). */
 export function baseUrl(request: FastifyRequest): string {
-  const configured = request.server.deps.config.publicUrl;
-  if (configured) return configured.replace(/\/$/, '');
-  return `${request.protocol}://${request.host}`;
+  return publicBaseUrl(request.server.deps.config, listeningPort(request.server));
 }

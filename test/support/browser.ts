@@ -30,7 +30,9 @@ export type BrowserRun = {
 export async function startBrowserRun(env: Record<string, string> = {}): Promise<BrowserRun> {
   const platform = await startPlatform(env);
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(platform.app.server.address() as { port: number }).port}`;
+  // `localhost`, as the links the platform writes without PUBLIC_URL (web/urls.ts): coming back
+  // from Stripe's page on another host name would lose the session cookie.
+  const base = `http://localhost:${(platform.app.server.address() as { port: number }).port}`;
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
