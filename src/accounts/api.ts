@@ -8,7 +8,8 @@ import { customerKinds, getShop } from '../shops/service.ts';
 import { requireAccess, requireCustomer } from './actor.ts';
 import * as q from './queries.ts';
 import { Credentials, Registration } from './schema.ts';
-import { authenticate, issueApiToken, registerCustomer } from './service.ts';
+import { issueApiToken, registerCustomer } from './service.ts';
+import { signIn } from './sign-in.ts';
 
 type ShopParams = { Params: { shop: string } };
 const TOKEN_DAYS = 30;
@@ -27,11 +28,10 @@ export const accountsApi: FastifyPluginAsync = async (app) => {
   app.post<ShopParams>(
     '/shops/:shop/session',
     { schema: { tags: ['accounts'], summary: 'Sign in: returns a customer token' }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (request) => {
+    async (request, reply) => {
       const shop = await getShop(db, request.params.shop);
       const credentials = parseOrThrow(Credentials, request.body);
-      const actor = await authenticate(deps, { kind: 'customer', shopId: shop.slug }, credentials, request.ip);
-      if (actor.kind !== 'customer') throw new Error('unreachable');
+      const actor = await signIn(deps, request, reply, { kind: 'customer', shopId: shop.slug }, credentials, 'api');
       return { token: await issueApiToken(deps, actor, 'api session', TOKEN_DAYS), expiresInDays: TOKEN_DAYS };
     },
   );

@@ -47,36 +47,103 @@ export function findOperatorByEmail(db: Exec, email: string) {
   return db.selectFrom('operators').selectAll().where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
 }
 
-export function countRecentFailures(db: Exec, shopId: string, email: string, since: Date) {
-  return db
+/** Where sign-in failures and known callers are counted: a shop's customers or staff, or the operators. */
+export type SignInRealm = { shopId: string; realm: ActorKind };
+
+/** Failures in the window by this address (any account) and on this account (any address). */
+export async function countSignInFailures(db: Exec, where: SignInRealm, email: string, ip: string, since: Date) {
+  const byEmail = sql<boolean>`lower(email) = ${email.toLowerCase()}`;
+  const row = await db
     .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('shop_id', '=', shopId)
-    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('ip', '=', ip).as('address_count'),
+      eb.fn.max('at').filterWhere('ip', '=', ip).as('address_latest'),
+      eb.fn.countAll<string>().filterWhere(byEmail).as('account_count'),
+      eb.fn.max('at').filterWhere(byEmail).as('account_latest'),
+    ])
+    .where('shop_id', '=', where.shopId)
+    .where('realm', '=', where.realm)
     .where('at', '>', since)
+    .where((eb) => eb.or([eb('ip', '=', ip), byEmail]))
     .executeTakeFirstOrThrow();
+  const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return {
+    byAddress: { count: Number(row.address_count), latest: date(row.address_latest) },
+    byAccount: { count: Number(row.account_count), latest: date(row.account_latest) },
+  };
 }
 
-export function recordFailure(db: Exec, shopId: string, email: string, ip: string, at: Date) {
-  return db.insertInto('login_failures').values({ shop_id: shopId, email, ip, at }).execute();
+export function recordFailure(db: Exec, where: SignInRealm, email: string, ip: string, at: Date) {
+  return db.insertInto('login_failures').values({ shop_id: where.shopId, realm: where.realm, email, ip, at }).execute();
 }
 
-export function clearFailures(db: Exec, shopId: string, email: string) {
-  return db.deleteFrom('login_failures').where('shop_id', '=', shopId).where(sql<string>`lower(email)`, '=', email.toLowerCase()).execute();
+/** Forgets the typos of the caller who just signed in; failures from other addresses still count. */
+export function clearFailuresOf(db: Exec, where: SignInRealm, email: string, ip: string) {
+  return db
+    .deleteFrom('login_failures')
+    .where('shop_id', '=', where.shopId)
+    .where('realm', '=', where.realm)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .where('ip', '=', ip)
+    .execute();
+}
+
+export async function isKnownCaller(db: Exec, where: SignInRealm, accountId: string, callerHashes: string[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('known_sign_ins')
+    .select('caller_hash')
+    .where('shop_id', '=', where.shopId)
+    .where('realm', '=', where.realm)
+    .where('account_id', '=', accountId)
+    .where('caller_hash', 'in', callerHashes)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function rememberCallers(db: Exec, where: SignInRealm, accountId: string, callerHashes: string[], at: Date) {
+  const rows = callerHashes.map((caller_hash) => ({ shop_id: where.shopId, realm: where.realm, account_id: accountId, caller_hash, last_at: at }));
+  return db
+    .insertInto('known_sign_ins')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['shop_id', 'realm', 'account_id', 'caller_hash']).doUpdateSet({ last_at: at }))
+    .execute();
+}
+
+export function updatePasswordHash(db: Exec, where: SignInRealm, accountId: string, passwordHash: string) {
+  if (where.realm === 'customer') {
+    return db.updateTable('customers').set({ password_hash: passwordHash }).where('shop_id', '=', where.shopId).where('id', '=', accountId).execute();
+  }
+  if (where.realm === 'staff') {
+    return db.updateTable('staff').set({ password_hash: passwordHash }).where('shop_id', '=', where.shopId).where('id', '=', accountId).execute();
+  }
+  return db.updateTable('operators').set({ password_hash: passwordHash }).where('id', '=', accountId).execute();
 }
 
 export function insertSession(
   db: Exec,
-  s: { idHash: string; shopId: string | null; actorKind: ActorKind; actorId: string; expiresAt: Date; userAgent: string | null },
+  s: { idHash: string; shopId: string | null; actorKind: ActorKind; actorId: string; openedAt: Date; expiresAt: Date; userAgent: string | null },
 ) {
   return db
     .insertInto('sessions')
-    .values({ id_hash: s.idHash, shop_id: s.shopId, actor_kind: s.actorKind, actor_id: s.actorId, expires_at: s.expiresAt, user_agent: s.userAgent })
+    .values({
+      id_hash: s.idHash,
+      shop_id: s.shopId,
+      actor_kind: s.actorKind,
+      actor_id: s.actorId,
+      expires_at: s.expiresAt,
+      last_seen_at: s.openedAt,
+      user_agent: s.userAgent,
+    })
     .execute();
 }
 
-export function findSession(db: Exec, idHash: string, now: Date) {
-  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).where('expires_at', '>', now).executeTakeFirst();
+/** The session row, live or not: whether it is still live is sign-in-rules.ts's `isSessionLive`. */
+export function findSession(db: Exec, idHash: string) {
+  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+}
+
+export function touchSession(db: Exec, idHash: string, now: Date) {
+  return db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
 }
 
 export function deleteSession(db: Exec, idHash: string) {
@@ -85,6 +152,18 @@ export function deleteSession(db: Exec, idHash: string) {
 
 export function deleteCustomerSessions(db: Exec, shopId: string, customerId: string) {
   return db.deleteFrom('sessions').where('shop_id', '=', shopId).where('actor_kind', '=', 'customer').where('actor_id', '=', customerId).execute();
+}
+
+/** Revokes every API token of a customer (password reset: ASVS 7.4.3, LEGAL.md T-25). */
+export function revokeCustomerTokens(db: Exec, shopId: string, customerId: string, now: Date) {
+  return db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('shop_id', '=', shopId)
+    .where('actor_kind', '=', 'customer')
+    .where('actor_id', '=', customerId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export function findApiToken(db: Exec, tokenHash: string, now: Date) {

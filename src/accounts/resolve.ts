@@ -1,6 +1,6 @@
 /**
  * Resolves the caller from an `Authorization: Bearer` token or the session cookie. The operator
- * token from COMPTOIR_ADMIN_TOKEN is compared in constant time.
+ * token from COMPTOIR_ADMIN_TOKEN is compared in constant time. Sessions expire when idle too.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import { sha256Hex } from '../kernel/ids.ts';
 import type { Actor } from './actor.ts';
 import * as q from './queries.ts';
+import { isSessionLive, SESSION_TOUCH_SECONDS } from './sign-in-rules.ts';
 
 export const ADMIN_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -48,9 +49,19 @@ export async function actorFromBearer(db: Kysely<DB>, token: string, adminToken:
   return name === undefined ? null : toActor(row.actor_kind, row.shop_id, row.actor_id, name);
 }
 
+/**
+ * The actor of a live session, and the session's last activity moved to now (at most once a
+ * minute). A session past its idle or absolute limit is deleted: the cookie no longer signs in.
+ */
 export async function actorFromSession(db: Kysely<DB>, cookie: string, now: Date): Promise<Actor | null> {
-  const row = await q.findSession(db, sha256Hex(cookie), now);
+  const idHash = sha256Hex(cookie);
+  const row = await q.findSession(db, idHash);
   if (!row) return null;
+  if (!isSessionLive(row, now)) {
+    await q.deleteSession(db, idHash);
+    return null;
+  }
+  if (now.getTime() - row.last_seen_at.getTime() >= SESSION_TOUCH_SECONDS * 1000) await q.touchSession(db, idHash, now);
   const name = await nameOf(db, row.actor_kind, row.shop_id, row.actor_id);
   return name === undefined ? null : toActor(row.actor_kind, row.shop_id, row.actor_id, name);
 }

@@ -18,7 +18,8 @@ import { baseUrl } from '../web/urls.ts';
 import { requireCustomer } from './actor.ts';
 import * as q from './queries.ts';
 import { Credentials, Registration, ResetConfirm, ResetRequest } from './schema.ts';
-import { authenticate, closeSession, openSession, registerCustomer, requestPasswordReset, resetPassword } from './service.ts';
+import { closeSession, openSession, registerCustomer, requestPasswordReset, resetPassword } from './service.ts';
+import { signIn, signInFailureStatus } from './sign-in.ts';
 import { ForgotForm, LoginForm, RegisterForm, ResetForm } from './views/forms.tsx';
 import { AccountPage } from './views/account.tsx';
 
@@ -71,12 +72,12 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     const values = flatForm(request.body);
     try {
-      const actor = await authenticate(deps, { kind: 'customer', shopId: shop.slug }, parseOrThrow(Credentials, values), request.ip);
+      const actor = await signIn(deps, request, reply, { kind: 'customer', shopId: shop.slug }, parseOrThrow(Credentials, values), 'browser');
       setSessionCookie(request, reply, await openSession(deps, actor, request.headers['user-agent'] ?? null));
       const back = actor.kind === 'customer' ? await afterCustomerSignIn(deps, request, reply, shop.slug, actor.id) : null;
       return reply.redirect(back ?? `/shops/${shop.slug}/account`, 303);
     } catch (error) {
-      return loginPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
+      return loginPage(request, reply, shop, values, fieldErrors(error, request.lang), signInFailureStatus(error));
     }
   });
 

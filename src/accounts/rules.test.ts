@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isLoginLocked, isValidEuVatNumber, isValidSiret, luhn } from './rules.ts';
+import { isValidEuVatNumber, isValidSiret, luhn } from './rules.ts';
 
 describe('SIRET', () => {
   test('should accept real SIRET numbers whose Luhn key is right', () => {
@@ -46,9 +46,4 @@ describe('EU VAT number', () => {
     assert.equal(isValidEuVatNumber(''), false);
     assert.equal(isValidEuVatNumber('<script>'), false);
   });
-});
-
-test('should lock logins after 5 failures in the window', () => {
-  assert.equal(isLoginLocked(4), false);
-  assert.equal(isLoginLocked(5), true);
 });

@@ -1,5 +1,5 @@
 /**
- * Account use cases: registration, sign-in with lock-out, sessions, password reset.
+ * Account use cases: registration, throttled sign-in, sessions, password reset.
  * Each runs in one transaction where it writes more than one row (STYLE.md §4).
  */
 import type { Kysely } from 'kysely';
@@ -12,15 +12,15 @@ import type { Lang } from '../kernel/i18n/index.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import type { Actor } from './actor.ts';
 import { passwordResetEmail } from './emails.ts';
-import { hashPassword, burnVerification, verifyPassword } from './passwords.ts';
+import { TooManyAttempts } from './errors.ts';
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import * as q from './queries.ts';
-import { isLoginLocked, LOGIN_WINDOW_MINUTES } from './rules.ts';
+import { sessionExpiry, signInWait, THROTTLE_WINDOW_MINUTES } from './sign-in-rules.ts';
 import type { Credentials, Registration } from './schema.ts';
 
 export type AccountsDeps = { db: Kysely<DB>; clock: Clock };
 export type ShopRef = { id: string; name: string; customerKinds: readonly string[] };
 
-const SESSION_DAYS = 14;
 const RESET_MINUTES = 60;
 
 const nowDate = (clock: Clock) => new Date(clock.now().epochMilliseconds);
@@ -50,38 +50,54 @@ export async function registerCustomer(deps: AccountsDeps, shop: ShopRef, input:
   }
 }
 
-type Who = { kind: 'customer' | 'staff'; shopId: string } | { kind: 'operator' };
+export type Who = { kind: 'customer' | 'staff'; shopId: string } | { kind: 'operator' };
+export type SignedIn = Exclude<Actor, { kind: 'anonymous' }>;
+
+/** Who is knocking: the source address, and the random device cookie of a browser (null from the API). */
+export type Caller = { ip: string; device: string | null };
+
+/** Operators belong to no shop: their failures and known callers are kept under this name. */
+export const PLATFORM_REALM = '*platform*';
+
+const realmOf = (who: Who): q.SignInRealm => ({ shopId: who.kind === 'operator' ? PLATFORM_REALM : who.shopId, realm: who.kind });
+const callerHashes = (caller: Caller) => [sha256Hex(`ip:${caller.ip}`), ...(caller.device ? [sha256Hex(`device:${caller.device}`)] : [])];
+
+function findAccount(deps: AccountsDeps, who: Who, email: string) {
+  if (who.kind === 'customer') return q.findCustomerByEmail(deps.db, who.shopId, email);
+  if (who.kind === 'staff') return q.findStaffByEmail(deps.db, who.shopId, email);
+  return q.findOperatorByEmail(deps.db, email);
+}
 
 /**
- * Checks a password; after LOGIN_MAX_FAILURES failures in the window the account is paused,
- * whatever the password, and says for how long. Unknown e-mails cost the same time as known ones.
+ * Checks a password, throttled per address and per account as sign-in-rules.ts explains (ASVS
+ * 2.2.1): a caller that must wait gets TooManyAttempts before any password is checked. An unknown
+ * e-mail is checked against a dummy hash, so it costs the same argon2 work and counts as a failure
+ * like a wrong password. A hash made with older parameters is replaced on success.
  */
-export async function authenticate(deps: AccountsDeps, who: Who, credentials: Credentials, ip: string): Promise<Actor> {
+export async function authenticate(deps: AccountsDeps, who: Who, credentials: Credentials, caller: Caller): Promise<SignedIn> {
   const now = nowDate(deps.clock);
-  const lockScope = who.kind === 'operator' ? '*operator*' : `${who.kind}:${who.shopId}`;
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const { n } = await q.countRecentFailures(deps.db, lockScope, credentials.email, since);
-  if (isLoginLocked(Number(n))) {
-    throw new DomainError('too_many_attempts', 'too_many', { minutes: LOGIN_WINDOW_MINUTES });
-  }
-  const row =
-    who.kind === 'customer'
-      ? await q.findCustomerByEmail(deps.db, who.shopId, credentials.email)
-      : who.kind === 'staff'
-        ? await q.findStaffByEmail(deps.db, who.shopId, credentials.email)
-        : await q.findOperatorByEmail(deps.db, credentials.email);
-  if (!row) await burnVerification(credentials.password);
-  if (!row || !(await verifyPassword(row.password_hash, credentials.password))) {
-    await q.recordFailure(deps.db, lockScope, credentials.email, ip, now);
+  const realm = realmOf(who);
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
+  const failures = await q.countSignInFailures(deps.db, realm, credentials.email, caller.ip, since);
+  const row = await findAccount(deps, who, credentials.email);
+  const known = row ? await q.isKnownCaller(deps.db, realm, row.id, callerHashes(caller)) : false;
+  const wait = signInWait(failures.byAddress, failures.byAccount, known, now);
+  if (wait > 0) throw new TooManyAttempts(wait);
+
+  const valid = row ? await verifyPassword(row.password_hash, credentials.password) : await verifyAgainstDummy(credentials.password);
+  if (!row || !valid) {
+    await q.recordFailure(deps.db, realm, credentials.email, caller.ip, now);
     throw new DomainError('invalid_credentials', 'unauthenticated');
   }
-  await q.clearFailures(deps.db, lockScope, credentials.email);
+  await q.clearFailuresOf(deps.db, realm, credentials.email, caller.ip);
+  await q.rememberCallers(deps.db, realm, row.id, callerHashes(caller), now);
+  if (needsRehash(row.password_hash)) await q.updatePasswordHash(deps.db, realm, row.id, await hashPassword(credentials.password));
   const name = 'first_name' in row ? `${row.first_name} ${row.last_name}` : row.name;
   if (who.kind === 'operator') return { kind: 'operator', id: row.id, name };
   return { kind: who.kind, shopId: who.shopId, id: row.id, name };
 }
 
-/** Creates a session and returns the cookie value; only its hash is stored. */
+/** Creates a session and returns the cookie value; only its hash is stored. Lifetimes: sign-in-rules.ts. */
 export async function openSession(deps: AccountsDeps, actor: Actor, userAgent: string | null): Promise<string> {
   if (actor.kind === 'anonymous') throw new Error('cannot open a session for nobody');
   const token = randomToken();
@@ -91,7 +107,8 @@ export async function openSession(deps: AccountsDeps, actor: Actor, userAgent: s
     shopId: actor.kind === 'operator' ? null : actor.shopId,
     actorKind: actor.kind,
     actorId: actor.id,
-    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+    openedAt: now,
+    expiresAt: sessionExpiry(actor.kind, now),
     userAgent: userAgent?.slice(0, 300) ?? null,
   });
   return token;
@@ -137,7 +154,10 @@ export async function requestPasswordReset(deps: AccountsDeps, shop: ShopRef, em
   });
 }
 
-/** Sets a new password from a valid, unused, unexpired link, and signs out every session. */
+/**
+ * Sets a new password from a valid, unused, unexpired link, and closes every door the old one
+ * opened: browser sessions and API tokens alike (ASVS 7.4.3; LEGAL.md T-25).
+ */
 export async function resetPassword(deps: AccountsDeps, shopId: string, token: string, password: string): Promise<void> {
   const hash = await hashPassword(password);
   const now = nowDate(deps.clock);
@@ -146,6 +166,7 @@ export async function resetPassword(deps: AccountsDeps, shopId: string, token: s
     if (!claimed) throw new DomainError('reset_link_invalid', 'refused', {}, 'token');
     await q.updateCustomerPassword(trx, shopId, claimed.customer_id, hash);
     await q.deleteCustomerSessions(trx, shopId, claimed.customer_id);
+    await q.revokeCustomerTokens(trx, shopId, claimed.customer_id, now);
   });
 }
 

@@ -80,6 +80,7 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   expires_at: Timestamp;
   user_agent: string | null;
+  last_seen_at: Timestamp; // platform time of the last request: the idle timeout counts from it
 }
 
 export interface ApiTokensTable {
@@ -103,11 +104,21 @@ export interface PasswordResetsTable {
 }
 
 export interface LoginFailuresTable {
+  shop_id: string; // the shop, or '*platform*' for operators
   id: Generated<string>;
-  shop_id: string;
+  realm: ActorKind;
   email: string;
   ip: string;
   at: Timestamp;
+}
+
+/** Callers (hash of an address or of a device cookie) that gave an account its right password. */
+export interface KnownSignInsTable {
+  shop_id: string; // the shop, or '*platform*' for operators
+  realm: ActorKind;
+  account_id: string;
+  caller_hash: string;
+  last_at: Timestamp;
 }
 
 export interface ProductsTable {
@@ -285,6 +296,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   password_resets: PasswordResetsTable;
   login_failures: LoginFailuresTable;
+  known_sign_ins: KnownSignInsTable;
   products: ProductsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -5,7 +5,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireAccess } from '../accounts/actor.ts';
 import { Credentials } from '../accounts/schema.ts';
-import { authenticate, closeSession, openSession } from '../accounts/service.ts';
+import { closeSession, openSession } from '../accounts/service.ts';
+import { signIn, signInFailureStatus } from '../accounts/sign-in.ts';
 import { LoginForm } from '../accounts/views/forms.tsx';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
@@ -30,11 +31,11 @@ export const operatorPages: FastifyPluginAsync = async (app) => {
   app.post('/operator/login', { preValidation: app.csrfProtection, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
     const values = flatForm(request.body);
     try {
-      const actor = await authenticate(deps, { kind: 'operator' }, parseOrThrow(Credentials, values), request.ip);
+      const actor = await signIn(deps, request, reply, { kind: 'operator' }, parseOrThrow(Credentials, values), 'browser');
       setSessionCookie(request, reply, await openSession(deps, actor, request.headers['user-agent'] ?? null));
       return reply.redirect('/operator', 303);
     } catch (error) {
-      return loginPage(request, reply, values, fieldErrors(error, request.lang), 422);
+      return loginPage(request, reply, values, fieldErrors(error, request.lang), signInFailureStatus(error));
     }
   });
 

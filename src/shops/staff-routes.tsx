@@ -6,7 +6,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireAccess } from '../accounts/actor.ts';
 import * as accounts from '../accounts/queries.ts';
 import { Credentials } from '../accounts/schema.ts';
-import { authenticate, openSession } from '../accounts/service.ts';
+import { openSession } from '../accounts/service.ts';
+import { signIn, signInFailureStatus } from '../accounts/sign-in.ts';
 import { LoginForm } from '../accounts/views/forms.tsx';
 import { listCatalogue } from '../catalogue/service.ts';
 import { t } from '../kernel/i18n/index.ts';
@@ -36,11 +37,11 @@ export const staffPages: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     const values = flatForm(request.body);
     try {
-      const actor = await authenticate(deps, { kind: 'staff', shopId: shop.slug }, parseOrThrow(Credentials, values), request.ip);
+      const actor = await signIn(deps, request, reply, { kind: 'staff', shopId: shop.slug }, parseOrThrow(Credentials, values), 'browser');
       setSessionCookie(request, reply, await openSession(deps, actor, request.headers['user-agent'] ?? null));
       return reply.redirect(`/shops/${shop.slug}/staff`, 303);
     } catch (error) {
-      return loginPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
+      return loginPage(request, reply, shop, values, fieldErrors(error, request.lang), signInFailureStatus(error));
     }
   });
 

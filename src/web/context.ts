@@ -23,6 +23,44 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
+/** Routes whose answer to an anonymous GET is the same for everyone: the catalogue, the terms, assets. */
+const PUBLIC_READ_ROUTES = new Set([
+  '/',
+  '/shops',
+  '/shops/:shop',
+  '/shops/:shop/products',
+  '/shops/:shop/products/:id',
+  '/shops/:shop/terms',
+  '/shops/:shop/terms/:kind',
+  '/shops/:shop/terms/:kind/:version',
+  '/shops/:shop/legal/:doc',
+  '/assets/*',
+  '/api/docs',
+  '/api/docs/*',
+  '/api/v1/openapi.json',
+  '/api/v1/shops',
+  '/api/v1/shops/:shop',
+  '/api/v1/shops/:shop/products',
+  '/api/v1/shops/:shop/products/:id',
+  '/api/v1/shops/:shop/terms',
+]);
+
+/**
+ * Whether a response may be kept by a browser or a shared cache. Anything else — every answer to
+ * a signed-in caller, every form, every API answer but the public reads, any answer that sets a
+ * cookie — is sent with `Cache-Control: no-store` (ASVS 14.3.2; LEGAL.md T-29): personal data
+ * must not stay in a cache after sign-out, nor be served to the next user of a shared computer.
+ */
+export function isPublicRead(request: FastifyRequest, reply: FastifyReply): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    request.actor?.kind === 'anonymous' &&
+    request.headers.authorization === undefined &&
+    PUBLIC_READ_ROUTES.has(request.routeOptions.url ?? '') &&
+    !reply.hasHeader('set-cookie')
+  );
+}
+
 /** The viewer shown in a page's header: only an actor belonging to this shop, or an operator. */
 export function viewerFor(actor: Actor, shopSlug: string | undefined): Viewer {
   if (actor.kind === 'anonymous') return null;

@@ -1,12 +1,13 @@
 /**
  * Per-request context: language (query ?lang= → cookie → Accept-Language → French) and caller
- * (Bearer token for the API, session cookie for pages).
+ * (Bearer token for the API, session cookie for pages); `Cache-Control: no-store` on every answer
+ * that is not a public read (context.ts `isPublicRead`).
  */
 import type { FastifyInstance } from 'fastify';
 import { actorFromBearer, actorFromSession } from '../accounts/resolve.ts';
 import { isLang, negotiateLang } from '../kernel/i18n/index.ts';
 import { unauthenticated } from '../kernel/errors.ts';
-import { isApiRequest, LANG_COOKIE, SESSION_COOKIE } from './context.ts';
+import { isApiRequest, isPublicRead, LANG_COOKIE, SESSION_COOKIE } from './context.ts';
 
 export function installContext(app: FastifyInstance): void {
   app.decorateRequest('lang', 'fr');
@@ -41,5 +42,10 @@ export function installContext(app: FastifyInstance): void {
     if (session && session.length <= 100) {
       request.actor = (await actorFromSession(db, session, now)) ?? { kind: 'anonymous' };
     }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!isPublicRead(request, reply)) reply.header('cache-control', 'no-store');
+    return payload;
   });
 }

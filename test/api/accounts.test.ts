@@ -108,7 +108,7 @@ describe('registration', () => {
 });
 
 describe('sign-in', () => {
-  test('should refuse a wrong password with 401 and lock the account after 5 failures', async () => {
+  test('should refuse a wrong password with 401 and make the address wait after 5 failures', async () => {
     await register('coopso', { ...consumer('lock@example.be'), address: { line1: 'rue Dewez 1', postalCode: '5000', city: 'Namur', country: 'BE' } });
     for (let i = 0; i < 5; i++) assert.equal((await signIn('coopso', 'lock@example.be', 'wrong password!')).statusCode, 401);
     const locked = await signIn('coopso', 'lock@example.be', 'correct horse battery');

@@ -83,9 +83,9 @@ export const errorMessages = {
     nl: 'Verkeerd e-mailadres of wachtwoord.',
   },
   'error.too_many_attempts': {
-    fr: 'Trop de tentatives. Réessayez dans {minutes} minutes.',
-    en: 'Too many attempts. Try again in {minutes} minutes.',
-    nl: 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
+    fr: 'Trop de tentatives. Réessayez dans {seconds} s.',
+    en: 'Too many attempts. Try again in {seconds} s.',
+    nl: 'Te veel pogingen. Probeer het over {seconds} s opnieuw.',
   },
   'error.rate_limited': {
     fr: 'Trop de requêtes. Réessayez dans un instant.',
