@@ -20,7 +20,7 @@ const USAGE = `Usage: comptoir <command>
   migrate                       run the database migrations
   token create --operator EMAIL | --shop SLUG --staff EMAIL [--label TEXT] [--days N]
   profile check FILE...         validate profiles and report clauses weaker than the law
-  verify [--shop SLUG]          recompute every order's evidence hash chain and report tampering`;
+  verify [--shop SLUG]          check every order's evidence (hash chain, head and count, order vs placed event); exit 1 on tampering`;
 
 async function serve(): Promise<void> {
   const started = performance.now();
@@ -108,9 +108,10 @@ async function verify(args: string[]): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database.db);
-    const { orders, tampered } = await verifyAll(database.db, values.shop);
+    const { orders, tampered, purged } = await verifyAll(database.db, values.shop);
     for (const t of tampered) console.log(`TAMPERED ${t.shopId} order ${t.orderId}: event ${t.check.brokenAt ?? '-'}: ${t.check.reason}`);
-    console.log(`${orders} orders checked, ${orders - tampered.length} intact, ${tampered.length} tampered`);
+    for (const t of purged) console.log(`PURGED ${t.shopId} order ${t.orderId}: ${t.check.reason}`);
+    console.log(`${orders} orders checked, ${orders - tampered.length - purged.length} intact, ${tampered.length} tampered, ${purged.length} purged`);
     return tampered.length > 0 ? 1 : 0;
   } finally {
     await database.close();

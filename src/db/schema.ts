@@ -219,6 +219,9 @@ export interface OrdersTable {
   payment_not_before: ColumnType<string | null, string | null | undefined, string | null>;
   /** What placing the order took from stock, per product (bundles: their parts), given back exactly on cancellation. */
   stock_taken: ColumnType<StockTakenJson | null, string | null | undefined, string | null>;
+  /** The hash and count of the order's evidence chain, set in each append's transaction: a missing last event shows. */
+  evidence_head: ColumnType<string | null, string | null | undefined, string | null>;
+  evidence_count: ColumnType<number, number | undefined, number>;
 }
 
 export type StockTakenJson = { productId: string; quantity: number }[];
@@ -251,6 +254,20 @@ export interface OrderEventsTable {
   data: Json<Record<string, unknown>>;
   prev_hash: string;
   hash: string;
+}
+
+/** The log of legal purges (comptoir_legal_purge, migration 0007); append-only. */
+export interface EvidencePurgesTable {
+  id: Generated<number>;
+  shop_id: string;
+  order_id: string;
+  order_number: string;
+  reason: string;
+  events_deleted: number;
+  invoices_deleted: number;
+  purged_by: Generated<string>;
+  purged_at: Generated<Date>;
+  transaction_id: Generated<string>;
 }
 
 export interface OutboxTable {
@@ -309,6 +326,7 @@ export interface DB {
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   order_events: OrderEventsTable;
+  evidence_purges: EvidencePurgesTable;
   bank_entries: BankEntriesTable;
   order_payments: OrderPaymentsTable;
   card_checkouts: CardCheckoutsTable;

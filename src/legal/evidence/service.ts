@@ -1,26 +1,28 @@
 /**
  * Appending to and verifying an order's evidence log. Appends lock the order row first, so two
- * events recorded at once for the same order are chained one after the other, never forked.
+ * events recorded at once for the same order are chained one after the other, never forked; the
+ * order row keeps the chain's head, so verifying shows a log cut short (issue 8 §11).
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DB, OrderEventsTable } from '../../db/schema.ts';
-import { type ChainCheck, eventHash, GENESIS, type StoredEvent, verifyChain } from './chain.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type ChainCheck, eventHash, GENESIS, type StoredEvent } from './chain.ts';
+import { checkEvidence } from './completeness.ts';
+import { eventsByOrder, orderKey, ordersAsStored, type Purge, purgesByOrder, rowToEvent } from './queries.ts';
 
 export type NewEvent = { shopId: string; orderId: string; type: string; at: Date; actor: string; data: Record<string, unknown> };
 
-/** Appends one event; the caller's transaction must have created or locked the order row. */
+/**
+ * Appends one event; the caller's transaction must have created or locked the order row. The
+ * order row holds the chain's head and count, so the previous hash is read there (for a new
+ * order: the genesis), and the event and the order's new head are written by one statement: a
+ * log cut short later no longer matches its order (issue 8 §11). The guard on the count refuses
+ * to fork the chain if the order row was not locked.
+ */
 export async function appendEvent(trx: Transaction<DB>, event: NewEvent, recordedAt: Date): Promise<StoredEvent> {
-  const last = await trx
-    .selectFrom('order_events')
-    .select(['seq', 'hash'])
-    .where('shop_id', '=', event.shopId)
-    .where('order_id', '=', event.orderId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS;
+  const order = await trx.selectFrom('orders').select(['evidence_head', 'evidence_count']).where('shop_id', '=', event.shopId).where('id', '=', event.orderId).executeTakeFirstOrThrow();
+  const prevHash = order.evidence_head ?? GENESIS;
   const chained = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: order.evidence_count + 1,
     type: event.type,
     at: event.at.toISOString(),
     recordedAt: recordedAt.toISOString(),
@@ -28,21 +30,20 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent, recorde
     data: event.data,
   };
   const hash = eventHash(prevHash, chained);
-  await trx
-    .insertInto('order_events')
-    .values({
-      shop_id: event.shopId,
-      order_id: event.orderId,
-      seq: chained.seq,
-      type: chained.type,
-      at: event.at,
-      recorded_at: recordedAt,
-      actor: chained.actor,
-      data: JSON.stringify(chained.data),
-      prev_hash: prevHash,
-      hash,
-    })
-    .execute();
+  const moved = await trx
+    .with('appended', (db) =>
+      db
+        .insertInto('order_events')
+        .values({ shop_id: event.shopId, order_id: event.orderId, seq: chained.seq, type: chained.type, at: event.at, recorded_at: recordedAt, actor: chained.actor, data: JSON.stringify(chained.data), prev_hash: prevHash, hash })
+        .returning('seq'),
+    )
+    .updateTable('orders')
+    .set({ evidence_head: hash, evidence_count: chained.seq })
+    .where('shop_id', '=', event.shopId)
+    .where('id', '=', event.orderId)
+    .where('evidence_count', '=', order.evidence_count)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) throw new Error(`evidence of order ${event.orderId} moved during an append: lock the order row first`);
   return { ...chained, prevHash, hash };
 }
 
@@ -57,37 +58,39 @@ export async function orderEvents(db: Kysely<DB> | Transaction<DB>, shopId: stri
   return rows.map(rowToEvent);
 }
 
-function rowToEvent(r: Selectable<OrderEventsTable>): StoredEvent {
-  return { seq: r.seq, type: r.type, at: r.at.toISOString(), recordedAt: r.recorded_at.toISOString(), actor: r.actor, data: r.data as unknown as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash };
-}
+export type OrderVerdict = { shopId: string; orderId: string; check: ChainCheck };
+
+/** A purged order has no evidence left to verify: the purge log says who removed it, when and why. */
+const purgedCheck = (p: Purge): ChainCheck => ({ verified: false, brokenAt: null, reason: `evidence purged on ${p.purged_at.toISOString()} by ${p.purged_by}: ${p.reason}` });
 
 export async function verifyOrder(db: Kysely<DB>, shopId: string, orderId: string): Promise<ChainCheck & { events: StoredEvent[] }> {
-  const events = await orderEvents(db, shopId, orderId);
-  if (events.length === 0) return { verified: false, brokenAt: null, reason: 'no events', events };
-  return { ...verifyChain(events), events };
+  const scope = { shopId, orderId };
+  const [events, orders, purges] = [await orderEvents(db, shopId, orderId), await ordersAsStored(db, scope), await purgesByOrder(db, scope)];
+  const purge = purges.get(orderKey(shopId, orderId));
+  const order = orders[0];
+  if (purge) return { ...purgedCheck(purge), events };
+  if (!order) return { verified: false, brokenAt: null, reason: 'no such order', events };
+  return { ...checkEvidence(events, order.order), events };
 }
 
-/** Verifies every order of every shop (or one shop): the `comptoir verify` command. */
-export async function verifyAll(db: Kysely<DB>, shopId?: string): Promise<{ orders: number; tampered: { shopId: string; orderId: string; check: ChainCheck }[] }> {
-  let orders = db.selectFrom('orders').select(['shop_id', 'id']);
-  let events = db.selectFrom('order_events').selectAll().orderBy('shop_id').orderBy('order_id').orderBy('seq');
-  if (shopId) {
-    orders = orders.where('shop_id', '=', shopId);
-    events = events.where('shop_id', '=', shopId);
+/**
+ * Verifies every order of every shop (or one shop): the `comptoir verify` command. Each order's
+ * chain, its head and count, and its agreement with the `placed` event (completeness.ts).
+ */
+export async function verifyAll(db: Kysely<DB>, shopId?: string): Promise<{ orders: number; tampered: OrderVerdict[]; purged: OrderVerdict[] }> {
+  const scope = { shopId };
+  const [orders, events, purges] = [await ordersAsStored(db, scope), await eventsByOrder(db, scope), await purgesByOrder(db, scope)];
+  const tampered: OrderVerdict[] = [];
+  const purged: OrderVerdict[] = [];
+  for (const o of orders) {
+    const key = orderKey(o.shopId, o.orderId);
+    const purge = purges.get(key);
+    if (purge) {
+      purged.push({ shopId: o.shopId, orderId: o.orderId, check: purgedCheck(purge) });
+      continue;
+    }
+    const check = checkEvidence(events.get(key) ?? [], o.order);
+    if (!check.verified) tampered.push({ shopId: o.shopId, orderId: o.orderId, check });
   }
-  const byOrder = new Map<string, StoredEvent[]>();
-  for (const r of await events.execute()) {
-    const key = `${r.shop_id}/${r.order_id}`;
-    const list = byOrder.get(key) ?? [];
-    list.push(rowToEvent(r));
-    byOrder.set(key, list);
-  }
-  const all = await orders.execute();
-  const tampered: { shopId: string; orderId: string; check: ChainCheck }[] = [];
-  for (const o of all) {
-    const list = byOrder.get(`${o.shop_id}/${o.id}`) ?? [];
-    const check = list.length === 0 ? { verified: false, brokenAt: null, reason: 'no events' } : verifyChain(list);
-    if (!check.verified) tampered.push({ shopId: o.shop_id, orderId: o.id, check });
-  }
-  return { orders: all.length, tampered };
+  return { orders: orders.length, tampered, purged };
 }
