@@ -15,6 +15,11 @@ export type Database = {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Who hears of a connection lost outside any query (backend terminated, server restarted).
+   * Until someone listens, a one-line warning goes to stderr.
+   */
+  onConnectionError(listener: (error: Error) => void): void;
 };
 
 const INT8 = 20;
@@ -28,13 +33,28 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  // PGlite runs inside this process: it has no connection to lose, so nothing to report.
+  return { db, kind: 'pglite', close: () => db.destroy(), onConnectionError: () => {} };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  let report = (error: Error) => console.warn(`database connection lost (${(error as { code?: string }).code ?? error.message}); the pool opens another`);
+  // A pg client whose backend goes away emits 'error'; an EventEmitter with no listener throws it
+  // and stops the process. The pool already drops a broken idle client (then emits on the pool)
+  // and never reuses a checked-out one that is no longer queryable, so listening is enough: the
+  // query in flight, if any, fails on its own and the request answers 503 (src/web/errors.tsx).
+  pool.on('connect', (client) => client.on('error', (error) => report(error)));
+  pool.on('error', () => {}); // an idle client's error, already reported by the listener above
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => db.destroy(),
+    onConnectionError: (listener) => {
+      report = listener;
+    },
+  };
 }
 
 export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<Database> {

@@ -3,7 +3,7 @@
  * maps them to an HTTP status and renders the message in the request's language, as JSON
  * `{"error": {code, message, field}}` for the API or as a page for people (API.md).
  */
-export type ErrorKind = 'malformed' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'refused' | 'too_many';
+export type ErrorKind = 'malformed' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'refused' | 'too_many' | 'unavailable';
 
 export const STATUS_OF: Record<ErrorKind, number> = {
   malformed: 400,
@@ -14,6 +14,8 @@ export const STATUS_OF: Record<ErrorKind, number> = {
   too_large: 413,
   refused: 422,
   too_many: 429,
+  /** The database is out of reach for a moment: retry (sent with Retry-After). */
+  unavailable: 503,
 };
 
 export class DomainError extends Error {

@@ -4,6 +4,7 @@
  * mapped to the same shapes; anything else is logged and shown as a generic 500, never a stack.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isConnectionLost } from '../db/errors.ts';
 import { ClockCannotGoBack } from '../kernel/clock.ts';
 import { DomainError, ValidationFailed } from '../kernel/errors.ts';
 import { hasMessage, type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
@@ -15,10 +16,14 @@ export function messageFor(lang: Lang, code: string, params: Record<string, stri
   return hasMessage(key) ? t(lang, key as MessageKey, params) : t(lang, 'error.invalid_request');
 }
 
+/** A lost connection is replaced by the pool at once; a restarting server takes a few seconds. */
+const RETRY_AFTER_SECONDS = 5;
+
 /** Maps errors thrown by Fastify and its plugins to domain errors. */
 function toDomainError(error: FastifyError | Error): DomainError | null {
   if (error instanceof DomainError) return error;
   if (error instanceof ClockCannotGoBack) return new DomainError('clock_cannot_go_back', 'refused', {}, 'now');
+  if (isConnectionLost(error)) return new DomainError('service_unavailable', 'unavailable');
   const e = error as FastifyError;
   if (e.code?.startsWith('FST_CSRF')) return new DomainError('csrf', 'forbidden');
   if (e.statusCode === 413) return new DomainError('payload_too_large', 'too_large');
@@ -35,6 +40,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainEr
   const status = error?.status ?? 500;
   const code = error?.code ?? 'internal';
   const message = messageFor(request.lang ?? 'fr', code, error?.params);
+  // RFC 9110 §10.2.3: tells clients (and their retry loops) when to come back.
+  if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   if (isApiRequest(request) || !request.lang) {
     const body: { code: string; message: string; field?: string; issues?: unknown } = { code, message };
     if (error?.field) body.field = error.field;
@@ -56,9 +63,11 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainEr
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {
+  app.deps.database.onConnectionError((error) => app.log.warn({ err: error }, 'database connection lost; the pool drops it and opens another'));
   app.setErrorHandler((error, request, reply) => {
     const domain = toDomainError(error as Error);
     if (!domain) request.log.error({ err: error }, 'unhandled error');
+    else if (domain.status === 503) request.log.warn({ err: error }, 'database out of reach: 503');
     return sendError(request, reply, domain);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -152,6 +152,11 @@ export const errorMessages = {
     en: 'The clock can only move forward.',
     nl: 'De klok kan alleen vooruit.',
   },
+  'error.service_unavailable': {
+    fr: 'Le service est momentanément indisponible ; réessayez dans quelques secondes.',
+    en: 'The service is briefly unavailable; please try again in a few seconds.',
+    nl: 'De dienst is even niet beschikbaar; probeer het over enkele seconden opnieuw.',
+  },
   'error.internal': {
     fr: 'Une erreur interne est survenue. Elle a été enregistrée ; réessayez plus tard.',
     en: 'An internal error occurred. It has been logged; please try again later.',
