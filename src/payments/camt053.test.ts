@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
 import { CAMT053_MAX_BYTES, parseCamt053, type StatementEntry } from './camt053.ts';
 import { StatementRejected } from './errors.ts';
 import { readRemittance } from './references.ts';
+import { CAMT053_VERSIONS, camt053, writtenAmount } from '../../test/support/camt053.ts';
 
 const fixture = readFileSync(new URL('./fixtures/statement-mixed.xml', import.meta.url));
 
@@ -187,10 +188,11 @@ test('should refuse well-formed XML that is not a camt.053.001.02–.08 statemen
   }
 });
 
-test('should refuse amounts with more than 2 decimals and other impossible values', () => {
+test('should refuse amounts that are not whole cents and other impossible values', () => {
   const cases: [string, string][] = [
     [entry('12.345'), 'amount_precision'],
-    [entry('12.500'), 'amount_precision'],
+    [entry('8.855'), 'amount_precision'],
+    [entry('8.850001'), 'amount_precision'],
     [entry('-5.00'), 'amount'],
     [entry('1e3'), 'amount'],
     [entry(''), 'amount_missing'],
@@ -217,4 +219,66 @@ test('should not let element names reach object prototypes', () => {
   // Other names of Object.prototype are harmless elements.
   const named = camt('02', entry('1.00', '<toString>y</toString><hasOwnProperty/>'));
   assert.equal(parseCamt053(named).statements[0]?.entries[0]?.amountCents, 100);
+});
+
+describe('statements as banks write them, in every version read (issue 8 §13)', () => {
+  const NL = 'NL91ABNA0417164300';
+  const statements = (v: string) => [
+    {
+      id: `S-${v}-1`,
+      iban: 'BE59000001234526',
+      balances: [
+        { code: 'OPBD' as const, amount: '1000.000', ccy: 'CHF', date: '2026-03-01' },
+        { code: 'CLBD' as const, amount: '1008.85', ccy: 'CHF', date: '2026-03-02' },
+      ],
+      entries: [
+        { amount: '8.850', booked: '2026-03-02T09:30:00+01:00', acctSvcrRef: `A-${v}-1`, debtor: { name: 'Camille Martin' }, reference: '+++090/9337/55493+++' },
+        { amount: '12.50000', cd: 'DBIT' as const, booked: '2026-03-02', acctSvcrRef: `A-${v}-2`, ustrd: 'Frais' },
+      ],
+    },
+    { id: `S-${v}-2`, iban: NL, balances: [{ code: 'PRCD' as const, amount: '5.0', ccy: 'USD', cd: 'DBIT' as const, date: '2026-03-02' }], entries: [{ amount: '0.1000', booked: '2026-03-03T23:59:59', acctSvcrRef: `B-${v}-1`, debtor: { name: 'Jan de Vries' } }] },
+  ];
+
+  for (const v of CAMT053_VERSIONS) {
+    test(`should read camt.053.001.${v}: several statements, foreign-currency balances, trailing zeros, date-time bookings`, () => {
+      const doc = parseCamt053(camt053(v, statements(v)));
+      assert.equal(doc.version, `camt.053.001.${v}`);
+      assert.deepEqual(
+        doc.statements.map((s) => [s.statementId, s.iban, s.sequence, s.openingBalanceCents, s.closingBalanceCents]),
+        [
+          [`S-${v}-1`, 'BE59000001234526', '1', 100_000, 100_885],
+          [`S-${v}-2`, NL, '2', -500, null],
+        ],
+      );
+      const entries = doc.statements.flatMap((s) => s.entries);
+      assert.deepEqual(
+        entries.map((e) => [e.externalId, e.amountCents, e.creditDebit, e.status, e.bookingDate?.toString(), e.debtorName]),
+        [
+          [`A-${v}-1`, 885, 'CRDT', 'BOOK', '2026-03-02', 'Camille Martin'],
+          [`A-${v}-2`, 1250, 'DBIT', 'BOOK', '2026-03-02', null],
+          [`B-${v}-1`, 10, 'CRDT', 'BOOK', '2026-03-03', 'Jan de Vries'],
+        ],
+      );
+      assert.equal(entries[0]?.structuredReference, '+++090/9337/55493+++');
+    });
+
+    test(`should refuse camt.053.001.${v} with an amount that is not whole cents, or without any statement`, () => {
+      const broken = statements(v);
+      const first = broken[0]?.entries[0];
+      assert.ok(first);
+      first.amount = '8.855';
+      const precision = rejection(camt053(v, broken));
+      assert.deepEqual([precision.code, precision.params.reason, precision.params.value], ['statement_malformed', 'amount_precision', '8.855']);
+      const empty = rejection(camt053(v, []));
+      assert.deepEqual([empty.code, empty.status], ['statement_empty', 422]);
+    });
+  }
+
+  test('should write amounts with any precision from cents', () => {
+    assert.deepEqual([writtenAmount(885, 3), writtenAmount(885, 5), writtenAmount(5, 4), writtenAmount(120000)], ['8.850', '8.85000', '0.0500', '1200.00']);
+    for (const digits of [2, 3, 4, 5] as const) {
+      const doc = parseCamt053(camt053('04', [{ id: 'S', iban: NL, entries: [{ amount: writtenAmount(123_456, digits), booked: '2026-03-02', acctSvcrRef: 'R' }] }]));
+      assert.equal(doc.statements[0]?.entries[0]?.amountCents, 123_456, `${digits} digits`);
+    }
+  });
 });

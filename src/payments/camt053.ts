@@ -138,15 +138,18 @@ function camtBody(rootName: string, tree: XmlNode): { body: XmlNode; version: st
 }
 
 /**
- * ISO 20022 amounts are decimals with up to 5 fraction digits; euro amounts have 2 (ISO 4217
- * minor unit), so more digits mean a broken file rather than a rounding to choose. Amounts up to
- * 13 integer digits stay exact in cents.
+ * ISO 20022 amounts (`ActiveOrHistoricCurrencyAndAmount`) are decimals with up to 5 fraction
+ * digits, and banks write euro amounts with trailing zeros (`8.850`, `8.85000`): what counts is
+ * the value, which must be whole cents (ISO 4217: the euro's minor unit is 2 digits). `8.855`
+ * means a broken file rather than a rounding to choose. Up to 13 integer digits stay exact.
  */
 function amountCents(value: string | undefined, where: string): Cents {
   if (value === undefined) throw malformed('amount_missing', { where });
-  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(value);
-  if (!match) throw malformed(/^\d+\.\d{3,}$/.test(value) ? 'amount_precision' : 'amount', { where, value });
-  return cents(Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')));
+  const match = /^(\d{1,13})(?:\.(\d{1,5}))?$/.exec(value);
+  if (!match) throw malformed(/^\d+\.\d{6,}$/.test(value) ? 'amount_precision' : 'amount', { where, value });
+  const fraction = match[2] ?? '';
+  if (/[1-9]/.test(fraction.slice(2))) throw malformed('amount_precision', { where, value });
+  return cents(Number(match[1]) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0')));
 }
 
 /**
@@ -279,16 +282,19 @@ function statementOf(stmt: XmlNode, index: number): BankStatement {
 /**
  * Parses a camt.053 file (bytes as uploaded, or text). Throws StatementRejected with code
  * `statement_too_large`, `statement_entities_forbidden`, `statement_malformed` (params.reason
- * tells which check failed: `encoding`, `xml`, `amount_precision`, `date`, …) or
- * `statement_not_camt053`.
+ * tells which check failed: `encoding`, `xml`, `amount_precision`, `date`, …),
+ * `statement_not_camt053` or `statement_empty` (no `Stmt` at all).
  */
 export function parseCamt053(input: string | Uint8Array, options: { maxBytes?: number } = {}): Camt053Document {
   const xml = decode(input, options.maxBytes ?? CAMT053_MAX_BYTES);
   const { rootName, tree } = parseXml(xml);
   const { body, version } = camtBody(rootName, tree);
+  const statements = arr(body, 'Stmt');
+  // `Stmt` is mandatory (1..n) in every version: a file without one reports nothing.
+  if (statements.length === 0) throw new StatementRejected('statement_empty');
   return {
     version,
     messageId: text(body, 'GrpHdr', 'MsgId') ?? null,
-    statements: arr(body, 'Stmt').map((stmt, i) => statementOf(node(stmt) ?? {}, i)),
+    statements: statements.map((stmt, i) => statementOf(node(stmt) ?? {}, i)),
   };
 }

@@ -14,7 +14,11 @@ export type StatementErrorCode =
   /** A DOCTYPE or ENTITY declaration: the door to entity expansion ("billion laughs", XXE). */
   | 'statement_entities_forbidden'
   /** An account or entry in another currency than the shop's (EUR): amounts cannot be compared. */
-  | 'statement_currency';
+  | 'statement_currency'
+  /** A camt.053 document without any statement (`Stmt` is mandatory): there is nothing to import. */
+  | 'statement_empty'
+  /** A statement of an account that is not one of the shop's: its credits never pay its orders. */
+  | 'statement_wrong_account';
 
 const KIND: Record<StatementErrorCode, ErrorKind> = {
   statement_malformed: 'malformed',
@@ -22,6 +26,8 @@ const KIND: Record<StatementErrorCode, ErrorKind> = {
   statement_not_camt053: 'refused',
   statement_entities_forbidden: 'malformed',
   statement_currency: 'refused',
+  statement_empty: 'refused',
+  statement_wrong_account: 'refused',
 };
 
 export class StatementRejected extends DomainError {

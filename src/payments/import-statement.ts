@@ -14,6 +14,7 @@ import { cents } from '../kernel/money.ts';
 import type { Shop } from '../shops/service.ts';
 import { type BankStatement, type Camt053Document, parseCamt053, type StatementEntry } from './camt053.ts';
 import { StatementRejected } from './errors.ts';
+import { formatIban, normalizeIban } from './iban.ts';
 import { paidCentsColumn, recordPayment } from './record-payment.ts';
 import { decideEntry, entryKey, type PayableOrder, referenceOf, storedForms } from './reconcile.ts';
 import { readRemittance, type RemittanceReading } from './references.ts';
@@ -29,6 +30,19 @@ function requireEuros(statements: readonly BankStatement[]): void {
   for (const s of statements) {
     const other = [s.currency, ...s.entries.map((e) => e.currency)].find((c) => c !== null && c !== CURRENCY);
     if (other) throw new StatementRejected('statement_currency', { currency: other });
+  }
+}
+
+/**
+ * Every statement must be of one of the shop's own accounts (the IBANs its profile gives for
+ * transfers): a statement of another account, uploaded by mistake, would let that account's
+ * credits pay this shop's orders. A statement without an IBAN cannot be shown to be the shop's.
+ */
+function requireShopAccount(shop: Shop, statements: readonly BankStatement[]): void {
+  const accounts = (shop.profile.payments?.methods ?? []).flatMap((m) => (m.method === 'bank_transfer' ? [normalizeIban(m.account.iban)] : []));
+  for (const s of statements) {
+    if (s.iban !== null && accounts.includes(normalizeIban(s.iban))) continue;
+    throw new StatementRejected('statement_wrong_account', { statement: s.statementId, account: s.iban === null ? '-' : formatIban(s.iban), expected: accounts.map(formatIban).join(', ') || '-' });
   }
 }
 
@@ -53,6 +67,7 @@ const nowOf = (clock: Clock) => new Date(clock.now().epochMilliseconds);
 /** Checks the file, then stores it as a running import; its entries are imported by `continueImport`. */
 export async function beginImport(deps: Deps, shop: Shop, file: Uint8Array | string, meta: { filename: string; actor: string }): Promise<{ id: string; document: Camt053Document }> {
   const document = readStatement(file);
+  requireShopAccount(shop, document.statements);
   const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
   const id = await insertImport(deps.db, { shopId: shop.slug, filename: meta.filename, document: bytes, totalEntries: itemsOf(document).length, actor: meta.actor, now: nowOf(deps.clock) });
   return { id, document };

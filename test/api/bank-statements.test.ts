@@ -61,7 +61,7 @@ function statement(entries: Ntry[], options: { id?: string; ccy?: string } = {})
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
   <GrpHdr><MsgId>TEST-${options.id ?? 'S1'}</MsgId><CreDtTm>2026-03-03T06:12:44+01:00</CreDtTm></GrpHdr>
   <Stmt><Id>${options.id ?? 'S1'}</Id><ElctrncSeqNb>1</ElctrncSeqNb>
-    <Acct><Id><IBAN>BE68539007547034</IBAN></Id><Ccy>${options.ccy ?? 'EUR'}</Ccy></Acct>
+    <Acct><Id><IBAN>BE59000001234526</IBAN></Id><Ccy>${options.ccy ?? 'EUR'}</Ccy></Acct>
     ${ntries.join('\n')}
   </Stmt></BkToCstmrStmt></Document>`;
 }
@@ -165,7 +165,7 @@ describe('importing a bank statement', () => {
     const [paidA] = await paymentEvent(a);
     assert.deepEqual(
       { amount: paidA.data.amountCents, entry: paidA.data.bankEntryId, date: paidA.data.bookingDate, balance: paidA.data.balanceDueCents, to: paidA.data.statusTo },
-      { amount: a.grossCents, entry: 'BE68539007547034|S1-1', date: '2026-03-02', balance: 0, to: 'accepted' },
+      { amount: a.grossCents, entry: 'BE59000001234526|S1-1', date: '2026-03-02', balance: 0, to: 'accepted' },
     );
     assert.equal((await paymentEvent(c))[0].data.balanceDueCents, 1000);
     assert.equal((await paymentEvent(d))[0].data.customerCreditCents, 3000);
@@ -174,10 +174,10 @@ describe('importing a bank statement', () => {
     const db = p.database.db;
     const review = await db.selectFrom('bank_entries').select(['external_id', 'reference_status', 'status', 'order_id']).where('status', '!=', 'matched').orderBy('external_id').execute();
     assert.deepEqual(review.map((r) => [r.external_id, r.reference_status, r.status, r.order_id]), [
-      ['BE68539007547034|S1-3', 'invalid', 'unmatched', null],
-      ['BE68539007547034|S1-6', 'none', 'ignored', null],
-      ['BE68539007547034|S1-7', 'none', 'unmatched', null],
-      ['BE68539007547034|S1-8', 'found', 'unmatched', null],
+      ['BE59000001234526|S1-3', 'invalid', 'unmatched', null],
+      ['BE59000001234526|S1-6', 'none', 'ignored', null],
+      ['BE59000001234526|S1-7', 'none', 'unmatched', null],
+      ['BE59000001234526|S1-8', 'found', 'unmatched', null],
     ]);
     const mails = await db.selectFrom('outbox').select(['subject', 'text_body']).where('to_address', '=', 'membre@coopso.example').where('subject', 'like', '%paiement reçu%').execute();
     assert.equal(mails.length, 4);

@@ -22,6 +22,16 @@ export const paymentMessages = {
     en: 'This statement contains forbidden XML declarations (DOCTYPE or entities); nothing was imported.',
     nl: 'Dit uittreksel bevat verboden XML-declaraties (DOCTYPE of entiteiten); er werd niets geïmporteerd.',
   },
+  'error.statement_empty': {
+    fr: 'Ce fichier CAMT.053 ne contient aucun relevé ; rien n’a été importé.',
+    en: 'This CAMT.053 file contains no statement; nothing was imported.',
+    nl: 'Dit CAMT.053-bestand bevat geen uittreksel; er werd niets geïmporteerd.',
+  },
+  'error.statement_wrong_account': {
+    fr: 'Le relevé {statement} porte sur le compte {account}, qui n’est pas celui de la boutique ({expected}) ; rien n’a été importé.',
+    en: 'Statement {statement} is for account {account}, which is not the shop’s ({expected}); nothing was imported.',
+    nl: 'Uittreksel {statement} betreft rekening {account}, die niet die van de winkel is ({expected}); er werd niets geïmporteerd.',
+  },
   'error.invalid_iban': { fr: 'Cet IBAN n’est pas valide.', en: 'This IBAN is not valid.', nl: 'Dit IBAN is ongeldig.' },
   'error.invalid_bic': { fr: 'Ce BIC n’est pas valide.', en: 'This BIC is not valid.', nl: 'Deze BIC is ongeldig.' },
   'error.invalid_payment_reference': {
