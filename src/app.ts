@@ -43,6 +43,8 @@ import { operatorPages } from './platform/operator-routes.tsx';
 import { installContext } from './web/hooks.ts';
 import { installIdempotency } from './web/idempotency.ts';
 import { installErrorHandlers } from './web/errors.tsx';
+import { parseFormBody } from './web/form-body.ts';
+import { installInputGuard } from './web/input-guard.ts';
 
 export type AppDeps = {
   config: Config;
@@ -77,13 +79,18 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     trustProxy: deps.config.trustProxy,
     // Validation is done with zod in the handlers (one error format); route schemas are for docs.
     ajv: { customOptions: { strict: false } },
+    // A JSON body with a `__proto__` or `constructor.prototype` key is refused (400 invalid_json),
+    // not stripped: Fastify's defaults today, stated so that no upgrade can loosen them (issue 8 §9).
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(fastifyCookie, { secret: deps.config.secret });
-  await app.register(fastifyFormbody, { bodyLimit: 65_536 });
+  // Every form is parsed by qs, which drops `__proto__`/`constructor` fields (issue 8 §4).
+  await app.register(fastifyFormbody, { bodyLimit: 65_536, parser: parseFormBody });
   await app.register(fastifyCsrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -94,6 +101,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(fastifyStatic, { root: fileURLToPath(new URL('./web/assets/', import.meta.url)), prefix: '/assets/' });
 
   installContext(app);
+  installInputGuard(app);
   installErrorHandlers(app);
   await apiDocs(app);
 

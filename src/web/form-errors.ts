@@ -3,33 +3,31 @@
  * domain errors turned into one message per field for the form to show.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import qs from 'qs';
 import { DomainError, ValidationFailed } from '../kernel/errors.ts';
 import type { Lang } from '../kernel/i18n/index.ts';
 import { messageFor } from './errors.tsx';
 import type { FieldErrors } from './forms.tsx';
 import { SESSION_COOKIE } from './context.ts';
+import { SAFE_FORM_OPTIONS } from './form-body.ts';
 
+/**
+ * The form's text fields (any body: form, JSON or multipart fields), without the CSRF token.
+ * Built with `Object.fromEntries`, which defines own properties: even a key `__proto__` from a
+ * JSON body stays a plain field and never sets a prototype.
+ */
 export function flatForm(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v;
-  }
-  return out;
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '_csrf'));
 }
 
-/** "address.city" → { address: { city } }; empty optional fields are left out. */
+/**
+ * "address.city" → { address: { city } }, by qs with the edge parser's options: a path through
+ * `__proto__`, `constructor` or any other Object.prototype name is dropped, never followed
+ * (issue 8 §4), and nesting stops at 5 levels (the rest stays one unknown key, refused by the schema).
+ */
 export function nestForm(flat: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flat)) {
-    const parts = key.split('.');
-    let node = out;
-    for (const part of parts.slice(0, -1)) {
-      node[part] ??= {};
-      node = node[part] as Record<string, unknown>;
-    }
-    node[parts[parts.length - 1] as string] = value;
-  }
-  return out;
+  return qs.parse(flat, { ...SAFE_FORM_OPTIONS, allowDots: true });
 }
 
 /** Field errors of a failed form, or rethrows what is not the user's doing. */
