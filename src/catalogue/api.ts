@@ -4,18 +4,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requireAccess } from '../accounts/actor.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
+import { parseOrThrow, text } from '../kernel/validation.ts';
 import { getShop } from '../shops/service.ts';
 import { changeProduct, createProduct, ProductInput, ProductPatch } from './manage.ts';
 import { getProduct, listCatalogue, productJson } from './service.ts';
 
 const ListQuery = z.object({
-  q: z.string().max(100).optional(),
+  q: text().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   maxPriceCents: z.coerce.number().int().min(0).optional(),
   sort: z.enum(['sku', 'price_asc', 'price_desc']).default('sku'),
-  lang: z.string().optional(),
+  lang: text().optional(),
 });
 
 type ShopParams = { Params: { shop: string } };

@@ -8,16 +8,17 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { DB } from '../db/schema.ts';
 import { DomainError, notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
+import { text } from '../kernel/validation.ts';
 import { WithdrawalException } from '../shops/profile/schema/withdrawal.ts';
 import * as q from './queries.ts';
 import { getProduct, type Product, rowToProduct, withBundleStock } from './service.ts';
 
-const Text = z.union([z.string().trim().min(1).max(200).transform((fr) => ({ fr })), z.object({ fr: z.string().trim().min(1).max(200), en: z.string().max(200).optional(), nl: z.string().max(200).optional() }).strict()]);
-const LongText = z.union([z.string().max(5000).transform((fr) => ({ fr })), z.object({ fr: z.string().max(5000), en: z.string().max(5000).optional(), nl: z.string().max(5000).optional() }).strict()]);
+const Text = z.union([text().trim().min(1).max(200).transform((fr) => ({ fr })), z.object({ fr: text().trim().min(1).max(200), en: text().max(200).optional(), nl: text().max(200).optional() }).strict()]);
+const LongText = z.union([text().max(5000).transform((fr) => ({ fr })), z.object({ fr: text().max(5000), en: text().max(5000).optional(), nl: text().max(5000).optional() }).strict()]);
 
 export const ProductInput = z
   .object({
-    sku: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'invalid_value'),
+    sku: text().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'invalid_value'),
     name: Text,
     description: LongText.default({ fr: '' }),
     unitPriceCents: z.number().int().min(0).max(100_000_000),

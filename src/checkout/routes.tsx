@@ -13,7 +13,7 @@ import { money } from '../catalogue/views/product-card.tsx';
 import { DomainError, notFound, ValidationFailed } from '../kernel/errors.ts';
 import { sha256Hex } from '../kernel/ids.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
+import { parseOrThrow, text } from '../kernel/validation.ts';
 import { termsUrl } from '../legal/terms/urls.ts';
 import { invoiceLinkOf } from '../invoicing/service.ts';
 import { findOrderFor, orderJson, pendingTransfer } from '../orders/service.ts';
@@ -47,8 +47,8 @@ type Customer = NonNullable<Awaited<ReturnType<typeof shopCustomer>>>;
 
 const ConfirmForm = z.object({
   expectedGrossCents: z.coerce.number().int().min(0).max(1e12),
-  termsVersion: z.string().trim().min(1).max(100),
-  cartDigest: z.string().regex(/^[0-9a-f]{64}$/),
+  termsVersion: text().trim().min(1).max(100),
+  cartDigest: text().regex(/^[0-9a-f]{64}$/),
   checkoutToken: z.uuid(),
   acceptTerms: z.literal('yes').optional(),
 });

@@ -4,22 +4,23 @@
  */
 import { z } from 'zod';
 import { Address } from '../accounts/schema.ts';
+import { text } from '../kernel/validation.ts';
 
 export const OrderLineInput = z.object({
-  productId: z.string().trim().min(1).max(64),
+  productId: text().trim().min(1).max(64),
   quantity: z.number().int('invalid_quantity').min(1, 'invalid_quantity').max(10_000, 'invalid_quantity'),
 });
 
 export const DeliveryInput = z.object({
   mode: z.enum(['carrier', 'volunteer', 'pickup', 'ex_works', 'seller_delivery', 'manufacturer_direct', 'customer_carrier']),
-  pickupPointId: z.string().max(100).optional(),
-  slotId: z.string().max(100).optional(),
+  pickupPointId: text().max(100).optional(),
+  slotId: text().max(100).optional(),
   address: Address.optional(),
 });
 
 export const OrderInput = z.object({
   lines: z.array(OrderLineInput).min(1, 'empty_order').max(100),
-  acceptedTerms: z.object({ version: z.string().trim().min(1).max(100) }).optional(),
+  acceptedTerms: z.object({ version: text().trim().min(1).max(100) }).optional(),
   delivery: DeliveryInput,
   paymentMethod: z.enum(['bank_transfer', 'card', 'on_account', 'paypal']),
   /** The total the customer saw on the review page; a different total means the cart changed. */

@@ -3,9 +3,25 @@
  * `{"error": {code, message, field}}` and forms show every problem in the user's language.
  * Schemas name their own codes as the issue message (`z.string().email('invalid_email')`).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationFailed } from './errors.ts';
 import { hasMessage } from './i18n/index.ts';
+
+/** A UTF-16 half without its other half: not a Unicode scalar value, so not encodable as UTF-8 (RFC 3629 §3). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether a string can be stored and sent as it was given: PostgreSQL refuses U+0000 in `text`
+ * and `jsonb`, and a lone surrogate would reach the database (and e-mails, PDFs) as U+FFFD,
+ * silently changed, or make an encoder throw. Both are refused at the edge as `invalid_value`.
+ */
+export const isStorableText = (value: string): boolean => !value.includes('\0') && !LONE_SURROGATE.test(value);
+
+/**
+ * The one string schema for input (API bodies, forms, query strings): `text().trim().max(100)`.
+ * Every request schema starts its strings here, so none can carry a NUL or a lone surrogate.
+ */
+export const text = () => z.string().refine(isStorableText, 'invalid_value');
 
 type Issue = z.core.$ZodIssue;
 

@@ -14,6 +14,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { DomainError, notFound, ValidationFailed } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { cents } from '../kernel/money.ts';
+import { text } from '../kernel/validation.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import { captureAtShipment } from '../payments/card/capture.ts';
 import type { StripeGateway } from '../payments/card/stripe-client.ts';
@@ -26,7 +27,7 @@ import { ORDER_EVENT_TYPES, transition } from './state-machine.ts';
 export const OrderEventInput = z.strictObject({
   type: z.enum(ORDER_EVENT_TYPES),
   at: z.iso.datetime({ offset: true }),
-  note: z.string().trim().max(2000).optional(),
+  note: text().trim().max(2000).optional(),
   /** `payment_received`: the sum received, in cents. */
   amountCents: z.number().int().positive().max(99_999_999_999).optional(),
   /** `cancelled`: who ends the contract, which decides what happens to a deposit (L214-1). */

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requireAccess } from '../accounts/actor.ts';
 import { notFound } from '../kernel/errors.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
+import { parseOrThrow, text } from '../kernel/validation.ts';
 import { getShop } from '../shops/service.ts';
 import { actorLabel, matchBankEntry, unmatchedQueue } from './bank-queue.ts';
 import { findImport } from './statement-imports.ts';
@@ -14,7 +14,7 @@ import { findImport } from './statement-imports.ts';
 type Params = { Params: { shop: string; id: string } };
 
 export const EntriesQuery = z.object({ status: z.literal('unmatched').default('unmatched') });
-export const MatchBody = z.object({ orderId: z.string().min(1) }).strict();
+export const MatchBody = z.object({ orderId: text().min(1) }).strict();
 
 export const bankEntriesApi: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;

@@ -6,11 +6,11 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { requireAccess } from '../accounts/actor.ts';
 import { DomainError } from '../kernel/errors.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
+import { parseOrThrow, text } from '../kernel/validation.ts';
 
 const ClockMove = z
   .object({
-    now: z.string().max(64).refine((v) => {
+    now: text().max(64).refine((v) => {
       try {
         Temporal.Instant.from(v);
         return true;

@@ -9,7 +9,7 @@ import { getProduct, listCatalogue, localized } from '../catalogue/service.ts';
 import { ProductPage } from '../catalogue/views/product-page.tsx';
 import { today } from '../kernel/clock.ts';
 import { t } from '../kernel/i18n/index.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
+import { parseOrThrow, text } from '../kernel/validation.ts';
 import { sendCurrentTerms } from '../legal/terms/routes.tsx';
 import { currentTerms } from '../legal/terms/service.ts';
 import { frameFor, sendPage } from '../web/context.ts';
@@ -21,12 +21,12 @@ import { ShopHome } from './views/shop-home.tsx';
 
 const PAGE = 24;
 const CatalogueQuery = z.object({
-  q: z.string().max(100).default(''),
+  q: text().max(100).default(''),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Maximum price in whole euros incl. VAT; empty means no limit. */
   max: z.union([z.literal(''), z.coerce.number().int().min(0).max(1_000_000)]).default(''),
   sort: z.enum(['sku', 'price_asc', 'price_desc']).default('sku'),
-  lang: z.string().optional(),
+  lang: text().optional(),
 });
 
 type ShopParams = { Params: { shop: string } };

@@ -1,17 +1,18 @@
 /** Refund requests as the API and the staff form send them (STYLE.md §7). */
 import { z } from 'zod';
 import { parseEuros } from '../../kernel/money.ts';
+import { text } from '../../kernel/validation.ts';
 
 const MAX_CENTS = 99_999_999_999;
 
 export const RefundInput = z
   .object({
     amountCents: z.number().int().positive().max(MAX_CENTS),
-    reason: z.string().trim().min(1).max(500),
+    reason: text().trim().min(1).max(500),
     /** The customer expressly agreed to another means than the one they paid with. */
     otherMeansAgreed: z.boolean().default(false),
-    iban: z.string().trim().min(1).max(50).optional(),
-    creditorName: z.string().trim().min(1).max(140).optional(),
+    iban: text().trim().min(1).max(50).optional(),
+    creditorName: text().trim().min(1).max(140).optional(),
   })
   .strict();
 export type RefundInput = z.infer<typeof RefundInput>;
@@ -19,9 +20,9 @@ export type RefundInput = z.infer<typeof RefundInput>;
 export const CreditRefundInput = z
   .object({
     amountCents: z.number().int().positive().max(MAX_CENTS),
-    iban: z.string().trim().min(1).max(50),
-    creditorName: z.string().trim().min(1).max(140),
-    reason: z.string().trim().min(1).max(500).optional(),
+    iban: text().trim().min(1).max(50),
+    creditorName: text().trim().min(1).max(140),
+    reason: text().trim().min(1).max(500).optional(),
   })
   .strict();
 export type CreditRefundInput = z.infer<typeof CreditRefundInput>;
