@@ -37,7 +37,8 @@ function scopeOf(request: FastifyRequest): string {
   return `${who} POST ${request.url.split('?')[0]}`;
 }
 
-function bodyHash(body: unknown): string {
+/** The request's fingerprint: its body, canonically. */
+export function bodyHash(body: unknown): string {
   if (Buffer.isBuffer(body)) return sha256Hex(body);
   try {
     return sha256Hex(canonicalJson(body ?? null) ?? 'null');
