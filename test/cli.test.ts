@@ -10,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { termsForOrder } from '../src/checkout/terms-for-order.ts';
 import { loadConfig } from '../src/config.ts';
+import { openPglite } from '../src/db/connect.ts';
 import { bootPlatform } from '../src/platform/boot.ts';
+import { getShop } from '../src/shops/service.ts';
 
 const run = promisify(execFile);
 // These tests are about the embedded database, even in the run against a PostgreSQL server.
@@ -80,5 +83,33 @@ describe('start-up', () => {
     const elsewhere = await second.app.inject({ method: 'GET', url: '/api/v1/shops/coopso/customers', headers: { authorization: `Bearer ${token.stdout.trim()}` } });
     assert.equal(elsewhere.statusCode, 403);
     await second.close();
+  });
+});
+
+describe('comptoir verify', () => {
+  test('should exit 0 on intact evidence and 1, naming the order, when its total was changed in the database', async () => {
+    const env = { COMPTOIR_PROFILES_DIR: 'profiles', COMPTOIR_DATA_DIR: join(dir, 'verify') };
+    const platform = await bootPlatform(loadConfig(env));
+    const inject = (url: string, payload: Record<string, unknown>, token?: string) => platform.app.inject({ method: 'POST', url, payload, ...(token && { headers: { authorization: `Bearer ${token}` } }) });
+    const address = { line1: 'rue de Fer 1', postalCode: '5000', city: 'Namur', country: 'BE' };
+    assert.equal((await inject('/api/v1/shops/coopso/customers', { kind: 'consumer', email: 'verify@example.fr', password: 'correct horse battery', firstName: 'A', lastName: 'B', address })).statusCode, 201);
+    const token = (await inject('/api/v1/shops/coopso/session', { email: 'verify@example.fr', password: 'correct horse battery' })).json().token;
+    const product = await platform.database.db.selectFrom('products').select('id').where('shop_id', '=', 'coopso').where('sku', '=', 'CAHIER-A4-96').executeTakeFirstOrThrow();
+    const { terms } = await termsForOrder(platform.database.db, platform.clock, await getShop(platform.database.db, 'coopso'));
+    const placed = await inject('/api/v1/shops/coopso/orders', { lines: [{ productId: product.id, quantity: 1 }], acceptedTerms: { version: terms[0]?.version }, delivery: { mode: 'pickup', pickupPointId: '0' }, paymentMethod: 'bank_transfer' }, token);
+    assert.equal(placed.statusCode, 201, placed.body);
+    await platform.close();
+
+    const intact = await cli(['verify'], env);
+    assert.equal(intact.code, 0, intact.stdout + intact.stderr);
+    assert.match(intact.stdout, /1 orders checked, 1 intact, 0 tampered/);
+
+    const database = await openPglite(env.COMPTOIR_DATA_DIR);
+    await database.db.updateTable('orders').set({ gross_cents: 1 }).where('id', '=', placed.json().id).execute();
+    await database.close();
+    const tampered = await cli(['verify', '--shop', 'coopso'], env);
+    assert.equal(tampered.code, 1);
+    assert.match(tampered.stdout, new RegExp(`TAMPERED coopso order ${placed.json().id}: event -: the order differs from what the customer agreed to \\(placed event\\): gross_cents`));
+    assert.match(tampered.stdout, /1 orders checked, 0 intact, 1 tampered/);
   });
 });
