@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requireAccess } from '../accounts/actor.ts';
 import { parseOrThrow, text } from '../kernel/validation.ts';
+import { answerInTransaction } from '../platform/idempotency-keys.ts';
 import { getShop } from '../shops/service.ts';
 import { changeProduct, createProduct, ProductInput, ProductPatch } from './manage.ts';
 import { getProduct, listCatalogue, productJson } from './service.ts';
@@ -39,7 +40,13 @@ export const catalogueApi: FastifyPluginAsync = async (app) => {
   app.post<ShopParams>('/shops/:shop/products', { schema: { tags: ['catalogue'], summary: 'Create a product (staff)' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     requireAccess(request.actor, 'shop.manage', shop.slug);
-    const product = await createProduct(db, shop.slug, parseOrThrow(ProductInput, request.body));
+    const input = parseOrThrow(ProductInput, request.body);
+    // The Idempotency-Key's answer commits with the product: a retry after a crash replays it.
+    const product = await db.transaction().execute(async (trx) => {
+      const created = await createProduct(trx, shop.slug, input);
+      await answerInTransaction(trx, request.idempotency, 201, productJson(created, request.lang));
+      return created;
+    });
     return reply.code(201).send(productJson(product, request.lang));
   });
 

@@ -2,8 +2,11 @@
  * API: staff record what happened to an order (API.md `POST /shops/{shop}/orders/{id}/events`).
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { Transaction } from 'kysely';
 import { requireAccess } from '../accounts/actor.ts';
+import type { DB } from '../db/schema.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
+import { answerInTransaction } from '../platform/idempotency-keys.ts';
 import { getShop } from '../shops/service.ts';
 import { OrderEventInput, recordOrderEvent } from './events.ts';
 import { findOrderFor, orderJson } from './service.ts';
@@ -19,7 +22,10 @@ export const orderEventsApi: FastifyPluginAsync = async (app) => {
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const input = parseOrThrow(OrderEventInput, request.body);
     const actor = request.actor.kind === 'anonymous' ? 'anonymous' : `${request.actor.kind}:${request.actor.id}`;
-    const { cardCapture } = await recordOrderEvent({ db, clock, stripe: app.deps.stripe }, shop, request.params.id, input, actor);
+    const claim = request.idempotency;
+    // The Idempotency-Key's answer commits with the fact (completed by the capture's outcome once sent).
+    const answer = claim && (async (trx: Transaction<DB>) => answerInTransaction(trx, claim, 201, await orderJson(trx, shop, await findOrderFor(trx, request.actor, shop.slug, request.params.id))));
+    const { cardCapture } = await recordOrderEvent({ db, clock, stripe: app.deps.stripe }, shop, request.params.id, input, actor, answer);
     const order = await findOrderFor(db, request.actor, shop.slug, request.params.id);
     return reply.code(201).send({ ...(await orderJson(db, shop, order)), ...(cardCapture && { cardCapture }) });
   });

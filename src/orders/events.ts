@@ -38,8 +38,18 @@ export type OrderEventInput = z.infer<typeof OrderEventInput>;
 type Deps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null };
 export type CardCapture = 'captured' | 'nothing_to_capture' | { failed: string };
 
-/** Records the fact; after a shipment, says what became of a card payment to capture. */
-export async function recordOrderEvent(deps: Deps, shop: Shop, orderId: string, input: OrderEventInput, actor: string): Promise<{ cardCapture?: CardCapture }> {
+/**
+ * Records the fact; after a shipment, says what became of a card payment to capture. `answer` runs
+ * last in the fact's transaction (the API stores its Idempotency-Key answer there, issue 8 §5).
+ */
+export async function recordOrderEvent(
+  deps: Deps,
+  shop: Shop,
+  orderId: string,
+  input: OrderEventInput,
+  actor: string,
+  answer?: (trx: Transaction<DB>) => Promise<void>,
+): Promise<{ cardCapture?: CardCapture }> {
   if (!isUuid(orderId)) throw notFound('order');
   if (input.type === 'payment_received' && input.amountCents === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
   const nowInstant = deps.clock.now();
@@ -66,6 +76,7 @@ export async function recordOrderEvent(deps: Deps, shop: Shop, orderId: string, 
     } else {
       await recordFact(fact, step.to);
     }
+    if (answer) await answer(trx);
   });
   return input.type === 'shipped' ? { cardCapture: await afterShipped(deps, shop, orderId, actor) } : {};
 }

@@ -45,6 +45,28 @@ async function moveClock(ms: number): Promise<void> {
   assert.equal(res.statusCode, 200, res.body);
 }
 
+/**
+ * Runs `request` as if the process died right after the commit of its state: nothing it does
+ * afterwards reaches the database. Triggers let idempotency_keys be written only by a
+ * transaction that also inserted into `table` (the handler's own transaction).
+ */
+async function diesAfterCommit<T>(table: string, request: () => Promise<T>): Promise<T> {
+  const db = p.database.db;
+  await sql`create function test_state_tx() returns trigger language plpgsql as $$ begin perform set_config('test.state_tx', 'yes', true); return new; end $$`.execute(db);
+  await sql`create trigger test_state_tx after insert on ${sql.table(table)} for each row execute function test_state_tx()`.execute(db);
+  await sql`create function test_process_died() returns trigger language plpgsql as $$ begin
+    if coalesce(current_setting('test.state_tx', true), '') = 'yes' then return coalesce(new, old); end if;
+    return null; end $$`.execute(db);
+  await sql`create trigger test_process_died before update or delete on idempotency_keys for each row execute function test_process_died()`.execute(db);
+  try {
+    return await request();
+  } finally {
+    await sql`drop trigger test_process_died on idempotency_keys`.execute(db);
+    await sql`drop trigger test_state_tx on ${sql.table(table)}`.execute(db);
+    await sql`drop function test_process_died(), test_state_tx()`.execute(db);
+  }
+}
+
 describe('after a crash', () => {
   test('should run a retry once the lease of a claim left unanswered by a killed process is over', async () => {
     const id = await product();
@@ -77,23 +99,8 @@ describe('after a crash', () => {
     const id = await product();
     const body = orderBody(id);
     const key = 'killed-after-commit';
-    // The process dies right after the order's commit: nothing it does afterwards reaches the
-    // database. Triggers let through only writes of a transaction that inserted an order.
+    const lost = (await diesAfterCommit('orders', () => place(body, key))).json().id;
     const db = p.database.db;
-    await sql`create function test_order_tx() returns trigger language plpgsql as $$ begin perform set_config('test.order_tx', 'yes', true); return new; end $$`.execute(db);
-    await sql`create trigger test_order_tx after insert on orders for each row execute function test_order_tx()`.execute(db);
-    await sql`create function test_process_died() returns trigger language plpgsql as $$ begin
-      if coalesce(current_setting('test.order_tx', true), '') = 'yes' then return coalesce(new, old); end if;
-      return null; end $$`.execute(db);
-    await sql`create trigger test_process_died before update or delete on idempotency_keys for each row execute function test_process_died()`.execute(db);
-    let lost: string;
-    try {
-      lost = (await place(body, key)).json().id;
-    } finally {
-      await sql`drop trigger test_process_died on idempotency_keys`.execute(db);
-      await sql`drop trigger test_order_tx on orders`.execute(db);
-      await sql`drop function test_process_died(), test_order_tx()`.execute(db);
-    }
     const row = await db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
     assert.equal(row.status_code, 201, 'the answer committed with the order');
     assert.ok(row.locked_until, 'and was never settled');
@@ -106,6 +113,32 @@ describe('after a crash', () => {
     assert.equal(retry.json().status, 'awaiting_payment');
     assert.deepEqual(await ordersOf(id), [lost], 'no second order');
     assert.equal(await stockOf(id), 9, 'stock taken once');
+  });
+
+  test('should replay a product and an order event committed with their answers when the process died before sending them', async () => {
+    const staff = (url: string, payload: object, key: string) => p.app.inject({ method: 'POST', url, headers: { ...bearer(ADMIN_TOKEN), 'idempotency-key': key }, payload });
+    const productUrl = `/api/v1/shops/${SHOP}/products`;
+    const newProduct = { sku: 'IDEM-CRASH', name: 'Produit du crash', unitPriceCents: 900, vatRateBp: 2000, stock: 5 };
+    const created = await diesAfterCommit('products', () => staff(productUrl, newProduct, 'product-crash'));
+    assert.equal(created.statusCode, 201, created.body);
+
+    const order = (await place(orderBody(created.json().id), 'order-of-crash-product')).json();
+    const eventUrl = `${ORDERS}/${order.id}/events`;
+    const cancel = { type: 'cancelled', at: platformNow().toISOString() };
+    const cancelled = await diesAfterCommit('order_events', () => staff(eventUrl, cancel, 'cancel-crash'));
+    assert.equal(cancelled.statusCode, 201, cancelled.body);
+
+    await moveClock(61_000);
+    const productRetry = await staff(productUrl, newProduct, 'product-crash');
+    assert.equal(productRetry.statusCode, 201, productRetry.body);
+    assert.equal(productRetry.headers['idempotent-replayed'], 'true');
+    assert.equal(productRetry.json().id, created.json().id);
+    const eventRetry = await staff(eventUrl, cancel, 'cancel-crash');
+    assert.equal(eventRetry.statusCode, 201, eventRetry.body);
+    assert.equal(eventRetry.headers['idempotent-replayed'], 'true');
+    assert.equal(eventRetry.json().status, 'cancelled');
+    const events = await p.database.db.selectFrom('order_events').select('type').where('order_id', '=', order.id).where('type', '=', 'cancelled').execute();
+    assert.equal(events.length, 1, 'cancelled once');
   });
 });
 
