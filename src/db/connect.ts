@@ -27,7 +27,8 @@ const DATE = 1082;
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+/** `loadDataDir`: start from a snapshot (the tests' migrated template) instead of an empty cluster. */
+export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, {
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v },
@@ -36,6 +37,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   // PGlite runs inside this process: it has no connection to lose, so nothing to report.
   return { db, kind: 'pglite', close: () => db.destroy(), onConnectionError: () => {} };
 }
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });

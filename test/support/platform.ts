@@ -4,25 +4,35 @@
  * the end, so runs never see each other's data and never assume the server is empty.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openPglite, openPostgres } from '../../src/db/connect.ts';
 import type { Mailer } from '../../src/notifications/outbox.ts';
 import { bootPlatform, type Platform } from '../../src/platform/boot.ts';
+import { PGLITE_TEMPLATE_ENV, POSTGRES_TEMPLATE_ENV, waitForNoConnections } from './template.ts';
 import { STRIPE_TEST_SECRET_KEY, STRIPE_TEST_WEBHOOK_SECRET, type StripeStub, startStripeStub } from './stripe-stub.ts';
 
 export const ADMIN_TOKEN = 'test-operator-token-0123456789abcdef';
 
+/** The run's migrated template (test/support/template.ts), or none when a file is run on its own. */
+async function pgliteTemplate(): Promise<Blob | undefined> {
+  const path = process.env[PGLITE_TEMPLATE_ENV];
+  return path ? new Blob([await readFile(path)]) : undefined;
+}
+
 async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openPglite(undefined);
+    const loadDataDir = await pgliteTemplate();
+    const database = await openPglite(undefined, loadDataDir ? { loadDataDir } : {});
     return { database, drop: async () => {} };
   }
   const name = `comptoir_test_${randomBytes(6).toString('hex')}`;
+  const template = process.env[POSTGRES_TEMPLATE_ENV];
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
@@ -32,13 +42,8 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      // pg's pool.end() resolves before its last sockets have closed: wait for them, so that
-      // `force` has no live connection to kill (a killed client raises an uncaught error).
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if ((rows[0]?.n ?? 0) === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      // `force` must find no live connection of ours to kill (a killed client raises an uncaught error).
+      await waitForNoConnections(c, name);
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
