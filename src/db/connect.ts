@@ -31,13 +31,13 @@ pg.types.setTypeParser(DATE, (v) => v);
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   // PGlite runs inside this process: it has no connection to lose, so nothing to report.
   return { db, kind: 'pglite', close: () => db.destroy(), onConnectionError: () => {} };
 }
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
