@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import type { CustomerKind } from '../accounts/schema.ts';
 import { DomainError } from '../kernel/errors.ts';
+import { text } from '../kernel/validation.ts';
 import type { Profile } from '../shops/profile/schema.ts';
 
 /** No cart line holds more than this, whatever the shop: a typo of 10000 is refused outright. */
 export const MAX_CART_QUANTITY = 999;
 
 /** A quantity typed in a form: digits only, 1 to MAX_CART_QUANTITY. */
-export const CartQuantity = z
-  .string()
+export const CartQuantity = text()
   .trim()
   .regex(/^\d{1,9}$/, 'invalid_quantity')
   .transform(Number)
