@@ -43,6 +43,7 @@ import { operatorPages } from './platform/operator-routes.tsx';
 import { installContext } from './web/hooks.ts';
 import { installIdempotency } from './web/idempotency.ts';
 import { installErrorHandlers } from './web/errors.tsx';
+import { type LogStream, loggerOptions } from './web/logging.ts';
 import { parseFormBody } from './web/form-body.ts';
 import { installInputGuard } from './web/input-guard.ts';
 
@@ -70,9 +71,10 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; logStream?: LogStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: deps.config.logLevel } : false,
+    // No parameters, personal data or credentials in the log (src/web/logging.ts).
+    logger: options.logger ? loggerOptions(deps.config.logLevel, options.logStream) : false,
     bodyLimit: 1_048_576,
     // X-Forwarded-* only from the proxies TRUST_PROXY names: anyone else could pick their own
     // request.ip and escape the sign-in rate limits (issue 8 §3).

@@ -6,8 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { labelFailedStatement } from './errors.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -27,6 +28,11 @@ const DATE = 1082;
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 
+/** Names the statement on each failed query's error, for logs that must not show its values. */
+const labelFailedStatements = (event: LogEvent) => {
+  if (event.level === 'error') labelFailedStatement(event.error, event.query.sql);
+};
+
 /** `loadDataDir`: start from a snapshot (the tests' migrated template) instead of an empty cluster. */
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -34,7 +40,7 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: labelFailedStatements });
   // PGlite runs inside this process: it has no connection to lose, so nothing to report.
   return { db, kind: 'pglite', close: () => db.destroy(), onConnectionError: () => {} };
 }
@@ -48,7 +54,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // query in flight, if any, fails on its own and the request answers 503 (src/web/errors.tsx).
   pool.on('connect', (client) => client.on('error', (error) => report(error)));
   pool.on('error', () => {}); // an idle client's error, already reported by the listener above
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: labelFailedStatements });
   return {
     db,
     kind: 'postgres',

@@ -31,3 +31,22 @@ const LOST_CONNECTION_MESSAGES = [
   'PGlite is closed',
   'driver has already been destroyed', // Kysely, once the database is closed (shutting down)
 ];
+
+/**
+ * A failed statement in words that carry no value: its verb and first table (`insert into
+ * "customers"`), never its parameters (issue 8 §10). Kysely passes every failed query through the
+ * database's log hook (src/db/connect.ts), which labels the error with it for the server log.
+ */
+export function statementOf(sqlText: string): string {
+  const verb = /^\s*(\w+)/.exec(sqlText)?.[1]?.toLowerCase() ?? '?';
+  const table = /\b(from|into|update|table)\s+("[^"]{1,63}"(?:\."[^"]{1,63}")?|[a-z_][\w.]{0,63})/i.exec(sqlText);
+  if (!table) return verb;
+  const keyword = table[1]?.toLowerCase();
+  return keyword === verb ? `${verb} ${table[2]}` : `${verb} ${keyword} ${table[2]}`;
+}
+
+export function labelFailedStatement(error: unknown, sqlText: string): void {
+  if (typeof error === 'object' && error !== null && !('statement' in error)) {
+    Object.defineProperty(error, 'statement', { value: statementOf(sqlText), enumerable: true });
+  }
+}

@@ -1,6 +1,7 @@
 /**
- * Mailer adapters: SMTP through nodemailer when SMTP_URL is set; otherwise the message is written
- * to the server log, so a newcomer running `npm start` can still follow a password-reset link.
+ * Mailer adapters: SMTP through nodemailer when SMTP_URL is set; otherwise, in development, the
+ * message is written to the terminal, so a newcomer running `npm start` can still follow a
+ * password-reset link.
  */
 import nodemailer from 'nodemailer';
 import type { Mailer } from './outbox.ts';
@@ -18,9 +19,17 @@ export function smtpMailer(url: string): Mailer {
   };
 }
 
-export function logMailer(log: (text: string) => void): Mailer {
+/**
+ * Without SMTP_URL. In development the whole message goes to the terminal: its data are the
+ * developer's own demo accounts, and following a password-reset link there is the point. In
+ * production that would copy customers' names, addresses and orders into the server log, which is
+ * kept, shipped and read by whoever runs the host (GDPR art. 5(1)(c) and (f); issue 8 §10): it
+ * refuses instead, so the outbox keeps the message and retries it, and records only this reason.
+ */
+export function logMailer(log: (text: string) => void, options: { production: boolean }): Mailer {
   return {
     async send(message) {
+      if (options.production) throw new Error('e-mail not sent: SMTP_URL is not set');
       const files = message.attachments?.length ? `\n[attached: ${message.attachments.map((a) => a.filename).join(', ')}]` : '';
       log(`[e-mail to ${message.to}] ${message.subject}\n${message.text}${files}`);
     },

@@ -3,6 +3,7 @@
  * mailer, and the app. Used by `comptoir serve` and by the tests, so both run the same path.
  */
 import type { FastifyInstance } from 'fastify';
+import type { LogStream } from '../web/logging.ts';
 import { buildApp } from '../app.ts';
 import { stripeGateway } from '../payments/card/stripe-client.ts';
 import type { Config } from '../config.ts';
@@ -26,7 +27,7 @@ export type Platform = {
   close(): Promise<void>;
 };
 
-export async function bootPlatform(config: Config, options: { logger?: boolean; database?: Database; mailer?: Mailer } = {}): Promise<Platform> {
+export async function bootPlatform(config: Config, options: { logger?: boolean; logStream?: LogStream; database?: Database; mailer?: Mailer } = {}): Promise<Platform> {
   // Profiles first: an invalid profile stops start-up before anything is touched.
   const profiles = loadProfilesDir(config.profilesDir);
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
@@ -37,9 +38,9 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
     // Each shop's documents as immutable versions; a changed text under a published label stops start-up.
     await publishTermsFromProfiles(database.db, profiles, new Date(clock.now().epochMilliseconds));
     await seedOperator(database.db);
-    const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text)));
+    const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text), { production: config.production }));
     const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: publicBaseUrl(config) });
-    const app = await buildApp({ config, database, clock, mailer, runDueJobs, stripe: stripeGateway(config.stripe) }, { logger: options.logger ?? false });
+    const app = await buildApp({ config, database, clock, mailer, runDueJobs, stripe: stripeGateway(config.stripe) }, { logger: options.logger ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
     return {
       app,
       database,

@@ -53,15 +53,19 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
 /** `stripe`: the local server answering for Stripe's API (null when started without Stripe). */
 export type TestPlatform = Platform & { stripe: StripeStub | null; stop(): Promise<void> };
 
-/** `stripe: false` starts without Stripe configured: no card payment offered (issue 4 §3). */
-export async function startPlatform(env: Record<string, string> = {}, options: { mailer?: Mailer; stripe?: boolean } = {}): Promise<TestPlatform> {
+/**
+ * `stripe: false` starts without Stripe configured: no card payment offered (issue 4 §3).
+ * `logStream` receives the server's log lines (set LOG_LEVEL in `env`; silent by default).
+ */
+export async function startPlatform(env: Record<string, string> = {}, options: { mailer?: Mailer; stripe?: boolean; logStream?: { write(line: string): void } } = {}): Promise<TestPlatform> {
   const { database, drop } = await freshDatabase();
   const stripe = options.stripe === false ? null : await startStripeStub();
   const stripeEnv = stripe ? { STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY, STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET, STRIPE_API_URL: stripe.url } : {};
   const config = loadConfig({ COMPTOIR_PROFILES_DIR: 'profiles', COMPTOIR_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent', ...stripeEnv, ...env });
   // With SMTP_URL the platform's own SMTP mailer is used; otherwise e-mails go nowhere.
   const mailer: Mailer | undefined = options.mailer ?? (config.smtpUrl ? undefined : { send: async () => {} });
-  const platform = await bootPlatform(config, mailer ? { database, mailer } : { database }).catch(async (error: unknown) => {
+  const logging = options.logStream ? { logger: true, logStream: options.logStream } : {};
+  const platform = await bootPlatform(config, { database, ...(mailer ? { mailer } : {}), ...logging }).catch(async (error: unknown) => {
     await stripe?.stop();
     throw error;
   });
