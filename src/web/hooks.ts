@@ -45,7 +45,8 @@ export function installContext(app: FastifyInstance): void {
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!isPublicRead(request, reply)) reply.header('cache-control', 'no-store');
+    const alreadyNoStore = String(reply.getHeader('cache-control') ?? '').includes('no-store');
+    if (!isPublicRead(request, reply) && !alreadyNoStore) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

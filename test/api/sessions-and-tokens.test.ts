@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Email } from '../../src/notifications/outbox.ts';
+import type { Mailer } from '../../src/notifications/outbox.ts';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
 import { bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
 let p: TestPlatform;
-const mails: Email[] = [];
+const mails: Parameters<Mailer['send']>[0][] = [];
 before(async () => {
   p = await startPlatform({ COMPTOIR_TEST_CLOCK: '2026-04-01T10:00:00+02:00', PUBLIC_URL: 'http://shop.test' }, { mailer: { send: async (m) => void mails.push(m) } });
 });
