@@ -70,7 +70,9 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
       if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
     };
     child.stdout?.on('data', seen);
-    child.stderr?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)));
   });
 }
