@@ -59,6 +59,7 @@ export type Caller = { ip: string; device: string | null };
 /** Operators belong to no shop: their failures and known callers are kept under this name. */
 export const PLATFORM_REALM = '*platform*';
 
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000001';
 const realmOf = (who: Who): q.SignInRealm => ({ shopId: who.kind === 'operator' ? PLATFORM_REALM : who.shopId, realm: who.kind });
 const callerHashes = (caller: Caller) => [sha256Hex(`ip:${caller.ip}`), ...(caller.device ? [sha256Hex(`device:${caller.device}`)] : [])];
 
@@ -80,7 +81,8 @@ export async function authenticate(deps: AccountsDeps, who: Who, credentials: Cr
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
   const failures = await q.countSignInFailures(deps.db, realm, credentials.email, caller.ip, since);
   const row = await findAccount(deps, who, credentials.email);
-  const known = row ? await q.isKnownCaller(deps.db, realm, row.id, callerHashes(caller)) : false;
+  // Asked for an unknown e-mail too (with an id no account has), so both cost the same queries.
+  const known = await q.isKnownCaller(deps.db, realm, row?.id ?? NO_ACCOUNT, callerHashes(caller));
   const wait = signInWait(failures.byAddress, failures.byAccount, known, now);
   if (wait > 0) throw new TooManyAttempts(wait);
 
