@@ -12,6 +12,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Temporal } from 'temporal-polyfill';
 import { type Cents, cents } from '../kernel/money.ts';
+import { isStorableText } from '../kernel/validation.ts';
 import { StatementRejected } from './errors.ts';
 import { arr, attr, child, node, text, textOf, type XmlNode } from './xml-nodes.ts';
 
@@ -89,8 +90,21 @@ function decode(input: string | Uint8Array, maxBytes: number): string {
   }
 }
 
+/**
+ * XML 1.0 §2.2 Char: no C0 control but tab, LF and CR, and no lone surrogate. fast-xml-parser's
+ * validator lets a NUL through, which PostgreSQL then refuses in text (issue 8 §9).
+ */
+function hasNonXmlChar(xml: string): boolean {
+  for (let i = 0; i < xml.length; i++) {
+    const code = xml.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+  }
+  return !isStorableText(xml);
+}
+
 function parseXml(xml: string): { rootName: string; tree: XmlNode } {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new StatementRejected('statement_entities_forbidden');
+  if (hasNonXmlChar(xml)) throw malformed('xml');
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']*)["']/.exec(xml)?.[1];
   if (declared !== undefined && !/^utf-?8$/i.test(declared)) throw malformed('encoding', { encoding: declared });
   const valid = XMLValidator.validate(xml);

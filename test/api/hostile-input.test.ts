@@ -21,6 +21,7 @@ import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { apiWriteRoutes, fillParams, formRoutes, type Route, routeInventory } from '../support/routes.ts';
+import { camt053 } from '../support/camt053.ts';
 import { customerToken, productIdBySku, registrationForm, termsVersion } from '../support/shoppers.ts';
 
 const SHOP = 'bible-et-jeux';
@@ -28,7 +29,7 @@ const ADDRESS = { line1: '3 rue des Lilas', postalCode: '66000', city: 'Perpigna
 let p: TestPlatform;
 let ids: { product: string; order: string; customer: string };
 let tokens: { customer: string };
-let forms: { customer: FormClient; staff: FormClient };
+let forms: { customer: FormClient; staff: FormClient; coopsoStaff: FormClient };
 
 before(async () => {
   p = await startPlatform();
@@ -46,7 +47,10 @@ before(async () => {
   assert.equal((await customerForm.submit(`/shops/${SHOP}/cart`, `/shops/${SHOP}/cart/add`, { productId: product, quantity: '1' })).statusCode, 303);
   const staffForm = new FormClient(p.app);
   assert.equal((await staffForm.submit(`/shops/${SHOP}/staff/login`, `/shops/${SHOP}/staff/login`, { email: `staff@${SHOP}.example`, password: DEMO_PASSWORD })).statusCode, 303);
-  forms = { customer: customerForm, staff: staffForm };
+  // Signed in before the sweeps, which use up the sign-in forms' rate limits.
+  const coopsoStaff = new FormClient(p.app);
+  assert.equal((await coopsoStaff.submit('/shops/coopso/staff/login', '/shops/coopso/staff/login', { email: 'staff@coopso.example', password: DEMO_PASSWORD })).statusCode, 303);
+  forms = { customer: customerForm, staff: staffForm, coopsoStaff };
 });
 after(async () => p.stop());
 
@@ -203,7 +207,7 @@ describe('hostile strings over HTTP', () => {
   test('should answer 4xx and write nothing when any form gets NUL in a field, as a form or as JSON', async (t) => {
     const routes = formRoutes(p.app).filter((r) => !r.url.endsWith('/logout'));
     const csrf: Record<string, string> = {};
-    for (const [who, client] of Object.entries(forms)) {
+    for (const [who, client] of Object.entries({ customer: forms.customer, staff: forms.staff })) {
       csrf[who] = /name="_csrf" value="([^"]*)"/.exec((await client.get(`/shops/${SHOP}/register`)).body)?.[1] ?? '';
     }
     const before = await rowCounts();
@@ -259,6 +263,29 @@ describe('hostile strings over HTTP', () => {
     });
     assert.equal(res.statusCode, 400);
     assert.deepEqual(res.json(), { error: { code: 'invalid_value', message: 'Deze waarde is ongeldig.', field: 'lastName' } });
+  });
+});
+
+describe('hostile characters in an uploaded bank statement', () => {
+  // XML 1.0 §2.2 forbids these characters: the file is malformed.
+  test('should refuse a camt.053 file with a NUL or another control character in its text, by the API and the upload form, importing nothing', async () => {
+    // Coopso takes transfers into BE59 0000 0123 4526: a statement of that account gets as far as the database.
+    const staff = forms.coopsoStaff;
+    const csrf = /name="_csrf" value="([^"]*)"/.exec((await staff.get('/shops/coopso/staff/bank')).body)?.[1] ?? '';
+    const cookie = [...staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const before = await rowCounts();
+    for (const bad of ['don\u0000x', 'don\u0001x', 'Ano\u0000nyme']) {
+      const xml = camt053('02', [{ id: 'S-FUZZ', iban: 'BE59000001234526', entries: [{ amount: '12.00', booked: '2026-03-02', acctSvcrRef: 'R-FUZZ', debtor: { name: bad }, ustrd: bad }] }]);
+      const api = await p.app.inject({ method: 'POST', url: '/api/v1/shops/coopso/bank-statements', headers: { ...bearer(ADMIN_TOKEN), 'content-type': 'application/xml' }, payload: xml });
+      assert.equal(api.statusCode, 400, api.body);
+      assert.equal(api.json().error.code, 'statement_malformed');
+      const boundary = 'FUZZBOUNDARY';
+      const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="statement"; filename="releve.xml"\r\nContent-Type: application/xml\r\n\r\n${xml}\r\n--${boundary}--\r\n`;
+      const form = await p.app.inject({ method: 'POST', url: '/shops/coopso/staff/bank/imports', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: multipart });
+      assert.equal(form.statusCode, 400, form.body.slice(0, 300));
+      assert.match(form.body, /illisible ou mal formé/);
+    }
+    assert.deepEqual(await rowCounts(), before, 'no row written or removed');
   });
 });
 
