@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { labelFailedStatement } from './errors.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -36,13 +37,22 @@ const labelFailedStatements = (event: LogEvent) => {
 /** `loadDataDir`: start from a snapshot (the tests' migrated template) instead of an empty cluster. */
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // One writer per data directory: a second process stops here with DataDirectoryInUse.
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
   const client = await PGlite.create(dataDir, {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v },
+  }).catch((error: unknown) => {
+    release();
+    throw error;
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: labelFailedStatements });
+  const close = async () => {
+    await db.destroy();
+    release();
+  };
   // PGlite runs inside this process: it has no connection to lose, so nothing to report.
-  return { db, kind: 'pglite', close: () => db.destroy(), onConnectionError: () => {} };
+  return { db, kind: 'pglite', close, onConnectionError: () => {} };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
