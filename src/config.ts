@@ -87,6 +87,12 @@ export type Config = Readonly<{
   logLevel: string;
   /** Card payments are offered only when both Stripe secrets are set (issue 4 §3). */
   stripe: { secretKey: string; webhookSecret: string; apiUrl: string | undefined } | undefined;
+  /**
+   * The development payment provider ("Paiement simulé (démonstration)", issue 8 §12): card
+   * payments confirmed or refused on a page of ours, so every demo shop takes an order on a fresh
+   * install. Only without Stripe, and never when NODE_ENV=production.
+   */
+  simulatedPayments: boolean;
 }>;
 
 export class ConfigInvalid extends Error {
@@ -118,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     stripe: e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL } : undefined,
+    simulatedPayments: e.NODE_ENV !== 'production' && !(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET),
   });
 }

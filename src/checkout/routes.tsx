@@ -17,10 +17,10 @@ import { parseOrThrow, text } from '../kernel/validation.ts';
 import { termsUrl } from '../legal/terms/urls.ts';
 import { invoiceLinkOf } from '../invoicing/service.ts';
 import { findOrderFor, orderJson, pendingTransfer } from '../orders/service.ts';
-import { usableMethods, requireUsableMethod, viaStripe } from '../payments/card/availability.ts';
+import { takesCards, usableMethods, requireUsableMethod, viaStripe } from '../payments/card/availability.ts';
 import { cardPaymentState, checkoutAfterPlacing } from '../payments/card/checkout.ts';
 import { creditBalance } from '../payments/credit/service.ts';
-import { CardPayment } from '../payments/card/views/card-payment.tsx';
+import { CardPayment, cardNotice, SimulatedOutcome } from '../payments/card/views/card-payment.tsx';
 import { epcQrPng, epcQrSvg } from '../payments/epc-qr.ts';
 import { transferQrPayload } from '../payments/transfer.ts';
 import { getShop, type Shop } from '../shops/service.ts';
@@ -60,7 +60,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const clock = app.deps.clock;
   const deps = { db, clock };
-  const cardDeps = { ...deps, stripe: app.deps.stripe };
+  const cardDeps = { ...deps, stripe: app.deps.stripe, simulated: app.deps.config.simulatedPayments };
   cartRoutes(app, deps);
 
   const frame = (request: FastifyRequest, reply: FastifyReply, shop: Shop, title: string) => frameFor(request, reply, title, { slug: shop.slug, name: shop.name });
@@ -68,7 +68,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
 
   /** Everything the review shows and the confirmation checks, computed from the current state. */
   async function review(shop: Shop, customer: Customer, choices: CheckoutChoices) {
-    requireUsableMethod(choices.paymentMethod, cardDeps.stripe !== null);
+    requireUsableMethod(choices.paymentMethod, takesCards(cardDeps));
     const kind = customer.kind as CustomerKind;
     const cart = await viewCart(deps, shop, { customerId: customer.id }, kind);
     if (!cart.id || !cart.ready) return null;
@@ -109,7 +109,8 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
         shopSlug={shop.slug}
         csrf={f.csrfToken ?? ''}
         modes={modes}
-        paymentMethods={usableMethods(paymentMethodsFor(shop.profile, kind), cardDeps.stripe !== null).map((m) => m.method)}
+        paymentMethods={usableMethods(paymentMethodsFor(shop.profile, kind), takesCards(cardDeps)).map((m) => m.method)}
+        simulatedMethods={cardDeps.stripe === null && cardDeps.simulated}
         values={{ ...defaults, ...values }}
         errors={errors}
         showsAddress={modes.some((m) => SHIPS_TO_CUSTOMER.includes(m.mode.mode))}
@@ -145,7 +146,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const values = flatForm(request.body);
     try {
       const choices = parseChoices(shop, values);
-      requireUsableMethod(choices.paymentMethod, cardDeps.stripe !== null);
+      requireUsableMethod(choices.paymentMethod, takesCards(cardDeps));
       const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
       quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
       saveChoices(request, reply, shop.slug, choices);
@@ -232,8 +233,8 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const order = await orderJson(db, shop, row);
     const f = frame(request, reply, shop, t(request.lang, 'order.title', { number: order.number }));
     const card = await cardPaymentState(cardDeps, shop, order);
-    const notice = request.query.card === 'returned' || request.query.card === 'cancelled' ? request.query.card : null;
-    const payment = card && <CardPayment lang={request.lang} card={card} action={`/shops/${shop.slug}/orders/${order.id}/card-checkout`} csrf={f.csrfToken ?? ''} notice={notice} />;
+    const notice = cardNotice(request.query.card);
+    const payment = card ? <CardPayment lang={request.lang} card={card} action={`/shops/${shop.slug}/orders/${order.id}/card-checkout`} csrf={f.csrfToken ?? ''} notice={notice} /> : <SimulatedOutcome lang={request.lang} notice={notice} />;
     const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={await invoiceLinkOf(db, shop.slug, order.id)} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>);
   });

@@ -10,7 +10,7 @@ import { termsForOrder } from '../checkout/terms-for-order.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { answerInTransaction } from '../platform/idempotency-keys.ts';
 import { verifyOrder } from '../legal/evidence/service.ts';
-import { requireUsableMethod, viaStripe } from '../payments/card/availability.ts';
+import { requireUsableMethod, takesCards, viaStripe } from '../payments/card/availability.ts';
 import { checkoutAfterPlacing } from '../payments/card/checkout.ts';
 import { getShop } from '../shops/service.ts';
 import { baseUrl } from '../web/urls.ts';
@@ -27,7 +27,8 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     const customerId = requireCustomer(request.actor, shop.slug);
     const input = parseOrThrow(OrderInput, request.body);
-    requireUsableMethod(input.paymentMethod, app.deps.stripe !== null);
+    const cardDeps = { db, clock, stripe: app.deps.stripe, simulated: app.deps.config.simulatedPayments };
+    requireUsableMethod(input.paymentMethod, takesCards(cardDeps));
     const { terms, attachments } = await termsForOrder(db, clock, shop);
     const base = baseUrl(request);
     const claim = request.idempotency;
@@ -40,9 +41,9 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
       // The Idempotency-Key's answer commits with the order: a retry after a crash replays it.
       ...(claim && { answer: async (trx, placed) => answerInTransaction(trx, claim, 201, await orderJson(trx, shop, await findOrderFor(trx, request.actor, shop.slug, placed.id))) }),
     });
-    // Card and PayPal: Stripe's hosted page, created once the order is committed (`payment.checkoutUrl`).
+    // Card and PayPal: Stripe's hosted page (or the simulated one), created once the order is committed (`payment.checkoutUrl`).
     if (viaStripe(input.paymentMethod)) {
-      await checkoutAfterPlacing({ db, clock, stripe: app.deps.stripe }, shop, placed.id, `${base}/shops/${shop.slug}/orders/${placed.id}`, (e) => request.log.error({ err: e }, 'stripe checkout'));
+      await checkoutAfterPlacing(cardDeps, shop, placed.id, `${base}/shops/${shop.slug}/orders/${placed.id}`, (e) => request.log.error({ err: e }, 'stripe checkout'));
     }
     const order = await findOrderFor(db, request.actor, shop.slug, placed.id);
     return reply.code(201).send(await orderJson(db, shop, order));

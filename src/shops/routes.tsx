@@ -11,6 +11,7 @@ import { today } from '../kernel/clock.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow, text } from '../kernel/validation.ts';
 import { sendCurrentTerms } from '../legal/terms/routes.tsx';
+import { paymentNotice } from '../payments/card/availability.ts';
 import { currentTerms } from '../legal/terms/service.ts';
 import { frameFor, sendPage } from '../web/context.ts';
 import { Page } from '../web/layout.tsx';
@@ -33,6 +34,8 @@ type ShopParams = { Params: { shop: string } };
 
 export const shopsPages: FastifyPluginAsync = async (app) => {
   const db = app.deps.database.db;
+  /** Who takes card payments here, for the home page's word on paying (issue 8 §12). */
+  const cards = { stripe: app.deps.stripe, simulated: app.deps.config.simulatedPayments };
   /** Professionals see prices HT (SPEC A-33); everyone else TTC. */
   const showsHt = (actorKind: string, customerKind?: string) => actorKind === 'customer' && customerKind === 'professional';
 
@@ -52,7 +55,7 @@ export const shopsPages: FastifyPluginAsync = async (app) => {
     return sendPage(
       reply,
       <Page frame={frame}>
-        <ShopHome lang={request.lang} shop={shop} products={items} total={total} search={query.q} max={String(query.max)} sort={query.sort} offset={query.offset} limit={PAGE} showHt={ht} csrf={frame.csrfToken} />
+        <ShopHome lang={request.lang} shop={shop} products={items} total={total} search={query.q} max={String(query.max)} sort={query.sort} offset={query.offset} limit={PAGE} showHt={ht} csrf={frame.csrfToken} payment={paymentNotice(shop.profile.payments?.methods ?? [], cards)} />
       </Page>,
     );
   });

@@ -247,10 +247,10 @@ describe('card refunds through the API (issue 4 §5)', () => {
   });
 });
 
-describe('card payments without Stripe configured', () => {
+describe('card payments without Stripe configured, in production (no simulated payments: issue 8 §12)', () => {
   let bare: TestPlatform;
   before(async () => {
-    bare = await startPlatform({}, { stripe: false });
+    bare = await startPlatform({ NODE_ENV: 'production', PUBLIC_URL: 'https://comptoir.example.org', COMPTOIR_SECRET: 'a-production-secret-of-32-characters-at-least' }, { stripe: false });
   });
   after(async () => bare?.stop());
 

@@ -6,6 +6,7 @@
 import { type Lang, t } from '../../kernel/i18n/index.ts';
 import type { Profile } from '../../shops/profile/schema.ts';
 import { ErrorSummary, Field, type FieldErrors } from '../../web/forms.tsx';
+import { viaStripe } from '../../payments/card/availability.ts';
 import { deliveryLabel, paymentLabel } from './labels.ts';
 
 type Mode = NonNullable<Profile['delivery']>['modes'][number];
@@ -17,6 +18,8 @@ type Props = {
   csrf: string;
   modes: readonly ModeOption[];
   paymentMethods: readonly string[];
+  /** Card and PayPal are taken by the development provider: say so beside them (issue 8 §12). */
+  simulatedMethods?: boolean;
   /** Flat form values ("delivery.address.city"). */
   values: Record<string, string | undefined>;
   errors: FieldErrors;
@@ -41,7 +44,7 @@ function ErrorFor({ errors, name }: { errors: FieldErrors; name: string }) {
   return message ? <p class="error" id={`f-${name.replace(/[^a-zA-Z0-9]+/g, '-')}-error`}>{message}</p> : null;
 }
 
-export function ChoosePage({ lang, shopSlug, csrf, modes, paymentMethods, values, errors, showsAddress }: Props) {
+export function ChoosePage({ lang, shopSlug, csrf, modes, paymentMethods, simulatedMethods, values, errors, showsAddress }: Props) {
   const base = `/shops/${shopSlug}`;
   const only = (n: number) => n === 1;
   const pickup = modes.find((m) => m.mode.mode === 'pickup')?.mode;
@@ -87,7 +90,7 @@ export function ChoosePage({ lang, shopSlug, csrf, modes, paymentMethods, values
           <legend>{t(lang, 'checkout.payment.title')} <span aria-hidden="true">*</span></legend>
           <ErrorFor errors={errors} name="paymentMethod" />
           {paymentMethods.map((m) => (
-            <Choice name="paymentMethod" value={m} label={paymentLabel(lang, m)} checked={values.paymentMethod === m || (only(paymentMethods.length) && !values.paymentMethod)} />
+            <Choice name="paymentMethod" value={m} label={paymentLabel(lang, m)} hint={simulatedMethods && viaStripe(m) ? t(lang, 'card.simulated.hint') : undefined} checked={values.paymentMethod === m || (only(paymentMethods.length) && !values.paymentMethod)} />
           ))}
           {paymentMethods.length === 0 && <p class="error" role="alert">{t(lang, 'card.noMethod')}</p>}
         </fieldset>

@@ -30,6 +30,48 @@ export const cardMessages = {
     en: 'No means of payment is available in this shop for now: ordering online is not possible. Please contact the shop.',
     nl: 'Er is momenteel geen betaalmiddel beschikbaar in deze winkel: online bestellen is niet mogelijk. Neem contact op met de winkel.',
   },
+  // The development payment provider (issue 8 §12): never offered in production.
+  'card.simulated.label': { fr: 'Paiement simulé (démonstration)', en: 'Simulated payment (demonstration)', nl: 'Gesimuleerde betaling (demonstratie)' },
+  'card.simulated.hint': {
+    fr: 'Paiement simulé (démonstration) : aucune somme n’est débitée',
+    en: 'Simulated payment (demonstration): no money is taken',
+    nl: 'Gesimuleerde betaling (demonstratie): er wordt geen geld afgeschreven',
+  },
+  'card.simulated.intro': {
+    fr: 'Cette installation de démonstration n’est reliée à aucun prestataire de paiement. Cette page remplace la page de paiement par carte : aucune carte n’est demandée et aucune somme n’est débitée. Choisissez l’issue du paiement.',
+    en: 'This demonstration installation is connected to no payment provider. This page stands in for the card payment page: no card is asked for and no money is taken. Choose how the payment ends.',
+    nl: 'Deze demonstratie-installatie is met geen enkele betaaldienstverlener verbonden. Deze pagina vervangt de kaartbetaalpagina: er wordt geen kaart gevraagd en geen geld afgeschreven. Kies hoe de betaling afloopt.',
+  },
+  'card.simulated.amount': { fr: 'Montant à payer', en: 'Amount to pay', nl: 'Te betalen bedrag' },
+  'card.simulated.pay': { fr: 'Payer', en: 'Pay', nl: 'Betalen' },
+  'card.simulated.refuse': { fr: 'Refuser le paiement', en: 'Decline the payment', nl: 'Betaling weigeren' },
+  'card.simulated.back': { fr: 'Retour à la commande', en: 'Back to the order', nl: 'Terug naar de bestelling' },
+  'card.simulated.pending': {
+    fr: 'Votre commande attend votre paiement de {amount}. Paiement simulé (démonstration) : aucune somme n’est débitée.',
+    en: 'Your order awaits your payment of {amount}. Simulated payment (demonstration): no money is taken.',
+    nl: 'Uw bestelling wacht op uw betaling van {amount}. Gesimuleerde betaling (demonstratie): er wordt geen geld afgeschreven.',
+  },
+  'card.simulated.button': { fr: 'Payer (paiement simulé)', en: 'Pay (simulated payment)', nl: 'Betalen (gesimuleerde betaling)' },
+  'card.simulated.paid': {
+    fr: 'Paiement simulé accepté : votre commande est payée.',
+    en: 'Simulated payment accepted: your order is paid.',
+    nl: 'Gesimuleerde betaling aanvaard: uw bestelling is betaald.',
+  },
+  'card.simulated.authorized': {
+    fr: 'Paiement simulé autorisé : il sera encaissé à l’expédition de la commande.',
+    en: 'Simulated payment authorised: it will be taken when the order ships.',
+    nl: 'Gesimuleerde betaling goedgekeurd: ze wordt geïnd bij de verzending van de bestelling.',
+  },
+  'card.simulated.refused': {
+    fr: 'Le paiement a été refusé (paiement simulé). Votre commande attend toujours son paiement : vous pouvez réessayer.',
+    en: 'The payment was declined (simulated payment). Your order still awaits its payment: you may try again.',
+    nl: 'De betaling werd geweigerd (gesimuleerde betaling). Uw bestelling wacht nog steeds op betaling: u kunt het opnieuw proberen.',
+  },
+  'card.simulated.shopNotice': {
+    fr: 'Démonstration : le paiement par carte est simulé dans cette boutique, aucune somme n’est débitée.',
+    en: 'Demonstration: card payment is simulated in this shop, no money is taken.',
+    nl: 'Demonstratie: betalen met kaart wordt in deze winkel gesimuleerd, er wordt geen geld afgeschreven.',
+  },
   'error.webhook_signature_invalid': {
     fr: 'Signature du webhook Stripe invalide ou périmée ; rien n’a été fait.',
     en: 'Invalid or stale Stripe webhook signature; nothing was done.',

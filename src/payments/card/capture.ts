@@ -12,6 +12,7 @@ import { lockOrderForEvents } from '../../legal/evidence/service.ts';
 import type { Shop } from '../../shops/service.ts';
 import { recordPayment } from '../record-payment.ts';
 import { advanceCheckout, checkoutsOf } from './queries.ts';
+import { isSimulated, PROVIDER } from './simulated.ts';
 import type { StripeGateway } from './stripe-client.ts';
 
 const providerFailed = (error: unknown) => new DomainError('card_provider_failed', 'conflict', { reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
@@ -25,6 +26,7 @@ export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; st
   const authorized = (await checkoutsOf(deps.db, shop.slug, orderId)).find((c) => c.status === 'authorized' && c.payment_intent_id !== null);
   const paymentIntentId = authorized?.payment_intent_id;
   if (!authorized || !paymentIntentId) return 'nothing_to_capture';
+  if (isSimulated(paymentIntentId)) return captureSimulated(deps, shop, orderId, { sessionId: authorized.session_id, paymentIntentId, amountCents: authorized.amount_cents }, actor);
   if (!deps.stripe) throw new DomainError('card_payments_unavailable', 'refused');
 
   let intent: Stripe.PaymentIntent;
@@ -46,6 +48,23 @@ export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; st
       receivedOn: today(deps.clock, shop.timeZone).toString(),
       providerRef: paymentIntentId,
       evidence: { capturedAt: 'shipment', paymentIntentId, checkoutSessionId: authorized.session_id },
+    });
+  });
+  return 'captured';
+}
+
+/** The simulated provider's authorisation (issue 8 §12): captured in full, with no call to make. */
+async function captureSimulated(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, orderId: string, authorized: { sessionId: string; paymentIntentId: string; amountCents: number }, actor: string): Promise<'captured'> {
+  const now = new Date(deps.clock.now().epochMilliseconds);
+  await deps.db.transaction().execute(async (trx) => {
+    await lockOrderForEvents(trx, shop.slug, orderId);
+    await advanceCheckout(trx, { shopId: shop.slug, orderId, sessionId: authorized.sessionId, paymentIntentId: authorized.paymentIntentId }, 'captured', now);
+    await recordPayment({ trx, shop, now, actor }, orderId, {
+      method: 'card',
+      amountCents: cents(authorized.amountCents),
+      receivedOn: today(deps.clock, shop.timeZone).toString(),
+      providerRef: authorized.paymentIntentId,
+      evidence: { provider: PROVIDER, capturedAt: 'shipment', paymentIntentId: authorized.paymentIntentId, checkoutSessionId: authorized.sessionId },
     });
   });
   return 'captured';

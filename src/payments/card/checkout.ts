@@ -20,9 +20,11 @@ import { amountDueCents } from '../../orders/service.ts';
 import type { Shop } from '../../shops/service.ts';
 import { viaStripe } from './availability.ts';
 import { type CardCheckoutRow, checkoutsOf, insertCheckout, orderToPay } from './queries.ts';
+import { isSimulated, simulatedPaymentPath, startSimulatedCheckout } from './simulated.ts';
 import type { StripeGateway } from './stripe-client.ts';
 
-export type CardDeps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null };
+/** `simulated`: without Stripe, the development provider takes card payments (issue 8 §12). */
+export type CardDeps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null; simulated?: boolean };
 
 /** Stripe keeps a Checkout Session open 24 hours; past 23 we make a new one rather than risk it. */
 const REUSABLE_MS = 23 * 3600_000;
@@ -65,14 +67,20 @@ function sessionParams(shop: Shop, order: Payable, amountCents: number, orderUrl
  */
 export async function startCardCheckout(deps: CardDeps, shop: Shop, orderId: string, orderUrl: string): Promise<{ url: string }> {
   const { db, stripe } = deps;
-  if (!stripe) throw new DomainError('card_payments_unavailable', 'refused');
+  if (!stripe && !deps.simulated) throw new DomainError('card_payments_unavailable', 'refused');
   const order = await orderToPay(db, shop.slug, orderId);
   const amountCents = order ? amountDueCents(order) : 0;
   if (order?.status !== 'awaiting_payment' || !viaStripe(order.payment_method) || amountCents <= 0) {
     throw new DomainError('card_payment_not_due', 'conflict');
   }
+  if (!stripe) {
+    // The simulated page stands for Stripe's: its absolute URL for the API, its path for the browser.
+    const path = simulatedPaymentPath(shop.slug, orderId);
+    await startSimulatedCheckout(deps, shop, orderId, amountCents, captureFor(shop), new URL(path, orderUrl).toString());
+    return { url: path };
+  }
   const now = new Date(deps.clock.now().epochMilliseconds);
-  const earlier = await checkoutsOf(db, shop.slug, orderId);
+  const earlier = (await checkoutsOf(db, shop.slug, orderId)).filter((c) => !isSimulated(c.session_id));
   const open = earlier.find((c) => c.status === 'open' && c.amount_cents === amountCents && now.getTime() - c.created_at.getTime() < REUSABLE_MS);
   if (open) return { url: open.url };
 
@@ -108,12 +116,14 @@ export async function checkoutAfterPlacing(deps: CardDeps, shop: Shop, orderId: 
   }
 }
 
-/** What the order page says about a card payment: pay (again), or authorised until shipment. */
-export type CardPaymentState = { state: 'pay' | 'authorized'; amountCents: number };
+/** What the order page says about a card payment: pay (again), or authorised until shipment; by Stripe or simulated. */
+export type CardPaymentState = { state: 'pay' | 'authorized'; amountCents: number; simulated: boolean };
 
 export async function cardPaymentState(deps: CardDeps, shop: Shop, order: { id: string; status: string; payment: { method: string; amountDueCents: number } }): Promise<CardPaymentState | null> {
   if (!viaStripe(order.payment.method) || order.status !== 'awaiting_payment' || order.payment.amountDueCents <= 0) return null;
   const checkouts = await checkoutsOf(deps.db, shop.slug, order.id);
-  if (checkouts.some((c) => c.status === 'authorized')) return { state: 'authorized', amountCents: order.payment.amountDueCents };
-  return deps.stripe ? { state: 'pay', amountCents: order.payment.amountDueCents } : null;
+  const authorized = checkouts.find((c) => c.status === 'authorized');
+  if (authorized) return { state: 'authorized', amountCents: order.payment.amountDueCents, simulated: isSimulated(authorized.session_id) };
+  if (deps.stripe) return { state: 'pay', amountCents: order.payment.amountDueCents, simulated: false };
+  return deps.simulated ? { state: 'pay', amountCents: order.payment.amountDueCents, simulated: true } : null;
 }

@@ -15,6 +15,7 @@ import { isUuid } from '../../kernel/ids.ts';
 import { cents } from '../../kernel/money.ts';
 import type { Shop } from '../../shops/service.ts';
 import { refundCardPayment } from '../card/capture.ts';
+import { isSimulated } from '../card/simulated.ts';
 import type { StripeGateway } from '../card/stripe-client.ts';
 import { RefundRefused } from './errors.ts';
 import * as q from './queries.ts';
@@ -66,7 +67,7 @@ export async function requestRefund(deps: RefundDeps, shop: Shop, orderId: strin
     checkRefundAmount(cents(input.amountCents), refundableCents(cents(Number(order.gross_cents)), paid, refunds, credited));
     const customerName = customer ? `${customer.first_name} ${customer.last_name}` : '';
     const route = refundRoute(payments, { otherMeansAgreed: input.otherMeansAgreed, iban: input.iban ?? null, creditorName: input.creditorName ?? null }, customerName);
-    if (route.method === 'card' && !deps.stripe) throw new RefundRefused('card_refunds_unavailable');
+    if (route.method === 'card' && !deps.stripe && !isSimulated(route.paymentIntentId)) throw new RefundRefused('card_refunds_unavailable');
     const id = randomUUID();
     const transfer = route.method === 'bank_transfer' ? route : null;
     const refund = await q.insertRefund(trx, {
@@ -78,7 +79,10 @@ export async function requestRefund(deps: RefundDeps, shop: Shop, orderId: strin
     await recordStep(ctx, order, refund, 'refund_requested', { reason: input.reason, ...(transfer?.otherMeansAgreed && { otherMeansAgreed: true }) });
     return { refund, paymentIntentId: route.method === 'card' ? route.paymentIntentId : null };
   });
-  if (started.paymentIntentId === null || !deps.stripe) return refundJson(started.refund);
+  if (started.paymentIntentId === null) return refundJson(started.refund);
+  // A simulated card payment (issue 8 §12) is refunded as simulated: at once, with nothing to call.
+  if (isSimulated(started.paymentIntentId)) return refundJson(await settleCardRefund(deps, shop, started.refund.id, { status: 'succeeded', providerRef: `sim_re_${started.refund.id}` }, actor));
+  if (!deps.stripe) return refundJson(started.refund);
   return refundJson(await sendCardRefund(deps, deps.stripe, shop, started.refund, started.paymentIntentId, actor));
 }
 

@@ -3,14 +3,18 @@ import type { Product } from '../../catalogue/service.ts';
 import { ProductCard } from '../../catalogue/views/product-card.tsx';
 import type { Shop } from '../service.ts';
 
-type Props = { lang: Lang; shop: Shop; products: Product[]; total: number; search: string; max: string; sort: string; offset: number; limit: number; showHt: boolean; csrf?: string | undefined };
+/** `payment`: no usable means of payment here, or card payments simulated (issue 8 §12). */
+type Props = { lang: Lang; shop: Shop; products: Product[]; total: number; search: string; max: string; sort: string; offset: number; limit: number; showHt: boolean; csrf?: string | undefined; payment?: 'none' | 'simulated' | null };
 
-export function ShopHome({ lang, shop, products, total, search, max, sort, offset, limit, showHt, csrf }: Props) {
+export function ShopHome({ lang, shop, products, total, search, max, sort, offset, limit, showHt, csrf, payment }: Props) {
   const base = `/shops/${shop.slug}`;
   const page = (o: number) => `${base}?${new URLSearchParams({ ...(search && { q: search }), ...(max && { max }), sort, offset: String(o) })}`;
   return (
     <>
       <h1>{shop.name}</h1>
+      {/* Said here, before anyone creates an account, not only at checkout. */}
+      {payment === 'none' && <p class="notice" role="note">{t(lang, 'card.noMethod')}</p>}
+      {payment === 'simulated' && <p class="notice" role="note">{t(lang, 'card.simulated.shopNotice')}</p>}
       <p>
         {t(lang, 'shop.customersServed')}{' '}
         {shop.profile.customers.kinds.map((k) => t(lang, `accounts.kind.${k}` as MessageKey)).join(', ')}.
