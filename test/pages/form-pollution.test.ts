@@ -130,6 +130,24 @@ describe('form bodies and Object.prototype', () => {
     assert.ok([...answers.keys()].some((status) => status !== 403), `answers: ${JSON.stringify([...answers])}`);
   });
 
+  test('should leave Object.prototype unchanged when a multipart upload names its fields after a prototype', async () => {
+    const csrf = await csrfOf(staff);
+    const cookie = [...staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const boundary = 'POLLUTIONBOUNDARY';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    for (const name of PROTOTYPE_PATHS) {
+      const payload = `${part('_csrf', csrf)}${part(name, 'polluted')}--${boundary}--\r\n`;
+      try {
+        const res = await p.app.inject({ method: 'POST', url: `/shops/${SHOP}/staff/bank/imports`, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+        assert.ok(res.statusCode < 500, `${name}: ${res.statusCode}`);
+        assert.equal(({} as Record<string, unknown>).x, undefined, `${name} polluted Object.prototype`);
+        assert.deepEqual(prototypeNow(), pristine);
+      } finally {
+        restorePrototype();
+      }
+    }
+  });
+
   test('should refuse a form nested deeper than 5 levels or with more than 1,000 fields with 400 invalid_request', async () => {
     const client = staff;
     const csrf = await csrfOf(client);
