@@ -13,6 +13,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { configure } from 'safe-stable-stringify';
+import { isConnectionLost } from '../db/errors.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { sha256Hex } from '../kernel/ids.ts';
 import { type IdempotencyClaim, claimKey, settleClaim } from '../platform/idempotency-keys.ts';
@@ -86,7 +87,14 @@ export function installIdempotency(app: FastifyInstance): void {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = undefined;
-    await settleClaim(db(), claim, reply.statusCode, typeof payload === 'string' ? payload : String(payload ?? ''));
+    try {
+      await settleClaim(db(), claim, reply.statusCode, typeof payload === 'string' ? payload : String(payload ?? ''));
+    } catch (error) {
+      // The database went away meanwhile (issue 8 §1): the answer still goes out as it is, and the
+      // claim is left to its lease. Thrown here, it would replace the answer with Fastify's own 500.
+      if (!isConnectionLost(error)) throw error;
+      request.log.warn({ err: error }, 'idempotency key not settled: database out of reach');
+    }
     return payload;
   });
 }

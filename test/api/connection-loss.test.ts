@@ -128,7 +128,12 @@ describe('a lost database connection', { skip: onServer ? false : NO_SERVER }, (
     const created = await p.app.inject({ method: 'POST', url: '/api/v1/shops/coopconnexion/products', headers: bearer(ADMIN_TOKEN), payload: { sku: 'OUTAGE-1', name: 'Produit', unitPriceCents: 500, vatRateBp: 2000, stock: 100_000 } });
     assert.equal(created.statusCode, 201, created.body);
     const order = JSON.stringify({ lines: [{ productId: created.json().id, quantity: 1 }], acceptedTerms: { version }, delivery: { mode: 'carrier' }, paymentMethod: 'card' });
-    const place = () => call(base, '/api/v1/shops/coopconnexion/orders', { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: order });
+    // Every other order carries an Idempotency-Key, whose settling after the answer may meet a lost connection too.
+    let sent = 0;
+    const place = () => {
+      const key: Record<string, string> = sent++ % 2 === 0 ? { 'idempotency-key': `outage-${sent}` } : {};
+      return call(base, '/api/v1/shops/coopconnexion/orders', { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json', ...key }, body: order });
+    };
 
     const answers: Answer[] = [];
     const acknowledged: string[] = [];
