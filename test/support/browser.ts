@@ -26,9 +26,12 @@ export type BrowserRun = {
   stop(): Promise<void>;
 };
 
-/** `env`: more configuration for the platform (SMTP_URL to receive its e-mails over real SMTP). */
-export async function startBrowserRun(env: Record<string, string> = {}): Promise<BrowserRun> {
-  const platform = await startPlatform(env);
+/**
+ * `env`: more configuration for the platform (SMTP_URL to receive its e-mails over real SMTP);
+ * `options.stripe: false` starts without Stripe (the simulated payment provider, issue 8 §12).
+ */
+export async function startBrowserRun(env: Record<string, string> = {}, options: { stripe?: boolean } = {}): Promise<BrowserRun> {
+  const platform = await startPlatform(env, options);
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   // `localhost`, as the links the platform writes without PUBLIC_URL (web/urls.ts): coming back
   // from Stripe's page on another host name would lose the session cookie.
