@@ -4,12 +4,12 @@ import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../suppor
 
 let p: TestPlatform;
 before(async () => {
-  p = await startPlatform();
+  p = await startPlatform({ PUBLIC_URL: 'https://shop.example' });
 });
 after(async () => p.stop());
 
 describe('GET /api/v1/shops', () => {
-  test('should list the five demo shops with their legal system and home page', async () => {
+  test('should list the five demo shops with their legal system and home page on PUBLIC_URL, whatever the Host header says', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/api/v1/shops', headers: { host: 'shop.test' } });
     assert.equal(res.statusCode, 200);
     const shops = res.json() as { slug: string; legalSystem: string; currency: string; url: string }[];
@@ -17,7 +17,7 @@ describe('GET /api/v1/shops', () => {
     assert.deepEqual(Object.keys(bySlug).sort(), ['bible-et-jeux', 'coopconnexion', 'coopo', 'coopso', 'distritec']);
     assert.equal(bySlug.coopso?.legalSystem, 'BE');
     for (const slug of ['coopconnexion', 'coopo', 'distritec', 'bible-et-jeux']) assert.equal(bySlug[slug]?.legalSystem, 'FR');
-    assert.equal(bySlug.coopso?.url, 'http://shop.test/shops/coopso');
+    assert.equal(bySlug.coopso?.url, 'https://shop.example/shops/coopso');
     assert.ok(shops.every((s) => s.currency === 'EUR'));
   });
 

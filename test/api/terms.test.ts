@@ -17,7 +17,7 @@ const path = (url: string) => new URL(url).pathname;
 describe('GET /api/v1/shops/{shop}/terms', () => {
   let p: TestPlatform;
   before(async () => {
-    p = await startPlatform();
+    p = await startPlatform({ PUBLIC_URL: 'https://shop.example' });
   });
   after(async () => p.stop());
 
@@ -35,7 +35,7 @@ describe('GET /api/v1/shops/{shop}/terms', () => {
       for (const item of items) {
         assert.match(item.sha256, /^[0-9a-f]{64}$/);
         assert.match(item.effectiveFrom, /^\d{4}-\d{2}-\d{2}$/);
-        assert.equal(item.url, `http://shop.test/shops/${shop}/terms/${item.kind}/${item.version}`);
+        assert.equal(item.url, `https://shop.example/shops/${shop}/terms/${item.kind}/${item.version}`, 'links come from PUBLIC_URL, never the Host header');
         assert.equal(item.pdfUrl, `${item.url}.pdf`);
         const text = await p.app.inject({ method: 'GET', url: `${path(item.url)}.txt` });
         assert.equal(text.statusCode, 200);
@@ -90,7 +90,6 @@ describe('GET /api/v1/shops/{shop}/terms', () => {
       '/shops/coopso/terms/cgv/%3Cscript%3E.pdf',
       '/shops/coopso/terms/cgv/.pdf',
       '/shops/coopso/terms/cgv/2026-01-01.exe',
-      '/shops/coopso/terms/%00/2026-01-01',
       '/shops/distritec/terms/particular_conditions/1.0',
       '/shops/distritec/terms/particular_conditions/1.0.pdf',
       '/shops/nope/terms/cgv',
@@ -100,6 +99,9 @@ describe('GET /api/v1/shops/{shop}/terms', () => {
       assert.equal(page.statusCode, 404, url);
       assert.match(String(page.headers['content-type']), /text\/html/, url);
     }
+    // A NUL byte in a path is refused at the edge, before any lookup (issue 8 §9).
+    const nul = await p.app.inject({ method: 'GET', url: '/shops/coopso/terms/%00/2026-01-01' });
+    assert.equal(nul.statusCode, 400);
     for (const url of ['/api/v1/shops/coopso/terms/secret', '/api/v1/shops/nope/terms', "/api/v1/shops/coopso/terms/'%20or%201=1"]) {
       const res = await p.app.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 404, url);
