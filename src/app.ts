@@ -93,7 +93,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(fastifyCookie, { secret: deps.config.secret });
   // Every form is parsed by qs, which drops `__proto__`/`constructor` fields (issue 8 §4).
   await app.register(fastifyFormbody, { bodyLimit: 65_536, parser: parseFormBody });
-  await app.register(fastifyCsrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' } });
+  await app.register(fastifyCsrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.publicUrl?.startsWith('https:') === true } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'", ...stripeCheckoutOrigin(deps.config)] },

@@ -27,7 +27,7 @@ export const accountsApi: FastifyPluginAsync = async (app) => {
 
   app.post<ShopParams>(
     '/shops/:shop/session',
-    { schema: { tags: ['accounts'], summary: 'Sign in: returns a customer token' }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { schema: { tags: ['accounts'], summary: 'Sign in: returns a customer token' }, config: { rateLimit: { max: 30, timeWindow: '1 minute' }, secretAnswer: true } },
     async (request, reply) => {
       const shop = await getShop(db, request.params.shop);
       const credentials = parseOrThrow(Credentials, request.body);

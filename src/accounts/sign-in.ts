@@ -13,6 +13,7 @@ import { randomToken } from '../kernel/ids.ts';
 import { TooManyAttempts } from './errors.ts';
 import type { Credentials } from './schema.ts';
 import { type AccountsDeps, authenticate, type SignedIn, type Who } from './service.ts';
+import { secureCookies } from '../web/urls.ts';
 
 export const DEVICE_COOKIE = 'comptoir_device';
 const DEVICE_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -30,7 +31,7 @@ export async function signIn(
   try {
     const actor = await authenticate(deps, who, credentials, { ip: request.ip, device });
     if (device && device !== sent) {
-      reply.setCookie(DEVICE_COOKIE, device, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: 365 * 86_400 });
+      reply.setCookie(DEVICE_COOKIE, device, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies(request), maxAge: 365 * 86_400 });
     }
     return actor;
   } catch (error) {

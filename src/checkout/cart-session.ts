@@ -8,13 +8,14 @@ import { z } from 'zod';
 import { randomToken } from '../kernel/ids.ts';
 import { type CartDeps, type CartOwner, guestHashOf, mergeGuestCart } from './cart-service.ts';
 import { DeliveryInput } from './schema.ts';
+import { secureCookies } from '../web/urls.ts';
 
 export const CART_COOKIE = 'comptoir_cart';
 const RETURN_COOKIE = 'comptoir_return';
 const CHOICES_COOKIE = 'comptoir_checkout';
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const cookieOptions = (request: FastifyRequest, path: string, maxAge: number) => ({ path, httpOnly: true, sameSite: 'lax' as const, secure: request.protocol === 'https', maxAge });
+const cookieOptions = (request: FastifyRequest, path: string, maxAge: number) => ({ path, httpOnly: true, sameSite: 'lax' as const, secure: secureCookies(request), maxAge });
 
 /** The cart's owner: the signed-in customer of this shop, else the guest cookie, else nobody yet. */
 export function cartOwner(request: FastifyRequest, shopSlug: string): CartOwner | null {

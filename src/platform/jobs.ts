@@ -5,6 +5,7 @@
  * (API.md).
  */
 import type { Kysely } from 'kysely';
+import { purgeSignInRecords } from '../accounts/retention.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
@@ -21,6 +22,8 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await runPaymentWindow({ db, clock });
     // Idempotency keys are replayed for 24 h, then forgotten (issue 8 §5).
     await purgeIdempotencyKeys(db, new Date(clock.now().epochMilliseconds));
+    // Sign-in failures, known callers, expired sessions and reset links: kept only while they serve.
+    await purgeSignInRecords(db, new Date(clock.now().epochMilliseconds));
     await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds));
   };
   // Concurrent callers share the run in progress, then run once more so nothing enqueued meanwhile waits.

@@ -10,6 +10,7 @@ import { messageFor } from './errors.tsx';
 import type { FieldErrors } from './forms.tsx';
 import { SESSION_COOKIE } from './context.ts';
 import { SAFE_FORM_OPTIONS } from './form-body.ts';
+import { secureCookies } from './urls.ts';
 
 /**
  * The form's text fields (any body: form, JSON or multipart fields), without the CSRF token.
@@ -44,5 +45,5 @@ export function fieldErrors(error: unknown, lang: Lang): FieldErrors {
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: 14 * 86_400 });
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies(request), maxAge: 14 * 86_400 });
 }

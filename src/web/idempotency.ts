@@ -19,6 +19,13 @@ import { sha256Hex } from '../kernel/ids.ts';
 import { type IdempotencyClaim, claimKey, settleClaim } from '../platform/idempotency-keys.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The answer is a secret we keep only as a hash (an API token): it is never stored to be
+     * replayed, so the key is not claimed and a retry runs again (signs in anew).
+     */
+    secretAnswer?: boolean;
+  }
   interface FastifyRequest {
     /** This request's claim on its Idempotency-Key, for `answerInTransaction`. */
     idempotency: IdempotencyClaim | undefined;
@@ -60,7 +67,7 @@ export function installIdempotency(app: FastifyInstance): void {
 
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return;
+    if (request.method !== 'POST' || key === undefined || request.routeOptions.config.secretAnswer) return;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) throw new DomainError('invalid_value', 'malformed', {}, 'Idempotency-Key');
     const wanted = { scope: scopeOf(request), key, sha256: bodyHash(request.body) };
     const giveUpAt = performance.now() + MAX_WAIT_MS;

@@ -32,3 +32,12 @@ export function listeningPort(app: FastifyInstance): number | undefined {
 export function baseUrl(request: FastifyRequest): string {
   return publicBaseUrl(request.server.deps.config, listeningPort(request.server));
 }
+
+/**
+ * Whether cookies get the `Secure` attribute: when the public origin is https (behind a TLS
+ * proxy, the request itself arrives over http unless TRUST_PROXY names that proxy), or when the
+ * request came over https.
+ */
+export function secureCookies(request: FastifyRequest): boolean {
+  return request.server.deps.config.publicUrl?.startsWith('https:') === true || request.protocol === 'https';
+}

@@ -188,3 +188,18 @@ describe('retention', () => {
     assert.notEqual(fresh.json().id, first.json().id);
   });
 });
+
+test('should never store a sign-in token to replay it: a retried POST /session signs in anew', async () => {
+  const url = `/api/v1/shops/${SHOP}/session`;
+  const signIn = () => p.app.inject({ method: 'POST', url, headers: { 'idempotency-key': 'sign-in-once' }, payload: { email: 'retry@example.fr', password: 'correct horse battery' } });
+  const first = await signIn();
+  const second = await signIn();
+  assert.equal(first.statusCode, 200, first.body);
+  assert.equal(second.statusCode, 200, second.body);
+  assert.equal(second.headers['idempotent-replayed'], undefined);
+  assert.notEqual(first.json().token, second.json().token);
+  const stored = await p.database.db.selectFrom('idempotency_keys').select('response_body').execute();
+  assert.ok(stored.every((row) => !row.response_body.includes(first.json().token)), 'no token at rest in idempotency_keys');
+  const me = await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/me`, headers: bearer(first.json().token) });
+  assert.equal(me.statusCode, 200);
+});

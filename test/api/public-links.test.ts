@@ -132,4 +132,16 @@ describe('links built behind a proxy, on PUBLIC_URL', () => {
       assert.match(mail.text, /https:\/\/shop\.example\.org\/shops\/coopo\/password\/reset\?token=/);
     });
   }
+
+  test('should mark every cookie Secure when PUBLIC_URL is https, though the proxy talks plain http', async () => {
+    const email = 'secure-cookies@example.fr';
+    await customerToken(p, 'coopo', email);
+    const browser = new FormClient(p.app);
+    const form = await browser.get('/shops/coopo/login');
+    const signedIn = await browser.submit('/shops/coopo/login', '/shops/coopo/login', { email, password: 'correct horse battery' });
+    assert.equal(signedIn.statusCode, 303);
+    const cookies = [form.headers['set-cookie'], signedIn.headers['set-cookie']].flat().filter((c): c is string => typeof c === 'string');
+    assert.ok(cookies.length >= 3, `CSRF, session and device cookies: ${cookies.length}`);
+    for (const cookie of cookies) assert.match(cookie, /;\s*Secure/i, cookie.split('=')[0]);
+  });
 });

@@ -158,3 +158,23 @@ describe('password storage (LEGAL.md T-27)', () => {
     assert.equal((await signIn('bible-et-jeux', 'ancien@example.fr', PASSWORD, '192.0.2.71')).statusCode, 200);
   });
 });
+
+describe('retention of sign-in records', () => {
+  test('should forget failures after a day and known callers after 400 days, keeping what still counts', async () => {
+    const email = 'retention@example.fr';
+    await register('coopo', email);
+    assert.equal((await signIn('coopo', email, 'wrong password', '198.51.100.77')).statusCode, 401);
+    assert.equal((await signIn('coopo', email, PASSWORD, '198.51.100.78')).statusCode, 200);
+    const failures = () => p.database.db.selectFrom('login_failures').select('ip').where('email', '=', email).execute();
+    const known = () => p.database.db.selectFrom('known_sign_ins').innerJoin('customers', 'customers.id', 'known_sign_ins.account_id').select('caller_hash').where('customers.email', '=', email).execute();
+    await p.runDueJobs();
+    assert.equal((await failures()).length, 1, 'a failure of the last day still counts');
+    advance(86_400 + 60);
+    await p.runDueJobs();
+    assert.equal((await failures()).length, 0, 'the address and e-mail of a failure are gone after a day');
+    assert.ok((await known()).length > 0, 'the known address is remembered for the life of the device cookie');
+    advance(400 * 86_400);
+    await p.runDueJobs();
+    assert.equal((await known()).length, 0);
+  });
+});
