@@ -43,7 +43,12 @@ async function serve(): Promise<void> {
   // Without SMTP, development prints e-mails here; production keeps them in the outbox (issue 8 §10).
   if (!config.smtpUrl) console.log(config.production ? '  e-mails: NOT SENT (set SMTP_URL); they wait in the outbox' : '  e-mails: printed here (set SMTP_URL to send them)');
   // Without Stripe, the shops that take only cards show their catalogue but cannot be paid.
-  console.log(config.stripe ? `  cards: Stripe, webhook ${base}/api/v1/stripe/webhook\n` : '  cards: off (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to take card payments)\n');
+  const cards = config.stripe
+    ? `Stripe, webhook ${base}/api/v1/stripe/webhook`
+    : config.simulatedPayments
+      ? 'simulated for the demonstration, nothing is charged (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET for real payments)'
+      : 'off (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to take card payments)';
+  console.log(`  cards: ${cards}\n`);
   console.log(`Ready in ${Math.round(performance.now() - started)} ms, memory ${Math.round(process.memoryUsage().rss / 1048576)} MB RSS`);
   const timer = setInterval(() => platform.runDueJobs().catch((e) => platform.app.log.error(e)), 5000);
   const stop = async () => {
