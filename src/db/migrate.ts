@@ -11,6 +11,9 @@ import * as m0005 from './migrations/0005_payment_lifecycle.ts';
 import * as m0006 from './migrations/0006_idempotency_resolution.ts';
 import * as m0007 from './migrations/0007_evidence_integrity.ts';
 import * as m0008 from './migrations/0008_sign_in_throttle.ts';
+import * as m0009 from './migrations/0009_catalogue_search.ts';
+import * as m0010 from './migrations/0010_outbox_references.ts';
+import * as m0011 from './migrations/0011_shop_keys.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -22,6 +25,9 @@ const migrations: Record<string, Migration> = {
   '0006_idempotency_resolution': m0006,
   '0007_evidence_integrity': m0007,
   '0008_sign_in_throttle': m0008,
+  '0009_catalogue_search': m0009,
+  '0010_outbox_references': m0010,
+  '0011_shop_keys': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
