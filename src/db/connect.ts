@@ -12,6 +12,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { labelFailedStatement } from './errors.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
+import { counting, type StatementCount } from './statement-count.ts';
 
 export type Database = {
   db: Kysely<DB>;
@@ -22,6 +23,8 @@ export type Database = {
    * Until someone listens, a one-line warning goes to stderr.
    */
   onConnectionError(listener: (error: Error) => void): void;
+  /** Statements and transactions sent so far (src/db/statement-count.ts). */
+  readonly sent: StatementCount;
 };
 
 const INT8 = 20;
@@ -46,13 +49,14 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
     release();
     throw error;
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: labelFailedStatements });
+  const sent: StatementCount = { statements: 0, transactions: 0 };
+  const db = new Kysely<DB>({ dialect: counting(new PGliteDialect(client), sent), log: labelFailedStatements });
   const close = async () => {
     await db.destroy();
     release();
   };
   // PGlite runs inside this process: it has no connection to lose, so nothing to report.
-  return { db, kind: 'pglite', close, onConnectionError: () => {} };
+  return { db, kind: 'pglite', close, onConnectionError: () => {}, sent };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
@@ -64,10 +68,12 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // query in flight, if any, fails on its own and the request answers 503 (src/web/errors.tsx).
   pool.on('connect', (client) => client.on('error', (error) => report(error)));
   pool.on('error', () => {}); // an idle client's error, already reported by the listener above
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: labelFailedStatements });
+  const sent: StatementCount = { statements: 0, transactions: 0 };
+  const db = new Kysely<DB>({ dialect: counting(new PostgresDialect({ pool }), sent), log: labelFailedStatements });
   return {
     db,
     kind: 'postgres',
+    sent,
     close: () => db.destroy(),
     onConnectionError: (listener) => {
       report = listener;
