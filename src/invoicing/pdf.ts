@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import { money } from '../catalogue/views/product-card.tsx';
 import type { InvoiceParty } from '../db/schema.ts';
 import { type Lang, t } from '../kernel/i18n/index.ts';
+import { dateTimeFormat, numberFormat } from '../kernel/intl.ts';
 import { cents, netFromGross } from '../kernel/money.ts';
 import { winAnsi } from '../legal/terms/pdf.ts';
 import { epcQrPng } from '../payments/epc-qr.ts';
@@ -21,8 +22,8 @@ const LINE = '#999999';
 const LEFT = 50;
 const WIDTH = 495;
 
-const longDate = (lang: Lang, iso: string) => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-const percent = (lang: Lang, bp: number) => `${(bp / 100).toLocaleString(LOCALES[lang])} %`;
+const longDate = (lang: Lang, iso: string) => dateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const percent = (lang: Lang, bp: number) => `${numberFormat(LOCALES[lang]).format(bp / 100)} %`;
 
 type Doc = PDFKit.PDFDocument;
 type Column = { width: number; align?: 'left' | 'right' };

@@ -181,6 +181,23 @@ describe('formatEuros', () => {
     assert.equal(formatEuros(cents(Number.MAX_SAFE_INTEGER), 'en'), '€90,071,992,547,409.91');
   });
 
+  test('should build one NumberFormat per locale, not one per amount (issue 9: 19 % of a catalogue page)', () => {
+    const Original = Intl.NumberFormat;
+    let built = 0;
+    Intl.NumberFormat = new Proxy(Original, {
+      construct(target, args) {
+        built += 1;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      for (let i = 0; i < 100; i++) assert.equal(plainSpaces(formatEuros(cents(i * 100), 'de-BE')), `${i},00 €`);
+    } finally {
+      Intl.NumberFormat = Original;
+    }
+    assert.ok(built <= 1, `${built} formatters built for 100 amounts`);
+  });
+
   test('should write cents as an exact decimal string', () => {
     assert.equal(centsToDecimalString(cents(1250)), '12.50');
     assert.equal(centsToDecimalString(cents(-5)), '-0.05');

@@ -1,5 +1,6 @@
 import { AddToCartForm } from '../../checkout/views/add-to-cart.tsx';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import { numberFormat } from '../../kernel/intl.ts';
 import { cents, formatEuros } from '../../kernel/money.ts';
 import { localized, type Product, priceExclVat } from '../service.ts';
 
@@ -16,7 +17,7 @@ export function Price({ lang, product, showHt }: { lang: Lang; product: Product;
   return (
     <p class="price">
       {showHt ? `${money(lang, priceExclVat(product))} ${t(lang, 'shop.priceHt')}${per}` : `${money(lang, product.unitPriceCents)} ${t(lang, 'shop.priceTtc')}${per}`}
-      <span class="muted"> · {t(lang, 'shop.vatRate', { rate: (product.vatRateBp / 100).toLocaleString(LOCALE[lang]) })}</span>
+      <span class="muted"> · {t(lang, 'shop.vatRate', { rate: numberFormat(LOCALE[lang]).format(product.vatRateBp / 100) })}</span>
     </p>
   );
 }

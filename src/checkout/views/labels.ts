@@ -3,6 +3,7 @@
  */
 import type { CustomerKind } from '../../accounts/schema.ts';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import { dateTimeFormat, displayNames } from '../../kernel/intl.ts';
 import type { Profile } from '../../shops/profile/schema.ts';
 
 const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };
@@ -28,7 +29,7 @@ export function kindLabel(lang: Lang, kind: CustomerKind | string): string {
 export function countryName(lang: Lang, code: string): string {
   if (code === 'EU') return t(lang, 'cart.rules.eu');
   try {
-    return new Intl.DisplayNames([LOCALE[lang]], { type: 'region' }).of(code) ?? code;
+    return displayNames([LOCALE[lang]], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -44,6 +45,6 @@ export function deliveryModesFor(profile: Profile, kind: CustomerKind) {
 }
 
 export function formatDateTime(lang: Lang, at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(at);
+  return dateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(at);
 }
 

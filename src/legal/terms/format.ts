@@ -4,9 +4,10 @@
  * (UTC), never shifted through an instant.
  */
 import type { Lang } from '../../kernel/i18n/index.ts';
+import { dateTimeFormat } from '../../kernel/intl.ts';
 
 const LOCALES: Readonly<Record<Lang, string>> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };
 
 export function longDate(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
