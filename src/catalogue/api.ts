@@ -7,6 +7,7 @@ import { requireAccess } from '../accounts/actor.ts';
 import { parseOrThrow, text } from '../kernel/validation.ts';
 import { answerInTransaction } from '../platform/idempotency-keys.ts';
 import { getShop } from '../shops/service.ts';
+import { encodeCursor, pageStart, SORTS } from './cursor.ts';
 import { changeProduct, createProduct, ProductInput, ProductPatch } from './manage.ts';
 import { getProduct, listCatalogue, productJson } from './service.ts';
 
@@ -15,7 +16,9 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   maxPriceCents: z.coerce.number().int().min(0).optional(),
-  sort: z.enum(['sku', 'price_asc', 'price_desc']).default('sku'),
+  sort: z.enum(SORTS).default('sku'),
+  /** Opaque, from the previous answer's `nextCursor`: the next page, on an index however deep. */
+  cursor: text().max(200).optional(),
   lang: text().optional(),
 });
 
@@ -28,8 +31,10 @@ export const catalogueApi: FastifyPluginAsync = async (app) => {
   app.get<ShopParams>('/shops/:shop/products', { schema: { tags: ['catalogue'], summary: 'The catalogue of a shop' } }, async (request) => {
     const shop = await getShop(db, request.params.shop);
     const query = parseOrThrow(ListQuery, request.query);
-    const { items, total } = await listCatalogue(db, shop.slug, { search: query.q, maxPriceCents: query.maxPriceCents, sort: query.sort, limit: query.limit, offset: query.offset });
-    return { items: items.map((p) => productJson(p, request.lang)), total };
+    const start = pageStart(query.cursor, query.offset, query.sort);
+    const page = await listCatalogue(db, shop.slug, { search: query.q, maxPriceCents: query.maxPriceCents, sort: query.sort, limit: query.limit, start });
+    // `total` is exact up to EXACT_TOTAL_UP_TO matches, the planner's estimate above (`totalExact`).
+    return { items: page.items.map((p) => productJson(p, request.lang)), total: page.total, totalExact: page.totalExact, nextCursor: page.next && encodeCursor(page.next) };
   });
 
   app.get<ProductParams>('/shops/:shop/products/:id', { schema: { tags: ['catalogue'], summary: 'One product' } }, async (request) => {

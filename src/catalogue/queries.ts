@@ -1,36 +1,86 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, ProductUpdate } from '../db/schema.ts';
+import type { CatalogueSort, Cursor } from './cursor.ts';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
 export type CatalogueFilter = {
   search?: string | undefined;
   maxPriceCents?: number | undefined;
-  sort?: 'sku' | 'price_asc' | 'price_desc' | undefined;
-  limit: number;
-  offset: number;
+  sort: CatalogueSort;
   includeInactive?: boolean;
 };
 
-export function listProducts(db: Exec, shopId: string, opts: CatalogueFilter) {
+/** Search tiers: 0, every word of the query found as typed (accents and case aside); 1, close to it (a typo). */
+export type SearchTier = 0 | 1;
+
+/** Where a page starts: after a cursor (keyset), or after skipping rows (API.md's `offset`). */
+export type PageStart = { after: Cursor } | { offset: number };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Normalised in SQL like `search_text` itself (migration 0009), so both sides agree on 'É' → 'e'. */
+const normalised = (text: string) => sql<string>`lower(immutable_unaccent(${text}))`;
+
+/**
+ * Every word as a substring of `search_text`: served by the trigram GIN index. A word of one or two
+ * letters has no trigram and is matched by the rows' text instead (still correct, only slower).
+ */
+function everyWordFound(words: readonly string[]) {
+  return sql<boolean>`(${sql.join(words.map((w) => sql`search_text like '%' || ${normalised(escapeLike(w))} || '%'`), sql` and `)})`;
+}
+
+/** pg_trgm's word similarity over the default threshold (0.6): 'cahir' finds 'cahier', also GIN-served. */
+const closeTo = (search: string) => sql<boolean>`${normalised(search)} <% search_text`;
+
+export const searchWords = (search: string) => search.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+
+function filtered(db: Exec, shopId: string, opts: CatalogueFilter, tier: SearchTier | 'any') {
   let query = db.selectFrom('products').where('shop_id', '=', shopId);
   if (!opts.includeInactive) query = query.where('active', '=', true);
   if (opts.maxPriceCents !== undefined) query = query.where('unit_price_cents', '<=', opts.maxPriceCents);
-  if (opts.search) {
-    // Searches every language of the name and the SKU; the pattern's wildcards are escaped.
-    const pattern = `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('sku', 'ilike', pattern), eb(sql<string>`name::text`, 'ilike', pattern)]));
+  const words = searchWords(opts.search ?? '');
+  if (words.length === 0) return query;
+  const found = everyWordFound(words);
+  if (tier === 0) return query.where(found);
+  const close = closeTo(words.join(' '));
+  if (tier === 1) return query.where(close).where(sql<boolean>`not ${found}`);
+  return query.where((eb) => eb.or([found, close]));
+}
+
+/**
+ * One page of one search tier, in the sort's order: `(shop_id, sku)` and `(shop_id,
+ * unit_price_cents, sku)` are the indexes these read in order, from the cursor on.
+ */
+export function productPage(db: Exec, shopId: string, opts: CatalogueFilter, tier: SearchTier, start: PageStart, limit: number) {
+  let query = filtered(db, shopId, opts, tier).selectAll();
+  const after = 'after' in start ? start.after : undefined;
+  if (opts.sort === 'sku') {
+    if (after) query = query.where('sku', '>', after.sku);
+    query = query.orderBy('sku', 'asc');
+  } else {
+    const direction = opts.sort === 'price_asc' ? 'asc' : 'desc';
+    if (after) query = query.where((eb) => eb(eb.refTuple('unit_price_cents', 'sku'), direction === 'asc' ? '>' : '<', eb.tuple(after.priceCents, after.sku)));
+    query = query.orderBy('unit_price_cents', direction).orderBy('sku', direction);
   }
-  return Promise.all([
-    query
-      .selectAll()
-      .orderBy(opts.sort === 'price_asc' || opts.sort === 'price_desc' ? 'unit_price_cents' : 'sku', opts.sort === 'price_desc' ? 'desc' : 'asc')
-      .orderBy('sku')
-      .limit(opts.limit)
-      .offset(opts.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  if ('offset' in start && start.offset > 0) query = query.offset(start.offset);
+  return query.limit(limit).execute();
+}
+
+/** How many products match, counting no further than `cap`: bounded work however large the catalogue. */
+export async function countUpTo(db: Exec, shopId: string, opts: CatalogueFilter, cap: number, tier: SearchTier | 'any' = 'any'): Promise<number> {
+  const row = await db
+    .selectFrom(filtered(db, shopId, opts, tier).select(sql.lit(1).as('one')).limit(cap).as('matching'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The planner's estimate of the matching rows (EXPLAIN, no execution): what a large total costs. */
+export async function estimateCount(db: Exec, shopId: string, opts: CatalogueFilter): Promise<number> {
+  const [row] = await filtered(db, shopId, opts, 'any').select(sql.lit(1).as('one')).explain('json');
+  const plan = (row as { 'QUERY PLAN'?: unknown } | undefined)?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }] | undefined;
+  return Math.round(parsed?.[0]?.Plan['Plan Rows'] ?? 0);
 }
 
 export function findProduct(db: Exec, shopId: string, id: string) {

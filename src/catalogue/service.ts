@@ -8,6 +8,7 @@ import { notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import type { Lang } from '../kernel/i18n/index.ts';
 import { cents, netFromGross } from '../kernel/money.ts';
+import type { Cursor } from './cursor.ts';
 import * as q from './queries.ts';
 
 export type Product = {
@@ -88,9 +89,47 @@ export function productJson(p: Product, lang: Lang) {
   };
 }
 
-export async function listCatalogue(db: Kysely<DB>, shopId: string, opts: q.CatalogueFilter) {
-  const [rows, count] = await q.listProducts(db, shopId, opts);
-  return { items: await withBundleStock(db, shopId, rows.map(rowToProduct)), total: Number(count.n) };
+/** Up to this many matches the total is counted exactly; above, the planner's estimate is given. */
+export const EXACT_TOTAL_UP_TO = 1000;
+
+export type CatalogueQuery = q.CatalogueFilter & { limit: number; start?: q.PageStart };
+export type CataloguePage = { items: Product[]; next: Cursor | null; total: number; totalExact: boolean };
+
+/**
+ * One page of the catalogue, search results first by tier (every word found, then close to it),
+ * each tier in the sort's order, and where the next page starts. Bounded work at any size: keyset
+ * pages on indexes, a count that stops at EXACT_TOTAL_UP_TO, an estimate beyond (issue 9).
+ */
+export async function listCatalogue(db: Kysely<DB>, shopId: string, opts: CatalogueQuery): Promise<CataloguePage> {
+  const start = opts.start ?? { offset: 0 };
+  const firstPage = !('after' in start) && start.offset === 0;
+  const [rows, counted] = await Promise.all([pageRows(db, shopId, opts, start), firstPage ? undefined : q.countUpTo(db, shopId, opts, EXACT_TOTAL_UP_TO + 1)]);
+  const shown = rows.slice(0, opts.limit);
+  const last = shown.at(-1);
+  const next = rows.length > opts.limit && last ? { sort: opts.sort, tier: last.tier, priceCents: last.row.unit_price_cents, sku: last.row.sku } : null;
+  // A first page that holds every match needs no count at all: that is every small catalogue.
+  const exact = next === null && firstPage ? shown.length : (counted ?? (await q.countUpTo(db, shopId, opts, EXACT_TOTAL_UP_TO + 1)));
+  const totalExact = exact <= EXACT_TOTAL_UP_TO;
+  const total = totalExact ? exact : Math.max(EXACT_TOTAL_UP_TO + 1, await q.estimateCount(db, shopId, opts));
+  const items = await withBundleStock(db, shopId, shown.map((r) => rowToProduct(r.row)));
+  return { items, next, total, totalExact };
+}
+
+/** `limit + 1` rows (the extra one says whether a next page exists), each with its search tier. */
+async function pageRows(db: Kysely<DB>, shopId: string, opts: CatalogueQuery, start: q.PageStart) {
+  const searching = q.searchWords(opts.search ?? '').length > 0;
+  const tiers: q.SearchTier[] = searching && !('after' in start && start.after.tier === 1) ? [0, 1] : [('after' in start && start.after.tier) || 0];
+  const rows: { row: ProductRow; tier: q.SearchTier }[] = [];
+  let offset = 'offset' in start ? start.offset : 0;
+  for (const tier of tiers) {
+    const from: q.PageStart = 'after' in start && start.after.tier === tier ? start : { offset };
+    const got = await q.productPage(db, shopId, opts, tier, from, opts.limit + 1 - rows.length);
+    rows.push(...got.map((row) => ({ row, tier })));
+    if (rows.length > opts.limit) break;
+    // An offset runs on through the close matches: skip there what the exact ones did not cover.
+    if (offset > 0) offset -= got.length > 0 ? offset : await q.countUpTo(db, shopId, opts, offset, tier);
+  }
+  return rows;
 }
 
 /** Staff see inactive products too, to edit them. */

@@ -6,6 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -37,12 +39,16 @@ const labelFailedStatements = (event: LogEvent) => {
   if (event.level === 'error') labelFailedStatement(event.error, event.query.sql);
 };
 
+/** The contrib extensions the migrations create (catalogue search, 0009): PGlite loads them at start. */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+
 /** `loadDataDir`: start from a snapshot (the tests' migrated template) instead of an empty cluster. */
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // One writer per data directory: a second process stops here with DataDirectoryInUse.
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   const client = await PGlite.create(dataDir, {
+    extensions: PGLITE_EXTENSIONS,
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v },
   }).catch((error: unknown) => {

@@ -3,7 +3,7 @@
  * (src/db/migrate.test.ts runs the migrations up and down on a real database).
  * Every table holding shop data leads with `shop_id` (DESIGN.md §9).
  */
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   BankEntriesTable,
   CardCheckoutsTable,
@@ -140,6 +140,8 @@ export interface ProductsTable {
   condition: Generated<'new' | 'second_hand'>;
   images: ColumnType<string[], string | undefined, string>;
   is_bundle: Generated<boolean>;
+  /** SKU and names in every language, unaccented, lower case: what the catalogue search matches (0009). */
+  search_text: GeneratedAlways<string>;
 }
 
 export interface ProductPartsTable {

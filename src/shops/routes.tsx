@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { pageStart, SORTS } from '../catalogue/cursor.ts';
 import { getProduct, listCatalogue, localized } from '../catalogue/service.ts';
 import { ProductPage } from '../catalogue/views/product-page.tsx';
 import { today } from '../kernel/clock.ts';
@@ -26,7 +27,10 @@ const CatalogueQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Maximum price in whole euros incl. VAT; empty means no limit. */
   max: z.union([z.literal(''), z.coerce.number().int().min(0).max(1_000_000)]).default(''),
-  sort: z.enum(['sku', 'price_asc', 'price_desc']).default('sku'),
+  sort: z.enum(SORTS).default('sku'),
+  /** The next page's start (the catalogue's opaque cursor) and its number, shown as "page N". */
+  after: text().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   lang: text().optional(),
 });
 
@@ -49,13 +53,15 @@ export const shopsPages: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     const query = parseOrThrow(CatalogueQuery, request.query);
     const maxPriceCents = query.max === '' ? undefined : query.max * 100;
-    const { items, total } = await listCatalogue(db, shop.slug, { search: query.q || undefined, maxPriceCents, sort: query.sort, limit: PAGE, offset: query.offset });
+    const start = pageStart(query.after, query.offset, query.sort, 'after');
+    const catalogue = await listCatalogue(db, shop.slug, { search: query.q || undefined, maxPriceCents, sort: query.sort, limit: PAGE, start });
+    const page = 'after' in start ? query.page : Math.floor(query.offset / PAGE) + 1;
     const frame = frameFor(request, reply, shop.name, { slug: shop.slug, name: shop.name });
     const ht = showsHt(request.actor.kind, await customerKindOf(request));
     return sendPage(
       reply,
       <Page frame={frame}>
-        <ShopHome lang={request.lang} shop={shop} products={items} total={total} search={query.q} max={String(query.max)} sort={query.sort} offset={query.offset} limit={PAGE} showHt={ht} csrf={frame.csrfToken} payment={paymentNotice(shop.profile.payments?.methods ?? [], cards)} />
+        <ShopHome lang={request.lang} shop={shop} catalogue={catalogue} page={page} search={query.q} max={String(query.max)} sort={query.sort} showHt={ht} csrf={frame.csrfToken} payment={paymentNotice(shop.profile.payments?.methods ?? [], cards)} />
       </Page>,
     );
   });

@@ -51,7 +51,7 @@ export const staffPages: FastifyPluginAsync = async (app) => {
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const [counts, catalogue, customers] = await Promise.all([
       shopCounts(db, shop.slug),
-      listCatalogue(db, shop.slug, { limit: 200, offset: 0, includeInactive: true }),
+      listCatalogue(db, shop.slug, { limit: 200, sort: 'sku', includeInactive: true }),
       accounts.listCustomers(db, shop.slug, 50),
     ]);
     const f = frameFor(request, reply, t(request.lang, 'staff.title', { shop: shop.name }), { slug: shop.slug, name: shop.name });

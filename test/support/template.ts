@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import pg from 'pg';
-import { openPostgres } from '../../src/db/connect.ts';
+import { openPostgres, PGLITE_EXTENSIONS } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { PGliteDialect } from '../../src/db/pglite-dialect.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -75,7 +75,7 @@ async function buildPostgres(url: string): Promise<Record<string, string>> {
 }
 
 async function buildPglite(): Promise<Record<string, string>> {
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   await migrateToLatest(db);
   const dump = await client.dumpDataDir('gzip');

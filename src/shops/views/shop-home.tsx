@@ -1,14 +1,19 @@
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import type { Product } from '../../catalogue/service.ts';
+import { encodeCursor } from '../../catalogue/cursor.ts';
+import type { CataloguePage } from '../../catalogue/service.ts';
 import { ProductCard } from '../../catalogue/views/product-card.tsx';
 import type { Shop } from '../service.ts';
 
 /** `payment`: no usable means of payment here, or card payments simulated (issue 8 §12). */
-type Props = { lang: Lang; shop: Shop; products: Product[]; total: number; search: string; max: string; sort: string; offset: number; limit: number; showHt: boolean; csrf?: string | undefined; payment?: 'none' | 'simulated' | null };
+/** `page`: the page's number, shown without a total beyond the catalogue's exact count (`catalogue.totalExact`). */
+type Props = { lang: Lang; shop: Shop; catalogue: CataloguePage; page: number; search: string; max: string; sort: string; showHt: boolean; csrf?: string | undefined; payment?: 'none' | 'simulated' | null };
 
-export function ShopHome({ lang, shop, products, total, search, max, sort, offset, limit, showHt, csrf, payment }: Props) {
+export function ShopHome({ lang, shop, catalogue, page, search, max, sort, showHt, csrf, payment }: Props) {
   const base = `/shops/${shop.slug}`;
-  const page = (o: number) => `${base}?${new URLSearchParams({ ...(search && { q: search }), ...(max && { max }), sort, offset: String(o) })}`;
+  const products = catalogue.items;
+  // Keyset pages (issue 9): the next link carries where the next page starts, not how many rows to skip.
+  const link = (after?: string) => `${base}?${new URLSearchParams({ ...(search && { q: search }), ...(max && { max }), sort, ...(after && { after, page: String(page + 1) }) })}`;
+  const results = catalogue.totalExact ? t(lang, 'shop.results', { n: catalogue.total }) : t(lang, 'shop.resultsAbout', { n: catalogue.total });
   return (
     <>
       <h1>{shop.name}</h1>
@@ -37,7 +42,7 @@ export function ShopHome({ lang, shop, products, total, search, max, sort, offse
         </div>
         <button type="submit">{t(lang, 'shop.searchSubmit')}</button>
       </form>
-      <p role="status">{t(lang, 'shop.results', { n: total })}</p>
+      <p role="status">{results}{page > 1 && ` · ${t(lang, 'shop.page', { n: page })}`}</p>
       {products.length === 0 ? (
         <p>{t(lang, 'shop.empty')}</p>
       ) : (
@@ -45,11 +50,11 @@ export function ShopHome({ lang, shop, products, total, search, max, sort, offse
           {products.map((p) => <ProductCard lang={lang} product={p} shopSlug={shop.slug} showHt={showHt} csrf={csrf} />)}
         </ul>
       )}
-      {(offset > 0 || offset + limit < total) && (
+      {(page > 1 || catalogue.next) && (
         <nav aria-label={t(lang, 'shop.pagination')}>
           <ul>
-            {offset > 0 && <li><a href={page(Math.max(0, offset - limit))}>{t(lang, 'shop.previous')}</a></li>}
-            {offset + limit < total && <li><a href={page(offset + limit)}>{t(lang, 'shop.next')}</a></li>}
+            {page > 1 && <li><a href={link()}>{t(lang, 'shop.first')}</a></li>}
+            {catalogue.next && <li><a href={link(encodeCursor(catalogue.next))} rel="next">{t(lang, 'shop.next')}</a></li>}
           </ul>
         </nav>
       )}
