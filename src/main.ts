@@ -51,8 +51,11 @@ async function serve(): Promise<void> {
   console.log(`  cards: ${cards}\n`);
   console.log(`Ready in ${Math.round(performance.now() - started)} ms, memory ${Math.round(process.memoryUsage().rss / 1048576)} MB RSS`);
   const timer = setInterval(() => platform.runDueJobs().catch((e) => platform.app.log.error(e)), 5000);
+  // E-mails go out within a second of their order, not at the next 5-second run (issue 9).
+  const delivery = platform.startEmailDelivery();
   const stop = async () => {
     clearInterval(timer);
+    await delivery.stop();
     await platform.close();
     process.exit(0);
   };

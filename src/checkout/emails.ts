@@ -1,16 +1,33 @@
 /**
  * The order confirmation: on a durable medium (C. consom. L221-13), with every line, the total,
- * the payment method and the accepted terms, whose PDF is attached by the caller.
+ * the payment method and the accepted terms, whose PDF is attached, and the transfer QR code.
+ *
+ * The order's transaction only enqueues a reference (`confirmationToSend`: template name, order
+ * id, amount asked, link — issue 9); `renderConfirmation` writes the e-mail when the outbox sends
+ * it, from the order as committed, so the PDF and PNG are rendered off the order path.
  */
+import type { Kysely } from 'kysely';
 import { money } from '../catalogue/views/product-card.tsx';
+import type { DB } from '../db/schema.ts';
 import { type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
-import type { Email } from '../notifications/outbox.ts';
-import { TRANSFER_QR_FILENAME, type TransferInstructions, transferTextLines } from '../payments/transfer.ts';
-import type { Shop } from '../shops/service.ts';
+import { findTermsVersion } from '../legal/terms/service.ts';
+import type { AttachmentRef, Email, TemplateEmail } from '../notifications/outbox.ts';
+import type { RenderedEmail } from '../notifications/templates.ts';
+import { TRANSFER_QR_FILENAME, type TransferInstructions, transferInstructions, transferQrPayload, transferTextLines } from '../payments/transfer.ts';
+import { getShop, type Shop } from '../shops/service.ts';
 import type { AcceptedDocument } from './place-order.ts';
 import type { PricedLine, Totals } from './pricing.ts';
 
-type Summary = { number: string; lines: readonly PricedLine[]; totals: Totals; delivery: { mode: string }; paymentMethod: string; terms: readonly AcceptedDocument[]; url: string; transfer?: TransferInstructions | null };
+type Summary = {
+  number: string;
+  lines: readonly Pick<PricedLine, 'quantity' | 'name' | 'sku' | 'unitPriceCents' | 'totalCents'>[];
+  totals: Pick<Totals, 'shippingCents' | 'grossCents' | 'vatCents'>;
+  delivery: { mode: string };
+  paymentMethod: string;
+  terms: readonly AcceptedDocument[];
+  url: string;
+  transfer?: TransferInstructions | null;
+};
 
 /** The transfer instructions as text lines, the QR code being attached (issue 4 §1). */
 function transferLines(lang: Lang, transfer: TransferInstructions | null | undefined): string[] {
@@ -37,4 +54,57 @@ export function confirmationEmail(shop: Shop, customer: { email: string; firstNa
     shop.name,
   ].join('\n');
   return { shopId: shop.slug, to: customer.email, subject: t(lang, 'order.mail.subject', { shop: shop.name, number: order.number }), text };
+}
+
+export const CONFIRMATION_TEMPLATE = 'order_confirmation';
+
+/** What the order's transaction stores: a few hundred bytes, nothing rendered but the subject. */
+export type ConfirmationData = { orderId: string; lang: Lang; amountDueCents: number; url: string };
+
+/** The terms PDF attached: the first CGV the order binds (a reference to its version). */
+function cgvOf(terms: readonly AcceptedDocument[]) {
+  return terms.find((d) => d.kind === 'cgv');
+}
+
+/**
+ * The confirmation to enqueue in the order's transaction, with the subject and file names the
+ * evidence event records (what will be sent, known without rendering it).
+ */
+export function confirmationToSend(shop: Shop, to: string, order: { id: string; number: string; url: string; amountDueCents: number; transfer: boolean }, terms: readonly AcceptedDocument[]) {
+  const data: ConfirmationData = { orderId: order.id, lang: shop.language, amountDueCents: order.amountDueCents, url: order.url };
+  const email: TemplateEmail = { shopId: shop.slug, to, template: CONFIRMATION_TEMPLATE, data };
+  const cgv = cgvOf(terms);
+  const files = [...(cgv ? [`${shop.slug}-${cgv.kind}-${cgv.version}.pdf`] : []), ...(order.transfer && order.amountDueCents > 0 ? [TRANSFER_QR_FILENAME] : [])];
+  return { email, subject: t(shop.language, 'order.mail.subject', { shop: shop.name, number: order.number }), attachments: files };
+}
+
+/** The confirmation as sent: the order, its lines and terms as committed; the files as references. */
+export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string | null; to: string; data: Record<string, unknown> }): Promise<RenderedEmail> {
+  const data = row.data as ConfirmationData;
+  const shop = await getShop(db, row.shopId ?? '');
+  const order = await db.selectFrom('orders').selectAll().where('shop_id', '=', shop.slug).where('id', '=', data.orderId).executeTakeFirstOrThrow();
+  const lines = await db
+    .selectFrom('order_lines')
+    .select(['quantity', 'name', 'sku', 'unit_price_cents', 'total_cents'])
+    .where('shop_id', '=', shop.slug)
+    .where('order_id', '=', order.id)
+    .orderBy('line_no')
+    .execute();
+  const customer = await db.selectFrom('customers').select(['email', 'first_name']).where('shop_id', '=', shop.slug).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
+  const versions = await Promise.all(order.accepted_terms.map((a) => findTermsVersion(db, shop.slug, a.kind, a.version)));
+  const terms = versions.map((v) => ({ kind: v.kind, version: v.version, sha256: v.sha256, title: v.title }));
+  const transfer = data.amountDueCents > 0 ? transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: data.amountDueCents }) : null;
+  const email = confirmationEmail(shop, { email: customer.email, firstName: customer.first_name }, {
+    number: order.number,
+    lines: lines.map((l) => ({ quantity: l.quantity, name: l.name, sku: l.sku, unitPriceCents: Number(l.unit_price_cents), totalCents: Number(l.total_cents) })),
+    totals: { shippingCents: Number(order.shipping_cents), grossCents: Number(order.gross_cents), vatCents: Number(order.vat_cents) },
+    delivery: order.delivery as { mode: string },
+    paymentMethod: order.payment_method,
+    terms,
+    url: data.url,
+    transfer,
+  });
+  const cgv = versions.find((v) => v.kind === 'cgv');
+  const attachments: AttachmentRef[] = [...(cgv ? [{ type: 'terms_pdf', id: cgv.id }] : []), ...(transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : [])];
+  return { subject: email.subject, text: email.text, attachments };
 }

@@ -17,9 +17,9 @@ import { invoiceAtPlacement } from '../invoicing/issue.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
 import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
-import { bankTransferMethod, newOrderReference, transferInstructions, transferQrAttachment } from '../payments/transfer.ts';
+import { bankTransferMethod, newOrderReference, transferInstructions } from '../payments/transfer.ts';
 import type { Shop } from '../shops/service.ts';
-import { confirmationEmail } from './emails.ts';
+import { confirmationToSend } from './emails.ts';
 import * as q from './queries.ts';
 import { catalogueLine, quoteOrder } from './quote.ts';
 import * as rules from './rules.ts';
@@ -145,14 +145,14 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
     const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents);
     const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
     const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
-    const email = confirmationEmail(shop, { email: customer.email, firstName: customer.first_name }, { number, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, terms: ctx.terms, url: ctx.orderUrl(id), transfer: instructions });
-    const qr = instructions ? [await transferQrAttachment(instructions)] : [];
-    const mail = await enqueueEmail(trx, { ...email, attachments: [...ctx.attachments, ...qr] }, now);
+    // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
+    const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transfer: instructions !== null }, ctx.terms);
+    const mail = await enqueueEmail(trx, email.email, now);
     await appendEvent(trx, {
       shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
       data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
     }, now);
-    await appendEvent(trx, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: [...ctx.attachments, ...qr].map((a) => a.filename) } }, now);
+    await appendEvent(trx, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }, now);
     await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: localDate(deps.clock.now(), shop.timeZone).toString() }, id, customer.id, credit);
     // Stock last: each product row stays locked only from its guarded update to the commit, so
     // a hot product serialises one short step, not the whole order (DESIGN.md §8).

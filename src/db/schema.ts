@@ -276,18 +276,21 @@ export interface OutboxTable {
   shop_id: string | null;
   id: Generated<string>;
   to_address: string;
-  subject: string;
-  text_body: string;
+  subject: string | null; // null for a template row: rendered at send time
+  text_body: string | null;
   html_body: string | null;
+  template: Generated<string>; // 'text', or the template rendering the row at send time (issue 9)
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>; // the template's data, or { attachments: references }
   status: Generated<'pending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
-  attachments: ColumnType<EmailAttachment[], string | undefined, string>;
+  next_attempt_at: ColumnType<Date | null, Date | null | undefined, Date | null>; // retry backoff; null = due now
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>; // the sending worker's lease
 }
 
-/** An attachment exactly as sent (the durable medium of L221-13), content in base64. */
+/** An attachment as sent (the durable medium of L221-13), content in base64; rendered at send time. */
 export type EmailAttachment = { filename: string; contentType: string; contentBase64: string };
 
 export interface IdempotencyKeysTable {

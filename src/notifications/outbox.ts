@@ -1,20 +1,36 @@
 /**
  * The transactional outbox: an e-mail is a row written in the same transaction as the change it
- * reports (STYLE.md §16), so nothing acknowledged is lost if the SMTP server is down; the sender
- * job delivers pending rows and records each as sent, with its exact text (the durable medium).
+ * reports (STYLE.md §16), so nothing acknowledged is lost if the SMTP server is down.
+ *
+ * A row stores WHAT to send, never the rendered attachments (issue 9): either a short text
+ * (subject and body, e.g. a password reset) or a template name and a small JSON payload (the
+ * order confirmation: order id, amount asked, link), plus attachment references (a terms version
+ * id, an EPC QR payload). The e-mail is rendered at send time by the templates the composition
+ * root registers (./templates.ts), so the order's transaction renders no PDF or PNG and writes
+ * well under 1 KB. What was sent stays provable without the row: the order's evidence event names
+ * the recipient, subject and files, the terms versions are immutable, and the QR payload follows
+ * from the order.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, EmailAttachment } from '../db/schema.ts';
+import type { AttachmentRef, EmailTemplates, RenderedEmail } from './templates.ts';
 
-export type Email = { shopId: string | null; to: string; subject: string; text: string; html?: string; attachments?: EmailAttachment[] };
+export type { AttachmentRef } from './templates.ts';
 
-export function enqueueEmail(db: Kysely<DB> | Transaction<DB>, email: Email, now: Date) {
+/** A message whose text is written now; its attachments are references, resolved at send time. */
+export type Email = { shopId: string | null; to: string; subject: string; text: string; html?: string; attachments?: AttachmentRef[] };
+/** A message rendered at send time from `data` by the template `template`. */
+export type TemplateEmail = { shopId: string | null; to: string; template: string; data: Record<string, unknown> };
+
+/** The one INSERT of an e-mail, in the caller's transaction. */
+export function enqueueEmail(db: Kysely<DB> | Transaction<DB>, email: Email | TemplateEmail, now: Date) {
+  const row =
+    'template' in email
+      ? { template: email.template, payload: JSON.stringify(email.data), subject: null, text_body: null, html_body: null }
+      : { template: 'text', payload: JSON.stringify(email.attachments?.length ? { attachments: email.attachments } : {}), subject: email.subject, text_body: email.text, html_body: email.html ?? null };
   return db
     .insertInto('outbox')
-    .values({
-      shop_id: email.shopId, to_address: email.to, subject: email.subject, text_body: email.text, html_body: email.html ?? null,
-      attachments: JSON.stringify(email.attachments ?? []), created_at: now,
-    })
+    .values({ shop_id: email.shopId, to_address: email.to, ...row, created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
@@ -23,41 +39,121 @@ export interface Mailer {
   send(message: { from: string; to: string; subject: string; text: string; html?: string | undefined; attachments?: EmailAttachment[] }): Promise<void>;
 }
 
-const MAX_ATTEMPTS = 10;
+export type OutboxRow = { id: string; shop_id: string | null; to_address: string; template: string; payload: Record<string, unknown>; subject: string | null; text_body: string | null; html_body: string | null };
+
+/** The e-mail a row stands for, exactly as it is (or was) sent: text rendered, attachments resolved. */
+export async function renderOutboxEmail(db: Kysely<DB>, templates: EmailTemplates, row: OutboxRow): Promise<RenderedEmail & { files: EmailAttachment[] }> {
+  let rendered: RenderedEmail;
+  if (row.template === 'text') {
+    rendered = { subject: row.subject ?? '', text: row.text_body ?? '', ...(row.html_body ? { html: row.html_body } : {}), attachments: (row.payload.attachments as AttachmentRef[] | undefined) ?? [] };
+  } else {
+    const render = templates.templates[row.template];
+    if (!render) throw new Error(`unknown e-mail template ${row.template}`);
+    rendered = await render(db, { shopId: row.shop_id, to: row.to_address, data: row.payload });
+  }
+  const files: EmailAttachment[] = [];
+  for (const ref of rendered.attachments) files.push(await resolveAttachment(db, templates, row.shop_id, ref));
+  return { ...rendered, files };
+}
+
+async function resolveAttachment(db: Kysely<DB>, templates: EmailTemplates, shopId: string | null, ref: AttachmentRef): Promise<EmailAttachment> {
+  // Rows written before migration 0010 carry their files; they are sent as they were stored.
+  if (ref.type === 'stored') return { filename: ref.id, contentType: ref.contentType ?? 'application/octet-stream', contentBase64: ref.contentBase64 ?? '' };
+  const resolve = templates.attachments[ref.type];
+  if (!resolve) throw new Error(`unknown attachment type ${ref.type}`);
+  return resolve(db, shopId, ref.id);
+}
+
+export type DeliveryOptions = {
+  /** Rows claimed per round trip. */
+  batchSize?: number;
+  /** How long a claimed row is left to its worker before another may take it (a crashed worker's rows come back). */
+  leaseMs?: number;
+  /** Sends in flight at once (the SMTP pool's connections). */
+  concurrency?: number;
+  maxAttempts?: number;
+};
+
+const DEFAULTS = { batchSize: 50, leaseMs: 60_000, concurrency: 5, maxAttempts: 10 };
+
+/** Exponential backoff: 30 s, 1 min, 2 min … capped at 6 h; attempt 10 fails for good (~2 days). */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** (attempts - 1), 6 * 3_600_000);
+}
 
 /**
- * Delivers pending e-mails oldest first. Each row is claimed with FOR UPDATE SKIP LOCKED so
- * several instances never send the same message twice.
+ * Claims due rows in one statement (autocommit): FOR UPDATE SKIP LOCKED lets several workers,
+ * in one process or several, each take different rows without waiting; the lease
+ * (`locked_until`) keeps a row from being claimed again while it is being sent, and gives it back
+ * if its worker dies. `attempts` counts claims, so a row that crashes its worker fails in the end.
  */
-export async function deliverPendingEmails(db: Kysely<DB>, mailer: Mailer, from: string, now: () => Date): Promise<number> {
+async function claimBatch(db: Kysely<DB>, now: Date, options: typeof DEFAULTS): Promise<OutboxRow[]> {
+  const leaseEnd = new Date(now.getTime() + options.leaseMs);
+  const { rows } = await sql<OutboxRow>`
+    update outbox set locked_until = ${leaseEnd}, attempts = attempts + 1
+    where id in (
+      select id from outbox
+      where status = 'pending' and (next_attempt_at is null or next_attempt_at <= ${now}) and (locked_until is null or locked_until <= ${now})
+      order by created_at
+      limit ${options.batchSize}
+      for update skip locked)
+    returning id, shop_id, to_address, template, payload, subject, text_body, html_body, attempts`.execute(db);
+  return rows;
+}
+
+/**
+ * Delivers the due e-mails: claim a batch (one short transaction), send OUTSIDE any transaction —
+ * no connection waits for the mail server, which matters most on PGlite's single connection —
+ * then mark each row sent, or schedule its retry with backoff ('failed' after maxAttempts, left
+ * for the operator). Delivery is at-least-once, the honest guarantee of any outbox: a worker that
+ * dies between the SMTP "250 OK" and its UPDATE leaves a row whose lease expires and which is
+ * sent again; the lease makes that window a few milliseconds wide, and two live workers never
+ * send one row twice (SKIP LOCKED, then the lease, far longer than one send).
+ */
+export async function deliverPendingEmails(db: Kysely<DB>, mailer: Mailer, from: string, now: () => Date, templates: EmailTemplates, opts: DeliveryOptions = {}): Promise<number> {
+  const options = { ...DEFAULTS, ...opts };
   let sent = 0;
   for (;;) {
-    const done = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('outbox')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .orderBy('created_at')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!row) return false;
-      try {
-        await mailer.send({ from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body ?? undefined, attachments: row.attachments });
-        await trx.updateTable('outbox').set({ status: 'sent', sent_at: now(), attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
-        sent++;
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        await trx
-          .updateTable('outbox')
-          .set({ attempts, last_error: String(error).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending' })
-          .where('id', '=', row.id)
-          .execute();
-        return 'stop';
+    const batch = await claimBatch(db, now(), options);
+    if (batch.length === 0) return sent;
+    let failed = 0;
+    const queue = [...batch];
+    const worker = async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) {
+        if (await deliverOne(db, mailer, from, now, templates, row as OutboxRow & { attempts: number }, options)) sent++;
+        else failed++;
       }
-      return true;
-    });
-    if (done !== true) return sent;
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, batch.length) }, worker));
+    // A failing server is not hammered: the rest waits for the next run (and its backoff).
+    if (failed > 0 || batch.length < options.batchSize) return sent;
   }
+}
+
+async function deliverOne(db: Kysely<DB>, mailer: Mailer, from: string, now: () => Date, templates: EmailTemplates, row: OutboxRow & { attempts: number }, options: typeof DEFAULTS): Promise<boolean> {
+  try {
+    const email = await renderOutboxEmail(db, templates, row);
+    await mailer.send({ from, to: row.to_address, subject: email.subject, text: email.text, html: email.html, ...(email.files.length ? { attachments: email.files } : {}) });
+  } catch (error) {
+    const at = now();
+    const failed = row.attempts >= options.maxAttempts;
+    await db
+      .updateTable('outbox')
+      .set({ status: failed ? 'failed' : 'pending', last_error: String(error).slice(0, 500), locked_until: null, next_attempt_at: failed ? null : new Date(at.getTime() + retryDelayMs(row.attempts)) })
+      .where('id', '=', row.id)
+      .where('status', '=', 'pending')
+      .execute();
+    return false;
+  }
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: now(), locked_until: null, last_error: null }).where('id', '=', row.id).where('status', '=', 'pending').execute();
+  return true;
+}
+
+/** Sent rows are kept this long, then deleted: the order's evidence event keeps the trace. */
+export const SENT_RETENTION_DAYS = 30;
+
+export async function purgeSentEmails(db: Kysely<DB>, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - SENT_RETENTION_DAYS * 86_400_000);
+  const result = await db.deleteFrom('outbox').where('status', '=', 'sent').where('sent_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

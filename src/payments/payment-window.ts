@@ -22,7 +22,7 @@ import { cancelOrder, type OrderRow } from '../orders/cancel.ts';
 import { amountDueCents } from '../orders/service.ts';
 import { listShops, type Shop } from '../shops/service.ts';
 import { paidSoFar } from './record-payment.ts';
-import { transferInstructions, transferQrAttachment, transferTextLines } from './transfer.ts';
+import { transferInstructions, transferQrPayload, transferTextLines } from './transfer.ts';
 
 export type PaymentWindowRun = { reminded: number; cancelled: number };
 
@@ -72,7 +72,8 @@ async function remind(trx: Transaction<DB>, shop: Shop, orderId: string, now: Te
     shop.name,
   ].join('\n');
   const subject = t(lang, 'window.reminder.subject', { shop: shop.name, number: order.number });
-  const attachments = transfer ? [await transferQrAttachment(transfer)] : [];
+  // The QR code by its payload: its PNG is drawn when the e-mail is sent (issue 9).
+  const attachments = transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : [];
   const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, attachments }, at);
   await trx.updateTable('orders').set({ payment_reminded_at: at }).where('shop_id', '=', shop.slug).where('id', '=', order.id).execute();
   await appendEvent(

@@ -16,7 +16,7 @@ import { loadProfilesDir } from '../shops/profile/load.ts';
 import { publicBaseUrl } from '../web/urls.ts';
 import { type SeededShop, seedOperator, seedShops } from '../shops/seed.ts';
 import { createPlatformClock, type PlatformClock } from './clock.ts';
-import { dueJobsRunner } from './jobs.ts';
+import { dueJobsRunner, startEmailDelivery } from './jobs.ts';
 
 export type Platform = {
   app: FastifyInstance;
@@ -24,6 +24,8 @@ export type Platform = {
   clock: PlatformClock;
   shops: SeededShop[];
   runDueJobs: () => Promise<void>;
+  /** Starts the outbox delivery loop (the server does; tests send with runDueJobs). */
+  startEmailDelivery(): { stop(): Promise<void> };
   close(): Promise<void>;
 };
 
@@ -47,6 +49,7 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
       clock,
       shops,
       runDueJobs,
+      startEmailDelivery: () => startEmailDelivery(database.db, mailer, config.mailFrom, clock, (e) => app.log.error(e)),
       async close() {
         await app.close();
         if (!options.database) await database.close();

@@ -9,8 +9,9 @@ import { purgeSignInRecords } from '../accounts/retention.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
-import { deliverPendingEmails, type Mailer } from '../notifications/outbox.ts';
+import { deliverPendingEmails, type Mailer, purgeSentEmails } from '../notifications/outbox.ts';
 import { runPaymentWindow } from '../payments/payment-window.ts';
+import { emailTemplates } from './email-templates.ts';
 import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 
 /** `publicUrl`: the origin links in e-mails point to (PUBLIC_URL, or the local server). */
@@ -24,7 +25,9 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await purgeIdempotencyKeys(db, new Date(clock.now().epochMilliseconds));
     // Sign-in failures, known callers, expired sessions and reset links: kept only while they serve.
     await purgeSignInRecords(db, new Date(clock.now().epochMilliseconds));
-    await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds));
+    // Sent e-mails are kept 30 days, then the order's evidence events are their trace (issue 9).
+    await purgeSentEmails(db, new Date(clock.now().epochMilliseconds));
+    await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), emailTemplates);
   };
   // Concurrent callers share the run in progress, then run once more so nothing enqueued meanwhile waits.
   return async () => {
@@ -33,5 +36,34 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
       running = null;
     });
     await running;
+  };
+}
+
+/**
+ * The outbox's own loop, apart from the 5-second due jobs: delivers, then looks again one second
+ * after the last run ended (never two runs at once). Polling rather than LISTEN/NOTIFY: one
+ * indexed query a second costs nothing, works the same on PGlite and PostgreSQL, needs no
+ * dedicated connection, and cannot miss a notification sent while reconnecting; a second of
+ * latency is nothing for an e-mail. Several processes may each run this loop: rows are claimed
+ * with FOR UPDATE SKIP LOCKED and a lease (src/notifications/outbox.ts).
+ */
+export function startEmailDelivery(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, onError: (error: unknown) => void, intervalMs = 1000): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    current = deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), emailTemplates)
+      .catch(onError)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
   };
 }

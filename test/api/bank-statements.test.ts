@@ -181,7 +181,7 @@ describe('importing a bank statement', () => {
     ]);
     const mails = await db.selectFrom('outbox').select(['subject', 'text_body']).where('to_address', '=', 'membre@coopso.example').where('subject', 'like', '%paiement reçu%').execute();
     assert.equal(mails.length, 4);
-    const partial = mails.find((m) => m.subject.includes(c.number));
+    const partial = mails.find((m) => m.subject?.includes(c.number));
     assert.match(partial?.text_body ?? '', /Il reste 10,00/);
     assert.match(partial?.text_body ?? '', new RegExp(formatOgm(c.ogm).replace(/[+/]/g, '\\$&')));
   });

@@ -66,7 +66,7 @@ async function facts(platform: TestPlatform, orderId: string) {
     db.selectFrom('outbox').select(['subject']).where('subject', 'like', '%paiement reçu%').execute(),
     db.selectFrom('card_checkouts').selectAll().where('order_id', '=', orderId).execute(),
   ]);
-  return { order, payments, events: events.map((e) => e.type), mails: mails.filter((m) => m.subject.includes(order.number)).length, checkouts };
+  return { order, payments, events: events.map((e) => e.type), mails: mails.filter((m) => m.subject?.includes(order.number)).length, checkouts };
 }
 
 describe('card payments through Stripe Checkout', () => {

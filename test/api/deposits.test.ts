@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
 import { paymentAtPlacement } from '../../src/payments/at-placement.ts';
 import { getShop } from '../../src/shops/service.ts';
+import { outboxEmail } from '../support/outbox.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, termsVersion } from '../support/shoppers.ts';
 
@@ -44,7 +45,7 @@ describe('deposits', () => {
     assert.equal(order.payment.depositCents, deposit);
     assert.equal(order.payment.depositKind, 'acompte');
     assert.equal(order.payment.amountDueCents, deposit, 'the transfer asks for the deposit');
-    const mail = await p.database.db.selectFrom('outbox').selectAll().where('to_address', '=', 'acompte@distritec.example').executeTakeFirstOrThrow();
+    const mail = await outboxEmail(p.database.db, 'acompte@distritec.example');
     const euros = (deposit / 100).toFixed(2).replace('.', ',');
     assert.ok(mail.text_body.includes(euros), `the confirmation asks for ${euros}`);
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { verifyAll } from '../../src/legal/evidence/service.ts';
+import { outboxEmail } from '../support/outbox.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, stockOf, termsVersion } from '../support/shoppers.ts';
 
@@ -48,7 +49,7 @@ describe('placing an order at Bible et Jeux', () => {
     assert.equal(placed.data.buttonLabel, 'Commander avec obligation de paiement');
     assert.ok(placed.data.ip && placed.data.checkboxText);
 
-    const mail = await p.database.db.selectFrom('outbox').selectAll().where('to_address', '=', 'joueur@example.fr').executeTakeFirstOrThrow();
+    const mail = await outboxEmail(p.database.db, 'joueur@example.fr');
     assert.match(mail.subject, new RegExp(o.number));
     assert.match(mail.text_body, /139,70/);
     assert.equal(mail.attachments[0]?.contentType, 'application/pdf');

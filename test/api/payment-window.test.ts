@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { outboxEmails } from '../support/outbox.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, stockOf, termsVersion } from '../support/shoppers.ts';
 
@@ -23,7 +24,7 @@ const moveClock = async (now: string) => {
 };
 const order = async (id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/coopso/orders/${id}`, headers: bearer(ADMIN_TOKEN) })).json();
 const eventsOf = async (id: string, type: string) => (await order(id)).events.filter((e: { type: string }) => e.type === type);
-const mailsTo = async (to: string, like: RegExp) => (await p.database.db.selectFrom('outbox').selectAll().where('to_address', '=', to).execute()).filter((m) => like.test(m.subject));
+const mailsTo = async (to: string, like: RegExp) => (await outboxEmails(p.database.db, to)).filter((m) => like.test(m.subject));
 
 async function place(token: string, lines: { productId: string; quantity: number }[]) {
   const res = await p.app.inject({

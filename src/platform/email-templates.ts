@@ -1,0 +1,28 @@
+/**
+ * The e-mail templates and attachment renderers the outbox uses at send time (issue 9). Here, in
+ * the composition root, because they span capabilities the notifications base may not import.
+ * Attachments are cached in process by what determines them: the terms version id (an immutable
+ * version, the same bytes as GET /shops/{shop}/terms/{kind}/{version}.pdf) and the QR payload.
+ */
+import { CONFIRMATION_TEMPLATE, renderConfirmation } from '../checkout/emails.ts';
+import { getTermsVersion, termsPdf } from '../legal/terms/service.ts';
+import { cachedAttachments, type EmailTemplates } from '../notifications/templates.ts';
+import { epcQrPng } from '../payments/epc-qr.ts';
+import { TRANSFER_QR_FILENAME } from '../payments/transfer.ts';
+import { getShop } from '../shops/service.ts';
+
+export const emailTemplates: EmailTemplates = {
+  templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation },
+  attachments: {
+    terms_pdf: cachedAttachments(async (db, shopId, id) => {
+      const shop = await getShop(db, shopId ?? '');
+      const version = await getTermsVersion(db, shop.slug, id);
+      const pdf = await termsPdf(version, shop);
+      return { filename: `${shop.slug}-${version.kind}-${version.version}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+    }, 16),
+    epc_qr: cachedAttachments(async (_db, _shopId, payload) => {
+      const png = await epcQrPng(payload, { width: 300 });
+      return { filename: TRANSFER_QR_FILENAME, contentType: 'image/png', contentBase64: png.toString('base64') };
+    }, 256),
+  },
+};
