@@ -9,7 +9,7 @@
  *  3. `pgbench -M extended -n -c 20 -j 2 -T 10` on the same server with a script doing the
  *     equivalent transaction in a scratch database with the same tables and keys: BEGIN; INSERT
  *     the order, 1 line, 1 outbox row and 2 event rows, with payloads copied byte for byte from an
- *     order of run 1 (the outbox row carries the CGV PDF); the guarded UPDATE on one product;
+ *     order of run 1 (the outbox row: a template reference since issue 9); the guarded UPDATE on one product;
  *     COMMIT — the app's order (stock taken last). Then again with the UPDATE first, to show what
  *     holding the hot row across the inserts costs. Then our orders/s ÷ pgbench TPS (stock last).
  * Everything it creates (the platform's database, the scratch database, temporary files) is
@@ -44,10 +44,11 @@ export type Sample = {
   placed: string;
   queued: string;
   to_address: string;
-  subject: string;
-  text_body: string;
+  subject: string | null;
+  text_body: string | null;
   html_body: string | null;
-  attachments: string;
+  template: string;
+  payload: string;
 };
 
 async function serverReachable(url: string): Promise<string | null> {
@@ -157,7 +158,7 @@ async function benchApp(url: string, rows: Row[]): Promise<{ ordersPerSecond: nu
 
     const { rows: samples } = await sql<Sample>`
       select o.delivery::text, o.accepted_terms::text, l.sku, l.name, e1.data::text as placed, e2.data::text as queued,
-             x.to_address, x.subject, x.text_body, x.html_body, x.attachments::text
+             x.to_address, x.subject, x.text_body, x.html_body, x.template, x.payload::text
         from orders o
         join order_lines l on l.shop_id = o.shop_id and l.order_id = o.id
         join order_events e1 on e1.shop_id = o.shop_id and e1.order_id = o.id and e1.seq = 1
@@ -217,10 +218,10 @@ const PGBENCH_SCHEMA = `
     actor text not null, data jsonb not null, prev_hash text not null, hash text not null,
     primary key (shop_id, order_id, seq), foreign key (shop_id, order_id) references orders (shop_id, id));
   create table outbox (
-    shop_id text references shops(id), id uuid not null default gen_random_uuid() primary key, to_address text not null, subject text not null,
-    text_body text not null, html_body text, status text not null default 'pending' check (status in ('pending', 'sent', 'failed')),
+    shop_id text references shops(id), id uuid not null default gen_random_uuid() primary key, to_address text not null, subject text,
+    text_body text, html_body text, status text not null default 'pending' check (status in ('pending', 'sent', 'failed')),
     attempts integer not null default 0, last_error text, created_at timestamptz not null, sent_at timestamptz,
-    attachments jsonb not null default '[]');
+    template text not null default 'text', payload jsonb not null default '{}', next_attempt_at timestamptz, locked_until timestamptz);
   create index outbox_pending on outbox (created_at) where status = 'pending';
   insert into shops values ('bench');
   insert into customers select 'bench', ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid from generate_series(1, ${CUSTOMERS}) n;
@@ -252,7 +253,7 @@ function pgbenchScript(s: Sample, stockLast: boolean): string {
     ...(stockLast ? [] : [takeStock]),
     `INSERT INTO orders (shop_id, number, customer_id, customer_kind, status, placed_at, net_cents, vat_cents, gross_cents, shipping_cents, fees_cents, delivery, payment_method, payment_status, accepted_terms) VALUES ('bench', 'BN-2026-' || lpad(nextval('order_number_seq')::text, 6, '0'), ('00000000-0000-4000-8000-' || lpad(:c::text, 12, '0'))::uuid, 'consumer', 'awaiting_payment', now(), 417, 83, 500, 0, 0, ${json(s.delivery)}, 'card', 'awaiting', ${json(s.accepted_terms)}) RETURNING id \\gset`,
     `INSERT INTO order_lines (shop_id, order_id, line_no, product_id, sku, name, quantity, unit_price_cents, vat_rate_bp, total_cents, withdrawable, withdrawal_exception) VALUES ('bench', :id, 1, '${PRODUCT_ID}', ${text(s.sku)}, ${text(s.name)}, 1, 500, 2000, 500, true, null);`,
-    `INSERT INTO outbox (shop_id, to_address, subject, text_body, html_body, created_at, attachments) VALUES ('bench', ${text(s.to_address)}, ${text(s.subject)}, ${text(s.text_body)}, ${text(s.html_body)}, now(), ${json(s.attachments)});`,
+    `INSERT INTO outbox (shop_id, to_address, subject, text_body, html_body, created_at, template, payload) VALUES ('bench', ${text(s.to_address)}, ${text(s.subject)}, ${text(s.text_body)}, ${text(s.html_body)}, now(), ${text(s.template)}, ${json(s.payload)});`,
     `INSERT INTO order_events (shop_id, order_id, seq, type, at, recorded_at, actor, data, prev_hash, hash) VALUES ('bench', :id, 1, 'placed', now(), now(), ${text(`customer:${PRODUCT_ID}`)}, ${json(s.placed)}, '${'0'.repeat(64)}', '${hash}');`,
     `INSERT INTO order_events (shop_id, order_id, seq, type, at, recorded_at, actor, data, prev_hash, hash) VALUES ('bench', :id, 2, 'confirmation_email_queued', now(), now(), 'system', ${json(s.queued)}, '${hash}', '${hash}');`,
     ...(stockLast ? [takeStock] : []),
