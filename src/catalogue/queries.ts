@@ -52,6 +52,11 @@ function filtered(db: Exec, shopId: string, opts: CatalogueFilter, tier: SearchT
  * unit_price_cents, sku)` are the indexes these read in order, from the cursor on.
  */
 export function productPage(db: Exec, shopId: string, opts: CatalogueFilter, tier: SearchTier, start: PageStart, limit: number) {
+  return productPageQuery(db, shopId, opts, tier, start, limit).execute();
+}
+
+/** The page's query, unexecuted: the bench and tests EXPLAIN it (STYLE.md §11). */
+export function productPageQuery(db: Exec, shopId: string, opts: CatalogueFilter, tier: SearchTier, start: PageStart, limit: number) {
   let query = filtered(db, shopId, opts, tier).selectAll();
   const after = 'after' in start ? start.after : undefined;
   if (opts.sort === 'sku') {
@@ -63,16 +68,20 @@ export function productPage(db: Exec, shopId: string, opts: CatalogueFilter, tie
     query = query.orderBy('unit_price_cents', direction).orderBy('sku', direction);
   }
   if ('offset' in start && start.offset > 0) query = query.offset(start.offset);
-  return query.limit(limit).execute();
+  return query.limit(limit);
 }
 
 /** How many products match, counting no further than `cap`: bounded work however large the catalogue. */
 export async function countUpTo(db: Exec, shopId: string, opts: CatalogueFilter, cap: number, tier: SearchTier | 'any' = 'any'): Promise<number> {
-  const row = await db
-    .selectFrom(filtered(db, shopId, opts, tier).select(sql.lit(1).as('one')).limit(cap).as('matching'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await countUpToQuery(db, shopId, opts, cap, tier).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Read in the sort's order, so the count walks the page's own index and stops at `cap` entries. */
+export function countUpToQuery(db: Exec, shopId: string, opts: CatalogueFilter, cap: number, tier: SearchTier | 'any' = 'any') {
+  const matching = filtered(db, shopId, opts, tier).select(sql.lit(1).as('one'));
+  const ordered = opts.sort === 'sku' ? matching.orderBy('sku') : matching.orderBy('unit_price_cents').orderBy('sku');
+  return db.selectFrom(ordered.limit(cap).as('matching')).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 /** The planner's estimate of the matching rows (EXPLAIN, no execution): what a large total costs. */

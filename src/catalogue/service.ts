@@ -89,7 +89,7 @@ export function productJson(p: Product, lang: Lang) {
   };
 }
 
-/** Up to this many matches the total is counted exactly; above, the planner's estimate is given. */
+/** Up to this many products a list's total is counted exactly; above, the planner's estimate is given. */
 export const EXACT_TOTAL_UP_TO = 1000;
 
 export type CatalogueQuery = q.CatalogueFilter & { limit: number; start?: q.PageStart };
@@ -97,20 +97,23 @@ export type CataloguePage = { items: Product[]; next: Cursor | null; total: numb
 
 /**
  * One page of the catalogue, search results first by tier (every word found, then close to it),
- * each tier in the sort's order, and where the next page starts. Bounded work at any size: keyset
- * pages on indexes, a count that stops at EXACT_TOTAL_UP_TO, an estimate beyond (issue 9).
+ * each tier in the sort's order, and where the next page starts. Bounded work at any size (issue 9):
+ * keyset pages on indexes; a total counted on a first page that holds every match, counted up to
+ * EXACT_TOTAL_UP_TO for a plain list, and otherwise the planner's estimate (EXPLAIN, nothing read):
+ * counting a search means testing the similarity of every match, 100 ms at 100,000 products.
  */
 export async function listCatalogue(db: Kysely<DB>, shopId: string, opts: CatalogueQuery): Promise<CataloguePage> {
   const start = opts.start ?? { offset: 0 };
   const firstPage = !('after' in start) && start.offset === 0;
-  const [rows, counted] = await Promise.all([pageRows(db, shopId, opts, start), firstPage ? undefined : q.countUpTo(db, shopId, opts, EXACT_TOTAL_UP_TO + 1)]);
+  const searching = q.searchWords(opts.search ?? '').length > 0;
+  const counting = !firstPage && !searching ? q.countUpTo(db, shopId, opts, EXACT_TOTAL_UP_TO + 1) : undefined;
+  const [rows, counted] = await Promise.all([pageRows(db, shopId, opts, start), counting]);
   const shown = rows.slice(0, opts.limit);
   const last = shown.at(-1);
   const next = rows.length > opts.limit && last ? { sort: opts.sort, tier: last.tier, priceCents: last.row.unit_price_cents, sku: last.row.sku } : null;
-  // A first page that holds every match needs no count at all: that is every small catalogue.
-  const exact = next === null && firstPage ? shown.length : (counted ?? (await q.countUpTo(db, shopId, opts, EXACT_TOTAL_UP_TO + 1)));
-  const totalExact = exact <= EXACT_TOTAL_UP_TO;
-  const total = totalExact ? exact : Math.max(EXACT_TOTAL_UP_TO + 1, await q.estimateCount(db, shopId, opts));
+  const exact = next === null && firstPage ? shown.length : searching ? undefined : (counted ?? (await q.countUpTo(db, shopId, opts, EXACT_TOTAL_UP_TO + 1)));
+  const totalExact = exact !== undefined && exact <= EXACT_TOTAL_UP_TO;
+  const total = totalExact ? (exact as number) : Math.max(exact ?? rows.length, await q.estimateCount(db, shopId, opts));
   const items = await withBundleStock(db, shopId, shown.map((r) => rowToProduct(r.row)));
   return { items, next, total, totalExact };
 }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import * as q from '../../src/catalogue/queries.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -92,12 +93,15 @@ describe('catalogue pages', () => {
     assert.ok(cheap.length > 0 && cheap.every((i) => i.unitPriceCents <= 500));
   });
 
-  test('should count exactly up to a thousand matches', async () => {
-    const few = await list('coopo', 'q=serie%201000&limit=100');
-    assert.equal(few.totalExact, true);
-    assert.equal(few.total, (await walk('coopo', 'q=serie%201000&limit=100')).length);
-    const second = await list('coopo', `q=serie&limit=5&cursor=${encodeURIComponent((await list('coopo', 'q=serie&limit=5')).nextCursor ?? '')}`);
-    assert.equal(second.totalExact, false);
+  test('should count a list exactly up to a thousand products, and a search when it fits on one page', async () => {
+    const cheap = await walk('coopo', 'maxPriceCents=500&limit=24');
+    const second = await list('coopo', `maxPriceCents=500&limit=24&cursor=${encodeURIComponent((await list('coopo', 'maxPriceCents=500&limit=24')).nextCursor ?? '')}`);
+    assert.deepEqual([second.total, second.totalExact], [cheap.length, true]);
+    const found = await list('coopo', 'q=serie%201000&limit=200');
+    assert.equal(found.totalExact, false, 'more than a page of matches (212): an estimate');
+    assert.ok(found.total > 200, `estimate ${found.total}`);
+    const few = await list('bible-et-jeux', 'q=etiquettes');
+    assert.deepEqual([few.total, few.totalExact], [few.items.length, true]);
   });
 
   test('should refuse a forged cursor, a cursor of another sort, and a cursor with an offset', async () => {
@@ -123,5 +127,43 @@ describe('catalogue pages', () => {
     assert.equal(one.size, 24);
     assert.equal(two.size, 24);
     assert.deepEqual([...one].filter((id) => two.has(id)), []);
+  });
+});
+
+describe('catalogue query plans (STYLE.md §11)', () => {
+  const after = { sort: 'price_desc' as const, tier: 0 as const, priceCents: 1200, sku: 'SERIE-00500' };
+  const cases: [string, q.CatalogueFilter, q.SearchTier, q.PageStart][] = [
+    ['list by SKU', { sort: 'sku' }, 0, { offset: 0 }],
+    ['price ≤ 5 €, ascending', { sort: 'price_asc', maxPriceCents: 500 }, 0, { offset: 0 }],
+    ['price descending after a cursor', { sort: 'price_desc' }, 0, { after }],
+    ['search as typed', { sort: 'sku', search: 'série 1000' }, 0, { offset: 0 }],
+    ['search, close matches', { sort: 'sku', search: 'serei 1000' }, 1, { offset: 0 }],
+  ];
+
+  // Big enough that the planner's choice means something: 20 times the bounded count's cap.
+  before(async () => {
+    await sql`insert into products (shop_id, sku, name, description, unit_price_cents, vat_rate_bp, stock)
+      select 'coopo', 'SERIE-' || lpad(i::text, 5, '0'), jsonb_build_object('fr', 'Produit de série ' || i), '{"fr": ""}'::jsonb, (i % 50) * 100 + 100, 2000, 10
+      from generate_series(${SERIES + 1}, 20000) as i`.execute(p.database.db);
+    await sql`analyze products`.execute(p.database.db);
+  });
+
+  test('should read each page and each bounded count from an index, never by scanning the table', async () => {
+    const db = p.database.db;
+    for (const [name, filter, tier, start] of cases) {
+      const queries: [string, { explain(format: 'text'): Promise<Record<string, unknown>[]> }][] = [['page', q.productPageQuery(db, 'coopo', filter, tier, start, 25)]];
+      if (!filter.search) queries.push(['count', q.countUpToQuery(db, 'coopo', filter, 1001)]);
+      for (const [what, query] of queries) {
+        const plan = (await query.explain('text')).map((r) => Object.values(r)[0]).join('\n');
+        assert.match(plan, /Index Scan|Bitmap Index Scan/, `${name} (${what}):\n${plan}`);
+        assert.doesNotMatch(plan, /Seq Scan on products/, `${name} (${what}):\n${plan}`);
+      }
+    }
+  });
+
+  test('should page by row comparison on the sort key and the SKU, not by offset', () => {
+    const { sql: text, parameters } = q.productPageQuery(p.database.db, 'coopo', { sort: 'price_desc' }, 0, { after }, 25).compile();
+    assert.match(text, /where "shop_id" = \$1 and "active" = \$2 and \("unit_price_cents", "sku"\) < \(\$3, \$4\) order by "unit_price_cents" desc, "sku" desc limit \$5$/);
+    assert.deepEqual(parameters, ['coopo', true, 1200, 'SERIE-00500', 25]);
   });
 });
