@@ -7,7 +7,8 @@
  */
 import autocannon from 'autocannon';
 import { startPlatform } from '../test/support/platform.ts';
-import { benchCheckout, type Row } from './checkout.ts';
+import { benchCatalogue } from './catalogue.ts';
+import { benchCheckout, DEFAULT_DATABASE_URL, type Row } from './checkout.ts';
 
 const rows: Row[] = [];
 
@@ -33,6 +34,11 @@ async function benchDatabase(label: string, env: Record<string, string | undefin
 await benchDatabase('PGlite', {});
 if (process.env.DATABASE_URL) await benchDatabase('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL });
 rows.push(...(await benchCheckout()));
+// The catalogue at 1k and 100k products, on the PostgreSQL server (issue 9); its query plans after the table.
+process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
+const catalogue = await benchCatalogue('PostgreSQL');
+rows.push(...catalogue.rows);
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 console.log(`\n${'database'.padEnd(11)} ${'benchmark'.padEnd(width)}  value`);
 for (const r of rows) console.log(`${r.database.padEnd(11)} ${r.benchmark.padEnd(width)}  ${r.value}`);
+console.log(`\nCatalogue query plans at 100,000 products (EXPLAIN ANALYZE):\n${catalogue.plans}`);
