@@ -27,7 +27,7 @@ export function checkoutsOf(db: Kysely<DB> | Transaction<DB>, shopId: string, or
 }
 
 export async function insertCheckout(trx: Transaction<DB>, row: Omit<CardCheckoutRow, 'payment_intent_id'>): Promise<void> {
-  await trx.insertInto('card_checkouts').values({ ...row, payment_intent_id: null }).onConflict((oc) => oc.column('session_id').doNothing()).execute();
+  await trx.insertInto('card_checkouts').values({ ...row, payment_intent_id: null }).onConflict((oc) => oc.columns(['shop_id', 'session_id']).doNothing()).execute();
 }
 
 /**
@@ -73,13 +73,14 @@ export async function advanceCheckout(
   const intent = at.paymentIntentId ?? target.payment_intent_id;
   if (intent && intent !== target.payment_intent_id) {
     // A guess made on a PaymentIntent event is corrected by the session's own event.
-    await trx.updateTable('card_checkouts').set({ payment_intent_id: null, status: 'open', updated_at: now }).where('payment_intent_id', '=', intent).where('session_id', '<>', target.session_id).execute();
+    await trx.updateTable('card_checkouts').set({ payment_intent_id: null, status: 'open', updated_at: now }).where('shop_id', '=', at.shopId).where('payment_intent_id', '=', intent).where('session_id', '<>', target.session_id).execute();
   }
   const moves = RANK[status] > RANK[target.status];
   if (!moves && intent === target.payment_intent_id) return null;
   await trx
     .updateTable('card_checkouts')
     .set({ payment_intent_id: intent, ...(moves && { status }), updated_at: now })
+    .where('shop_id', '=', at.shopId)
     .where('session_id', '=', target.session_id)
     .execute();
   return moves ? target.status : null;
