@@ -2,7 +2,7 @@
  * One migration set for both databases. Migrations are imported statically (no folder scan at
  * run time) so the list is checked by the compiler and ordered by name.
  */
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_checkout.ts';
 import * as m0003 from './migrations/0003_payment_reference.ts';
@@ -32,7 +32,20 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * Whether the latest migration is already applied: one catalogue lookup and one read, where the
+ * Migrator introspects the schema and takes its lock (about 0.4 s of each start on PGlite).
+ */
+async function upToDate(db: Kysely<DB>): Promise<boolean> {
+  const latest = Object.keys(migrations).sort().at(-1);
+  const table = await sql<{ found: boolean }>`select to_regclass('comptoir_migrations') is not null as found`.execute(db);
+  if (!table.rows[0]?.found) return false;
+  const applied = await sql<{ name: string }>`select name from comptoir_migrations order by name desc limit 1`.execute(db);
+  return applied.rows[0]?.name === latest;
+}
+
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  if (await upToDate(db)) return [];
   const migrator = new Migrator({ db, provider, migrationTableName: 'comptoir_migrations', migrationLockTableName: 'comptoir_migrations_lock' });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -4,13 +4,12 @@
  * in WinAnsi, every string through `winAnsi()` so accents and € render. Reproducible: the dates
  * in the file's metadata are the issue date.
  */
-import PDFDocument from 'pdfkit';
 import { money } from '../catalogue/views/product-card.tsx';
 import type { InvoiceParty } from '../db/schema.ts';
 import { type Lang, t } from '../kernel/i18n/index.ts';
 import { dateTimeFormat, numberFormat } from '../kernel/intl.ts';
 import { cents, netFromGross } from '../kernel/money.ts';
-import { winAnsi } from '../legal/terms/pdf.ts';
+import { loadPdfKit, winAnsi } from '../legal/terms/pdf.ts';
 import { epcQrPng } from '../payments/epc-qr.ts';
 import { type TransferInstructions, transferQrPayload } from '../payments/transfer.ts';
 import type { Shop } from '../shops/service.ts';
@@ -153,6 +152,7 @@ function footers(doc: Doc, lang: Lang, invoice: Invoice): void {
 export async function renderInvoicePdf(invoice: Invoice, shop: Shop, transfer: TransferInstructions | null): Promise<Buffer> {
   const lang = shop.language;
   const issued = new Date(`${invoice.issuedOn}T00:00:00Z`);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 50, bottom: 64, left: LEFT, right: 50 },

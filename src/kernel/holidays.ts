@@ -12,8 +12,19 @@
  * deadlines (LEGAL §A12 pitfall 5). We therefore use the library's public days
  * as they are, with no local allow-list to drift out of date.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
+
+/**
+ * date-holidays holds every country's rules (≈ 20 MB once loaded): it is loaded, synchronously,
+ * by the first date checked rather than at start-up (issue 9: idle memory).
+ */
+let HolidaysClass: typeof Holidays | undefined;
+const loadHolidays = (): typeof Holidays => {
+  HolidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return HolidaysClass;
+};
 
 /**
  * Where a period is performed. Alsace-Moselle (departments 57, 67, 68) has two
@@ -40,10 +51,11 @@ function calendarFor(j: Jurisdiction): Holidays {
     if (j.zone === 'alsace-moselle' && j.country !== 'FR') {
       throw new RangeError(`Zone alsace-moselle only exists in FR, not ${j.country}`);
     }
+    const Calendar = loadHolidays();
     calendar =
       j.zone === 'alsace-moselle'
-        ? new Holidays(j.country, ALSACE_MOSELLE_STATE)
-        : new Holidays(j.country);
+        ? new Calendar(j.country, ALSACE_MOSELLE_STATE)
+        : new Calendar(j.country);
     calendars.set(key, calendar);
   }
   return calendar;

@@ -7,7 +7,7 @@
  * which maps it to a close equivalent instead of letting the viewer show a blank glyph.
  * The output is reproducible: the same version always gives the same bytes (fixed dates and id).
  */
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { isLang, type Lang, t } from '../../kernel/i18n/index.ts';
 import type { Shop } from '../../shops/service.ts';
 import { longDate } from './format.ts';
@@ -67,9 +67,13 @@ function validityLine(lang: Lang, v: TermsVersion): string {
 
 const GREY = '#444444';
 
-export function renderTermsPdf(version: TermsVersion, shop: Shop): Promise<Buffer> {
+/** pdfkit (≈ 20 MB once loaded, its fonts included) is loaded by the first PDF rendered, not at start-up (issue 9). */
+export const loadPdfKit = async (): Promise<typeof PDFKitDocument> => (await import('pdfkit')).default;
+
+export async function renderTermsPdf(version: TermsVersion, shop: Shop): Promise<Buffer> {
   const lang: Lang = isLang(version.language) ? version.language : 'fr';
   const fixedDate = new Date(`${version.effectiveFrom}T00:00:00Z`);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 64, left: 60, right: 60 },

@@ -4,13 +4,15 @@
  * host (the tests' local server answering like Stripe's API), through its host/port/protocol
  * settings; nothing else changes.
  */
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { Config } from '../../config.ts';
 
 export type StripeGateway = { client: Stripe; webhookSecret: string };
 
-export function stripeGateway(config: Config['stripe']): StripeGateway | null {
+/** The SDK (≈ 15 MB) is loaded only when Stripe is configured (issue 9: idle memory). */
+export async function stripeGateway(config: Config['stripe']): Promise<StripeGateway | null> {
   if (!config) return null;
+  const { default: Stripe } = await import('stripe');
   const api = config.apiUrl ? new URL(config.apiUrl) : null;
   const client = new Stripe(config.secretKey, {
     maxNetworkRetries: 2,
