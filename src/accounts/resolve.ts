@@ -43,10 +43,10 @@ function toActor(kind: Actor['kind'], shopId: string | null, id: string, name: s
 
 export async function actorFromBearer(db: Kysely<DB>, token: string, adminToken: string | undefined, now: Date): Promise<Actor | null> {
   if (adminToken && sameSecret(token, adminToken)) return { kind: 'operator', id: ADMIN_ACTOR_ID, name: 'operator' };
-  const row = await q.findApiToken(db, sha256Hex(token), now);
+  const row = await q.findApiTokenHolder(db, sha256Hex(token), now);
   if (!row) return null;
-  const name = await nameOf(db, row.actor_kind, row.shop_id, row.actor_id);
-  return name === undefined ? null : toActor(row.actor_kind, row.shop_id, row.actor_id, name);
+  const name = row.actor_kind === 'operator' && row.actor_id === ADMIN_ACTOR_ID ? 'operator' : row.name;
+  return name === null ? null : toActor(row.actor_kind, row.shop_id, row.actor_id, name);
 }
 
 /**

@@ -5,6 +5,7 @@
  * deadlock and a hot product is locked only until the commit. Anything failing rolls back the
  * whole (DESIGN.md §8, §11).
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CustomerKind } from '../accounts/schema.ts';
 import type { DB, EmailAttachment } from '../db/schema.ts';
@@ -12,12 +13,14 @@ import type { Clock } from '../kernel/clock.ts';
 import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
-import { appendEvent } from '../legal/evidence/service.ts';
+import { appendNewOrderEvents } from '../legal/evidence/service.ts';
 import { invoiceAtPlacement } from '../invoicing/issue.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
 import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
 import { bankTransferMethod, newOrderReference, transferInstructions } from '../payments/transfer.ts';
+import { type OrderJson, orderJsonOf } from '../orders/service.ts';
+import { viaStripe } from '../payments/card/availability.ts';
 import type { Shop } from '../shops/service.ts';
 import { confirmationToSend } from './emails.ts';
 import * as q from './queries.ts';
@@ -46,7 +49,8 @@ export type PlaceOrderContext = {
    */
   answer?: (trx: Transaction<DB>, placed: PlacedOrder) => Promise<void>;
 };
-export type PlacedOrder = { id: string; number: string };
+/** `json`: the order as API.md shows it, built from what the transaction wrote. */
+export type PlacedOrder = { id: string; number: string; json: OrderJson; email: string; evidence: { evidence_head: string; evidence_count: number } };
 
 const PENDING_STATUS: Record<string, string> = { on_account: 'awaiting_acceptance' };
 
@@ -82,10 +86,19 @@ async function stockNeeds(db: Kysely<DB>, shopId: string, lines: { productId: st
   return [...needs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * One transaction from the first read to the answer (issue 9: at most 2 transactions and 15
+ * statements per order, test/api/order-round-trips.test.ts): the reads take no lock, so holding
+ * them in the order's transaction costs nothing, and each saves the round trip of its own.
+ */
 export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
-  const { db } = deps;
+  return deps.db.transaction().execute((trx) => placeIn(trx, deps.clock, shop, customerId, input, ctx));
+}
+
+async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
+  if (ctx.inTransaction) await ctx.inTransaction(trx);
   const profile = shop.profile;
-  const customer = await q.findCustomerForOrder(db, shop.slug, customerId);
+  const customer = await q.findCustomerForOrder(trx, shop.slug, customerId);
   if (!customer) throw new DomainError('unauthenticated', 'unauthenticated');
   const kind = customer.kind as CustomerKind;
   rules.checkCustomerKind(profile, kind);
@@ -95,7 +108,7 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
   wanted.forEach((l, i) => {
     if (!isUuid(l.productId)) throw new DomainError('unknown_product', 'refused', {}, `lines.${i}.productId`);
   });
-  const products = new Map((await q.productsByIds(db, shop.slug, wanted.map((l) => l.productId))).map((p) => [p.id, p]));
+  const products = new Map((await q.productsByIds(trx, shop.slug, wanted.map((l) => l.productId))).map((p) => [p.id, p]));
   const catalogueLines = wanted.map((l, i) => {
     const p = products.get(l.productId);
     if (!p) throw new DomainError('unknown_product', 'refused', {}, `lines.${i}.productId`);
@@ -107,65 +120,68 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
   if (input.expectedGrossCents !== undefined && input.expectedGrossCents !== totals.grossCents) {
     throw new DomainError('cart_changed', 'conflict', { total: (totals.grossCents / 100).toFixed(2) }, 'expectedGrossCents');
   }
-  const needs = await stockNeeds(db, shop.slug, catalogueLines);
+  const needs = await stockNeeds(trx, shop.slug, catalogueLines);
   const accepted = ctx.terms.map(({ kind: k, version, sha256 }) => ({ kind: k, version, sha256 }));
-  const now = new Date(deps.clock.now().epochMilliseconds);
-
-  return db.transaction().execute(async (trx) => {
-    if (ctx.inTransaction) await ctx.inTransaction(trx);
-    const year = localDate(deps.clock.now(), shop.timeZone).year;
-    const serial = await q.nextOrderSerial(trx);
-    const number = orderNumber(shop.slug, year, serial);
-    const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
-    // The transfer reference is written with the order, so no committed order lacks one.
-    const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
-    const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial, number }).value : null;
-    // Payment window (A-14) and deposit (003 art.2.3); the stock taken is kept to give it back exactly.
-    const payment = paymentAtPlacement(profile, { paymentMethod: input.paymentMethod, customerKind: kind, grossCents: totals.grossCents, placedOn: localDate(deps.clock.now(), shop.timeZone) });
-    const { id } = await trx
-      .insertInto('orders')
-      .values({
-        ...(ctx.orderId && { id: ctx.orderId }),
-        shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
-        net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
-        delivery: JSON.stringify(delivery), payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, accepted_terms: JSON.stringify(accepted),
-        ...payment, stock_taken: JSON.stringify(needs.map(([productId, need]) => ({ productId, quantity: need.quantity }))),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('order_lines')
-      .values(priced.map((l, i) => ({
-        shop_id: shop.slug, order_id: id, line_no: i + 1, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity,
-        unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
-      })))
-      .execute();
-    // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5):
-    // the e-mail asks only for the rest, and for nothing when the credit covers it.
-    const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents);
-    const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
-    const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
-    // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
-    const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transfer: instructions !== null }, ctx.terms);
-    const mail = await enqueueEmail(trx, email.email, now);
-    await appendEvent(trx, {
-      shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
-      data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
-    }, now);
-    await appendEvent(trx, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }, now);
-    await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: localDate(deps.clock.now(), shop.timeZone).toString() }, id, customer.id, credit);
-    // Stock last: each product row stays locked only from its guarded update to the commit, so
-    // a hot product serialises one short step, not the whole order (DESIGN.md §8).
-    for (const [productId, need] of needs) {
-      if (!(await q.takeStock(trx, shop.slug, productId, need.quantity))) {
-        throw new DomainError('out_of_stock', 'conflict', { sku: priced[need.line]?.sku ?? '' }, `lines.${need.line}.quantity`);
-      }
+  const now = new Date(clock.now().epochMilliseconds);
+  const id = ctx.orderId ?? randomUUID();
+  const year = localDate(clock.now(), shop.timeZone).year;
+  const serial = await q.nextOrderSerial(trx);
+  const number = orderNumber(shop.slug, year, serial);
+  const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
+  // The transfer reference is written with the order, so no committed order lacks one.
+  const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
+  const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial, number }).value : null;
+  // Payment window (A-14) and deposit (003 art.2.3); the stock taken is kept to give it back exactly.
+  const payment = paymentAtPlacement(profile, { paymentMethod: input.paymentMethod, customerKind: kind, grossCents: totals.grossCents, placedOn: localDate(clock.now(), shop.timeZone) });
+  const order = await trx
+    .insertInto('orders')
+    .values({
+      id,
+      shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
+      net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
+      delivery: JSON.stringify(delivery), payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, accepted_terms: JSON.stringify(accepted),
+      ...payment, stock_taken: JSON.stringify(needs.map(([productId, need]) => ({ productId, quantity: need.quantity }))),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const lines = await trx
+    .insertInto('order_lines')
+    .values(priced.map((l, i) => ({
+      shop_id: shop.slug, order_id: id, line_no: i + 1, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity,
+      unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
+    })))
+    .returningAll()
+    .execute();
+  // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5):
+  // the e-mail asks only for the rest, and for nothing when the credit covers it.
+  const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents, Number(customer.credit_balance ?? 0));
+  const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
+  const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
+  // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
+  const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transfer: instructions !== null }, ctx.terms);
+  const mail = await enqueueEmail(trx, email.email, now);
+  // A new order's evidence starts at the genesis: both events in one statement, nothing read.
+  const events = await appendNewOrderEvents(trx, [{
+    shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
+    data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
+  }, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }], now);
+  await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: localDate(clock.now(), shop.timeZone).toString() }, id, customer.id, credit);
+  // Stock last: each product row stays locked only from its guarded update to the commit, so
+  // a hot product serialises one short step, not the whole order (DESIGN.md §8).
+  for (const [productId, need] of needs) {
+    if (!(await q.takeStock(trx, shop.slug, productId, need.quantity))) {
+      throw new DomainError('out_of_stock', 'conflict', { sku: priced[need.line]?.sku ?? '' }, `lines.${need.line}.quantity`);
     }
-    // The invoice number comes from the shop's counter row, locked until commit: taken after the
-    // stock, the very last step, so orders of one shop wait on it only for the commit itself; and
-    // an order refused above rolls its number back with it, so numbers never skip.
-    await invoiceAtPlacement(trx, shop, id, now);
-    if (ctx.answer) await ctx.answer(trx, { id, number });
-    return { id, number };
-  });
+  }
+  // The invoice number comes from the shop's counter row, locked until commit: taken after the
+  // stock, the very last step, so orders of one shop wait on it only for the commit itself; and
+  // an order refused above rolls its number back with it, so numbers never skip.
+  await invoiceAtPlacement(trx, shop, id, now, { order, lines, buyer: customer });
+  // The answer from what was just written; read back only when a credit paid part of it.
+  const written = credit > 0 ? await q.orderWithPaid(trx, shop.slug, id) : { ...order, paid_cents: 0 };
+  const head = events[events.length - 1];
+  const evidence = credit > 0 || !head ? { evidence_head: written.evidence_head ?? '', evidence_count: written.evidence_count } : { evidence_head: head.hash, evidence_count: head.seq };
+  const placed = { id, number, json: orderJsonOf(shop, written, lines, events, viaStripe(input.paymentMethod) ? null : undefined), email: customer.email, evidence };
+  if (ctx.answer) await ctx.answer(trx, placed);
+  return placed;
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { paidCentsColumn } from '../payments/record-payment.ts';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -35,5 +36,25 @@ export async function nextOrderSerial(trx: Transaction<DB>): Promise<number> {
 }
 
 export function findCustomerForOrder(db: Exec, shopId: string, customerId: string) {
-  return db.selectFrom('customers').select(['id', 'kind', 'email', 'first_name', 'last_name', 'address', 'language']).where('shop_id', '=', shopId).where('id', '=', customerId).executeTakeFirst();
+  // With the customer's credit balance (an earlier overpayment), read in the same round trip.
+  return db
+    .selectFrom('customers')
+    .select(['id', 'kind', 'email', 'first_name', 'last_name', 'address', 'language', 'company_name', 'vat_number', 'siret'])
+    .select((eb) =>
+      eb
+        .selectFrom('customer_credits')
+        .select(sql<number>`coalesce(sum(amount_cents), 0)::int8`.as('balance'))
+        .whereRef('customer_credits.shop_id', '=', 'customers.shop_id')
+        .whereRef('customer_credits.customer_id', '=', 'customers.id')
+        .as('credit_balance'),
+    )
+    .where('shop_id', '=', shopId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+}
+
+/** The order as just written, with what has been paid of it (a customer credit at placement). */
+export async function orderWithPaid(trx: Transaction<DB>, shopId: string, orderId: string) {
+  const order = await trx.selectFrom('orders').selectAll().select(paidCentsColumn).where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirstOrThrow();
+  return { ...order, paid_cents: Number(order.paid_cents ?? 0) };
 }

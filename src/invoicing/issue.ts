@@ -37,10 +37,22 @@ function buyerOf(c: Awaited<ReturnType<typeof q.buyerOf>>): InvoiceParty {
   };
 }
 
-/** Issues the order's invoice, numbered next in the shop's series of `issuedOn`'s year. */
-export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date): Promise<q.InvoiceRow> {
+/** What the caller has just written (a new order): the invoice is built from it, with no read (issue 9). */
+export type WrittenOrder = {
+  order: Awaited<ReturnType<typeof q.orderForInvoice>>;
+  lines: Awaited<ReturnType<typeof q.orderLinesForInvoice>>;
+  buyer: Awaited<ReturnType<typeof q.buyerOf>>;
+};
+
+async function readOrder(trx: Transaction<DB>, shop: Shop, orderId: string): Promise<WrittenOrder> {
   const order = await q.orderForInvoice(trx, shop.slug, orderId);
-  const [lines, customer] = await Promise.all([q.orderLinesForInvoice(trx, shop.slug, orderId), q.buyerOf(trx, shop.slug, order.customer_id)]);
+  const [lines, buyer] = await Promise.all([q.orderLinesForInvoice(trx, shop.slug, orderId), q.buyerOf(trx, shop.slug, order.customer_id)]);
+  return { order, lines, buyer };
+}
+
+/** Issues the order's invoice, numbered next in the shop's series of `issuedOn`'s year. */
+export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date, written?: WrittenOrder): Promise<q.InvoiceRow> {
+  const { order, lines, buyer: customer } = written ?? (await readOrder(trx, shop, orderId));
   const content = invoiceLinesAndTotals(lines, order, standardVatBp(shop.profile), t(shop.language, 'invoice.shipping'));
   // Last before the insert: the counter row stays locked from here to the commit.
   const year = invoiceSeries(issuedOn);
@@ -63,8 +75,8 @@ export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: st
 const shopDay = (shop: Shop, now: Date) => localDate(Temporal.Instant.fromEpochMilliseconds(now.getTime()), shop.timeZone);
 
 /** At placement, for shops that invoice the order (the default). */
-export async function invoiceAtPlacement(trx: Transaction<DB>, shop: Shop, orderId: string, now: Date): Promise<void> {
-  if (issueMoment(shop.profile.invoicing) === 'order') await issueInvoice(trx, shop, orderId, shopDay(shop, now), now);
+export async function invoiceAtPlacement(trx: Transaction<DB>, shop: Shop, orderId: string, now: Date, written?: WrittenOrder): Promise<void> {
+  if (issueMoment(shop.profile.invoicing) === 'order') await issueInvoice(trx, shop, orderId, shopDay(shop, now), now, written);
 }
 
 /**

@@ -2,12 +2,13 @@
  * Reading orders: the order as API.md describes it, for its customer or the shop's staff.
  */
 import { paidCentsColumn } from '../payments/record-payment.ts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAccess } from '../accounts/actor.ts';
-import type { AcceptedTermsJson, DB } from '../db/schema.ts';
+import type { AcceptedTermsJson, DB, OrderLinesTable } from '../db/schema.ts';
 import { notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
+import type { StoredEvent } from '../legal/evidence/chain.ts';
 import { orderEvents } from '../legal/evidence/service.ts';
 import { checkoutUrlOf } from '../payments/card/service.ts';
 import { type TransferInstructions, transferInstructions } from '../payments/transfer.ts';
@@ -30,7 +31,7 @@ export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string,
   return { ...order, paid_cents: Number(order.paid_cents ?? 0) };
 }
 
-type OrderRow = Awaited<ReturnType<typeof findOrderFor>>;
+export type OrderRow = Awaited<ReturnType<typeof findOrderFor>>;
 
 /**
  * What the customer still has to pay now: the deposit not yet paid while the order waits for it,
@@ -81,6 +82,17 @@ export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow) {
     orderEvents(db, order.shop_id, order.id),
     checkoutUrlOf(db, order),
   ]);
+  return orderJsonOf(shop, order, lines, events, checkoutUrl);
+}
+
+export type OrderJson = ReturnType<typeof orderJsonOf>;
+type OrderLineRow = Selectable<OrderLinesTable>;
+
+/**
+ * API.md's order from its rows, with no read: the order path builds its answer from what it has
+ * just written (issue 9). `checkoutUrl`: undefined for a method without a card checkout.
+ */
+export function orderJsonOf(shop: Shop, order: OrderRow, lines: readonly OrderLineRow[], events: readonly Pick<StoredEvent, 'type' | 'at' | 'actor'>[], checkoutUrl: string | null | undefined) {
   const terms = order.accepted_terms as unknown as AcceptedTermsJson;
   return {
     id: order.id,

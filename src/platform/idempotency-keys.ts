@@ -63,19 +63,39 @@ export async function claimKey(db: Kysely<DB>, request: { scope: string; key: st
 }
 
 /**
+ * Claims a key as a statement of the transaction that writes the request's state (issue 9: the
+ * order path's claim costs no transaction of its own). A duplicate sent meanwhile waits on the
+ * row until this transaction ends: committed, it finds the answer; rolled back, the key is free
+ * again. Null when the key is already there: the caller abandons its transaction and waits for the
+ * key as `claimKey` does.
+ */
+export async function claimKeyInTransaction(trx: Transaction<DB>, request: { scope: string; key: string; sha256: string }, now: Date): Promise<IdempotencyClaim | null> {
+  const claim = { scope: request.scope, key: request.key, id: randomUUID() };
+  const inserted = await trx
+    .insertInto('idempotency_keys')
+    .values({ scope: claim.scope, key: claim.key, request_sha256: request.sha256, status_code: UNANSWERED, response_body: '', created_at: now, claim_id: claim.id, locked_until: new Date(now.getTime() + CLAIM_LEASE_MS) })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('claim_id')
+    .executeTakeFirst();
+  return inserted ? claim : null;
+}
+
+/**
  * Stores the answer to a claimed key inside the transaction that writes the request's state, so
  * both commit or neither does. Throws (rolling the state back) when the claim is no longer this
  * request's: its lease ran out and a retry took the key over, and that retry will do the work.
+ * `final`: no step after the commit changes the answer, so it is final at once (no settling).
  */
-export async function answerInTransaction(trx: Transaction<DB>, claim: IdempotencyClaim | undefined, status: number, body: unknown): Promise<void> {
+export async function answerInTransaction(trx: Transaction<DB>, claim: IdempotencyClaim | undefined, status: number, body: unknown, options: { final?: boolean } = {}): Promise<void> {
   if (!claim) return;
   const stored = await trx
     .updateTable('idempotency_keys')
-    .set({ status_code: status, response_body: JSON.stringify(body) })
+    .set({ status_code: status, response_body: JSON.stringify(body), ...(options.final && { locked_until: null }) })
     .where('scope', '=', claim.scope)
     .where('key', '=', claim.key)
     .where('claim_id', '=', claim.id)
-    .where('status_code', '=', UNANSWERED)
+    // Or completed: an answer of this very claim, stored with the state, finished by an after-commit step.
+    .where('status_code', 'in', [UNANSWERED, status])
     .executeTakeFirst();
   if (stored.numUpdatedRows === 0n) throw new DomainError('idempotency_in_progress', 'conflict', {}, 'Idempotency-Key');
 }

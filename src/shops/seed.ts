@@ -11,6 +11,7 @@ import * as catalogue from '../catalogue/queries.ts';
 import type { DB } from '../db/schema.ts';
 import type { Profile } from './profile/schema.ts';
 import { upsertShopRow } from './queries.ts';
+import { forgetCachedShops } from './service.ts';
 
 export const DEMO_PASSWORD = 'comptoir-demo-2026';
 
@@ -74,6 +75,8 @@ export async function seedShops(db: Kysely<DB>, profiles: readonly Profile[], no
       await seedBundles(trx, profile);
       seeded.push({ slug: profile.slug, name: profile.name, staffEmail: demo?.staff?.email });
     });
+    // The profile may have changed: requests read the new one from now on (src/shops/service.ts).
+    forgetCachedShops();
   }
   return seeded;
 }

@@ -37,11 +37,35 @@ export async function listShops(db: Kysely<DB>): Promise<Shop[]> {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
+/**
+ * Shops read by slug on every request, kept in process: a shop changes only when its profile is
+ * loaded (at start-up, `seedShops`), which forgets them here at once; another process's reload is
+ * seen within SHOP_CACHE_MS. Saves a round trip per request (issue 9). Per database, since a
+ * process (the tests, the bench) may run several.
+ */
+export const SHOP_CACHE_MS = 10_000;
+const cached = new WeakMap<Kysely<DB>, Map<string, { shop: Shop; until: number; generation: number }>>();
+let generation = 0;
+
+/** Called whenever a shop row is written: every process-local copy is dropped. */
+export function forgetCachedShops(): void {
+  generation++;
+}
+
 /** The shop of a URL; an unknown or malformed slug is a 404 `shop_not_found`. */
 export async function getShop(db: Kysely<DB>, slug: string): Promise<Shop> {
+  let shops = cached.get(db);
+  const hit = shops?.get(slug);
+  if (hit && hit.generation === generation && hit.until > performance.now()) return hit.shop;
   const row = SLUG.test(slug) ? await q.findShopRow(db, slug) : undefined;
   if (!row) throw new DomainError('shop_not_found', 'not_found', {}, 'shop');
-  return rowToShop(row);
+  const shop = rowToShop(row);
+  if (!shops) {
+    shops = new Map();
+    cached.set(db, shops);
+  }
+  shops.set(slug, { shop, until: performance.now() + SHOP_CACHE_MS, generation });
+  return shop;
 }
 
 export function customerKinds(shop: Shop): readonly string[] {

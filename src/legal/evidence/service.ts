@@ -18,8 +18,10 @@ export type NewEvent = { shopId: string; orderId: string; type: string; at: Date
  * log cut short later no longer matches its order (issue 8 §11). The guard on the count refuses
  * to fork the chain if the order row was not locked.
  */
-export async function appendEvent(trx: Transaction<DB>, event: NewEvent, recordedAt: Date): Promise<StoredEvent> {
-  const order = await trx.selectFrom('orders').select(['evidence_head', 'evidence_count']).where('shop_id', '=', event.shopId).where('id', '=', event.orderId).executeTakeFirstOrThrow();
+export async function appendEvent(trx: Transaction<DB>, event: NewEvent, recordedAt: Date, head?: { evidence_head: string; evidence_count: number }): Promise<StoredEvent> {
+  // `head`: the chain's head as the caller just wrote it (a new order's first step); the guard on
+  // the count below still refuses to fork the chain if it moved meanwhile.
+  const order = head ?? (await trx.selectFrom('orders').select(['evidence_head', 'evidence_count']).where('shop_id', '=', event.shopId).where('id', '=', event.orderId).executeTakeFirstOrThrow());
   const prevHash = order.evidence_head ?? GENESIS;
   const chained = {
     seq: order.evidence_count + 1,
@@ -45,6 +47,40 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent, recorde
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) throw new Error(`evidence of order ${event.orderId} moved during an append: lock the order row first`);
   return { ...chained, prevHash, hash };
+}
+
+/**
+ * The first events of an order written in this very transaction: the chain starts at the genesis,
+ * so nothing is read; the events and the order's head are written by one statement (issue 9). The
+ * guard on the count (still 0) refuses to run on an order that already has evidence.
+ */
+export async function appendNewOrderEvents(trx: Transaction<DB>, events: readonly NewEvent[], recordedAt: Date): Promise<StoredEvent[]> {
+  const first = events[0];
+  if (!first) return [];
+  let prevHash = GENESIS;
+  const stored = events.map((event, i) => {
+    const chained = { seq: i + 1, type: event.type, at: event.at.toISOString(), recordedAt: recordedAt.toISOString(), actor: event.actor, data: event.data };
+    const hash = eventHash(prevHash, chained);
+    const s: StoredEvent = { ...chained, prevHash, hash };
+    prevHash = hash;
+    return s;
+  });
+  const head = stored[stored.length - 1] as StoredEvent;
+  const moved = await trx
+    .with('appended', (db) =>
+      db
+        .insertInto('order_events')
+        .values(stored.map((e, i) => ({ shop_id: first.shopId, order_id: first.orderId, seq: e.seq, type: e.type, at: (events[i] as NewEvent).at, recorded_at: recordedAt, actor: e.actor, data: JSON.stringify(e.data), prev_hash: e.prevHash, hash: e.hash })))
+        .returning('seq'),
+    )
+    .updateTable('orders')
+    .set({ evidence_head: head.hash, evidence_count: head.seq })
+    .where('shop_id', '=', first.shopId)
+    .where('id', '=', first.orderId)
+    .where('evidence_count', '=', 0)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) throw new Error(`order ${first.orderId} already has evidence: use appendEvent`);
+  return stored;
 }
 
 /** Locks the order row so events of one order are appended one at a time. */

@@ -105,8 +105,10 @@ async function publish(db: Kysely<DB>, shopId: string, v: NewTermsVersion, now: 
   const plan = planPublication(before && toSummary(before), wanted);
   if (plan !== 'insert') return plan;
   await q.insertVersionIfAbsent(db, { shopId, ...v, sha256: wanted.sha256, publishedAt: now });
+  publications++; // process-local lists of versions are stale now (versionsOf)
   // Another instance may have won the race: compare with what is stored now.
   const stored = await q.findVersion(db, shopId, v.kind, v.version);
+  publications++; // once more, committed now: a read between the two may have kept the old list
   return planPublication(stored && toSummary(stored), wanted) === 'unchanged' ? 'insert' : 'conflict';
 }
 
@@ -123,12 +125,38 @@ export async function publishTermsVersion(db: Kysely<DB>, shopSlug: string, v: N
   return toVersion(row);
 }
 
+/**
+ * A shop's versions kept in process (issue 9: two round trips per order saved). Versions are
+ * immutable once published (C06), so a version read is kept; the list of a shop's versions only
+ * grows, by a publication, which forgets it here at once; another process's publication is seen
+ * within TERMS_CACHE_MS. Which version is in force is still decided on each call, from today.
+ */
+export const TERMS_CACHE_MS = 10_000;
+type ShopVersions = { summaries: TermsVersionSummary[]; until: number; generation: number; versions: Map<string, TermsVersion> };
+const cachedVersions = new WeakMap<Kysely<DB>, Map<string, ShopVersions>>();
+let publications = 0;
+
+async function versionsOf(db: Kysely<DB>, shopSlug: string): Promise<ShopVersions> {
+  let shops = cachedVersions.get(db);
+  const hit = shops?.get(shopSlug);
+  if (hit && hit.generation === publications && hit.until > performance.now()) return hit;
+  const generation = publications;
+  const entry = { summaries: (await q.listVersionMeta(db, shopSlug)).map(toSummary), until: performance.now() + TERMS_CACHE_MS, generation, versions: hit?.versions ?? new Map() };
+  if (!shops) {
+    shops = new Map();
+    cachedVersions.set(db, shops);
+  }
+  shops.set(shopSlug, entry);
+  return entry;
+}
+
 /** The version of each kind in force on `today` (a date of the shop's zone), in TERMS_KINDS order. */
 export async function currentTerms(db: Kysely<DB>, shopSlug: string, today: Temporal.PlainDate): Promise<TermsVersion[]> {
-  const chosen = inForce((await q.listVersionMeta(db, shopSlug)).map(toSummary), today);
-  const rows = await q.findVersionsByIds(db, shopSlug, chosen.map((v) => v.id));
-  const byId = new Map(rows.map((r) => [r.id, toVersion(r)]));
-  return chosen.flatMap((v) => byId.get(v.id) ?? []);
+  const known = await versionsOf(db, shopSlug);
+  const chosen = inForce(known.summaries, today);
+  const missing = chosen.filter((v) => !known.versions.has(v.id));
+  for (const r of await q.findVersionsByIds(db, shopSlug, missing.map((v) => v.id))) known.versions.set(r.id, toVersion(r));
+  return chosen.flatMap((v) => known.versions.get(v.id) ?? []);
 }
 
 /**

@@ -9,7 +9,7 @@
  * call must not hold row locks. If Stripe fails, the order simply stays awaiting payment and its
  * page offers "Payer par carte" again, which creates a new session.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type Stripe from 'stripe';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../kernel/clock.ts';
@@ -20,7 +20,7 @@ import { amountDueCents } from '../../orders/service.ts';
 import type { Shop } from '../../shops/service.ts';
 import { viaStripe } from './availability.ts';
 import { type CardCheckoutRow, checkoutsOf, insertCheckout, orderToPay } from './queries.ts';
-import { isSimulated, simulatedPaymentPath, startSimulatedCheckout } from './simulated.ts';
+import { isSimulated, openCheckout, simulatedPaymentPath, startSimulatedCheckout } from './simulated.ts';
 import type { StripeGateway } from './stripe-client.ts';
 
 /** `simulated`: without Stripe, the development provider takes card payments (issue 8 §12). */
@@ -65,10 +65,17 @@ function sessionParams(shop: Shop, order: Payable, amountCents: number, orderUrl
  * recent one for the amount still due, else a new one. Throws when Stripe cannot be reached.
  * `orderUrl`: the absolute URL of the order page the customer comes back to.
  */
-export async function startCardCheckout(deps: CardDeps, shop: Shop, orderId: string, orderUrl: string): Promise<{ url: string }> {
+/**
+ * `placed`: the order as its placement just wrote it (nothing to read, no earlier session, the
+ * evidence head known) and what to write with the session (the Idempotency-Key's final answer):
+ * the order path's budget (issue 9).
+ */
+export type JustPlaced = { order: Payable; head: { evidence_head: string; evidence_count: number }; inTransaction: (trx: Transaction<DB>, url: string) => Promise<void> };
+
+export async function startCardCheckout(deps: CardDeps, shop: Shop, orderId: string, orderUrl: string, placed?: JustPlaced): Promise<{ url: string }> {
   const { db, stripe } = deps;
   if (!stripe && !deps.simulated) throw new DomainError('card_payments_unavailable', 'refused');
-  const order = await orderToPay(db, shop.slug, orderId);
+  const order = placed?.order ?? (await orderToPay(db, shop.slug, orderId));
   const amountCents = order ? amountDueCents(order) : 0;
   if (order?.status !== 'awaiting_payment' || !viaStripe(order.payment_method) || amountCents <= 0) {
     throw new DomainError('card_payment_not_due', 'conflict');
@@ -80,7 +87,7 @@ export async function startCardCheckout(deps: CardDeps, shop: Shop, orderId: str
     return { url: path };
   }
   const now = new Date(deps.clock.now().epochMilliseconds);
-  const earlier = (await checkoutsOf(db, shop.slug, orderId)).filter((c) => !isSimulated(c.session_id));
+  const earlier = placed ? [] : (await checkoutsOf(db, shop.slug, orderId)).filter((c) => !isSimulated(c.session_id));
   const open = earlier.find((c) => c.status === 'open' && c.amount_cents === amountCents && now.getTime() - c.created_at.getTime() < REUSABLE_MS);
   if (open) return { url: open.url };
 
@@ -96,9 +103,10 @@ export async function startCardCheckout(deps: CardDeps, shop: Shop, orderId: str
   if (!session.url) throw new DomainError('card_provider_failed', 'conflict', { reason: 'no checkout url' });
   const url = session.url;
   await db.transaction().execute(async (trx) => {
-    await lockOrderForEvents(trx, shop.slug, orderId);
+    if (!placed) await lockOrderForEvents(trx, shop.slug, orderId);
     await insertCheckout(trx, { session_id: session.id, shop_id: shop.slug, order_id: orderId, capture: captureFor(shop), status: 'open', amount_cents: amountCents, url, created_at: now, updated_at: now });
-    await appendEvent(trx, { shopId: shop.slug, orderId, type: 'card_checkout_started', at: now, actor: 'system', data: { sessionId: session.id, amountCents, currency: 'eur', capture: captureFor(shop) } }, now);
+    await appendEvent(trx, { shopId: shop.slug, orderId, type: 'card_checkout_started', at: now, actor: 'system', data: { sessionId: session.id, amountCents, currency: 'eur', capture: captureFor(shop) } }, now, placed?.head);
+    await placed?.inTransaction(trx, url);
   });
   return { url };
 }
@@ -107,13 +115,25 @@ export async function startCardCheckout(deps: CardDeps, shop: Shop, orderId: str
  * Right after an order is placed: its payment page, or null when Stripe failed (logged); the
  * order then waits, and its page offers to pay again.
  */
-export async function checkoutAfterPlacing(deps: CardDeps, shop: Shop, orderId: string, orderUrl: string, log: (error: unknown) => void): Promise<{ url: string } | null> {
+export async function checkoutAfterPlacing(deps: CardDeps, shop: Shop, orderId: string, orderUrl: string, log: (error: unknown) => void, placed?: JustPlaced): Promise<{ url: string } | null> {
   try {
-    return await startCardCheckout(deps, shop, orderId, orderUrl);
+    return await startCardCheckout(deps, shop, orderId, orderUrl, placed);
   } catch (error) {
     log(error);
     return null;
   }
+}
+
+/**
+ * A just-placed order's simulated payment page, opened in the order's own transaction (no HTTP
+ * call to wait for), so the answer is complete at commit (issue 9). Null when the order is not
+ * paid through the simulated provider, or nothing is due.
+ */
+export async function openSimulatedInTransaction(trx: Transaction<DB>, deps: CardDeps, shop: Shop, order: { id: string; status: string; method: string; amountDueCents: number }, orderUrl: string): Promise<string | null> {
+  if (deps.stripe || !deps.simulated || !viaStripe(order.method) || order.status !== 'awaiting_payment' || order.amountDueCents <= 0) return null;
+  const url = new URL(simulatedPaymentPath(shop.slug, order.id), orderUrl).toString();
+  await openCheckout(trx, shop, order.id, order.amountDueCents, captureFor(shop), url, new Date(deps.clock.now().epochMilliseconds));
+  return url;
 }
 
 /** What the order page says about a card payment: pay (again), or authorised until shipment; by Stripe or simulated. */

@@ -47,7 +47,7 @@ async function payable(db: Kysely<DB>, shopId: string, orderId: string) {
 
 export const simulatedPayable = (db: Kysely<DB>, shop: Shop, orderId: string) => payable(db, shop.slug, orderId);
 
-async function openCheckout(trx: Transaction<DB>, shop: Shop, orderId: string, amountCents: number, capture: Capture, url: string, now: Date): Promise<string> {
+export async function openCheckout(trx: Transaction<DB>, shop: Shop, orderId: string, amountCents: number, capture: Capture, url: string, now: Date): Promise<string> {
   const sessionId = `${PREFIX}cs_${randomUUID()}`;
   await insertCheckout(trx, { session_id: sessionId, shop_id: shop.slug, order_id: orderId, capture, status: 'open', amount_cents: amountCents, url, created_at: now, updated_at: now });
   await appendEvent(trx, { shopId: shop.slug, orderId, type: 'card_checkout_started', at: now, actor: 'system', data: { provider: PROVIDER, sessionId, amountCents, currency: 'eur', capture } }, now);

@@ -54,8 +54,9 @@ async function lockCustomer(trx: Transaction<DB>, shopId: string, customerId: st
  * the customer row only when there is credit, so orders of customers without credit stay as
  * concurrent as before.
  */
-export async function creditForOrder(trx: Transaction<DB>, shopId: string, customerId: string, totalCents: number): Promise<Cents> {
-  if ((await creditBalance(trx, shopId, customerId)) <= 0) return cents(0);
+export async function creditForOrder(trx: Transaction<DB>, shopId: string, customerId: string, totalCents: number, balanceRead?: number): Promise<Cents> {
+  // `balanceRead`: the balance the caller read in this transaction (the order path reads it with the customer).
+  if ((balanceRead ?? (await creditBalance(trx, shopId, customerId))) <= 0) return cents(0);
   await lockCustomer(trx, shopId, customerId);
   return cents(Math.max(0, Math.min(await creditBalance(trx, shopId, customerId), totalCents)));
 }
