@@ -10,6 +10,7 @@ import { startPlatform } from '../test/support/platform.ts';
 import { benchCatalogue } from './catalogue.ts';
 import { benchCheckout, DEFAULT_DATABASE_URL, type Row } from './checkout.ts';
 import { benchMemory } from './memory.ts';
+import { benchOutbox } from './outbox.ts';
 
 const rows: Row[] = [];
 
@@ -41,6 +42,8 @@ const catalogue = await benchCatalogue('PostgreSQL');
 rows.push(...catalogue.rows);
 // `comptoir serve` as npm start runs it: start-up and resident memory, idle and after reads (issue 9).
 rows.push(...(await benchMemory(process.env.DATABASE_URL)));
+// The outbox drained by the delivery loop while bank-transfer orders arrive (issue 9).
+rows.push(...(await benchOutbox('PGlite', undefined)), ...(await benchOutbox('PostgreSQL', process.env.DATABASE_URL)));
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 console.log(`\n${'database'.padEnd(11)} ${'benchmark'.padEnd(width)}  value`);
 for (const r of rows) console.log(`${r.database.padEnd(11)} ${r.benchmark.padEnd(width)}  ${r.value}`);

@@ -7,10 +7,12 @@
  * it, from the order as committed, so the PDF and PNG are rendered off the order path.
  */
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { LRUCache } from 'lru-cache';
 import { money } from '../catalogue/views/product-card.tsx';
 import type { DB } from '../db/schema.ts';
 import { type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
-import { findTermsVersion } from '../legal/terms/service.ts';
+import { findTermsVersion, type TermsVersion } from '../legal/terms/service.ts';
 import type { AttachmentRef, Email, TemplateEmail } from '../notifications/outbox.ts';
 import type { RenderedEmail } from '../notifications/templates.ts';
 import { TRANSFER_QR_FILENAME, type TransferInstructions, transferInstructions, transferQrPayload, transferTextLines } from '../payments/transfer.ts';
@@ -78,25 +80,46 @@ export function confirmationToSend(shop: Shop, to: string, order: { id: string; 
   return { email, subject: t(shop.language, 'order.mail.subject', { shop: shop.name, number: order.number }), attachments: files };
 }
 
+/** Terms versions are immutable: their titles and ids are read once per process (bounded). */
+const versions = new LRUCache<string, Promise<TermsVersion>>({ max: 64 });
+function termsVersionOf(db: Kysely<DB>, shopId: string, kind: string, version: string): Promise<TermsVersion> {
+  const key = `${shopId}\u0000${kind}\u0000${version}`;
+  let hit = versions.get(key);
+  if (!hit) {
+    hit = findTermsVersion(db, shopId, kind, version);
+    hit.catch(() => versions.delete(key));
+    versions.set(key, hit);
+  }
+  return hit;
+}
+
+/** The order, its customer and its lines in one round trip: the sender shares the pool with checkout. */
+function orderForConfirmation(db: Kysely<DB>, shopId: string, orderId: string) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('customers as c', (j) => j.onRef('c.shop_id', '=', 'o.shop_id').onRef('c.id', '=', 'o.customer_id'))
+    .select(['o.number', 'o.payment_method', 'o.payment_reference', 'o.accepted_terms', 'o.delivery', 'o.shipping_cents', 'o.gross_cents', 'o.vat_cents', 'c.email', 'c.first_name'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb.selectFrom('order_lines as l').select(['l.quantity', 'l.name', 'l.sku', 'l.unit_price_cents', 'l.total_cents']).whereRef('l.shop_id', '=', 'o.shop_id').whereRef('l.order_id', '=', 'o.id').orderBy('l.line_no'),
+      ).as('lines'),
+    )
+    .where('o.shop_id', '=', shopId)
+    .where('o.id', '=', orderId)
+    .executeTakeFirstOrThrow();
+}
+
 /** The confirmation as sent: the order, its lines and terms as committed; the files as references. */
 export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string | null; to: string; data: Record<string, unknown> }): Promise<RenderedEmail> {
   const data = row.data as ConfirmationData;
   const shop = await getShop(db, row.shopId ?? '');
-  const order = await db.selectFrom('orders').selectAll().where('shop_id', '=', shop.slug).where('id', '=', data.orderId).executeTakeFirstOrThrow();
-  const lines = await db
-    .selectFrom('order_lines')
-    .select(['quantity', 'name', 'sku', 'unit_price_cents', 'total_cents'])
-    .where('shop_id', '=', shop.slug)
-    .where('order_id', '=', order.id)
-    .orderBy('line_no')
-    .execute();
-  const customer = await db.selectFrom('customers').select(['email', 'first_name']).where('shop_id', '=', shop.slug).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
-  const versions = await Promise.all(order.accepted_terms.map((a) => findTermsVersion(db, shop.slug, a.kind, a.version)));
-  const terms = versions.map((v) => ({ kind: v.kind, version: v.version, sha256: v.sha256, title: v.title }));
+  const order = await orderForConfirmation(db, shop.slug, data.orderId);
+  const bound = await Promise.all(order.accepted_terms.map((a) => termsVersionOf(db, shop.slug, a.kind, a.version)));
+  const terms = bound.map((v) => ({ kind: v.kind, version: v.version, sha256: v.sha256, title: v.title }));
   const transfer = data.amountDueCents > 0 ? transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: data.amountDueCents }) : null;
-  const email = confirmationEmail(shop, { email: customer.email, firstName: customer.first_name }, {
+  const email = confirmationEmail(shop, { email: order.email, firstName: order.first_name }, {
     number: order.number,
-    lines: lines.map((l) => ({ quantity: l.quantity, name: l.name, sku: l.sku, unitPriceCents: Number(l.unit_price_cents), totalCents: Number(l.total_cents) })),
+    lines: order.lines.map((l) => ({ quantity: l.quantity, name: l.name, sku: l.sku, unitPriceCents: Number(l.unit_price_cents), totalCents: Number(l.total_cents) })),
     totals: { shippingCents: Number(order.shipping_cents), grossCents: Number(order.gross_cents), vatCents: Number(order.vat_cents) },
     delivery: order.delivery as { mode: string },
     paymentMethod: order.payment_method,
@@ -104,7 +127,7 @@ export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string |
     url: data.url,
     transfer,
   });
-  const cgv = versions.find((v) => v.kind === 'cgv');
+  const cgv = bound.find((v) => v.kind === 'cgv');
   const attachments: AttachmentRef[] = [...(cgv ? [{ type: 'terms_pdf', id: cgv.id }] : []), ...(transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : [])];
   return { subject: email.subject, text: email.text, attachments };
 }

@@ -65,16 +65,16 @@ async function resolveAttachment(db: Kysely<DB>, templates: EmailTemplates, shop
 }
 
 export type DeliveryOptions = {
-  /** Rows claimed per round trip. */
+  /** Rows each sender claims per round trip. */
   batchSize?: number;
   /** How long a claimed row is left to its worker before another may take it (a crashed worker's rows come back). */
   leaseMs?: number;
-  /** Sends in flight at once (the SMTP pool's connections). */
+  /** Senders, each with one SMTP conversation at a time. */
   concurrency?: number;
   maxAttempts?: number;
 };
 
-const DEFAULTS = { batchSize: 50, leaseMs: 60_000, concurrency: 5, maxAttempts: 10 };
+const DEFAULTS = { batchSize: 5, leaseMs: 60_000, concurrency: 20, maxAttempts: 10 };
 
 /** Exponential backoff: 30 s, 1 min, 2 min … capped at 6 h; attempt 10 fails for good (~2 days). */
 export function retryDelayMs(attempts: number): number {
@@ -113,21 +113,21 @@ async function claimBatch(db: Kysely<DB>, now: Date, options: typeof DEFAULTS): 
 export async function deliverPendingEmails(db: Kysely<DB>, mailer: Mailer, from: string, now: () => Date, templates: EmailTemplates, opts: DeliveryOptions = {}): Promise<number> {
   const options = { ...DEFAULTS, ...opts };
   let sent = 0;
-  for (;;) {
-    const batch = await claimBatch(db, now(), options);
-    if (batch.length === 0) return sent;
-    let failed = 0;
-    const queue = [...batch];
-    const worker = async () => {
-      for (let row = queue.shift(); row; row = queue.shift()) {
-        if (await deliverOne(db, mailer, from, now, templates, row as OutboxRow & { attempts: number }, options)) sent++;
-        else failed++;
+  // Each sender claims its own few rows and comes back for more: no send waits for the slowest
+  // of a batch, and a slow mail server is met with `concurrency` conversations at once.
+  const sender = async () => {
+    for (;;) {
+      const batch = await claimBatch(db, now(), options);
+      if (batch.length === 0) return;
+      for (const row of batch) {
+        // A failing server is not hammered: this sender stops; its other rows wait for their lease.
+        if (!(await deliverOne(db, mailer, from, now, templates, row as OutboxRow & { attempts: number }, options))) return;
+        sent++;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, batch.length) }, worker));
-    // A failing server is not hammered: the rest waits for the next run (and its backoff).
-    if (failed > 0 || batch.length < options.batchSize) return sent;
-  }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, sender));
+  return sent;
 }
 
 async function deliverOne(db: Kysely<DB>, mailer: Mailer, from: string, now: () => Date, templates: EmailTemplates, row: OutboxRow & { attempts: number }, options: typeof DEFAULTS): Promise<boolean> {

@@ -40,8 +40,8 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
 }
 
 /**
- * The outbox's own loop, apart from the 5-second due jobs: delivers, then looks again one second
- * after the last run ended (never two runs at once). Polling rather than LISTEN/NOTIFY: one
+ * The outbox's own loop, apart from the 5-second due jobs: delivers, then looks again at once if it
+ * sent anything, else one second after the last run ended (never two runs at once). Polling rather than LISTEN/NOTIFY: one
  * indexed query a second costs nothing, works the same on PGlite and PostgreSQL, needs no
  * dedicated connection, and cannot miss a notification sent while reconnecting; a second of
  * latency is nothing for an e-mail. Several processes may each run this loop: rows are claimed
@@ -53,9 +53,13 @@ export function startEmailDelivery(db: Kysely<DB>, mailer: Mailer, mailFrom: str
   let current: Promise<unknown> = Promise.resolve();
   const tick = () => {
     current = deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), emailTemplates)
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
+      .catch((error) => {
+        onError(error);
+        return 0;
+      })
+      // Under load, look again at once: orders keep arriving while a batch is sent.
+      .then((sent) => {
+        if (!stopped) timer = setTimeout(tick, sent > 0 ? 0 : intervalMs);
       });
   };
   timer = setTimeout(tick, 0);
