@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { ValidationFailed } from '../kernel/errors.ts';
+import { text } from '../kernel/validation.ts';
 
 export const SORTS = ['sku', 'price_asc', 'price_desc'] as const;
 export type CatalogueSort = (typeof SORTS)[number];
@@ -17,18 +18,18 @@ export type CatalogueSort = (typeof SORTS)[number];
 export type Cursor = { sort: CatalogueSort; tier: 0 | 1; priceCents: number; sku: string };
 
 const VERSION = 1;
-const Encoded = z.tuple([z.literal(VERSION), z.enum(SORTS), z.union([z.literal(0), z.literal(1)]), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().min(1).max(64)]);
+const Encoded = z.tuple([z.literal(VERSION), z.enum(SORTS), z.union([z.literal(0), z.literal(1)]), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), text().min(1).max(64)]);
 
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([VERSION, c.sort, c.tier, c.priceCents, c.sku])).toString('base64url');
 }
 
 /** The cursor, or null when the text is not one this server wrote. */
-export function decodeCursor(text: string): Cursor | null {
-  if (text.length > 200 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
+export function decodeCursor(written: string): Cursor | null {
+  if (written.length > 200 || !/^[A-Za-z0-9_-]+$/.test(written)) return null;
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    value = JSON.parse(Buffer.from(written, 'base64url').toString('utf8'));
   } catch {
     return null;
   }

@@ -106,7 +106,9 @@ describe('catalogue pages', () => {
 
   test('should refuse a forged cursor, a cursor of another sort, and a cursor with an offset', async () => {
     const cursor = encodeURIComponent((await list('coopo', 'limit=5&sort=price_desc')).nextCursor ?? '');
-    for (const [query, field] of [['cursor=abc', 'cursor'], ['cursor=%22%3E', 'cursor'], [`cursor=${cursor}&sort=sku`, 'cursor'], [`cursor=${cursor}&sort=price_desc&offset=5`, 'offset']]) {
+    // Well-formed base64url whose SKU holds a NUL byte, which PostgreSQL would refuse with a 500.
+    const nul = Buffer.from(JSON.stringify([1, 'sku', 0, 100, 'A\u0000B'])).toString('base64url');
+    for (const [query, field] of [['cursor=abc', 'cursor'], [`cursor=${nul}&sort=sku`, 'cursor'], ['cursor=%22%3E', 'cursor'], [`cursor=${cursor}&sort=sku`, 'cursor'], [`cursor=${cursor}&sort=price_desc&offset=5`, 'offset']]) {
       const res = await p.app.inject({ method: 'GET', url: `/api/v1/shops/coopo/products?${query}` });
       assert.equal(res.statusCode, 400, query);
       assert.equal(res.json().error.field, field, query);
