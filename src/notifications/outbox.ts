@@ -149,6 +149,14 @@ async function deliverOne(db: Kysely<DB>, mailer: Mailer, from: string, now: () 
   return true;
 }
 
+/** For the operator: e-mails waiting, and those given up after maxAttempts (they need a look). */
+export async function outboxHealth(db: Kysely<DB>): Promise<{ pending: number; failed: number }> {
+  const { rows } = await sql<{ pending: number; failed: number }>`
+    select (count(*) filter (where status = 'pending'))::int as pending, (count(*) filter (where status = 'failed'))::int as failed
+      from outbox where status <> 'sent'`.execute(db);
+  return rows[0] ?? { pending: 0, failed: 0 };
+}
+
 /** Sent rows are kept this long, then deleted: the order's evidence event keeps the trace. */
 export const SENT_RETENTION_DAYS = 30;
 

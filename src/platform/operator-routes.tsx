@@ -10,6 +10,7 @@ import { signIn, signInFailureStatus } from '../accounts/sign-in.ts';
 import { LoginForm } from '../accounts/views/forms.tsx';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
+import { outboxHealth } from '../notifications/outbox.ts';
 import { listShops, shopCounts } from '../shops/service.ts';
 import { frameFor, SESSION_COOKIE, sendPage } from '../web/context.ts';
 import { fieldErrors, flatForm, setSessionCookie } from '../web/form-errors.ts';
@@ -51,6 +52,7 @@ export const operatorPages: FastifyPluginAsync = async (app) => {
     requireAccess(request.actor, 'platform.operate');
     const shops = await listShops(db);
     const counts = await Promise.all(shops.map((s) => shopCounts(db, s.slug)));
+    const emails = await outboxHealth(db);
     const lang = request.lang;
     const f = frameFor(request, reply, t(lang, 'operator.title'));
     return sendPage(
@@ -78,6 +80,7 @@ export const operatorPages: FastifyPluginAsync = async (app) => {
             ))}
           </tbody>
         </table>
+        <p id="outbox">{t(lang, 'operator.emails', { pending: String(emails.pending), failed: String(emails.failed) })}</p>
         <Form action="/operator/logout" csrfToken={f.csrfToken ?? ''}>
           <button type="submit">{t(lang, 'nav.logout')}</button>
         </Form>

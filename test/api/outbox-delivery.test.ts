@@ -13,7 +13,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { deliverPendingEmails, enqueueEmail, type Mailer, type OutboxRow, purgeSentEmails, renderOutboxEmail } from '../../src/notifications/outbox.ts';
 import { emailTemplates } from '../../src/platform/email-templates.ts';
-import { startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
 before(async () => {
@@ -88,6 +88,12 @@ test('should retry a refused e-mail with exponential backoff, then mark it faile
   assert.equal(calls, 10);
   await deliver(refusing, at('2026-04-01T00:00:00Z'));
   assert.equal(calls, 10, 'a failed e-mail is left to the operator');
+});
+
+test('should show the operator how many e-mails wait and how many failed', async () => {
+  const page = await p.app.inject({ method: 'GET', url: '/operator', headers: { ...bearer(ADMIN_TOKEN), 'accept-language': 'fr' } });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /E-mails : \d+ en attente, 1 en échec après 10 tentatives/);
 });
 
 test('should send again, once, an e-mail whose worker died between the send and the mark, when its lease ends', async () => {

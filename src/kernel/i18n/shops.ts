@@ -120,4 +120,9 @@ export const shopMessages = {
   'staff.saved': { fr: 'Le produit est enregistré.', en: 'The product has been saved.', nl: 'Het product is opgeslagen.' },
   'operator.title': { fr: 'Exploitation de l’instance', en: 'Instance operation', nl: 'Beheer van de instantie' },
   'operator.shops': { fr: 'Boutiques', en: 'Shops', nl: 'Winkels' },
+  'operator.emails': {
+    fr: 'E-mails : {pending} en attente, {failed} en échec après 10 tentatives (table outbox, statut failed).',
+    en: 'E-mails: {pending} waiting, {failed} failed after 10 attempts (outbox table, status failed).',
+    nl: 'E-mails: {pending} in wachtrij, {failed} mislukt na 10 pogingen (tabel outbox, status failed).',
+  },
 } satisfies Record<string, Entry>;
