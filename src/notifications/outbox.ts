@@ -119,10 +119,15 @@ export async function deliverPendingEmails(db: Kysely<DB>, mailer: Mailer, from:
     for (;;) {
       const batch = await claimBatch(db, now(), options);
       if (batch.length === 0) return;
-      for (const row of batch) {
-        // A failing server is not hammered: this sender stops; its other rows wait for their lease.
-        if (!(await deliverOne(db, mailer, from, now, templates, row as OutboxRow & { attempts: number }, options))) return;
-        sent++;
+      for (const [i, row] of batch.entries()) {
+        if (await deliverOne(db, mailer, from, now, templates, row as OutboxRow & { attempts: number }, options)) {
+          sent++;
+          continue;
+        }
+        // A failing server is not hammered: this sender stops, and gives back the rows it did not try.
+        const untried = batch.slice(i + 1).map((r) => r.id);
+        if (untried.length) await db.updateTable('outbox').set((eb) => ({ locked_until: null, attempts: eb('attempts', '-', 1) })).where('id', 'in', untried).where('status', '=', 'pending').execute();
+        return;
       }
     }
   };

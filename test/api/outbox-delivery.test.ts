@@ -90,6 +90,17 @@ test('should retry a refused e-mail with exponential backoff, then mark it faile
   assert.equal(calls, 10, 'a failed e-mail is left to the operator');
 });
 
+test('should give back, untried, the rows a sender claimed after its mail server refused one', async () => {
+  const now = at('2026-03-02T12:00:00Z');
+  for (const to of ['g1@example.org', 'g2@example.org', 'g3@example.org']) await enqueueEmail(p.database.db, mail(to), now);
+  const refusing: Mailer = { send: async () => Promise.reject(new Error('421 try later')) };
+  await deliverPendingEmails(p.database.db, refusing, FROM, () => now, emailTemplates, { concurrency: 1, batchSize: 5 });
+  const rows = await p.database.db.selectFrom('outbox').select(['to_address', 'attempts', 'locked_until']).where('to_address', 'like', 'g_@example.org').orderBy('to_address').execute();
+  assert.deepEqual(rows.map((r) => r.attempts).sort(), [0, 0, 1], 'one tried, two given back untried');
+  assert.ok(rows.every((r) => r.locked_until === null), 'no lease left');
+  assert.equal(await deliver({ send: async () => {} }, at('2026-03-02T12:00:30Z')), 3);
+});
+
 test('should show the operator how many e-mails wait and how many failed', async () => {
   const page = await p.app.inject({ method: 'GET', url: '/operator', headers: { ...bearer(ADMIN_TOKEN), 'accept-language': 'fr' } });
   assert.equal(page.statusCode, 200);
