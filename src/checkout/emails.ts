@@ -17,7 +17,7 @@ import type { AttachmentRef, Email, TemplateEmail } from '../notifications/outbo
 import type { RenderedEmail } from '../notifications/templates.ts';
 import { TRANSFER_QR_FILENAME, type TransferInstructions, transferInstructions, transferQrPayload, transferTextLines } from '../payments/transfer.ts';
 import { getShop, type Shop } from '../shops/service.ts';
-import type { AcceptedDocument } from './place-order.ts';
+import type { AcceptedDocument } from './accepted-document.ts';
 import type { PricedLine, Totals } from './pricing.ts';
 
 type Summary = {

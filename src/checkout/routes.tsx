@@ -32,7 +32,7 @@ import { baseUrl } from '../web/urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
 import { claimCart, viewCart } from './cart-service.ts';
 import { CheckoutChoices, forgetChoices, readChoices, rememberReturn, saveChoices } from './cart-session.ts';
-import { placeOrder } from './place-order.ts';
+import { placeOrder } from '../flows/place-order.ts';
 import { placedWithToken } from './placed-orders.ts';
 import { SHIPS_TO_CUSTOMER, quoteOrder } from './quote.ts';
 import * as rules from './rules.ts';

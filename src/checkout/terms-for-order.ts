@@ -9,7 +9,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { localDate } from '../kernel/calendar.ts';
 import { termsPdf, termsToAccept } from '../legal/terms/service.ts';
 import type { Shop } from '../shops/service.ts';
-import type { AcceptedDocument } from './place-order.ts';
+import type { AcceptedDocument } from './accepted-document.ts';
 
 const pdfCache = new Map<string, string>();
 

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { requireCustomer } from '../accounts/actor.ts';
-import { type PlacedOrder, placeOrder } from '../checkout/place-order.ts';
+import { type PlacedOrder, placeOrder } from '../flows/place-order.ts';
 import { OrderInput } from '../checkout/schema.ts';
 import { termsForOrder } from '../checkout/terms-for-order.ts';
 import { parseOrThrow } from '../kernel/validation.ts';

@@ -8,7 +8,7 @@ import { money } from '../../catalogue/views/product-card.tsx';
 import { type Lang, t } from '../../kernel/i18n/index.ts';
 import type { Shop } from '../../shops/service.ts';
 import { ErrorSummary, type FieldErrors } from '../../web/forms.tsx';
-import type { AcceptedDocument } from '../place-order.ts';
+import type { AcceptedDocument } from '../accepted-document.ts';
 import type { Quote } from '../quote.ts';
 import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';

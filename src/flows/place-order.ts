@@ -22,13 +22,13 @@ import { bankTransferMethod, newOrderReference, transferInstructions } from '../
 import { type OrderJson, orderJsonOf } from '../orders/service.ts';
 import { viaStripe } from '../payments/card/availability.ts';
 import type { Shop } from '../shops/service.ts';
-import { confirmationToSend } from './emails.ts';
-import * as q from './queries.ts';
-import { catalogueLine, quoteOrder } from './quote.ts';
-import * as rules from './rules.ts';
-import type { OrderInput } from './schema.ts';
+import type { AcceptedDocument } from '../checkout/accepted-document.ts';
+import { confirmationToSend } from '../checkout/emails.ts';
+import * as q from '../checkout/queries.ts';
+import { catalogueLine, quoteOrder } from '../checkout/quote.ts';
+import * as rules from '../checkout/rules.ts';
+import type { OrderInput } from '../checkout/schema.ts';
 
-export type AcceptedDocument = { kind: string; version: string; sha256: string; title: string };
 export type PlaceOrderContext = {
   ip: string;
   userAgent: string | null;
