@@ -6,9 +6,7 @@
  * payment; a 1-byte change to the body or a timestamp 301 s old is refused."
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync, } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { captureAtShipment, refundCardPayment } from '../../src/payments/card/capture.ts';
 import { getShop } from '../../src/shops/service.ts';
@@ -16,6 +14,7 @@ import { FormClient } from '../support/form-client.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, termsVersion } from '../support/shoppers.ts';
 import { signPayload, type StripeStub, stripeEvent } from '../support/stripe-stub.ts';
+import { captureAtShipmentProfiles } from '../support/profiles.ts';
 
 let p: TestPlatform;
 let stub: StripeStub;
@@ -288,12 +287,7 @@ describe('card payments captured at shipment (004 art.4 O9b)', () => {
   let ship: TestPlatform;
   let profilesDir = '';
   before(async () => {
-    profilesDir = mkdtempSync(join(tmpdir(), 'comptoir-profiles-'));
-    cpSync('profiles', profilesDir, { recursive: true });
-    const file = join(profilesDir, 'bible-et-jeux.yaml');
-    const yaml = readFileSync(file, 'utf8');
-    assert.match(yaml, /\n {2}capture: at_order /);
-    writeFileSync(file, yaml.replace(/\n {2}capture: at_order /, '\n  capture: at_shipment '));
+    profilesDir = captureAtShipmentProfiles();
     ship = await startPlatform({ COMPTOIR_PROFILES_DIR: profilesDir });
   });
   after(async () => {

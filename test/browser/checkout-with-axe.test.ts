@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
+import { type BrowserRun, chromiumAvailable, fillRegistration, startBrowserRun } from '../support/browser.ts';
 
 /** Where the review page's screenshot is written, for a person to look at. */
 export const REVIEW_SCREENSHOT = join(tmpdir(), 'comptoir-checkout-review.png');
@@ -69,15 +69,7 @@ describe('browser: an order at Bible et Jeux through the pages', { skip: !chromi
     await page.getByRole('link', { name: 'Je n’ai pas de compte : en créer un' }).click();
     await page.waitForURL(/\/register$/);
     await audit(page, 'register form');
-    await page.fill('#f-email', 'acheteuse@example.fr');
-    await page.fill('#f-password', 'une longue phrase secrète');
-    await page.fill('#f-firstName', 'Jeanne');
-    await page.fill('#f-lastName', 'Rivière');
-    await page.fill('#f-address-line1', '12 avenue du Canigou');
-    await page.fill('#f-address-postalCode', '66000');
-    await page.fill('#f-address-city', 'Perpignan');
-    await page.fill('#f-address-country', 'FR');
-    await page.click('button[type=submit]:has-text("Créer mon compte")');
+    await fillRegistration(page, 'acheteuse@example.fr');
 
     // Back to checkout, step 1: delivery and payment, nothing chosen for the customer.
     await page.waitForURL(/\/checkout$/);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
-import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
+import { type BrowserRun, chromiumAvailable, fillRegistration, startBrowserRun } from '../support/browser.ts';
 
 describe('browser: registration and accessibility', { skip: !chromiumAvailable && 'Debian chromium not installed' }, () => {
   let run: BrowserRun;
@@ -41,15 +41,7 @@ describe('browser: registration and accessibility', { skip: !chromiumAvailable &
     assert.match(await page.locator('.error-summary').innerText(), /adresse e-mail n’est pas valide/);
     await visitAndAudit(page, 'register form with errors');
 
-    await page.fill('#f-email', 'jeanne@example.fr');
-    await page.fill('#f-password', 'une longue phrase secrète');
-    await page.fill('#f-firstName', 'Jeanne');
-    await page.fill('#f-lastName', 'Rivière');
-    await page.fill('#f-address-line1', '12 avenue du Canigou');
-    await page.fill('#f-address-postalCode', '66000');
-    await page.fill('#f-address-city', 'Perpignan');
-    await page.fill('#f-address-country', 'FR');
-    await page.click('button[type=submit]:has-text("Créer mon compte")');
+    await fillRegistration(page, 'jeanne@example.fr');
     await page.waitForURL(/\/shops\/bible-et-jeux\/account/);
     assert.match(await page.locator('main').innerText(), /Jeanne Rivière/);
     await visitAndAudit(page, 'account page');

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
+import { type BrowserRun, chromiumAvailable, fillRegistration, startBrowserRun } from '../support/browser.ts';
 
 describe('browser: a simulated card payment at Coopo', { skip: !chromiumAvailable && 'Debian chromium not installed' }, () => {
   let run: BrowserRun;
@@ -24,15 +24,7 @@ describe('browser: a simulated card payment at Coopo', { skip: !chromiumAvailabl
     await run.audit(page, 'shop home, cards simulated');
 
     await page.goto(`${base}/shops/coopo/register`);
-    await page.fill('#f-email', 'simulee@example.fr');
-    await page.fill('#f-password', 'une longue phrase secrète');
-    await page.fill('#f-firstName', 'Jeanne');
-    await page.fill('#f-lastName', 'Rivière');
-    await page.fill('#f-address-line1', '12 avenue du Canigou');
-    await page.fill('#f-address-postalCode', '66000');
-    await page.fill('#f-address-city', 'Perpignan');
-    await page.fill('#f-address-country', 'FR');
-    await page.click('button[type=submit]:has-text("Créer mon compte")');
+    await fillRegistration(page, 'simulee@example.fr');
     await page.waitForURL((url) => !url.pathname.endsWith('/register'));
 
     await page.goto(`${base}/shops/coopo`);

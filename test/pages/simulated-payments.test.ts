@@ -7,9 +7,7 @@
  * shop says on its home page, before anyone registers, that it cannot take an order.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync, } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { issueApiToken } from '../../src/accounts/service.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -21,6 +19,7 @@ import { getShop } from '../../src/shops/service.ts';
 import { camt053, writtenAmount } from '../support/camt053.ts';
 import { FormClient } from '../support/form-client.ts';
 import { bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { captureAtShipmentProfiles } from '../support/profiles.ts';
 
 const PRODUCTION = { NODE_ENV: 'production', PUBLIC_URL: 'https://comptoir.example.org', COMPTOIR_SECRET: 'a-production-secret-of-32-characters-at-least' };
 const CARD_SHOPS = ['bible-et-jeux', 'coopconnexion', 'coopo'];
@@ -240,12 +239,7 @@ describe('simulated card payments captured at shipment, and refunded (issue 8 §
   let ship: TestPlatform;
   let profilesDir = '';
   before(async () => {
-    profilesDir = mkdtempSync(join(tmpdir(), 'comptoir-profiles-'));
-    cpSync('profiles', profilesDir, { recursive: true });
-    const file = join(profilesDir, 'bible-et-jeux.yaml');
-    const yaml = readFileSync(file, 'utf8');
-    assert.match(yaml, /\n {2}capture: at_order /);
-    writeFileSync(file, yaml.replace(/\n {2}capture: at_order /, '\n  capture: at_shipment '));
+    profilesDir = captureAtShipmentProfiles();
     ship = await startPlatform({ COMPTOIR_PROFILES_DIR: profilesDir }, { stripe: false });
   });
   after(async () => {

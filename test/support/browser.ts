@@ -62,3 +62,16 @@ export async function startBrowserRun(env: Record<string, string> = {}, options:
     },
   };
 }
+
+/** Fills the registration form of a French shop as Jeanne Rivière of Perpignan and submits it. */
+export async function fillRegistration(page: Page, email: string): Promise<void> {
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', 'une longue phrase secrète');
+  await page.fill('#f-firstName', 'Jeanne');
+  await page.fill('#f-lastName', 'Rivière');
+  await page.fill('#f-address-line1', '12 avenue du Canigou');
+  await page.fill('#f-address-postalCode', '66000');
+  await page.fill('#f-address-city', 'Perpignan');
+  await page.fill('#f-address-country', 'FR');
+  await page.click('button[type=submit]:has-text("Créer mon compte")');
+}

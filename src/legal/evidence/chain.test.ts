@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { canonicalJson, type ChainedEvent, eventHash, GENESIS, type StoredEvent, verifyChain } from './chain.ts';
+import { canonicalJson, chainEvents, type StoredEvent, verifyChain } from './chain.ts';
 
-function chain(events: Omit<ChainedEvent, 'seq'>[]): StoredEvent[] {
-  let prev = GENESIS;
-  return events.map((e, i) => {
-    const event = { ...e, seq: i + 1 };
-    const hash = eventHash(prev, event);
-    const stored = { ...event, prevHash: prev, hash };
-    prev = hash;
-    return stored;
-  });
-}
+const chain = chainEvents;
 
 const placed = { type: 'placed', at: '2026-11-22T10:00:00.000Z', recordedAt: '2026-11-22T10:00:00.000Z', actor: 'customer:1', data: { terms: [{ kind: 'cgv', version: '2026-11', sha256: 'ab' }], totalCents: 2990 } };
 

@@ -46,3 +46,15 @@ export function verifyChain(events: readonly StoredEvent[]): ChainCheck {
   }
   return { verified: true, brokenAt: null, reason: null };
 }
+
+/** Events hashed one after the other from the chain's start (a new order's first events). */
+export function chainEvents(events: readonly Omit<ChainedEvent, 'seq'>[]): StoredEvent[] {
+  let prevHash = GENESIS;
+  return events.map((event, i) => {
+    const chained = { ...event, seq: i + 1 };
+    const hash = eventHash(prevHash, chained);
+    const stored: StoredEvent = { ...chained, prevHash, hash };
+    prevHash = hash;
+    return stored;
+  });
+}

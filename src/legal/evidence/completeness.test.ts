@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type ChainedEvent, eventHash, GENESIS, type StoredEvent } from './chain.ts';
+import { chainEvents } from './chain.ts';
 import { type AgreedLine, checkEvidence, type OrderAsStored } from './completeness.ts';
 
-function chain(events: Omit<ChainedEvent, 'seq'>[]): StoredEvent[] {
-  let prev = GENESIS;
-  return events.map((e, i) => {
-    const event = { ...e, seq: i + 1 };
-    const hash = eventHash(prev, event);
-    const stored = { ...event, prevHash: prev, hash };
-    prev = hash;
-    return stored;
-  });
-}
+const chain = chainEvents;
 
 const line: AgreedLine = { productId: 'p1', sku: 'JEU-1', name: 'Jeu', quantity: 2, unitPriceCents: 1495, vatRateBp: 550, totalCents: 2990, withdrawable: true, withdrawalException: null };
 const totals = { netCents: 2834, vatCents: 156, grossCents: 2990, shippingCents: 0, feesCents: 0 };

@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type ChainCheck, eventHash, GENESIS, type StoredEvent } from './chain.ts';
+import { type ChainCheck, chainEvents, eventHash, GENESIS, type StoredEvent } from './chain.ts';
 import { checkEvidence } from './completeness.ts';
 import { eventsByOrder, orderKey, ordersAsStored, type Purge, purgesByOrder, rowToEvent } from './queries.ts';
 
@@ -57,14 +57,7 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent, recorde
 export async function appendNewOrderEvents(trx: Transaction<DB>, events: readonly NewEvent[], recordedAt: Date): Promise<StoredEvent[]> {
   const first = events[0];
   if (!first) return [];
-  let prevHash = GENESIS;
-  const stored = events.map((event, i) => {
-    const chained = { seq: i + 1, type: event.type, at: event.at.toISOString(), recordedAt: recordedAt.toISOString(), actor: event.actor, data: event.data };
-    const hash = eventHash(prevHash, chained);
-    const s: StoredEvent = { ...chained, prevHash, hash };
-    prevHash = hash;
-    return s;
-  });
+  const stored = chainEvents(events.map((event) => ({ type: event.type, at: event.at.toISOString(), recordedAt: recordedAt.toISOString(), actor: event.actor, data: event.data })));
   const head = stored[stored.length - 1] as StoredEvent;
   const moved = await trx
     .with('appended', (db) =>
