@@ -1,0 +1,232 @@
+/**
+ * LEGAL.md T-23, the IDOR sweep (ASVS 8.2.2 data-specific access, 8.2.3 field/object level,
+ * 8.4.1 multi-tenant isolation). Every route whose path names an object by id is read from
+ * Fastify's own route tree and asked for customer A1's object (an order, its invoice, A1's
+ * customer id, shop A's product, statement import and bank entry) by the wrong callers: another
+ * customer of the same shop, a customer of another shop (with shop A's slug and with their own),
+ * the other shop's staff, and nobody. Each must be refused (401, 403, 404, or a page's redirect to
+ * its sign-in) and change nothing; the rightful callers read the same URLs with 2xx, so the sweep
+ * is known to aim at real objects. A route added later with an id in its path and no line in the
+ * table below fails the first test with its name.
+ *
+ * Callers authenticate by Bearer token on pages too (src/web/hooks.ts resolves it everywhere);
+ * page writes carry a valid CSRF pair from the sign-in form, so they reach the route's own access
+ * check instead of stopping at the CSRF one. Bodies are valid, so no 400/422 hides a missing check.
+ * Card payments are Bible et Jeux's (Coopso takes transfers only): for those routes the roles swap,
+ * customer B owns the order and shop A's customers and staff are the outsiders.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { issueApiToken } from '../../src/accounts/service.ts';
+import { bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { fillParams, type Route, routeInventory } from '../support/routes.ts';
+import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
+
+const A = 'coopso'; // issues its invoice at order
+const B = 'bible-et-jeux';
+
+let p: TestPlatform;
+const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { a1: '', a2: '', b: '', b2: '', staffA: '', staffB: '' };
+/** Each shop's object owner, another customer of the same shop, and its staff. */
+const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
+/** Customer A1's objects, and shop A's, that the sweep asks for. */
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry', string> = {
+  transferOrder: '',
+  cardOrder: '',
+  invoice: '',
+  invoiceFile: '',
+  customer: '',
+  product: '',
+  statementImport: '',
+  bankEntry: '',
+};
+
+type Owner = 'customer' | 'staff';
+/** `home`: the shop owning the object, shop A unless said (card payments are Bible et Jeux's, where customer B is the owner and A the outsider). */
+type Swept = { params: Record<string, () => string>; owners: Owner[]; body?: () => Record<string, unknown>; home?: string };
+type Public = { public: string };
+
+const order = (which: 'transferOrder' | 'cardOrder' = 'transferOrder') => ({ id: () => ids[which] });
+const PUBLIC_CATALOGUE: Public = { public: 'the catalogue is public: a product page is no one’s object' };
+const PUBLIC_TERMS: Public = { public: 'terms and legal notices are published to everyone (LCEN art. 6 III, Code conso. L221-5)' };
+
+/** How to aim each route with an id in its path at A1's (or shop A's) object, and who rightfully reads it. */
+const SWEEP: Record<string, Swept | Public> = {
+  'GET /api/v1/shops/:shop/products/:id': PUBLIC_CATALOGUE,
+  'PATCH /api/v1/shops/:shop/products/:id': { params: { id: () => ids.product }, owners: ['staff'], body: () => ({ stock: 1 }) },
+  'GET /api/v1/shops/:shop/customers/:id/credit': { params: { id: () => ids.customer }, owners: ['staff'] },
+  'POST /api/v1/shops/:shop/customers/:id/credit/refund': { params: { id: () => ids.customer }, owners: ['staff'], body: () => ({ amountCents: 100, iban: 'BE68539007547034', creditorName: 'Camille Martin' }) },
+  'GET /api/v1/shops/:shop/terms/:kind': PUBLIC_TERMS,
+  'GET /api/v1/shops/:shop/orders/:id': { params: order(), owners: ['customer', 'staff'] },
+  'GET /api/v1/shops/:shop/orders/:id/evidence': { params: order(), owners: ['customer', 'staff'] },
+  'POST /api/v1/shops/:shop/orders/:id/events': { params: order(), owners: ['staff'], body: () => ({ type: 'cancelled', at: '2026-03-10T10:00:00+01:00', by: 'seller', note: 'sweep' }) },
+  'POST /api/v1/shops/:shop/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: 100, reason: 'sweep' }) },
+  'GET /api/v1/shops/:shop/bank-statements/imports/:id': { params: { id: () => ids.statementImport }, owners: ['staff'] },
+  'POST /api/v1/shops/:shop/bank-entries/:id/match': { params: { id: () => ids.bankEntry }, owners: ['staff'], body: () => ({ orderId: ids.transferOrder }) },
+  'GET /api/v1/shops/:shop/invoices/:id': { params: { id: () => ids.invoice }, owners: ['customer', 'staff'] },
+  'GET /shops/:shop/products/:id': PUBLIC_CATALOGUE,
+  'GET /shops/:shop/legal/:doc': PUBLIC_TERMS,
+  'GET /shops/:shop/terms/:kind': PUBLIC_TERMS,
+  'GET /shops/:shop/terms/:kind/:version': PUBLIC_TERMS,
+  'GET /shops/:shop/orders/:id': { params: order(), owners: ['customer'] },
+  'GET /shops/:shop/orders/:id/transfer-qr.svg': { params: order(), owners: ['customer'] },
+  'GET /shops/:shop/orders/:id/transfer-qr.png': { params: order(), owners: ['customer'] },
+  'GET /shops/:shop/orders/:id/simulated-payment': { params: order('cardOrder'), owners: ['customer'], home: B },
+  'POST /shops/:shop/orders/:id/simulated-payment': { params: order('cardOrder'), owners: ['customer'], body: () => ({ outcome: 'success' }), home: B },
+  'POST /shops/:shop/orders/:id/card-checkout': { params: order('cardOrder'), owners: ['customer'], body: () => ({}), home: B },
+  'GET /shops/:shop/invoices/:file': { params: { file: () => ids.invoiceFile }, owners: ['customer', 'staff'] },
+  'GET /shops/:shop/staff/orders/:id': { params: order(), owners: ['staff'] },
+  'POST /shops/:shop/staff/orders/:id/events': { params: order(), owners: ['staff'], body: () => ({ type: 'cancelled' }) },
+  'POST /shops/:shop/staff/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: '1', reason: 'sweep' }) },
+  'GET /shops/:shop/staff/products/:id': { params: { id: () => ids.product }, owners: ['staff'] },
+  'POST /shops/:shop/staff/products/:id': { params: { id: () => ids.product }, owners: ['staff'], body: () => ({ sku: 'CALC-SCI', 'name.fr': 'Balayé', 'description.fr': 'Balayé', price: '1,00', vatRate: '21', stock: '1' }) },
+  'GET /shops/:shop/staff/bank/imports/:id': { params: { id: () => ids.statementImport }, owners: ['staff'] },
+  'POST /shops/:shop/staff/bank/entries/:id/match': { params: { id: () => ids.bankEntry }, owners: ['staff'], body: () => ({ orderId: ids.transferOrder }) },
+};
+
+/** Routes naming an object by id: any path parameter other than the shop's slug. */
+const idRoutes = (): Route[] => routeInventory(p.app).filter((r) => r.method !== 'HEAD' && /:(?!shop\b)\w+/.test(r.url));
+const key = (r: Route) => `${r.method} ${r.url}`;
+const swept = (): [Route, Swept][] => idRoutes().flatMap((r) => (SWEEP[key(r)] && !('public' in (SWEEP[key(r)] as object)) ? [[r, SWEEP[key(r)] as Swept]] : []));
+
+function urlOf(r: Route, s: Swept, shop: string): string {
+  return fillParams(r.url, (name) => (name === 'shop' ? shop : (s.params[name]?.() ?? `no-filler-for-${name}`)));
+}
+
+async function staffToken(shop: string): Promise<string> {
+  const row = await p.database.db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', shop).executeTakeFirstOrThrow();
+  return issueApiToken({ db: p.database.db, clock: p.clock }, { kind: 'staff', shopId: shop, id: row.id, name: row.name }, 'test', 1);
+}
+
+async function place(shop: string, customer: string, paymentMethod: string): Promise<Record<string, unknown> & { id: string }> {
+  const productId = shop === A ? await productIdBySku(p, A, 'CALC-SCI') : await productIdBySku(p, B, 'JHS-JEU');
+  const delivery = shop === A ? { mode: 'pickup', pickupPointId: '0' } : { mode: 'carrier' };
+  const res = await p.app.inject({
+    method: 'POST',
+    url: `/api/v1/shops/${shop}/orders`,
+    headers: bearer(customer),
+    payload: { lines: [{ productId, quantity: 1 }], acceptedTerms: { version: await termsVersion(p, shop) }, delivery, paymentMethod },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
+
+/** Rows that a wrongly allowed write would add or change. */
+async function snapshot(): Promise<string> {
+  const counts = await sql<Record<string, string>>`select
+      (select count(*) from orders) as orders, (select count(*) from order_events) as order_events,
+      (select count(*) from refunds) as refunds, (select count(*) from order_payments) as order_payments`.execute(p.database.db);
+  const orders = await p.database.db.selectFrom('orders').select(['id', 'status']).orderBy('id').execute();
+  const product = await p.database.db.selectFrom('products').select(['stock', 'name', 'unit_price_cents']).where('id', '=', ids.product).execute();
+  const entries = await p.database.db.selectFrom('bank_entries').selectAll().orderBy('id').execute();
+  return JSON.stringify({ counts: counts.rows[0], orders, product, entries });
+}
+
+before(async () => {
+  p = await startPlatform({ COMPTOIR_TEST_CLOCK: '1' }, { stripe: false });
+  token.a1 = await customerToken(p, A, 'a1@sweep.example');
+  token.a2 = await customerToken(p, A, 'a2@sweep.example');
+  token.b = await customerToken(p, B, 'b@sweep.example');
+  token.b2 = await customerToken(p, B, 'b2@sweep.example');
+  token.staffA = await staffToken(A);
+  token.staffB = await staffToken(B);
+  const transfer = await place(A, token.a1, 'bank_transfer');
+  ids.transferOrder = transfer.id;
+  await place(A, token.a2, 'bank_transfer');
+  ids.cardOrder = (await place(B, token.b, 'card')).id;
+  await place(B, token.b2, 'card');
+  const invoices = await p.database.db.selectFrom('invoices').select('id').where('order_id', '=', ids.transferOrder).execute();
+  assert.equal(invoices.length, 1, 'Coopso issues the invoice at order');
+  ids.invoice = invoices[0]?.id ?? '';
+  ids.invoiceFile = `${ids.invoice}.pdf`;
+  ids.customer = (await p.database.db.selectFrom('customers').select('id').where('shop_id', '=', A).where('email', '=', 'a1@sweep.example').executeTakeFirstOrThrow()).id;
+  ids.product = await productIdBySku(p, A, 'CALC-SCI');
+  const upload = await p.app.inject({
+    method: 'POST',
+    url: `/api/v1/shops/${A}/bank-statements`,
+    headers: { ...bearer(token.staffA), 'content-type': 'application/xml' },
+    payload: `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+  <GrpHdr><MsgId>SWEEP</MsgId><CreDtTm>2026-03-10T06:00:00+01:00</CreDtTm></GrpHdr><Stmt><Id>SWEEP</Id>
+  <Acct><Id><IBAN>BE59000001234526</IBAN></Id><Ccy>EUR</Ccy></Acct><Ntry><Amt Ccy="EUR">1.23</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+  <BookgDt><Dt>2026-03-09</Dt></BookgDt><AcctSvcrRef>SWEEP-1</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Inconnu</Nm></Dbtr></RltdPties>
+  <RmtInf><Ustrd>sans reference</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>`,
+  });
+  assert.equal(upload.statusCode, 200, upload.body);
+  ids.bankEntry = (await p.database.db.selectFrom('bank_entries').select('id').where('shop_id', '=', A).executeTakeFirstOrThrow()).id;
+  const form = await p.app.inject({ method: 'GET', url: `/shops/${A}/login` });
+  csrf.token = /name="_csrf" value="([^"]*)"/.exec(form.body)?.[1] ?? '';
+  csrf.cookie = [form.headers['set-cookie'] ?? []].flat().map((c) => String(c).split(';')[0]).join('; ');
+  assert.ok(csrf.token && csrf.cookie.includes('_csrf'), 'a CSRF pair from the sign-in form');
+  ids.statementImport = (await p.database.db.selectFrom('statement_imports').select('id').where('shop_id', '=', A).executeTakeFirstOrThrow()).id;
+});
+after(async () => p?.stop());
+
+const csrf = { token: '', cookie: '' };
+let requests = 0;
+async function call(method: string, url: string, who: string | null, body?: Record<string, unknown>) {
+  requests++;
+  const auth = who ? bearer(who) : {};
+  if (body === undefined) return p.app.inject({ method: method as 'GET', url, headers: auth });
+  if (url.startsWith('/api/')) return p.app.inject({ method: method as 'POST', url, headers: auth, payload: body });
+  // A page form: a valid CSRF pair, so the request reaches the route's own access check.
+  const fields = new URLSearchParams({ _csrf: csrf.token, ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])) });
+  return p.app.inject({ method: method as 'POST', url, headers: { ...auth, cookie: csrf.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: fields.toString() });
+}
+
+/** Refused: 401, 403, 404, or a page sending the caller to a sign-in form. */
+function refused(res: { statusCode: number; headers: Record<string, unknown> }): boolean {
+  if ([401, 403, 404].includes(res.statusCode)) return true;
+  return res.statusCode === 303 && /\/(staff\/)?login(\?|$)/.test(String(res.headers.location ?? ''));
+}
+
+describe('IDOR sweep over every route naming an object by id (T-23)', () => {
+  test('should have every such route in the sweep table, and no stale line in it', () => {
+    const routes = idRoutes().map(key);
+    for (const r of routes) assert.ok(SWEEP[r], `route not in the access sweep: ${r}`);
+    for (const k of Object.keys(SWEEP)) assert.ok(routes.includes(k), `sweep line for a route that no longer exists: ${k}`);
+  });
+
+  test('should serve each object to its owner and its shop’s staff, so the sweep aims at real ids', async () => {
+    for (const [r, s] of swept()) {
+      if (r.method !== 'GET') continue;
+      for (const owner of s.owners) {
+        const home = side(s.home ?? A);
+        const res = await call('GET', urlOf(r, s, s.home ?? A), owner === 'customer' ? home.owner : home.staff);
+        assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${owner} got ${res.statusCode} on ${key(r)}: ${res.body.slice(0, 300)}`);
+      }
+    }
+  });
+
+  test('should refuse the objects to everyone else, on reads and writes, and change nothing', async () => {
+    const before = await snapshot();
+    const leaks: string[] = [];
+    const answers: Record<string, number> = {};
+    let routes = 0;
+    for (const [r, s] of swept()) {
+      routes++;
+      const H = s.home ?? A;
+      const home = side(H);
+      const away = side(home.other);
+      const callers: [string, string | null, string][] = [
+        ['another customer of the same shop', home.neighbour, H],
+        ['a customer of the other shop (owner’s slug)', away.owner, H],
+        ['a customer of the other shop (own slug)', away.owner, home.other],
+        ['the other shop’s staff (owner’s slug)', away.staff, H],
+        ['the other shop’s staff (own slug)', away.staff, home.other],
+        ['anonymous', null, H],
+      ];
+      if (!s.owners.includes('customer')) callers.push(['the owning customer on a staff route', home.owner, H]);
+      for (const [who, bearerToken, shop] of callers) {
+        const res = await call(r.method, urlOf(r, s, shop), bearerToken, r.method === 'GET' ? undefined : (s.body?.() ?? {}));
+        const answer = `${r.url.startsWith('/api/') ? 'api' : 'page'} ${r.method} ${res.statusCode}`;
+        answers[answer] = (answers[answer] ?? 0) + 1;
+        if (!refused(res)) leaks.push(`${who} got ${res.statusCode} on ${r.method} ${urlOf(r, s, shop)}: ${res.body.slice(0, 200)}`);
+      }
+    }
+    assert.deepEqual(leaks, []);
+    assert.equal(await snapshot(), before, 'a refused request changed rows');
+    assert.ok(routes >= 20, `only ${routes} routes swept`);
+    console.log(`access sweep: ${routes} routes, ${requests} requests; answers ${JSON.stringify(answers)}`);
+  });
+});
