@@ -5,21 +5,21 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { pageStart, SORTS } from '../catalogue/cursor.ts';
-import { getProduct, listCatalogue, localized } from '../catalogue/service.ts';
-import { ProductPage } from '../catalogue/views/product-page.tsx';
-import { today } from '../kernel/clock.ts';
-import { t } from '../kernel/i18n/index.ts';
-import { parseOrThrow, text } from '../kernel/validation.ts';
-import { sendCurrentTerms } from '../legal/terms/routes.tsx';
-import { paymentNotice } from '../payments/card/availability.ts';
-import { currentTerms } from '../legal/terms/service.ts';
-import { frameFor, sendPage } from '../web/context.ts';
-import { Page } from '../web/layout.tsx';
-import { getShop, listShops } from './service.ts';
-import { PlatformHome } from './views/home.tsx';
-import { LEGAL_DOCS, LegalPage, type LegalDoc } from './views/legal.tsx';
-import { ShopHome } from './views/shop-home.tsx';
+import { pageStart, SORTS } from '../../catalogue/cursor.ts';
+import { getProduct, listCatalogue, localized } from '../../catalogue/service.ts';
+import { ProductPage } from '../../catalogue/views/product-page.tsx';
+import { today } from '../../kernel/clock.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { parseOrThrow, text } from '../../kernel/validation.ts';
+import { sendCurrentTerms } from '../terms/routes.tsx';
+import { paymentNotice } from '../../payments/card/availability.ts';
+import { currentTerms } from '../../legal/terms/service.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { Page } from '../layout.tsx';
+import { getShop, listShops } from '../../shops/service.ts';
+import { PlatformHome } from '../../shops/views/home.tsx';
+import { LEGAL_DOCS, LegalPage, type LegalDoc } from '../../shops/views/legal.tsx';
+import { ShopHome } from '../../shops/views/shop-home.tsx';
 
 const PAGE = 24;
 const CatalogueQuery = z.object({

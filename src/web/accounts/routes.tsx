@@ -3,25 +3,25 @@
  * CSRF token checked before the handler runs; a failed form is shown again with every error.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { afterCustomerSignIn } from '../checkout/cart-session.ts';
-import { customerOrders } from '../checkout/placed-orders.ts';
-import { OrdersList } from '../checkout/views/order-page.tsx';
-import { t } from '../kernel/i18n/index.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
-import { creditBalance } from '../payments/credit/service.ts';
-import { CreditNotice } from '../payments/credit/views/credit-notice.tsx';
-import { customerKinds, getShop, type Shop } from '../shops/service.ts';
-import { frameFor, SESSION_COOKIE, sendPage } from '../web/context.ts';
-import { fieldErrors, flatForm, nestForm, setSessionCookie } from '../web/form-errors.ts';
-import { Page } from '../web/layout.tsx';
-import { baseUrl } from '../web/urls.ts';
-import { requireCustomer } from './actor.ts';
-import * as q from './queries.ts';
-import { Credentials, Registration, ResetConfirm, ResetRequest } from './schema.ts';
-import { closeSession, openSession, registerCustomer, requestPasswordReset, resetPassword } from './service.ts';
-import { signIn, signInFailureStatus } from './sign-in.ts';
-import { ForgotForm, LoginForm, RegisterForm, ResetForm } from './views/forms.tsx';
-import { AccountPage } from './views/account.tsx';
+import { afterCustomerSignIn } from '../../checkout/cart-session.ts';
+import { customerOrders } from '../../checkout/placed-orders.ts';
+import { OrdersList } from '../../checkout/views/order-page.tsx';
+import { t } from '../../kernel/i18n/index.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { creditBalance } from '../../payments/credit/service.ts';
+import { CreditNotice } from '../../payments/credit/views/credit-notice.tsx';
+import { customerKinds, getShop, type Shop } from '../../shops/service.ts';
+import { frameFor, SESSION_COOKIE, sendPage } from '../context.ts';
+import { fieldErrors, flatForm, nestForm, setSessionCookie } from '../form-errors.ts';
+import { Page } from '../layout.tsx';
+import { baseUrl } from '../urls.ts';
+import { requireCustomer } from '../../accounts/actor.ts';
+import * as q from '../../accounts/queries.ts';
+import { Credentials, Registration, ResetConfirm, ResetRequest } from '../../accounts/schema.ts';
+import { closeSession, openSession, registerCustomer, requestPasswordReset, resetPassword } from '../../accounts/service.ts';
+import { signIn, signInFailureStatus } from '../../accounts/sign-in.ts';
+import { ForgotForm, LoginForm, RegisterForm, ResetForm } from '../../accounts/views/forms.tsx';
+import { AccountPage } from '../../accounts/views/account.tsx';
 
 type ShopParams = { Params: { shop: string } };
 const loginLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };

@@ -2,8 +2,8 @@
  * API: the shops of the instance (API.md `GET /shops`).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { baseUrl } from '../web/urls.ts';
-import { getShop, listShops } from './service.ts';
+import { baseUrl } from '../urls.ts';
+import { getShop, listShops } from '../../shops/service.ts';
 
 export const shopsApi: FastifyPluginAsync = async (app) => {
   const db = app.deps.database.db;

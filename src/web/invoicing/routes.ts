@@ -4,13 +4,13 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../accounts/actor.ts';
-import type { DB } from '../db/schema.ts';
-import { type Clock, today } from '../kernel/clock.ts';
-import { pendingTransfer } from '../orders/service.ts';
-import { getShop, type Shop } from '../shops/service.ts';
-import { renderInvoicePdf } from './pdf.ts';
-import { findInvoiceFor } from './service.ts';
+import type { Actor } from '../../accounts/actor.ts';
+import type { DB } from '../../db/schema.ts';
+import { type Clock, today } from '../../kernel/clock.ts';
+import { pendingTransfer } from '../../orders/service.ts';
+import { getShop, type Shop } from '../../shops/service.ts';
+import { renderInvoicePdf } from '../../invoicing/pdf.ts';
+import { findInvoiceFor } from '../../invoicing/service.ts';
 
 /** The PDF as sent: the transfer block only while the order still awaits it, as of today (shop-local). */
 export async function sendInvoicePdf(deps: { db: Kysely<DB>; clock: Clock }, reply: FastifyReply, actor: Actor, shop: Shop, invoiceId: string) {

@@ -3,21 +3,21 @@
  * profile in force and what the profile checker says about it). Operators may enter any shop.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { requireAccess } from '../accounts/actor.ts';
-import * as accounts from '../accounts/queries.ts';
-import { Credentials } from '../accounts/schema.ts';
-import { openSession } from '../accounts/service.ts';
-import { signIn, signInFailureStatus } from '../accounts/sign-in.ts';
-import { LoginForm } from '../accounts/views/forms.tsx';
-import { listCatalogue } from '../catalogue/service.ts';
-import { t } from '../kernel/i18n/index.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
-import { frameFor, sendPage } from '../web/context.ts';
-import { fieldErrors, flatForm, setSessionCookie } from '../web/form-errors.ts';
-import { Page } from '../web/layout.tsx';
-import { checkProfile } from './profile/check.ts';
-import { getShop, type Shop, shopCounts } from './service.ts';
-import { StaffDashboard } from './views/staff-dashboard.tsx';
+import { requireAccess } from '../../accounts/actor.ts';
+import * as accounts from '../../accounts/queries.ts';
+import { Credentials } from '../../accounts/schema.ts';
+import { openSession } from '../../accounts/service.ts';
+import { signIn, signInFailureStatus } from '../../accounts/sign-in.ts';
+import { LoginForm } from '../../accounts/views/forms.tsx';
+import { listCatalogue } from '../../catalogue/service.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { fieldErrors, flatForm, setSessionCookie } from '../form-errors.ts';
+import { Page } from '../layout.tsx';
+import { checkProfile } from '../../shops/profile/check.ts';
+import { getShop, type Shop, shopCounts } from '../../shops/service.ts';
+import { StaffDashboard } from '../../shops/views/staff-dashboard.tsx';
 
 type ShopParams = { Params: { shop: string } };
 

@@ -5,10 +5,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { today } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { getShop } from '../../shops/service.ts';
-import { baseUrl } from '../../web/urls.ts';
-import { isTermsKind } from './rules.ts';
-import { currentTerms, listTermsVersions, type TermsVersionSummary, versionStatus } from './service.ts';
-import { termsUrl } from './urls.ts';
+import { baseUrl } from '../urls.ts';
+import { isTermsKind } from '../../legal/terms/rules.ts';
+import { currentTerms, listTermsVersions, type TermsVersionSummary, versionStatus } from '../../legal/terms/service.ts';
+import { termsUrl } from '../../legal/terms/urls.ts';
 
 type ShopParams = { Params: { shop: string } };
 type KindParams = { Params: { shop: string; kind: string } };

@@ -8,11 +8,11 @@ import { today } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
-import { frameFor, sendPage } from '../../web/context.ts';
-import { Page } from '../../web/layout.tsx';
-import { isTermsKind, type TermsKind } from './rules.ts';
-import { currentTerms, findTermsVersion, listTermsVersions, type TermsVersion, termsPdf, versionStatus } from './service.ts';
-import { NoTermsInForce, TermsVersionPage } from './views/terms-page.tsx';
+import { frameFor, sendPage } from '../context.ts';
+import { Page } from '../layout.tsx';
+import { isTermsKind, type TermsKind } from '../../legal/terms/rules.ts';
+import { currentTerms, findTermsVersion, listTermsVersions, type TermsVersion, termsPdf, versionStatus } from '../../legal/terms/service.ts';
+import { NoTermsInForce, TermsVersionPage } from '../../legal/terms/views/terms-page.tsx';
 
 type KindParams = { Params: { shop: string; kind: string } };
 type VersionParams = { Params: { shop: string; kind: string; version: string } };

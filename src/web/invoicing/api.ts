@@ -3,10 +3,10 @@
  * `GET …/invoices/{id}.pdf`), for the order's customer or the shop's staff.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { ValidationFailed } from '../kernel/errors.ts';
-import { getShop } from '../shops/service.ts';
+import { ValidationFailed } from '../../kernel/errors.ts';
+import { getShop } from '../../shops/service.ts';
 import { sendInvoicePdf } from './routes.ts';
-import { findInvoiceFor, invoicesOfOrderFor } from './service.ts';
+import { findInvoiceFor, invoicesOfOrderFor } from '../../invoicing/service.ts';
 
 type ListParams = { Params: { shop: string }; Querystring: { orderId?: string } };
 type InvoiceParams = { Params: { shop: string; id: string } };
