@@ -3,13 +3,13 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { requireAccess } from '../accounts/actor.ts';
-import { parseOrThrow, text } from '../kernel/validation.ts';
-import { answerInTransaction } from '../platform/idempotency-keys.ts';
-import { getShop } from '../shops/service.ts';
-import { encodeCursor, pageStart, SORTS } from './cursor.ts';
-import { changeProduct, createProduct, ProductInput, ProductPatch } from './manage.ts';
-import { getProduct, listCatalogue, productJson } from './service.ts';
+import { requireAccess } from '../../accounts/actor.ts';
+import { parseOrThrow, text } from '../../kernel/validation.ts';
+import { answerInTransaction } from '../../platform/idempotency-keys.ts';
+import { getShop } from '../../shops/service.ts';
+import { encodeCursor, pageStart, SORTS } from '../../catalogue/cursor.ts';
+import { changeProduct, createProduct, ProductInput, ProductPatch } from '../../catalogue/manage.ts';
+import { getProduct, listCatalogue, productJson } from '../../catalogue/service.ts';
 
 const ListQuery = z.object({
   q: text().max(100).optional(),

@@ -4,11 +4,11 @@
  * routes only, up to the parser's own 10 MB limit.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { requireAccess } from '../accounts/actor.ts';
-import { getShop } from '../shops/service.ts';
-import { CAMT053_MAX_BYTES } from './camt053.ts';
-import { StatementRejected } from './errors.ts';
-import { importStatement } from './import-statement.ts';
+import { requireAccess } from '../../accounts/actor.ts';
+import { getShop } from '../../shops/service.ts';
+import { CAMT053_MAX_BYTES } from '../../payments/camt053.ts';
+import { StatementRejected } from '../../payments/errors.ts';
+import { importStatement } from '../../payments/import-statement.ts';
 
 type ShopParams = { Params: { shop: string } };
 

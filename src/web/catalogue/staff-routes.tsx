@@ -3,17 +3,17 @@
  * validation as the API applies, and a refused form is shown again with every error.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { requireAccess } from '../accounts/actor.ts';
-import { t } from '../kernel/i18n/index.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
-import { getShop, type Shop } from '../shops/service.ts';
-import { frameFor, sendPage } from '../web/context.ts';
-import { fieldErrors, flatForm } from '../web/form-errors.ts';
-import { Page } from '../web/layout.tsx';
-import { changeProduct, createProduct, ProductInput, ProductPatch } from './manage.ts';
-import { formToProductInput, productToForm, toFormFields } from './product-form.ts';
-import { getProductForStaff } from './service.ts';
-import { ProductForm } from './views/product-form.tsx';
+import { requireAccess } from '../../accounts/actor.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { getShop, type Shop } from '../../shops/service.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { fieldErrors, flatForm } from '../form-errors.ts';
+import { Page } from '../layout.tsx';
+import { changeProduct, createProduct, ProductInput, ProductPatch } from '../../catalogue/manage.ts';
+import { formToProductInput, productToForm, toFormFields } from '../../catalogue/product-form.ts';
+import { getProductForStaff } from '../../catalogue/service.ts';
+import { ProductForm } from '../../catalogue/views/product-form.tsx';
 
 type Params = { Params: { shop: string; id?: string } };
 

@@ -3,13 +3,13 @@
  * (API.md `POST customers`, `POST session`).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { parseOrThrow } from '../kernel/validation.ts';
-import { customerKinds, getShop } from '../shops/service.ts';
-import { requireAccess, requireCustomer } from './actor.ts';
-import * as q from './queries.ts';
-import { Credentials, Registration } from './schema.ts';
-import { issueApiToken, registerCustomer } from './service.ts';
-import { signIn } from './sign-in.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { customerKinds, getShop } from '../../shops/service.ts';
+import { requireAccess, requireCustomer } from '../../accounts/actor.ts';
+import * as q from '../../accounts/queries.ts';
+import { Credentials, Registration } from '../../accounts/schema.ts';
+import { issueApiToken, registerCustomer } from '../../accounts/service.ts';
+import { signIn } from '../../accounts/sign-in.ts';
 
 type ShopParams = { Params: { shop: string } };
 const TOKEN_DAYS = 30;

@@ -12,12 +12,12 @@ import { t } from '../../kernel/i18n/index.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { findOrderFor } from '../../orders/service.ts';
 import { getShop } from '../../shops/service.ts';
-import { frameFor, sendPage } from '../../web/context.ts';
-import { Page } from '../../web/layout.tsx';
-import { baseUrl } from '../../web/urls.ts';
-import { captureFor } from './checkout.ts';
-import { paySimulated, refuseSimulated, simulatedPayable, simulatedPaymentPath } from './simulated.ts';
-import { SimulatedPaymentPage } from './views/simulated-payment-page.tsx';
+import { frameFor, sendPage } from '../context.ts';
+import { Page } from '../layout.tsx';
+import { baseUrl } from '../urls.ts';
+import { captureFor } from '../../payments/card/checkout.ts';
+import { paySimulated, refuseSimulated, simulatedPayable, simulatedPaymentPath } from '../../payments/card/simulated.ts';
+import { SimulatedPaymentPage } from '../../payments/card/views/simulated-payment-page.tsx';
 
 type OrderParams = { Params: { shop: string; id: string } };
 

@@ -4,20 +4,20 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
-import { requireCustomer } from '../accounts/actor.ts';
-import { type PlacedOrder, placeOrder } from '../flows/place-order.ts';
-import { OrderInput } from '../checkout/schema.ts';
-import { termsForOrder } from '../checkout/terms-for-order.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
-import { answerInTransaction, type IdempotencyClaim } from '../platform/idempotency-keys.ts';
-import { awaitKey, claimInTransaction, KeyAlreadyClaimed } from '../web/idempotency.ts';
-import { verifyOrder } from '../legal/evidence/service.ts';
-import { requireUsableMethod, takesCards, viaStripe } from '../payments/card/availability.ts';
-import { checkoutAfterPlacing, openSimulatedInTransaction } from '../payments/card/checkout.ts';
-import { getShop } from '../shops/service.ts';
-import { baseUrl } from '../web/urls.ts';
-import { findOrderFor, orderJson } from './service.ts';
+import type { DB } from '../../db/schema.ts';
+import { requireCustomer } from '../../accounts/actor.ts';
+import { type PlacedOrder, placeOrder } from '../../flows/place-order.ts';
+import { OrderInput } from '../../checkout/schema.ts';
+import { termsForOrder } from '../../checkout/terms-for-order.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { answerInTransaction, type IdempotencyClaim } from '../../platform/idempotency-keys.ts';
+import { awaitKey, claimInTransaction, KeyAlreadyClaimed } from '../idempotency.ts';
+import { verifyOrder } from '../../legal/evidence/service.ts';
+import { requireUsableMethod, takesCards, viaStripe } from '../../payments/card/availability.ts';
+import { checkoutAfterPlacing, openSimulatedInTransaction } from '../../payments/card/checkout.ts';
+import { getShop } from '../../shops/service.ts';
+import { baseUrl } from '../urls.ts';
+import { findOrderFor, orderJson } from '../../orders/service.ts';
 
 type ShopParams = { Params: { shop: string } };
 type OrderParams = { Params: { shop: string; id: string } };

@@ -4,12 +4,12 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { requireAccess } from '../accounts/actor.ts';
-import { notFound } from '../kernel/errors.ts';
-import { parseOrThrow, text } from '../kernel/validation.ts';
-import { getShop } from '../shops/service.ts';
-import { actorLabel, matchBankEntry, unmatchedQueue } from './bank-queue.ts';
-import { findImport } from './statement-imports.ts';
+import { requireAccess } from '../../accounts/actor.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { parseOrThrow, text } from '../../kernel/validation.ts';
+import { getShop } from '../../shops/service.ts';
+import { actorLabel, matchBankEntry, unmatchedQueue } from '../../payments/bank-queue.ts';
+import { findImport } from '../../payments/statement-imports.ts';
 
 type Params = { Params: { shop: string; id: string } };
 

@@ -8,10 +8,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { type Actor, requireAccess } from '../../accounts/actor.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { getShop } from '../../shops/service.ts';
-import { creditStatement, refundCredit } from '../credit/service.ts';
-import { exportPendingTransfers } from './export.ts';
-import { CreditRefundInput, RefundInput, RefundStatusFilter } from './schema.ts';
-import { listRefunds, requestRefund } from './service.ts';
+import { creditStatement, refundCredit } from '../../payments/credit/service.ts';
+import { exportPendingTransfers } from '../../payments/refunds/export.ts';
+import { CreditRefundInput, RefundInput, RefundStatusFilter } from '../../payments/refunds/schema.ts';
+import { listRefunds, requestRefund } from '../../payments/refunds/service.ts';
 
 type ShopParams = { Params: { shop: string } };
 type IdParams = { Params: { shop: string; id: string } };

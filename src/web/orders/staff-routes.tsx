@@ -5,18 +5,18 @@
  * this page through `sendStaffOrderPage`.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { staffShop } from '../shops/staff-access.ts';
-import { t } from '../kernel/i18n/index.ts';
-import type { Shop } from '../shops/service.ts';
-import { frameFor, sendPage } from '../web/context.ts';
-import { fieldErrors, flatForm } from '../web/form-errors.ts';
-import type { FieldErrors } from '../web/forms.tsx';
-import { Page } from '../web/layout.tsx';
-import { recordOrderEvent } from './events.ts';
-import { eventInputFromForm, staffOrderDetails } from './staff-order.ts';
-import { listStaffOrders, StaffOrdersQuery } from './staff-orders.ts';
-import { StaffOrderPage, type StaffOrderPageState } from './views/staff-order-page.tsx';
-import { StaffOrdersPage } from './views/staff-orders-page.tsx';
+import { staffShop } from '../../shops/staff-access.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { Shop } from '../../shops/service.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { fieldErrors, flatForm } from '../form-errors.ts';
+import type { FieldErrors } from '../forms.tsx';
+import { Page } from '../layout.tsx';
+import { recordOrderEvent } from '../../orders/events.ts';
+import { eventInputFromForm, staffOrderDetails } from '../../orders/staff-order.ts';
+import { listStaffOrders, StaffOrdersQuery } from '../../orders/staff-orders.ts';
+import { StaffOrderPage, type StaffOrderPageState } from '../../orders/views/staff-order-page.tsx';
+import { StaffOrdersPage } from '../../orders/views/staff-orders-page.tsx';
 
 type ListParams = { Params: { shop: string }; Querystring: Record<string, string> };
 type OrderParams = { Params: { shop: string; id: string }; Querystring: { done?: string } };

@@ -5,20 +5,20 @@
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { staffShop } from '../shops/staff-access.ts';
-import { DomainError, notFound } from '../kernel/errors.ts';
-import { t } from '../kernel/i18n/index.ts';
-import type { Shop } from '../shops/service.ts';
-import { frameFor, sendPage } from '../web/context.ts';
-import { messageFor } from '../web/errors.tsx';
-import { flatForm } from '../web/form-errors.ts';
-import { Page } from '../web/layout.tsx';
-import { actorLabel, matchBankEntry, unmatchedQueue } from './bank-queue.ts';
-import { CAMT053_MAX_BYTES } from './camt053.ts';
-import { beginImport } from './import-statement.ts';
-import { importRunner } from './import-runner.ts';
-import { findImport } from './statement-imports.ts';
-import { ImportPage, QueuePage, UploadPage } from './views/bank-pages.tsx';
+import { staffShop } from '../../shops/staff-access.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import type { Shop } from '../../shops/service.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { messageFor } from '../errors.tsx';
+import { flatForm } from '../form-errors.ts';
+import { Page } from '../layout.tsx';
+import { actorLabel, matchBankEntry, unmatchedQueue } from '../../payments/bank-queue.ts';
+import { CAMT053_MAX_BYTES } from '../../payments/camt053.ts';
+import { beginImport } from '../../payments/import-statement.ts';
+import { importRunner } from '../../payments/import-runner.ts';
+import { findImport } from '../../payments/statement-imports.ts';
+import { ImportPage, QueuePage, UploadPage } from '../../payments/views/bank-pages.tsx';
 
 type Params = { Params: { shop: string; id?: string }; Querystring: { matched?: string } };
 type UploadedFile = { filename: string; data: Buffer };

@@ -6,8 +6,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { findOrderFor } from '../../orders/service.ts';
 import { getShop } from '../../shops/service.ts';
-import { baseUrl } from '../../web/urls.ts';
-import { startCardCheckout } from './checkout.ts';
+import { baseUrl } from '../urls.ts';
+import { startCardCheckout } from '../../payments/card/checkout.ts';
 import { simulatedPaymentPages } from './simulated-routes.tsx';
 
 type OrderParams = { Params: { shop: string; id: string } };

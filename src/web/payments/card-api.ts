@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type Stripe from 'stripe';
 import { DomainError } from '../../kernel/errors.ts';
-import { applyStripeEvent } from './events.ts';
+import { applyStripeEvent } from '../../payments/card/events.ts';
 
 const signatureInvalid = () => new DomainError('webhook_signature_invalid', 'malformed', {}, 'stripe-signature');
 

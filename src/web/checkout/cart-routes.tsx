@@ -4,17 +4,17 @@
  * cart again with the reason and changes nothing.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CustomerKind } from '../accounts/schema.ts';
-import { type MessageKey, t } from '../kernel/i18n/index.ts';
-import { getShop, type Shop } from '../shops/service.ts';
-import { frameFor, sendPage } from '../web/context.ts';
-import { fieldErrors, flatForm } from '../web/form-errors.ts';
-import type { FieldErrors } from '../web/forms.tsx';
-import { Page } from '../web/layout.tsx';
-import { addToCart, type CartDeps, changeQuantity, removeFromCart, viewCart } from './cart-service.ts';
-import { cartOwner, cartOwnerOrNew } from './cart-session.ts';
-import * as q from './queries.ts';
-import { CartPage } from './views/cart-page.tsx';
+import type { CustomerKind } from '../../accounts/schema.ts';
+import { type MessageKey, t } from '../../kernel/i18n/index.ts';
+import { getShop, type Shop } from '../../shops/service.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { fieldErrors, flatForm } from '../form-errors.ts';
+import type { FieldErrors } from '../forms.tsx';
+import { Page } from '../layout.tsx';
+import { addToCart, type CartDeps, changeQuantity, removeFromCart, viewCart } from '../../checkout/cart-service.ts';
+import { cartOwner, cartOwnerOrNew } from '../../checkout/cart-session.ts';
+import * as q from '../../checkout/queries.ts';
+import { CartPage } from '../../checkout/views/cart-page.tsx';
 
 type ShopParams = { Params: { shop: string } };
 const DONE = ['added', 'updated', 'removed'] as const;

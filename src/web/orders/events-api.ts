@@ -3,13 +3,13 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
-import { requireAccess } from '../accounts/actor.ts';
-import type { DB } from '../db/schema.ts';
-import { parseOrThrow } from '../kernel/validation.ts';
-import { answerInTransaction } from '../platform/idempotency-keys.ts';
-import { getShop } from '../shops/service.ts';
-import { OrderEventInput, recordOrderEvent } from './events.ts';
-import { findOrderFor, orderJson } from './service.ts';
+import { requireAccess } from '../../accounts/actor.ts';
+import type { DB } from '../../db/schema.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { answerInTransaction } from '../../platform/idempotency-keys.ts';
+import { getShop } from '../../shops/service.ts';
+import { OrderEventInput, recordOrderEvent } from '../../orders/events.ts';
+import { findOrderFor, orderJson } from '../../orders/service.ts';
 
 type OrderParams = { Params: { shop: string; id: string } };
 
