@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CustomerKind } from '../accounts/schema.ts';
-import type { DB, EmailAttachment } from '../db/schema.ts';
+import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
@@ -34,7 +34,6 @@ export type PlaceOrderContext = {
   userAgent: string | null;
   /** The documents to accept, in force now; the first is the one the customer names by version. */
   terms: readonly AcceptedDocument[];
-  attachments: readonly EmailAttachment[];
   orderUrl: (orderId: string) => string;
   /**
    * The order's id chosen by the caller: a one-time checkout token, so a second submission of

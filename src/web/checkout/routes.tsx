@@ -74,12 +74,12 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     if (!cart.id || !cart.ready) return null;
     const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
     const quote = quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
-    const { terms, attachments } = await termsForOrder(db, clock, shop);
+    const { terms } = await termsForOrder(db, clock, shop);
     const lines = cart.catalogueLines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     const digest = sha256Hex(JSON.stringify({ lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(), choices }));
     // Customer credit the order will use (issue 4 §5), shown on the review.
     const creditCents = Math.min(await creditBalance(db, shop.slug, customer.id), quote.totals.grossCents);
-    return { cartId: cart.id, lines, quote, terms, attachments, digest, creditCents };
+    return { cartId: cart.id, lines, quote, terms, digest, creditCents };
   }
   type Review = NonNullable<Awaited<ReturnType<typeof review>>>;
 
@@ -205,7 +205,6 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         terms: r.terms,
-        attachments: r.attachments,
         orderUrl: (id) => `${base}/shops/${shop.slug}/orders/${id}`,
         orderId: form.checkoutToken,
         inTransaction: claimCart(shop.slug, r.cartId, r.lines),

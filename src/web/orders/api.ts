@@ -33,7 +33,7 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
     const input = parseOrThrow(OrderInput, request.body);
     const cardDeps = { db, clock, stripe: app.deps.stripe, simulated: app.deps.config.simulatedPayments };
     requireUsableMethod(input.paymentMethod, takesCards(cardDeps));
-    const { terms, attachments } = await termsForOrder(db, clock, shop);
+    const { terms } = await termsForOrder(db, clock, shop);
     const base = baseUrl(request);
     const orderUrl = (id: string) => `${base}/shops/${shop.slug}/orders/${id}`;
     // Card and PayPal through Stripe: the answer is completed after the commit (`payment.checkoutUrl`);
@@ -45,7 +45,6 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         terms,
-        attachments,
         orderUrl,
         inTransaction: async (trx) => {
           claim = await claimInTransaction(request, trx);
