@@ -19,7 +19,7 @@ import { Page } from '../layout.tsx';
 import { getShop, listShops } from '../../shops/service.ts';
 import { PlatformHome } from '../../shops/views/home.tsx';
 import { LEGAL_DOCS, LegalPage, type LegalDoc } from '../../shops/views/legal.tsx';
-import { ShopHome } from '../../shops/views/shop-home.tsx';
+import { ShopHome } from './views/shop-home.tsx';
 
 const PAGE = 24;
 const CatalogueQuery = z.object({

@@ -17,7 +17,7 @@ import { fieldErrors, flatForm, setSessionCookie } from '../form-errors.ts';
 import { Page } from '../layout.tsx';
 import { checkProfile } from '../../shops/profile/check.ts';
 import { getShop, type Shop, shopCounts } from '../../shops/service.ts';
-import { StaffDashboard } from '../../shops/views/staff-dashboard.tsx';
+import { StaffDashboard } from './views/staff-dashboard.tsx';
 
 type ShopParams = { Params: { shop: string } };
 

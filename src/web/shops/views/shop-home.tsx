@@ -1,8 +1,8 @@
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import { encodeCursor } from '../../catalogue/cursor.ts';
-import type { CataloguePage } from '../../catalogue/service.ts';
-import { ProductCard } from '../../catalogue/views/product-card.tsx';
-import type { Shop } from '../service.ts';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import { encodeCursor } from '../../../catalogue/cursor.ts';
+import type { CataloguePage } from '../../../catalogue/service.ts';
+import { ProductCard } from '../../../catalogue/views/product-card.tsx';
+import type { Shop } from '../../../shops/service.ts';
 
 /** `payment`: no usable means of payment here, or card payments simulated (issue 8 §12). */
 /** `page`: the page's number, shown without a total beyond the catalogue's exact count (`catalogue.totalExact`). */

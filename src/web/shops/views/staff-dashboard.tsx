@@ -1,9 +1,9 @@
-import type { Product } from '../../catalogue/service.ts';
-import { localized } from '../../catalogue/service.ts';
-import { money } from '../../catalogue/views/product-card.tsx';
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import type { Finding } from '../profile/check.ts';
-import type { Shop } from '../service.ts';
+import type { Product } from '../../../catalogue/service.ts';
+import { localized } from '../../../catalogue/service.ts';
+import { money } from '../../../catalogue/views/product-card.tsx';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import type { Finding } from '../../../shops/profile/check.ts';
+import type { Shop } from '../../../shops/service.ts';
 
 type CustomerLine = { id: string; kind: string; email: string; first_name: string; last_name: string; company_name: string | null };
 type Props = { lang: Lang; shop: Shop; counts: { products: number; customers: number; staff: number }; products: Product[]; customers: CustomerLine[]; findings: Finding[]; saved: boolean };
