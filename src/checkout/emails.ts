@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { LRUCache } from 'lru-cache';
-import { money } from '../catalogue/views/product-card.tsx';
+import { money } from '../kernel/i18n/money.ts';
 import type { DB } from '../db/schema.ts';
 import { type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
 import { findTermsVersion, type TermsVersion } from '../legal/terms/service.ts';

@@ -4,7 +4,7 @@
  * in WinAnsi, every string through `winAnsi()` so accents and € render. Reproducible: the dates
  * in the file's metadata are the issue date.
  */
-import { money } from '../catalogue/views/product-card.tsx';
+import { money } from '../kernel/i18n/money.ts';
 import type { InvoiceParty } from '../db/schema.ts';
 import { type Lang, t } from '../kernel/i18n/index.ts';
 import { dateTimeFormat, numberFormat } from '../kernel/intl.ts';

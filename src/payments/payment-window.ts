@@ -11,7 +11,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
-import { money } from '../catalogue/views/product-card.tsx';
+import { money } from '../kernel/i18n/money.ts';
 import type { DB } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';

@@ -8,7 +8,7 @@
  * order row is locked first, so two payments of one order are applied one after the other.
  */
 import type { ExpressionBuilder, Transaction } from 'kysely';
-import { money } from '../catalogue/views/product-card.tsx';
+import { money } from '../kernel/i18n/money.ts';
 import type { DB } from '../db/schema.ts';
 import { invoiceOnFullPayment } from '../invoicing/issue.ts';
 import { t } from '../kernel/i18n/index.ts';

@@ -5,7 +5,7 @@
  *
  * Pure functions (but for the QR image): the caller reads the order and the shop’s profile.
  */
-import { money } from '../catalogue/views/product-card.tsx';
+import { money } from '../kernel/i18n/money.ts';
 import type { EmailAttachment } from '../db/schema.ts';
 import { type Lang, t } from '../kernel/i18n/index.ts';
 import { cents, type Cents } from '../kernel/money.ts';

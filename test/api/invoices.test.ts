@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { money } from '../../src/catalogue/views/product-card.tsx';
+import { money } from '../../src/kernel/i18n/money.ts';
 import { nextInvoiceSerialQuery } from '../../src/invoicing/queries.ts';
 import { parseInvoiceNumber } from '../../src/invoicing/rules.ts';
 import { today } from '../../src/kernel/clock.ts';

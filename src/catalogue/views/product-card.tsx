@@ -1,14 +1,9 @@
 import { AddToCartForm } from '../../checkout/views/add-to-cart.tsx';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { numberFormat } from '../../kernel/intl.ts';
-import { cents, formatEuros } from '../../kernel/money.ts';
+import { LOCALES, money } from '../../kernel/i18n/money.ts';
 import { localized, type Product, priceExclVat } from '../service.ts';
 
-const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };
-
-export function money(lang: Lang, amount: number): string {
-  return formatEuros(cents(amount), LOCALE[lang]);
-}
 
 /** Price as the law wants it shown: TTC for consumers (L112-1), HT for professionals (A-33). */
 /** Goods sold by length or weight show their price per metre or kilogram (C. consom. L112-1, arrêté 3 Dec 1987). */
@@ -17,7 +12,7 @@ export function Price({ lang, product, showHt }: { lang: Lang; product: Product;
   return (
     <p class="price">
       {showHt ? `${money(lang, priceExclVat(product))} ${t(lang, 'shop.priceHt')}${per}` : `${money(lang, product.unitPriceCents)} ${t(lang, 'shop.priceTtc')}${per}`}
-      <span class="muted"> · {t(lang, 'shop.vatRate', { rate: numberFormat(LOCALE[lang]).format(product.vatRateBp / 100) })}</span>
+      <span class="muted"> · {t(lang, 'shop.vatRate', { rate: numberFormat(LOCALES[lang]).format(product.vatRateBp / 100) })}</span>
     </p>
   );
 }

@@ -4,7 +4,7 @@
  * at fault. Quantity and removal are plain forms: the page works without JavaScript.
  */
 import type { CustomerKind } from '../../accounts/schema.ts';
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import { localized } from '../../catalogue/service.ts';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import type { Shop } from '../../shops/service.ts';

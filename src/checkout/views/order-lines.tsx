@@ -1,4 +1,4 @@
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import { type Lang, t } from '../../kernel/i18n/index.ts';
 
 type Line = { name: string; sku: string; quantity: number; unitPriceCents: number; totalCents: number };

@@ -4,7 +4,7 @@
  * fingerprint the evidence log binds to the order (C06).
  */
 import type { Child } from '#jsx/jsx-runtime';
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import type { AddressJson } from '../../db/schema.ts';
 import { invoicePdfUrl } from '../../invoicing/service.ts';
 import { hasMessage, type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';

@@ -4,7 +4,7 @@
  * named by their exact version behind an unticked box, and the button whose label says that
  * ordering means paying (C. consom. L221-14 al. 2; BE CDE VI.45 §2).
  */
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import { type Lang, t } from '../../kernel/i18n/index.ts';
 import type { Shop } from '../../shops/service.ts';
 import { ErrorSummary, type FieldErrors } from '../../web/forms.tsx';

@@ -3,7 +3,7 @@
  * reference to quote, with the EPC QR code (EPC069-12) a banking app scans to fill them in. The
  * order is executed only once the transfer is received (seed 001 online §2.3).
  */
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import { type Lang, t } from '../../kernel/i18n/index.ts';
 import type { TransferInstructions as Transfer } from '../../payments/transfer.ts';
 

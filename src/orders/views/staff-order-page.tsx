@@ -3,7 +3,7 @@
  * deposit and deadlines, the form recording what happened to it, its history, and its refunds
  * (the refunds capability's section and form).
  */
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import { OrderLines } from '../../checkout/views/order-lines.tsx';
 import { formatDateTime } from '../../checkout/views/labels.ts';
 import { type Lang, t } from '../../kernel/i18n/index.ts';

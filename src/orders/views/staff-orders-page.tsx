@@ -2,7 +2,7 @@
  * Back office "Commandes": the shop's orders, newest first, 50 a page, filtered by status with a
  * plain GET form (no JavaScript).
  */
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import { type Lang, t } from '../../kernel/i18n/index.ts';
 import type { Shop } from '../../shops/service.ts';
 import { ORDER_STATUSES, type StaffOrderLine, type StaffOrdersQuery } from '../staff-orders.ts';

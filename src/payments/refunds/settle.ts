@@ -5,7 +5,7 @@
  * transaction, which has locked the order row (`appendEvent` requires it).
  */
 import type { Transaction } from 'kysely';
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import type { DB } from '../../db/schema.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { cents } from '../../kernel/money.ts';

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { CustomerKind } from '../../accounts/schema.ts';
-import { money } from '../../catalogue/views/product-card.tsx';
+import { money } from '../../kernel/i18n/money.ts';
 import { DomainError, notFound, ValidationFailed } from '../../kernel/errors.ts';
 import { sha256Hex } from '../../kernel/ids.ts';
 import { t } from '../../kernel/i18n/index.ts';

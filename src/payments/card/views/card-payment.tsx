@@ -3,7 +3,7 @@
  * field here: PCI SAQ-A), or to the simulated payment page on an installation without Stripe
  * (issue 8 §12, labelled as such); with capture at shipment, that the card is authorised.
  */
-import { money } from '../../../catalogue/views/product-card.tsx';
+import { money } from '../../../kernel/i18n/money.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
 import type { CardPaymentState } from '../checkout.ts';
 

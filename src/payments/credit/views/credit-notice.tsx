@@ -1,5 +1,5 @@
 /** The customer's credit on their account page, when they have some (issue 4 §2, §5). */
-import { money } from '../../../catalogue/views/product-card.tsx';
+import { money } from '../../../kernel/i18n/money.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
 
 export function CreditNotice({ lang, balanceCents }: { lang: Lang; balanceCents: number }) {

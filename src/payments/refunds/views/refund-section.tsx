@@ -3,7 +3,7 @@
  * refunds and the refund form. The means is chosen by the rules: back to the card or to the
  * account that paid, unless the customer expressly agreed to another.
  */
-import { money } from '../../../catalogue/views/product-card.tsx';
+import { money } from '../../../kernel/i18n/money.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
 import type { Shop } from '../../../shops/service.ts';
 import { ErrorSummary, Field, type FieldErrors } from '../../../web/forms.tsx';

@@ -2,7 +2,7 @@
  * Staff page "Remboursements": the refunds of the shop by status, and the button that downloads
  * the pending transfer refunds as one pain.001 file for the bank.
  */
-import { money } from '../../../catalogue/views/product-card.tsx';
+import { money } from '../../../kernel/i18n/money.ts';
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
 import type { Shop } from '../../../shops/service.ts';
 import { ErrorSummary, type FieldErrors } from '../../../web/forms.tsx';

@@ -1,6 +1,6 @@
 import type { Product } from '../../../catalogue/service.ts';
 import { localized } from '../../../catalogue/service.ts';
-import { money } from '../../../catalogue/views/product-card.tsx';
+import { money } from '../../../kernel/i18n/money.ts';
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
 import type { Finding } from '../../../shops/profile/check.ts';
 import type { Shop } from '../../../shops/service.ts';
