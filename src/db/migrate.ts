@@ -14,6 +14,7 @@ import * as m0008 from './migrations/0008_sign_in_throttle.ts';
 import * as m0009 from './migrations/0009_catalogue_search.ts';
 import * as m0010 from './migrations/0010_outbox_references.ts';
 import * as m0011 from './migrations/0011_shop_keys.ts';
+import * as m0012 from './migrations/0012_withdrawals.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009_catalogue_search': m0009,
   '0010_outbox_references': m0010,
   '0011_shop_keys': m0011,
+  '0012_withdrawals': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
