@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 export const accountsMessages = {
   'accounts.register.title': { fr: 'Créer un compte', en: 'Create an account', nl: 'Account aanmaken' },

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Back office: statement uploads, their progress, and the queue of unmatched credits. */
 export const bankMessages = {

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Card payments through Stripe Checkout (issue 4 §3): the order page, the checkout line, errors. */
 export const cardMessages = {

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Strings of the cart, checkout and order pages. */
 export const cartMessages = {

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Strings of orders: confirmation e-mail, order API errors, order pages. */
 export const checkoutMessages = {

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Strings of the page frame, navigation and generic words. */
 export const commonMessages = {

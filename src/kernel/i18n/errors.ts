@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Error messages, keyed `error.<code>` after the API error codes of ../shared/API.md. */
 export const errorMessages = {

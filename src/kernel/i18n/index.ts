@@ -2,6 +2,10 @@
  * The one i18n catalogue. French first (DESIGN.md §10); English and Dutch selectable. Every
  * string shown to a person comes from here, so a missing translation is a compile error: each
  * entry must carry all three languages.
+ *
+ * Adding a messages file: create `./<topic>.ts` exporting `<topic>Messages = { … } satisfies
+ * Record<string, Entry>`, importing `Entry` from './entry.ts' (never from this file, which would
+ * make a cycle), then import it here and spread it into `catalogue` below.
  */
 import { accountsMessages } from './accounts.ts';
 import { bankMessages } from './bank.ts';
@@ -9,6 +13,7 @@ import { cardMessages } from './card.ts';
 import { cartMessages } from './cart.ts';
 import { checkoutMessages } from './checkout.ts';
 import { commonMessages } from './common.ts';
+import { isLang, type Lang } from './entry.ts';
 import { errorMessages } from './errors.ts';
 import { invoicingMessages } from './invoicing.ts';
 import { paymentMessages } from './payments.ts';
@@ -20,16 +25,10 @@ import { shopMessages } from './shops.ts';
 import { staffOrderMessages } from './staff-orders.ts';
 import { transferMessages } from './transfer.ts';
 
-export const LANGS = ['fr', 'en', 'nl'] as const;
-export type Lang = (typeof LANGS)[number];
-export type Entry = Readonly<Record<Lang, string>>;
+export { type Entry, isLang, type Lang, LANGS } from './entry.ts';
 
 const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages } as const;
 export type MessageKey = keyof typeof catalogue;
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
-}
 
 export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(catalogue, key);

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /**
  * Invoices (issue 4 §1; LEGAL.md §A8 mandatory mentions): the PDF and the link on the order page.

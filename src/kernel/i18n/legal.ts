@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Strings of the terms documents: version pages, PDF frame, change notices, errors. */
 export const legalMessages = {

@@ -1,5 +1,5 @@
 import { cents, formatEuros } from '../money.ts';
-import type { Lang } from './index.ts';
+import type { Lang } from './entry.ts';
 
 /** The locale each language formats numbers and dates with. */
 export const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /**
  * The order's life after placement (issue 4 §1, §4): staff-recorded events and their refusals,

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Error messages of payments: bank statements, references, EPC QR codes. */
 export const paymentMessages = {

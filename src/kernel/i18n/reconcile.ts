@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Bank-statement import: its refusals and the e-mail telling a customer their transfer arrived. */
 export const reconcileMessages = {

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Refunds and customer credit (issue 4 §5): refusals, e-mails, the staff pages. */
 export const refundMessages = {

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /** Strings of the shop pages, catalogue, legal pages and back office. */
 export const shopMessages = {

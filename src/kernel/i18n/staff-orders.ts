@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /**
  * The back office's orders: the list of orders, the order page's facts and history, and the

@@ -1,4 +1,4 @@
-import type { Entry } from './index.ts';
+import type { Entry } from './entry.ts';
 
 /**
  * Bank-transfer instructions on the order page and in the confirmation e-mail (issue 4 §1). The
