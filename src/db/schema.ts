@@ -304,6 +304,39 @@ export interface IdempotencyKeysTable {
   locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>; // its lease (platform time); null once the answer is final
 }
 
+/** A consumer's withdrawal (C13, migration 0012), written by the after-sale capability. */
+export interface WithdrawalsTable {
+  shop_id: string;
+  id: string;
+  order_id: string;
+  channel: 'online_form' | 'letter' | 'email';
+  /** `YYYY-MM-DD` dates, in the shop's zone: sent by the consumer, received by the shop. */
+  notified_on: string;
+  notified_at: Date | null;
+  received_on: string;
+  period_starts_on: string | null;
+  period_ends_on: string | null;
+  on_time: boolean;
+  statement: Json<WithdrawalStatementJson>;
+  whole_order: boolean;
+  due_cents: number;
+  goods_received_on: string | null;
+  proof_of_shipment_on: string | null;
+  refunded_on: string | null;
+  refunded_cents: number | null;
+  /** The last staff alert sent before the refund falls due (10, then 3 days before). */
+  alerted_days_before: number | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** What the consumer stated, frozen when confirmed: who, which order, which lines and how many. */
+export type WithdrawalStatementJson = {
+  customer: { name: string; email: string; address: AddressJson | null };
+  order: { number: string; placedAt: string };
+  lines: { lineNo: number; sku: string; name: string; quantity: number; unitPriceCents: number }[];
+};
+
 export interface PlatformClockTable {
   id: number;
   now: Timestamp;
@@ -341,6 +374,7 @@ export interface DB {
   statement_imports: StatementImportsTable;
   invoice_counters: InvoiceCountersTable;
   invoices: InvoicesTable;
+  withdrawals: WithdrawalsTable;
 }
 
 export type ShopRow = Selectable<ShopsTable>;
