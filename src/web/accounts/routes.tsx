@@ -5,11 +5,11 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { afterCustomerSignIn } from '../../checkout/cart-session.ts';
 import { customerOrders } from '../../checkout/placed-orders.ts';
-import { OrdersList } from '../../checkout/views/order-page.tsx';
+import { OrdersList } from '../checkout/views/order-page.tsx';
 import { t } from '../../kernel/i18n/index.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { creditBalance } from '../../payments/credit/service.ts';
-import { CreditNotice } from '../../payments/credit/views/credit-notice.tsx';
+import { CreditNotice } from '../payments/views/credit/credit-notice.tsx';
 import { customerKinds, getShop, type Shop } from '../../shops/service.ts';
 import { frameFor, SESSION_COOKIE, sendPage } from '../context.ts';
 import { fieldErrors, flatForm, nestForm, setSessionCookie } from '../form-errors.ts';

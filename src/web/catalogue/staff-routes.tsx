@@ -13,7 +13,7 @@ import { Page } from '../layout.tsx';
 import { changeProduct, createProduct, ProductInput, ProductPatch } from '../../catalogue/manage.ts';
 import { formToProductInput, productToForm, toFormFields } from '../../catalogue/product-form.ts';
 import { getProductForStaff } from '../../catalogue/service.ts';
-import { ProductForm } from '../../catalogue/views/product-form.tsx';
+import { ProductForm } from './views/product-form.tsx';
 
 type Params = { Params: { shop: string; id?: string } };
 

@@ -14,7 +14,7 @@ import { Page } from '../layout.tsx';
 import { addToCart, type CartDeps, changeQuantity, removeFromCart, viewCart } from '../../checkout/cart-service.ts';
 import { cartOwner, cartOwnerOrNew } from '../../checkout/cart-session.ts';
 import * as q from '../../checkout/queries.ts';
-import { CartPage } from '../../checkout/views/cart-page.tsx';
+import { CartPage } from './views/cart-page.tsx';
 
 type ShopParams = { Params: { shop: string } };
 const DONE = ['added', 'updated', 'removed'] as const;

@@ -20,7 +20,7 @@ import { findOrderFor, orderJson, pendingTransfer } from '../../orders/service.t
 import { takesCards, usableMethods, requireUsableMethod, viaStripe } from '../../payments/card/availability.ts';
 import { cardPaymentState, checkoutAfterPlacing } from '../../payments/card/checkout.ts';
 import { creditBalance } from '../../payments/credit/service.ts';
-import { CardPayment, cardNotice, SimulatedOutcome } from '../../payments/card/views/card-payment.tsx';
+import { CardPayment, cardNotice, SimulatedOutcome } from '../payments/views/card/card-payment.tsx';
 import { epcQrPng, epcQrSvg } from '../../payments/epc-qr.ts';
 import { transferQrPayload } from '../../payments/transfer.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
@@ -37,10 +37,10 @@ import { placedWithToken } from '../../checkout/placed-orders.ts';
 import { SHIPS_TO_CUSTOMER, quoteOrder } from '../../checkout/quote.ts';
 import * as rules from '../../checkout/rules.ts';
 import { termsForOrder } from '../../checkout/terms-for-order.ts';
-import { ChoosePage, SignInFirst } from '../../checkout/views/choose-page.tsx';
-import { deliveryModesFor, paymentMethodsFor } from '../../checkout/views/labels.ts';
-import { OrderPage } from '../../checkout/views/order-page.tsx';
-import { ReviewPage } from '../../checkout/views/review-page.tsx';
+import { ChoosePage, SignInFirst } from './views/choose-page.tsx';
+import { deliveryModesFor, paymentMethodsFor } from './views/labels.ts';
+import { OrderPage } from './views/order-page.tsx';
+import { ReviewPage } from './views/review-page.tsx';
 
 type ShopParams = { Params: { shop: string } };
 type Customer = NonNullable<Awaited<ReturnType<typeof shopCustomer>>>;

@@ -15,8 +15,8 @@ import { Page } from '../layout.tsx';
 import { recordOrderEvent } from '../../orders/events.ts';
 import { eventInputFromForm, staffOrderDetails } from '../../orders/staff-order.ts';
 import { listStaffOrders, StaffOrdersQuery } from '../../orders/staff-orders.ts';
-import { StaffOrderPage, type StaffOrderPageState } from '../../orders/views/staff-order-page.tsx';
-import { StaffOrdersPage } from '../../orders/views/staff-orders-page.tsx';
+import { StaffOrderPage, type StaffOrderPageState } from './views/staff-order-page.tsx';
+import { StaffOrdersPage } from './views/staff-orders-page.tsx';
 
 type ListParams = { Params: { shop: string }; Querystring: Record<string, string> };
 type OrderParams = { Params: { shop: string; id: string }; Querystring: { done?: string } };

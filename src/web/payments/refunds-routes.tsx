@@ -17,7 +17,7 @@ import { actorName } from './refunds-api.ts';
 import { exportPendingTransfers } from '../../payments/refunds/export.ts';
 import { eurosToCents, RefundInput } from '../../payments/refunds/schema.ts';
 import { listRefunds, requestRefund } from '../../payments/refunds/service.ts';
-import { RefundsPage } from '../../payments/refunds/views/refunds-page.tsx';
+import { RefundsPage } from './views/refunds/refunds-page.tsx';
 
 type ShopParams = { Params: { shop: string } };
 type OrderParams = { Params: { shop: string; id: string } };

@@ -17,7 +17,7 @@ import { Page } from '../layout.tsx';
 import { baseUrl } from '../urls.ts';
 import { captureFor } from '../../payments/card/checkout.ts';
 import { paySimulated, refuseSimulated, simulatedPayable, simulatedPaymentPath } from '../../payments/card/simulated.ts';
-import { SimulatedPaymentPage } from '../../payments/card/views/simulated-payment-page.tsx';
+import { SimulatedPaymentPage } from './views/card/simulated-payment-page.tsx';
 
 type OrderParams = { Params: { shop: string; id: string } };
 

@@ -18,7 +18,7 @@ import { CAMT053_MAX_BYTES } from '../../payments/camt053.ts';
 import { beginImport } from '../../payments/import-statement.ts';
 import { importRunner } from '../../payments/import-runner.ts';
 import { findImport } from '../../payments/statement-imports.ts';
-import { ImportPage, QueuePage, UploadPage } from '../../payments/views/bank-pages.tsx';
+import { ImportPage, QueuePage, UploadPage } from './views/bank-pages.tsx';
 
 type Params = { Params: { shop: string; id?: string }; Querystring: { matched?: string } };
 type UploadedFile = { filename: string; data: Buffer };

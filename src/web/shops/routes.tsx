@@ -7,7 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { pageStart, SORTS } from '../../catalogue/cursor.ts';
 import { getProduct, listCatalogue, localized } from '../../catalogue/service.ts';
-import { ProductPage } from '../../catalogue/views/product-page.tsx';
+import { ProductPage } from '../catalogue/views/product-page.tsx';
 import { today } from '../../kernel/clock.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { parseOrThrow, text } from '../../kernel/validation.ts';

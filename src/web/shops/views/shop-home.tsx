@@ -1,7 +1,7 @@
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
 import { encodeCursor } from '../../../catalogue/cursor.ts';
 import type { CataloguePage } from '../../../catalogue/service.ts';
-import { ProductCard } from '../../../catalogue/views/product-card.tsx';
+import { ProductCard } from '../../catalogue/views/product-card.tsx';
 import type { Shop } from '../../../shops/service.ts';
 
 /** `payment`: no usable means of payment here, or card payments simulated (issue 8 §12). */
