@@ -1,5 +1,5 @@
-import type { AddressJson } from '../../db/schema.ts';
-import { type Lang, t } from '../../kernel/i18n/index.ts';
+import type { AddressJson } from '../../../db/schema.ts';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
 import { countryName, deliveryLabel } from './labels.ts';
 
 type Delivery = { address?: AddressJson | undefined | null; pickupPointId?: string | undefined };

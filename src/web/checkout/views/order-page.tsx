@@ -4,19 +4,19 @@
  * fingerprint the evidence log binds to the order (C06).
  */
 import type { Child } from '#jsx/jsx-runtime';
-import { money } from '../../kernel/i18n/money.ts';
-import type { AddressJson } from '../../db/schema.ts';
-import { invoicePdfUrl } from '../../invoicing/service.ts';
-import { hasMessage, type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import type { orderJson } from '../../orders/service.ts';
-import type { TransferInstructions as Transfer } from '../../payments/transfer.ts';
-import type { Shop } from '../../shops/service.ts';
-import type { OrderSummary } from '../placed-orders.ts';
+import { money } from '../../../kernel/i18n/money.ts';
+import type { AddressJson } from '../../../db/schema.ts';
+import { invoicePdfUrl } from '../../../invoicing/service.ts';
+import { hasMessage, type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import type { orderJson } from '../../../orders/service.ts';
+import type { TransferInstructions as Transfer } from '../../../payments/transfer.ts';
+import type { Shop } from '../../../shops/service.ts';
+import type { OrderSummary } from '../../../checkout/placed-orders.ts';
 import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { formatDateTime, paymentLabel } from './labels.ts';
 import { TransferInstructions } from './transfer-instructions.tsx';
-import { DepositFacts } from '../../payments/deposits/views/deposit-facts.tsx';
+import { DepositFacts } from '../../payments/views/deposits/deposit-facts.tsx';
 
 type Order = Awaited<ReturnType<typeof orderJson>>;
 

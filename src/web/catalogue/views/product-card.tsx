@@ -1,8 +1,8 @@
 import { AddToCartForm } from '../../checkout/views/add-to-cart.tsx';
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import { numberFormat } from '../../kernel/intl.ts';
-import { LOCALES, money } from '../../kernel/i18n/money.ts';
-import { localized, type Product, priceExclVat } from '../service.ts';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import { numberFormat } from '../../../kernel/intl.ts';
+import { LOCALES, money } from '../../../kernel/i18n/money.ts';
+import { localized, type Product, priceExclVat } from '../../../catalogue/service.ts';
 
 
 /** Price as the law wants it shown: TTC for consumers (L112-1), HT for professionals. */

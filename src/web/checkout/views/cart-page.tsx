@@ -3,14 +3,14 @@
  * shop's rules stated before checkout, and what stands in the way of ordering, next to the line
  * at fault. Quantity and removal are plain forms: the page works without JavaScript.
  */
-import type { CustomerKind } from '../../accounts/schema.ts';
-import { money } from '../../kernel/i18n/money.ts';
-import { localized } from '../../catalogue/service.ts';
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import type { Shop } from '../../shops/service.ts';
-import { ErrorSummary, type FieldErrors } from '../../web/forms.tsx';
-import type { CartIssue, LineIssue } from '../cart-rules.ts';
-import type { CartLineView, CartView } from '../cart-service.ts';
+import type { CustomerKind } from '../../../accounts/schema.ts';
+import { money } from '../../../kernel/i18n/money.ts';
+import { localized } from '../../../catalogue/service.ts';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import type { Shop } from '../../../shops/service.ts';
+import { ErrorSummary, type FieldErrors } from '../../forms.tsx';
+import type { CartIssue, LineIssue } from '../../../checkout/cart-rules.ts';
+import type { CartLineView, CartView } from '../../../checkout/cart-service.ts';
 import { countryName, kindLabel, paymentLabel, paymentMethodsFor } from './labels.ts';
 
 export function lineIssueText(lang: Lang, issue: LineIssue): string {

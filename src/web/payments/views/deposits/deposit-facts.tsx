@@ -3,8 +3,8 @@
  * acompte or arrhes with what that means on cancellation (C. consom. L214-1), the balance and
  * when it falls due; and, for a transfer order, the last day to pay (A-14).
  */
-import { money } from '../../../kernel/i18n/money.ts';
-import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import { money } from '../../../../kernel/i18n/money.ts';
+import { type Lang, t } from '../../../../kernel/i18n/index.ts';
 
 type OrderFacts = {
   status: string;

@@ -1,5 +1,5 @@
-import { money } from '../../kernel/i18n/money.ts';
-import { type Lang, t } from '../../kernel/i18n/index.ts';
+import { money } from '../../../kernel/i18n/money.ts';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
 
 type Line = { name: string; sku: string; quantity: number; unitPriceCents: number; totalCents: number };
 

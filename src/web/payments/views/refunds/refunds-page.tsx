@@ -2,12 +2,12 @@
  * Staff page "Remboursements": the refunds of the shop by status, and the button that downloads
  * the pending transfer refunds as one pain.001 file for the bank.
  */
-import { money } from '../../../kernel/i18n/money.ts';
-import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
-import type { Shop } from '../../../shops/service.ts';
-import { ErrorSummary, type FieldErrors } from '../../../web/forms.tsx';
-import { formatIban } from '../../iban.ts';
-import type { RefundJson } from '../service.ts';
+import { money } from '../../../../kernel/i18n/money.ts';
+import { type Lang, type MessageKey, t } from '../../../../kernel/i18n/index.ts';
+import type { Shop } from '../../../../shops/service.ts';
+import { ErrorSummary, type FieldErrors } from '../../../forms.tsx';
+import { formatIban } from '../../../../payments/iban.ts';
+import type { RefundJson } from '../../../../payments/refunds/service.ts';
 
 export function RefundsTable({ lang, shop, refunds }: { lang: Lang; shop: Shop; refunds: readonly RefundJson[] }) {
   if (refunds.length === 0) return <p>{t(lang, 'refund.staff.none')}</p>;

@@ -3,10 +3,10 @@
  * of ordering (C. consom. L221-14 al. 1); nothing with a cost is chosen for the customer: a
  * choice is preselected only when it is the only one.
  */
-import { type Lang, t } from '../../kernel/i18n/index.ts';
-import type { Profile } from '../../shops/profile/schema.ts';
-import { ErrorSummary, Field, type FieldErrors } from '../../web/forms.tsx';
-import { viaStripe } from '../../payments/card/availability.ts';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import type { Profile } from '../../../shops/profile/schema.ts';
+import { ErrorSummary, Field, type FieldErrors } from '../../forms.tsx';
+import { viaStripe } from '../../../payments/card/availability.ts';
 import { deliveryLabel, paymentLabel } from './labels.ts';
 
 type Mode = NonNullable<Profile['delivery']>['modes'][number];

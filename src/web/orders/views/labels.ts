@@ -1,6 +1,6 @@
 /** Words for the codes the back office's order pages show. */
-import { hasMessage, type Lang, t } from '../../kernel/i18n/index.ts';
-import { dateTimeFormat } from '../../kernel/intl.ts';
+import { hasMessage, type Lang, t } from '../../../kernel/i18n/index.ts';
+import { dateTimeFormat } from '../../../kernel/intl.ts';
 
 const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };
 

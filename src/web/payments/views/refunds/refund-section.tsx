@@ -1,14 +1,14 @@
 /**
- * The refunds part of the staff order page (src/orders/views/staff-order-page.tsx): the order's
+ * The refunds part of the staff order page (src/web/orders/views/staff-order-page.tsx): the order's
  * refunds and the refund form. The means is chosen by the rules: back to the card or to the
  * account that paid, unless the customer expressly agreed to another.
  */
-import { money } from '../../../kernel/i18n/money.ts';
-import { type Lang, t } from '../../../kernel/i18n/index.ts';
-import type { Shop } from '../../../shops/service.ts';
-import { ErrorSummary, Field, type FieldErrors } from '../../../web/forms.tsx';
-import type { RefundJson } from '../service.ts';
-import type { StaffOrder } from '../staff-order.ts';
+import { money } from '../../../../kernel/i18n/money.ts';
+import { type Lang, t } from '../../../../kernel/i18n/index.ts';
+import type { Shop } from '../../../../shops/service.ts';
+import { ErrorSummary, Field, type FieldErrors } from '../../../forms.tsx';
+import type { RefundJson } from '../../../../payments/refunds/service.ts';
+import type { StaffOrder } from '../../../../payments/refunds/staff-order.ts';
 import { RefundsTable } from './refunds-page.tsx';
 
 type Props = { lang: Lang; shop: Shop; csrf: string; order: StaffOrder; refunds: readonly RefundJson[]; values: Record<string, string>; errors: FieldErrors };

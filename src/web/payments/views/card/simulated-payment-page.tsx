@@ -3,8 +3,8 @@
  * installation without a payment provider: it says plainly that nothing is debited, and offers
  * the two outcomes as two forms, each with its CSRF token. No card field, as on the real path.
  */
-import { money } from '../../../kernel/i18n/money.ts';
-import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import { money } from '../../../../kernel/i18n/money.ts';
+import { type Lang, t } from '../../../../kernel/i18n/index.ts';
 
 type Props = { lang: Lang; action: string; orderUrl: string; csrf: string; order: { number: string; amountCents: number } };
 

@@ -3,11 +3,11 @@
  * the queue of unmatched credits with a form per credit to match it to an order. No script: the
  * progress page is refreshed by the server's `Refresh` header (the CSP forbids inline scripts).
  */
-import { money } from '../../kernel/i18n/money.ts';
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import { ErrorSummary, type FieldErrors } from '../../web/forms.tsx';
-import type { QueuedEntry } from '../bank-queue.ts';
-import type { ImportProgress } from '../statement-imports.ts';
+import { money } from '../../../kernel/i18n/money.ts';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import { ErrorSummary, type FieldErrors } from '../../forms.tsx';
+import type { QueuedEntry } from '../../../payments/bank-queue.ts';
+import type { ImportProgress } from '../../../payments/statement-imports.ts';
 
 const base = (shop: string) => `/shops/${shop}/staff/bank`;
 

@@ -4,9 +4,9 @@
  * note. Without JavaScript, the amount and `by` fields are there whenever their fact is offered,
  * and the server reads each only for its own fact.
  */
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import { ErrorSummary, Field, type FieldErrors } from '../../web/forms.tsx';
-import type { OrderEventType } from '../state-machine.ts';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import { ErrorSummary, Field, type FieldErrors } from '../../forms.tsx';
+import type { OrderEventType } from '../../../orders/state-machine.ts';
 import { label } from './labels.ts';
 
 type Props = { lang: Lang; action: string; csrf: string; allowed: readonly OrderEventType[]; values: Record<string, string>; errors: FieldErrors };

@@ -3,9 +3,9 @@
  * reference to quote, with the EPC QR code (EPC069-12) a banking app scans to fill them in. The
  * order is executed only once the transfer is received (seed 001 online §2.3).
  */
-import { money } from '../../kernel/i18n/money.ts';
-import { type Lang, t } from '../../kernel/i18n/index.ts';
-import type { TransferInstructions as Transfer } from '../../payments/transfer.ts';
+import { money } from '../../../kernel/i18n/money.ts';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import type { TransferInstructions as Transfer } from '../../../payments/transfer.ts';
 
 export function TransferInstructions({ lang, transfer, qrUrl }: { lang: Lang; transfer: Transfer; qrUrl: string }) {
   const amount = money(lang, transfer.amountCents);

@@ -2,7 +2,7 @@
  * The small form under a product: a quantity and "Ajouter au panier". The button is described by
  * the product's heading, so a screen reader hears which product it adds (WCAG 2.4.6).
  */
-import { type Lang, t } from '../../kernel/i18n/index.ts';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
 
 type Props = { lang: Lang; shopSlug: string; productId: string; csrf: string; describedBy: string; max: number | null };
 

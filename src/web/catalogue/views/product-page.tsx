@@ -1,7 +1,7 @@
-import type { Lang } from '../../kernel/i18n/index.ts';
-import { t } from '../../kernel/i18n/index.ts';
-import type { Shop } from '../../shops/service.ts';
-import { localized, type Product } from '../service.ts';
+import type { Lang } from '../../../kernel/i18n/index.ts';
+import { t } from '../../../kernel/i18n/index.ts';
+import type { Shop } from '../../../shops/service.ts';
+import { localized, type Product } from '../../../catalogue/service.ts';
 import { ProductCard } from './product-card.tsx';
 
 export function ProductPage({ lang, shop, product, showHt, csrf }: { lang: Lang; shop: Shop; product: Product; showHt: boolean; csrf?: string | undefined }) {

@@ -1,5 +1,5 @@
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/forms.tsx';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import { ErrorSummary, Field, type FieldErrors, Form } from '../../forms.tsx';
 
 const EXCEPTIONS = ['personalised', 'perishable', 'cannot_be_returned', 'sealed_hygiene', 'sealed_media', 'dated_leisure_service'] as const;
 

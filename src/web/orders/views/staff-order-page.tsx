@@ -3,14 +3,14 @@
  * deposit and deadlines, the form recording what happened to it, its history, and its refunds
  * (the refunds capability's section and form).
  */
-import { money } from '../../kernel/i18n/money.ts';
+import { money } from '../../../kernel/i18n/money.ts';
 import { OrderLines } from '../../checkout/views/order-lines.tsx';
 import { formatDateTime } from '../../checkout/views/labels.ts';
-import { type Lang, t } from '../../kernel/i18n/index.ts';
-import { RefundSection } from '../../payments/refunds/views/refund-section.tsx';
-import type { Shop } from '../../shops/service.ts';
-import type { FieldErrors } from '../../web/forms.tsx';
-import type { StaffOrderDetails } from '../staff-order.ts';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import { RefundSection } from '../../payments/views/refunds/refund-section.tsx';
+import type { Shop } from '../../../shops/service.ts';
+import type { FieldErrors } from '../../forms.tsx';
+import type { StaffOrderDetails } from '../../../orders/staff-order.ts';
 import { OrderEventForm } from './order-event-form.tsx';
 import { label, plainDate } from './labels.ts';
 

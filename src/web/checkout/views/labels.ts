@@ -1,10 +1,10 @@
 /**
  * Words for the profile's codes, shared by the cart, checkout and order pages.
  */
-import type { CustomerKind } from '../../accounts/schema.ts';
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import { dateTimeFormat, displayNames } from '../../kernel/intl.ts';
-import type { Profile } from '../../shops/profile/schema.ts';
+import type { CustomerKind } from '../../../accounts/schema.ts';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import { dateTimeFormat, displayNames } from '../../../kernel/intl.ts';
+import type { Profile } from '../../../shops/profile/schema.ts';
 
 const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };
 

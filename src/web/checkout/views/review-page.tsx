@@ -4,12 +4,12 @@
  * named by their exact version behind an unticked box, and the button whose label says that
  * ordering means paying (C. consom. L221-14 al. 2; BE CDE VI.45 §2).
  */
-import { money } from '../../kernel/i18n/money.ts';
-import { type Lang, t } from '../../kernel/i18n/index.ts';
-import type { Shop } from '../../shops/service.ts';
-import { ErrorSummary, type FieldErrors } from '../../web/forms.tsx';
-import type { AcceptedDocument } from '../accepted-document.ts';
-import type { Quote } from '../quote.ts';
+import { money } from '../../../kernel/i18n/money.ts';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import type { Shop } from '../../../shops/service.ts';
+import { ErrorSummary, type FieldErrors } from '../../forms.tsx';
+import type { AcceptedDocument } from '../../../checkout/accepted-document.ts';
+import type { Quote } from '../../../checkout/quote.ts';
 import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { paymentLabel } from './labels.ts';

@@ -3,9 +3,9 @@
  * field here: PCI SAQ-A), or to the simulated payment page on an installation without Stripe
  * (issue 8 §12, labelled as such); with capture at shipment, that the card is authorised.
  */
-import { money } from '../../../kernel/i18n/money.ts';
-import { type Lang, t } from '../../../kernel/i18n/index.ts';
-import type { CardPaymentState } from '../checkout.ts';
+import { money } from '../../../../kernel/i18n/money.ts';
+import { type Lang, t } from '../../../../kernel/i18n/index.ts';
+import type { CardPaymentState } from '../../../../payments/card/checkout.ts';
 
 /** How the customer came back: from Stripe (`returned`, `cancelled`), or from the simulated page. */
 export const CARD_NOTICES = ['returned', 'cancelled', 'paid', 'authorized', 'refused'] as const;

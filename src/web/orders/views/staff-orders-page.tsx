@@ -2,10 +2,10 @@
  * Back office "Commandes": the shop's orders, newest first, 50 a page, filtered by status with a
  * plain GET form (no JavaScript).
  */
-import { money } from '../../kernel/i18n/money.ts';
-import { type Lang, t } from '../../kernel/i18n/index.ts';
-import type { Shop } from '../../shops/service.ts';
-import { ORDER_STATUSES, type StaffOrderLine, type StaffOrdersQuery } from '../staff-orders.ts';
+import { money } from '../../../kernel/i18n/money.ts';
+import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import type { Shop } from '../../../shops/service.ts';
+import { ORDER_STATUSES, type StaffOrderLine, type StaffOrdersQuery } from '../../../orders/staff-orders.ts';
 import { label, shopDate } from './labels.ts';
 
 type Props = { lang: Lang; shop: Shop; orders: readonly StaffOrderLine[]; query: StaffOrdersQuery; hasNext: boolean };
