@@ -18,7 +18,7 @@ import { frameFor, sendPage } from '../context.ts';
 import { Page } from '../layout.tsx';
 import { getShop, listShops } from '../../shops/service.ts';
 import { PlatformHome } from '../../shops/views/home.tsx';
-import { LEGAL_DOCS, LegalPage, type LegalDoc } from '../../shops/views/legal.tsx';
+import { LEGAL_DOCS, LegalPage, type LegalDoc } from './views/legal.tsx';
 import { ShopHome } from './views/shop-home.tsx';
 
 const PAGE = 24;

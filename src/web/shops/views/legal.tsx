@@ -6,10 +6,10 @@
  * links to the versions, and shows the parameters of the profile as the software applies them.
  */
 import type { Child } from '#jsx/jsx-runtime';
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import { parseDuration } from '../profile/duration.ts';
-import type { Profile } from '../profile/schema.ts';
-import type { Shop } from '../service.ts';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import { parseDuration } from '../../../shops/profile/duration.ts';
+import type { Profile } from '../../../shops/profile/schema.ts';
+import type { Shop } from '../../../shops/service.ts';
 
 export const LEGAL_DOCS = ['notice', 'cgv', 'cgu', 'privacy', 'cookies'] as const;
 export type LegalDoc = (typeof LEGAL_DOCS)[number];
