@@ -3,60 +3,20 @@
  * the payment method and the accepted terms, whose PDF is attached, and the transfer QR code.
  *
  * The order's transaction only enqueues a reference (`confirmationToSend`: template name, order
- * id, amount asked, link — issue 9); `renderConfirmation` writes the e-mail when the outbox sends
- * it, from the order as committed, so the PDF and PNG are rendered off the order path.
+ * id, amount asked, link — issue 9); when the outbox sends it, `confirmationFacts` reads the order
+ * as committed and src/web/checkout/emails.ts writes the e-mail (presentation, floor 4), so the
+ * PDF and PNG are rendered off the order path.
  */
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { LRUCache } from 'lru-cache';
-import { money } from '../kernel/i18n/money.ts';
 import type { DB } from '../db/schema.ts';
-import { type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
+import { type Lang, t } from '../kernel/i18n/index.ts';
 import { findTermsVersion, type TermsVersion } from '../legal/terms/service.ts';
-import type { AttachmentRef, Email, TemplateEmail } from '../notifications/outbox.ts';
-import type { RenderedEmail } from '../notifications/templates.ts';
-import { TRANSFER_QR_FILENAME, type TransferInstructions, transferInstructions, transferQrPayload, transferTextLines } from '../payments/transfer.ts';
+import type { TemplateEmail } from '../notifications/outbox.ts';
+import { TRANSFER_QR_FILENAME } from '../payments/transfer.ts';
 import { getShop, type Shop } from '../shops/service.ts';
 import type { AcceptedDocument } from './accepted-document.ts';
-import type { PricedLine, Totals } from './pricing.ts';
-
-type Summary = {
-  number: string;
-  lines: readonly Pick<PricedLine, 'quantity' | 'name' | 'sku' | 'unitPriceCents' | 'totalCents'>[];
-  totals: Pick<Totals, 'shippingCents' | 'grossCents' | 'vatCents'>;
-  delivery: { mode: string };
-  paymentMethod: string;
-  terms: readonly AcceptedDocument[];
-  url: string;
-  transfer?: TransferInstructions | null;
-};
-
-/** The transfer instructions as text lines, the QR code being attached (issue 4 §1). */
-function transferLines(lang: Lang, transfer: TransferInstructions | null | undefined): string[] {
-  if (!transfer) return [];
-  return ['', ...transferTextLines(lang, transfer), t(lang, 'transfer.awaiting'), t(lang, 'transfer.mail.qr', { file: TRANSFER_QR_FILENAME })];
-}
-
-export function confirmationEmail(shop: Shop, customer: { email: string; firstName: string }, order: Summary): Omit<Email, 'attachments'> {
-  const lang: Lang = shop.language;
-  const lines = order.lines.map((l) => `  ${l.quantity} × ${l.name} (${l.sku}) — ${money(lang, l.unitPriceCents)} = ${money(lang, l.totalCents)}`);
-  const text = [
-    t(lang, 'order.mail.intro', { name: customer.firstName, number: order.number }),
-    '',
-    ...lines,
-    `  ${t(lang, 'order.mail.shipping')} (${order.delivery.mode}) : ${money(lang, order.totals.shippingCents)}`,
-    `  ${t(lang, 'order.mail.total')} : ${money(lang, order.totals.grossCents)} (${t(lang, 'order.mail.vat')} ${money(lang, order.totals.vatCents)})`,
-    `  ${t(lang, 'order.mail.payment')} : ${t(lang, `payment.${order.paymentMethod}` as MessageKey)}`,
-    ...transferLines(lang, order.transfer),
-    '',
-    t(lang, 'order.mail.terms', { terms: order.terms.map((d) => `${d.title} (version ${d.version}, SHA-256 ${d.sha256.slice(0, 16)}…)`).join(', ') }),
-    '',
-    t(lang, 'order.mail.follow', { url: order.url }),
-    '',
-    shop.name,
-  ].join('\n');
-  return { shopId: shop.slug, to: customer.email, subject: t(lang, 'order.mail.subject', { shop: shop.name, number: order.number }), text };
-}
 
 export const CONFIRMATION_TEMPLATE = 'order_confirmation';
 
@@ -109,25 +69,11 @@ function orderForConfirmation(db: Kysely<DB>, shopId: string, orderId: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** The confirmation as sent: the order, its lines and terms as committed; the files as references. */
-export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string | null; to: string; data: Record<string, unknown> }): Promise<RenderedEmail> {
-  const data = row.data as ConfirmationData;
-  const shop = await getShop(db, row.shopId ?? '');
-  const order = await orderForConfirmation(db, shop.slug, data.orderId);
-  const bound = await Promise.all(order.accepted_terms.map((a) => termsVersionOf(db, shop.slug, a.kind, a.version)));
-  const terms = bound.map((v) => ({ kind: v.kind, version: v.version, sha256: v.sha256, title: v.title }));
-  const transfer = data.amountDueCents > 0 ? transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: data.amountDueCents }) : null;
-  const email = confirmationEmail(shop, { email: order.email, firstName: order.first_name }, {
-    number: order.number,
-    lines: order.lines.map((l) => ({ quantity: l.quantity, name: l.name, sku: l.sku, unitPriceCents: Number(l.unit_price_cents), totalCents: Number(l.total_cents) })),
-    totals: { shippingCents: Number(order.shipping_cents), grossCents: Number(order.gross_cents), vatCents: Number(order.vat_cents) },
-    delivery: order.delivery as { mode: string },
-    paymentMethod: order.payment_method,
-    terms,
-    url: data.url,
-    transfer,
-  });
-  const cgv = bound.find((v) => v.kind === 'cgv');
-  const attachments: AttachmentRef[] = [...(cgv ? [{ type: 'terms_pdf', id: cgv.id }] : []), ...(transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : [])];
-  return { subject: email.subject, text: email.text, attachments };
+
+/** What the confirmation is written from: the shop, the order as committed and the terms versions it binds. */
+export async function confirmationFacts(db: Kysely<DB>, shopId: string | null, orderId: string) {
+  const shop = await getShop(db, shopId ?? '');
+  const order = await orderForConfirmation(db, shop.slug, orderId);
+  const terms = await Promise.all(order.accepted_terms.map((a) => termsVersionOf(db, shop.slug, a.kind, a.version)));
+  return { shop, order, terms };
 }

@@ -4,12 +4,13 @@
  * Attachments are cached in process by what determines them: the terms version id (an immutable
  * version, the same bytes as GET /shops/{shop}/terms/{kind}/{version}.pdf) and the QR payload.
  */
-import { CONFIRMATION_TEMPLATE, renderConfirmation } from '../checkout/emails.ts';
+import { CONFIRMATION_TEMPLATE } from '../checkout/emails.ts';
 import { getTermsVersion, termsPdf } from '../legal/terms/service.ts';
 import { cachedAttachments, type EmailTemplates } from '../notifications/templates.ts';
 import { epcQrPng } from '../payments/epc-qr.ts';
 import { TRANSFER_QR_FILENAME } from '../payments/transfer.ts';
 import { getShop } from '../shops/service.ts';
+import { renderConfirmation } from '../web/checkout/emails.ts';
 
 export const emailTemplates: EmailTemplates = {
   templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation },

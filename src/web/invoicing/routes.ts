@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import { type Clock, today } from '../../kernel/clock.ts';
 import { pendingTransfer } from '../../orders/service.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
-import { renderInvoicePdf } from '../../invoicing/pdf.ts';
+import { renderInvoicePdf } from './pdf.ts';
 import { findInvoiceFor } from '../../invoicing/service.ts';
 
 /** The PDF as sent: the transfer block only while the order still awaits it, as of today (shop-local). */

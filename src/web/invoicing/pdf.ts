@@ -4,16 +4,16 @@
  * in WinAnsi, every string through `winAnsi()` so accents and € render. Reproducible: the dates
  * in the file's metadata are the issue date.
  */
-import { money } from '../kernel/i18n/money.ts';
-import type { InvoiceParty } from '../db/schema.ts';
-import { type Lang, t } from '../kernel/i18n/index.ts';
-import { dateTimeFormat, numberFormat } from '../kernel/intl.ts';
-import { cents, netFromGross } from '../kernel/money.ts';
-import { loadPdfKit, winAnsi } from '../legal/terms/pdf.ts';
-import { epcQrPng } from '../payments/epc-qr.ts';
-import { type TransferInstructions, transferQrPayload } from '../payments/transfer.ts';
-import type { Shop } from '../shops/service.ts';
-import type { Invoice } from './service.ts';
+import { money } from '../../kernel/i18n/money.ts';
+import type { InvoiceParty } from '../../db/schema.ts';
+import { type Lang, t } from '../../kernel/i18n/index.ts';
+import { dateTimeFormat, numberFormat } from '../../kernel/intl.ts';
+import { cents, netFromGross } from '../../kernel/money.ts';
+import { loadPdfKit, winAnsi } from '../../legal/terms/pdf.ts';
+import { epcQrPng } from '../../payments/epc-qr.ts';
+import { type TransferInstructions, transferQrPayload } from '../../payments/transfer.ts';
+import type { Shop } from '../../shops/service.ts';
+import type { Invoice } from '../../invoicing/service.ts';
 
 const LOCALES: Readonly<Record<Lang, string>> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };
 const GREY = '#444444';
