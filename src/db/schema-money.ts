@@ -4,7 +4,7 @@
  * step with src/db/migrations by hand, like src/db/schema.ts, which gathers them into `DB`.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { AddressJson, Json, Timestamp } from './schema.ts';
+import type { AddressJson, Json, Timestamp } from './column-types.ts';
 
 /** A bank-statement entry as imported; `external_id` is the bank's id, made unique per account. */
 export interface BankEntriesTable {

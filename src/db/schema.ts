@@ -4,6 +4,7 @@
  * Every table holding shop data leads with `shop_id` (DESIGN.md §9).
  */
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
+import type { AddressJson, Json, Timestamp } from './column-types.ts';
 import type {
   BankEntriesTable,
   CardCheckoutsTable,
@@ -16,12 +17,9 @@ import type {
   StripeEventsTable,
 } from './schema-money.ts';
 
+export type * from './column-types.ts';
 export type * from './schema-money.ts';
 
-export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type Json<T> = ColumnType<T, string, string>;
-
-export type AddressJson = { line1: string; postalCode: string; city: string; country: string };
 export type LocalizedText = { fr: string; en?: string; nl?: string };
 
 export interface ShopsTable {

@@ -12,7 +12,7 @@ import { isLang, type Lang, t } from '../../kernel/i18n/index.ts';
 import type { Shop } from '../../shops/service.ts';
 import { longDate } from './format.ts';
 import { parseMarkup } from './markup.ts';
-import type { TermsVersion } from './service.ts';
+import type { TermsVersion } from './version.ts';
 
 /** Windows-1252 code points above Latin-1's printable range that pdfkit's AFM fonts can draw. */
 const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');

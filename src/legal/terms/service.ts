@@ -17,22 +17,11 @@ import type { Shop } from '../../shops/service.ts';
 import { renderTermsPdf } from './pdf.ts';
 import * as q from './queries.ts';
 import { inForce, isTermsKind, isVersionLabel, planPublication, type TermsKind, termsSha256 } from './rules.ts';
-import { documentBody, type TermsDocument } from './texts/document.ts';
+import { documentBody } from './texts/document.ts';
+import type { TermsDocument } from './texts/terms-document.ts';
+import type { TermsVersion, TermsVersionSummary } from './version.ts';
 
-export type TermsVersion = {
-  id: string;
-  kind: string;
-  version: string;
-  title: string;
-  language: string;
-  sha256: string;
-  effectiveFrom: string;
-  effectiveUntil: string | null;
-  body: string;
-};
-
-/** A version without its text, for lists. */
-export type TermsVersionSummary = Omit<TermsVersion, 'body'> & { publishedAt: Date };
+export type { TermsVersion, TermsVersionSummary } from './version.ts';
 
 function toSummary(row: q.TermsVersionMeta): TermsVersionSummary {
   return {

@@ -4,7 +4,8 @@ import { loadProfilesDir } from '../../shops/profile/load.ts';
 import type { Profile } from '../../shops/profile/schema.ts';
 import { parseMarkup } from './markup.ts';
 import { isTermsKind, isVersionLabel, REQUIRED_KINDS, type TermsKind } from './rules.ts';
-import { documentBody, type TermsDocument } from './texts/document.ts';
+import { documentBody } from './texts/document.ts';
+import type { TermsDocument } from './texts/terms-document.ts';
 
 const profiles = new Map(loadProfilesDir('profiles').map((p) => [p.slug, p]));
 

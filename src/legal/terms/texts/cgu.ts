@@ -2,12 +2,11 @@
  * The website's terms of use (CGU): access, account, acceptable use, intellectual property,
  * links and partners, availability, suspension, accessibility (000 §2–§16 give the model).
  */
-import { compose } from './cgv.ts';
 import { fr } from './glossary.ts';
 import { changesSection, disputesSection, evidenceSection } from './closing.ts';
-import type { TermsDocument } from './document.ts';
 import { contactMeans, type Facts, sellerLine, siteName } from './facts.ts';
-import type { Section } from './sale.ts';
+import { compose, type Section } from './section.ts';
+import type { TermsDocument } from './terms-document.ts';
 import { addressFr, bullets, dateFr, enumerate, paragraphs } from './words.ts';
 
 function purpose({ profile: p }: Facts, doc: TermsDocument): Section {

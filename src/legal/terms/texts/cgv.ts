@@ -3,11 +3,12 @@
  * consumers buying online (001 online §1.3), composed from the sections of sale.ts,
  * consumer-rights.ts and closing.ts.
  */
-import type { TermsDocument } from './document.ts';
 import { type Facts, sellerLine, siteName } from './facts.ts';
 import { changesSection, disputesSection, evidenceSection, liabilitySection, personalDataSection } from './closing.ts';
 import { guaranteeSection, withdrawalSection } from './consumer-rights.ts';
-import { customersSection, deliverySection, orderSection, paymentSection, pricesSection, type Section } from './sale.ts';
+import { customersSection, deliverySection, orderSection, paymentSection, pricesSection } from './sale.ts';
+import { compose, type Section } from './section.ts';
+import type { TermsDocument } from './terms-document.ts';
 import { addressFr, dateFr, paragraphs } from './words.ts';
 
 const PRECEDENCE: Readonly<Record<string, string>> = {
@@ -35,15 +36,6 @@ function sellerSection(facts: Facts, doc: TermsDocument, scope: string, preceden
       validity(doc),
     ),
   };
-}
-
-/** Numbers the sections: "## Article 1 – …". */
-export function compose(sections: readonly Section[]): string {
-  return sections
-    .filter((s): s is NonNullable<Section> => s !== null && s.body.length > 0)
-    .map((s, i) => `## Article ${i + 1} – ${s.title}\n\n${s.body}`)
-    .join('\n\n')
-    .concat('\n');
 }
 
 export function cgvText(facts: Facts, doc: TermsDocument): string {

@@ -4,7 +4,7 @@
  */
 import type { Profile } from '../../../shops/profile/schema.ts';
 import { contactMeans, type Facts } from './facts.ts';
-import type { Section } from './sale.ts';
+import type { Section } from './section.ts';
 import { addressFr, duree, enumerate, lawFr, paragraphs, sellsToConsumers, sellsToProfessionals } from './words.ts';
 
 const CAP: Readonly<Record<NonNullable<Profile['liability']>['cap'], string>> = {

@@ -6,7 +6,7 @@
 import { isShorter } from '../../../shops/profile/duration.ts';
 import { addressFr, bullets, duree, enumerate, paragraphs, sellsToConsumers } from './words.ts';
 import { durationAt, type Facts } from './facts.ts';
-import type { Section } from './sale.ts';
+import type { Section } from './section.ts';
 
 const EXCEPTIONS: Readonly<Record<string, string>> = {
   personalised: 'les biens confectionnés selon les spécifications du consommateur ou nettement personnalisés',

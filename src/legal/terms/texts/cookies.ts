@@ -3,11 +3,10 @@
  * consent: ePrivacy art. 5(3)), then what the shop's profile adds — consent-exempt audience
  * measurement, analytics that need consent, how long a choice is kept (CNIL 2020; A-18, A-25, A-28).
  */
-import { compose } from './cgv.ts';
 import { changesSection } from './closing.ts';
-import type { TermsDocument } from './document.ts';
 import { type Facts, siteName } from './facts.ts';
-import type { Section } from './sale.ts';
+import { compose, type Section } from './section.ts';
+import type { TermsDocument } from './terms-document.ts';
 import { bullets, dateFr, duree, paragraphs } from './words.ts';
 
 /** The cookies Comptoir sets (src/web/hooks.ts, src/web/form-errors.ts, @fastify/csrf-protection). */

@@ -10,15 +10,7 @@ import { cgvText, particularConditionsText } from './cgv.ts';
 import { cookiesText } from './cookies.ts';
 import { type Facts, factsOf } from './facts.ts';
 import { privacyText } from './privacy.ts';
-
-/** A document as the profile lists it, with the dates it needs to be published. */
-export type TermsDocument = {
-  kind: TermsKind;
-  title: string;
-  language: string;
-  effectiveFrom: string;
-  effectiveUntil: string | null;
-};
+import type { TermsDocument } from './terms-document.ts';
 
 const GENERATORS: Readonly<Record<TermsKind, (facts: Facts, doc: TermsDocument) => string>> = {
   cgv: cgvText,

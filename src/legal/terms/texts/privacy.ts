@@ -3,13 +3,12 @@
  * retention, recipients, rights and how to exercise them, supervisory authority.
  */
 import type { Profile } from '../../../shops/profile/schema.ts';
-import { compose } from './cgv.ts';
 import { where } from './consumer-rights.ts';
 import { fr } from './glossary.ts';
 import { changesSection } from './closing.ts';
-import type { TermsDocument } from './document.ts';
 import { type Facts, sellerLine, siteName } from './facts.ts';
-import type { Section } from './sale.ts';
+import { compose, type Section } from './section.ts';
+import type { TermsDocument } from './terms-document.ts';
 import { addressFr, bullets, dateFr, duree, enumerate, paragraphs } from './words.ts';
 
 type Privacy = NonNullable<Profile['privacy']>;

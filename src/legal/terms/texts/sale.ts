@@ -5,12 +5,11 @@
  */
 import type { Profile } from '../../../shops/profile/schema.ts';
 import { durationAt, type Facts } from './facts.ts';
+import type { Section } from './section.ts';
 import {
   bullets, customerKindsFr, dayOfYearFr, deliveryModeFr, duree, enumerate, euros, paragraphs, paymentMethodFr,
   percent, regionFr, sellsToConsumers, sellsToProfessionals,
 } from './words.ts';
-
-export type Section = { title: string; body: string } | null;
 
 export function customersSection({ profile: p }: Facts): Section {
   const c = p.customers;

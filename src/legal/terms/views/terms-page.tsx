@@ -7,7 +7,7 @@ import type { Child } from '#jsx/jsx-runtime';
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
 import { longDate } from '../format.ts';
 import { type Block, parseMarkup } from '../markup.ts';
-import type { TermsVersion, TermsVersionSummary } from '../service.ts';
+import type { TermsVersion, TermsVersionSummary } from '../version.ts';
 import { termsUrl } from '../urls.ts';
 
 

@@ -7,7 +7,7 @@
  * not errors here; `check.ts` reports them and the law applies.
  */
 import type { z } from 'zod';
-import type { ProfileFields as Shape } from '../schema.ts';
+import type { ProfileFields as Shape } from './fields.ts';
 
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
