@@ -122,6 +122,13 @@ describe('when the period starts', () => {
     assert.equal(p.endsOn?.toString(), '2026-03-23');
   });
 
+  test('should count a regular delivery (subscription box) from its FIRST delivery (L221-18 3°)', () => {
+    const lots = [d('2026-03-09'), d('2026-03-02'), d('2026-03-16')];
+    const p = goods('2026-03-02', [FR], { possessionDates: lots, deliveryPattern: 'regular', awaitingLots: true });
+    assert.equal(p.startsOn?.toString(), '2026-03-03');
+    assert.equal(p.endsOn?.toString(), '2026-03-16');
+  });
+
   test('should not start while goods are undelivered, yet accept a withdrawal sent meanwhile', () => {
     const none = goods('2026-03-02', [FR], { possessionDates: [] });
     assert.deepEqual(none, { startsOn: null, endsOn: null, extendedBecause: [] });

@@ -20,6 +20,11 @@ export type WithdrawalPeriodInput = {
   possessionDates: readonly Temporal.PlainDate[];
   /** Set while lots of a split delivery are still on their way: the period has not started. */
   awaitingLots?: boolean;
+  /**
+   * `regular`: goods delivered regularly over a defined period (a subscription box): the FIRST
+   * delivery starts the period (L221-18 3°, VI.47 §2); `awaitingLots` does not apply then.
+   */
+  deliveryPattern?: 'lots' | 'regular';
   concludedOn: Temporal.PlainDate;
   /**
    * When the withdrawal information (L221-5 7°, VI.45) reached the consumer. null/undefined =
@@ -41,6 +46,7 @@ export type WithdrawalPeriod = {
 
 const cmp = Temporal.PlainDate.compare;
 const later = (a: Temporal.PlainDate, b: Temporal.PlainDate) => (cmp(a, b) >= 0 ? a : b);
+const earlier = (a: Temporal.PlainDate, b: Temporal.PlainDate) => (cmp(a, b) <= 0 ? a : b);
 
 /** The date itself if it is a working day in every jurisdiction, else the next one that is. */
 function onOrNextWorkingDay(date: Temporal.PlainDate, js: readonly Jurisdiction[]): Temporal.PlainDate {
@@ -50,7 +56,9 @@ function onOrNextWorkingDay(date: Temporal.PlainDate, js: readonly Jurisdiction[
 /** The event that starts the count: last possession for goods, conclusion for services. */
 function startEvent(input: WithdrawalPeriodInput): Temporal.PlainDate | null {
   if (input.kind === 'services') return input.concludedOn;
-  if (input.awaitingLots || input.possessionDates.length === 0) return null;
+  if (input.possessionDates.length === 0) return null;
+  if (input.deliveryPattern === 'regular') return input.possessionDates.reduce(earlier);
+  if (input.awaitingLots) return null;
   return input.possessionDates.reduce(later);
 }
 
