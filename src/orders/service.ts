@@ -7,12 +7,14 @@ import type { Actor } from '../accounts/actor.ts';
 import { requireAccess } from '../accounts/actor.ts';
 import type { AcceptedTermsJson, DB, OrderLinesTable } from '../db/schema.ts';
 import { notFound } from '../kernel/errors.ts';
+import { localDate, withdrawalDeadline } from '../kernel/calendar.ts';
 import { isUuid } from '../kernel/ids.ts';
 import type { StoredEvent } from '../legal/evidence/chain.ts';
 import { orderEvents } from '../legal/evidence/service.ts';
 import { checkoutUrlOf } from '../payments/card/service.ts';
 import { type TransferInstructions, transferInstructions } from '../payments/transfer.ts';
-import type { Shop } from '../shops/service.ts';
+import { jurisdictionOf, type Shop } from '../shops/service.ts';
+import { Temporal } from 'temporal-polyfill';
 
 export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string, orderId: string) {
   if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shopId);
@@ -85,6 +87,21 @@ export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow) {
   return orderJsonOf(shop, order, lines, events, checkoutUrl);
 }
 
+/**
+ * C13: the last day to send a withdrawal (L221-18, L221-19; CDE VI.47), once the goods were
+ * handed over — the last lot's `delivered` or `picked_up` — for a consumer's order under terms
+ * that give the right, with a line no legal exception excludes. The same rule the after-sale
+ * capability judges withdrawals by (src/aftersale/withdrawal-rules.ts, information given at
+ * conclusion); absent before delivery ("only what applies", API.md).
+ */
+function withdrawalEndsOn(shop: Shop, order: OrderRow, lines: readonly Pick<OrderLineRow, 'withdrawal_exception'>[], events: readonly Pick<StoredEvent, 'type' | 'at'>[]): { withdrawalEndsOn?: string } {
+  if (order.customer_kind !== 'consumer' || !shop.profile.withdrawal || ['cancelled', 'refused'].includes(order.status)) return {};
+  if (!lines.some((l) => !l.withdrawal_exception)) return {};
+  const handed = events.filter((e) => e.type === 'delivered' || e.type === 'picked_up').map((e) => localDate(Temporal.Instant.from(e.at), shop.timeZone));
+  const last = handed.reduce<Temporal.PlainDate | null>((a, b) => (a && Temporal.PlainDate.compare(a, b) >= 0 ? a : b), null);
+  return last ? { withdrawalEndsOn: withdrawalDeadline(last, [jurisdictionOf(shop)]).toString() } : {};
+}
+
 export type OrderJson = ReturnType<typeof orderJsonOf>;
 type OrderLineRow = Selectable<OrderLinesTable>;
 
@@ -110,6 +127,7 @@ export function orderJsonOf(shop: Shop, order: OrderRow, lines: readonly OrderLi
       ...(order.payment_due_on && { paymentDueOn: order.payment_due_on }),
       ...(order.balance_due_on && { balanceDueOn: order.balance_due_on }),
       ...(order.payment_not_before && { paymentNotBefore: order.payment_not_before }),
+      ...withdrawalEndsOn(shop, order, lines, events),
     },
     events: events.map((e) => ({ type: e.type, at: e.at, by: e.actor })),
   };
