@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { paidCentsColumn } from '../payments/record-payment.ts';
+import { paidCentsColumn } from '../db/paid-cents.ts';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 

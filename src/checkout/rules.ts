@@ -8,6 +8,9 @@ import { EU_MEMBERS } from '../shops/profile/schema/commerce.ts';
 import type { Profile } from '../shops/profile/schema.ts';
 import type { DeliveryInput } from './schema.ts';
 
+/** Invoicing applies the same rate to the same fees: it lives with the profile (floor 1). */
+export { standardVatBp } from '../shops/profile/standard-vat.ts';
+
 export function isServed(profile: Profile, country: string): boolean {
   return profile.territories.served.some((t) => t === country || (t === 'EU' && EU_MEMBERS.includes(country)));
 }
@@ -69,9 +72,4 @@ export function shippingCents(mode: Mode, productsGrossCents: number, productsNe
 export function checkPaymentMethod(profile: Profile, kind: CustomerKind, method: string): void {
   const offered = profile.payments?.methods.some((m) => m.method === method && (!m.customerKinds || m.customerKinds.includes(kind)));
   if (!offered) throw new DomainError('payment_method_not_offered', 'refused', { method }, 'paymentMethod');
-}
-
-/** The standard VAT rate applied to delivery fees (FR CGI 278; BE Code TVA art. 37). */
-export function standardVatBp(profile: Profile): number {
-  return profile.legalSystem === 'BE' ? 2100 : 2000;
 }

@@ -8,10 +8,10 @@
  */
 import type { Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
-import { standardVatBp } from '../checkout/rules.ts';
 import type { AddressJson, DB, InvoiceParty } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
 import { t } from '../kernel/i18n/index.ts';
+import { standardVatBp } from '../shops/profile/standard-vat.ts';
 import type { Shop } from '../shops/service.ts';
 import * as q from './queries.ts';
 import { invoiceDueOn, invoiceLinesAndTotals, invoiceNumber, invoiceSeries, issueMoment } from './rules.ts';

@@ -1,10 +1,10 @@
 /**
  * Reading orders: the order as API.md describes it, for its customer or the shop's staff.
  */
-import { paidCentsColumn } from '../payments/record-payment.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAccess } from '../accounts/actor.ts';
+import { paidCentsColumn } from '../db/paid-cents.ts';
 import type { AcceptedTermsJson, DB, OrderLinesTable } from '../db/schema.ts';
 import { notFound } from '../kernel/errors.ts';
 import { localDate, withdrawalDeadline } from '../kernel/calendar.ts';

@@ -7,8 +7,8 @@ import { Temporal } from 'temporal-polyfill';
 import type { Actor } from '../accounts/actor.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
+import { parseEuros } from '../kernel/money.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
-import { eurosToCents } from '../payments/refunds/schema.ts';
 import { staffOrder } from '../payments/refunds/staff-order.ts';
 import type { Shop } from '../shops/service.ts';
 import { OrderEventInput } from './events.ts';
@@ -65,7 +65,7 @@ export function eventInputFromForm(values: Record<string, string>, timeZone: str
   return parseOrThrow(OrderEventInput, {
     type: values.type,
     at: shopInstant(values.at, timeZone),
-    ...(values.type === 'payment_received' && amount && { amountCents: eurosToCents(amount) }),
+    ...(values.type === 'payment_received' && amount && { amountCents: parseEuros(amount) ?? Number.NaN }),
     ...(values.type === 'cancelled' && values.by && { by: values.by }),
     ...(note && { note }),
   });

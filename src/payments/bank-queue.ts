@@ -6,6 +6,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Actor } from '../accounts/actor.ts';
 import { Temporal } from 'temporal-polyfill';
+import { paidCentsColumn } from '../db/paid-cents.ts';
 import type { BankEntriesTable, DB } from '../db/schema.ts';
 import { type Clock, today } from '../kernel/clock.ts';
 import { DomainError, notFound } from '../kernel/errors.ts';
@@ -13,7 +14,7 @@ import { isUuid } from '../kernel/ids.ts';
 import { cents } from '../kernel/money.ts';
 import type { Shop } from '../shops/service.ts';
 import { BankEntryRefused } from './errors.ts';
-import { paidCentsColumn, recordPayment } from './record-payment.ts';
+import { recordPayment } from './record-payment.ts';
 import { type OpenOrder, type Suggestion, storedForms, suggestOrders } from './reconcile.ts';
 import { parsePaymentReference } from './references.ts';
 

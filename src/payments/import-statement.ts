@@ -8,6 +8,7 @@
  * payment, with its evidence event and an e-mail to the customer through the outbox.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { paidCentsColumn } from '../db/paid-cents.ts';
 import type { DB } from '../db/schema.ts';
 import { type Clock, today } from '../kernel/clock.ts';
 import { cents } from '../kernel/money.ts';
@@ -15,7 +16,7 @@ import type { Shop } from '../shops/service.ts';
 import { type BankStatement, type Camt053Document, parseCamt053, type StatementEntry } from './camt053.ts';
 import { StatementRejected } from './errors.ts';
 import { formatIban, normalizeIban } from './iban.ts';
-import { paidCentsColumn, recordPayment } from './record-payment.ts';
+import { recordPayment } from './record-payment.ts';
 import { decideEntry, entryKey, type PayableOrder, referenceOf, storedForms } from './reconcile.ts';
 import { readRemittance, type RemittanceReading } from './references.ts';
 import { confirmDebitedRefund, refundDebitedBy } from './refunds/confirm.ts';

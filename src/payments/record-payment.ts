@@ -7,7 +7,7 @@
  * Runs inside the caller's transaction, which must not have read the order's payments yet: the
  * order row is locked first, so two payments of one order are applied one after the other.
  */
-import type { ExpressionBuilder, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { money } from '../kernel/i18n/money.ts';
 import type { DB } from '../db/schema.ts';
 import { invoiceOnFullPayment } from '../invoicing/issue.ts';
@@ -44,18 +44,6 @@ export type RecordedPayment = Settlement & { paymentId: string; statusFrom: stri
  * (003 art.2.6: valid once the deposit is encashed), otherwise the whole price (001 online §2.3).
  */
 export const amountToConfirm = (order: { gross_cents: number; deposit_cents: number | null }): Cents => cents(order.deposit_cents ?? order.gross_cents);
-
-/**
- * The column `paid_cents` of a query on `orders`: the sum of the order's payments (a string or a
- * number depending on the driver: read it with `Number`).
- */
-export const paidCentsColumn = (eb: ExpressionBuilder<DB, 'orders'>) =>
-  eb
-    .selectFrom('order_payments')
-    .select((p) => p.fn.coalesce(p.fn.sum<number>('amount_cents'), p.lit(0)).as('paid'))
-    .whereRef('order_payments.shop_id', '=', 'orders.shop_id')
-    .whereRef('order_payments.order_id', '=', 'orders.id')
-    .as('paid_cents');
 
 /** Sum of the payments recorded for an order, in cents. */
 export async function paidSoFar(trx: Transaction<DB>, shopId: string, orderId: string): Promise<Cents> {

@@ -10,7 +10,7 @@ import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
 import { deliverPendingEmails, type Mailer, purgeSentEmails } from '../notifications/outbox.ts';
-import { runPaymentWindow } from '../payments/payment-window.ts';
+import { runPaymentWindow } from '../flows/payment-window.ts';
 import { emailTemplates } from './email-templates.ts';
 import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 

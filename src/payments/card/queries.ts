@@ -2,7 +2,7 @@
  * Card checkouts (one row per Stripe Checkout Session) and the Stripe events received, each
  * recorded once by its id (issue 4 §3).
  */
-import { paidCentsColumn } from '../record-payment.ts';
+import { paidCentsColumn } from '../../db/paid-cents.ts';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CardCheckoutsTable, DB } from '../../db/schema.ts';
 

@@ -8,7 +8,8 @@ import type { DB } from '../../db/schema.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { answerInTransaction } from '../../platform/idempotency-keys.ts';
 import { getShop } from '../../shops/service.ts';
-import { OrderEventInput, recordOrderEvent } from '../../orders/events.ts';
+import { recordOrderEvent } from '../../flows/record-order-event.ts';
+import { OrderEventInput } from '../../orders/events.ts';
 import { findOrderFor, orderJson } from '../../orders/service.ts';
 
 type OrderParams = { Params: { shop: string; id: string } };

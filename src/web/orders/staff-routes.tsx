@@ -12,7 +12,7 @@ import { frameFor, sendPage } from '../context.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
-import { recordOrderEvent } from '../../orders/events.ts';
+import { recordOrderEvent } from '../../flows/record-order-event.ts';
 import { eventInputFromForm, staffOrderDetails } from '../../orders/staff-order.ts';
 import { listStaffOrders, StaffOrdersQuery } from '../../orders/staff-orders.ts';
 import { StaffOrderPage, type StaffOrderPageState } from './views/staff-order-page.tsx';

@@ -3,7 +3,9 @@
  * whose profile has `paymentWindow` must be paid by `payment_due_on` (placing day + cancelAfter,
  * shop-local). Once `remindAfter` has passed the customer gets one reminder with the transfer
  * instructions; the day after the due date the order is cancelled with notice and its stock
- * released (campaign stock is held only during the window). Run by the due-jobs runner.
+ * released (campaign stock is held only during the window). Run by the due-jobs runner. A flow:
+ * orders keeps the order's state, payments says what is due and how to pay it, the cancellation
+ * is src/flows/cancel-order.ts.
  *
  * Each order is handled in its own transaction that locks it and checks again that it still
  * awaits payment (SKIP LOCKED: an order being paid right now is left for the next run), so a
@@ -11,18 +13,20 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
-import { money } from '../kernel/i18n/money.ts';
+import { findCustomer } from '../accounts/queries.ts';
 import type { DB } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { t } from '../kernel/i18n/index.ts';
+import { money } from '../kernel/i18n/money.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
-import { cancelOrder, type OrderRow } from '../orders/cancel.ts';
 import { amountDueCents } from '../orders/service.ts';
+import { awaitingPaymentIds, lockAwaitingPayment, markReminded, type OrderRow } from '../orders/state.ts';
+import { paidSoFar } from '../payments/record-payment.ts';
+import { transferInstructions, transferQrPayload, transferTextLines } from '../payments/transfer.ts';
 import { listShops, type Shop } from '../shops/service.ts';
-import { paidSoFar } from './record-payment.ts';
-import { transferInstructions, transferQrPayload, transferTextLines } from './transfer.ts';
+import { cancelOrder } from './cancel-order.ts';
 
 export type PaymentWindowRun = { reminded: number; cancelled: number };
 
@@ -34,30 +38,26 @@ export async function runPaymentWindow(deps: { db: Kysely<DB>; clock: Clock }): 
     const window = shop.profile.payments?.paymentWindow;
     if (!window) continue;
     const today = localDate(now, shop.timeZone).toString();
-    const awaiting = db.selectFrom('orders').select('id').where('shop_id', '=', shop.slug).where('status', '=', 'awaiting_payment').where('payment_due_on', 'is not', null);
     // Cancel first, so an order both overdue and unreminded gets the notice, not a reminder.
-    for (const { id } of await awaiting.where('payment_due_on', '<', today).execute()) {
+    for (const { id } of await awaitingPaymentIds(db, shop.slug, { dueBefore: today })) {
       if (await db.transaction().execute((trx) => cancelUnpaid(trx, shop, id, now, today))) run.cancelled += 1;
     }
     const remindFrom = new Date(now.toZonedDateTimeISO(shop.timeZone).subtract(Temporal.Duration.from(window.remindAfter)).epochMilliseconds);
-    for (const { id } of await awaiting.where('payment_reminded_at', 'is', null).where('placed_at', '<=', remindFrom).execute()) {
+    for (const { id } of await awaitingPaymentIds(db, shop.slug, { placedBy: remindFrom })) {
       if (await db.transaction().execute((trx) => remind(trx, shop, id, now))) run.reminded += 1;
     }
   }
   return run;
 }
 
-/** The order, locked, if it still awaits its payment; null if it was paid or locked meanwhile. */
-function lockAwaiting(trx: Transaction<DB>, shopId: string, orderId: string) {
-  return trx.selectFrom('orders').selectAll().where('shop_id', '=', shopId).where('id', '=', orderId).where('status', '=', 'awaiting_payment').forUpdate().skipLocked().executeTakeFirst();
-}
-
-function customerOf(trx: Transaction<DB>, order: OrderRow) {
-  return trx.selectFrom('customers').select(['email', 'first_name']).where('shop_id', '=', order.shop_id).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
+async function customerOf(trx: Transaction<DB>, order: OrderRow) {
+  const customer = await findCustomer(trx, order.shop_id, order.customer_id);
+  if (!customer) throw new Error(`order ${order.id}: customer ${order.customer_id} not found`);
+  return customer;
 }
 
 async function remind(trx: Transaction<DB>, shop: Shop, orderId: string, now: Temporal.Instant): Promise<boolean> {
-  const order = await lockAwaiting(trx, shop.slug, orderId);
+  const order = await lockAwaitingPayment(trx, shop.slug, orderId);
   if (!order || order.payment_reminded_at !== null) return false;
   const at = new Date(now.epochMilliseconds);
   const paid = await paidSoFar(trx, shop.slug, order.id);
@@ -75,7 +75,7 @@ async function remind(trx: Transaction<DB>, shop: Shop, orderId: string, now: Te
   // The QR code by its payload: its PNG is drawn when the e-mail is sent (issue 9).
   const attachments = transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : [];
   const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, attachments }, at);
-  await trx.updateTable('orders').set({ payment_reminded_at: at }).where('shop_id', '=', shop.slug).where('id', '=', order.id).execute();
+  await markReminded(trx, shop.slug, order.id, at);
   await appendEvent(
     trx,
     { shopId: shop.slug, orderId: order.id, type: 'payment_reminder_sent', at, actor: 'system', data: { paymentDueOn: order.payment_due_on, amountDueCents: due, emailOutboxId: mail.id, emailTo: customer.email, subject } },
@@ -85,7 +85,7 @@ async function remind(trx: Transaction<DB>, shop: Shop, orderId: string, now: Te
 }
 
 async function cancelUnpaid(trx: Transaction<DB>, shop: Shop, orderId: string, now: Temporal.Instant, today: string): Promise<boolean> {
-  const order = await lockAwaiting(trx, shop.slug, orderId);
+  const order = await lockAwaitingPayment(trx, shop.slug, orderId);
   if (!order || order.payment_due_on === null || order.payment_due_on >= today) return false;
   const at = new Date(now.epochMilliseconds);
   const paid = await paidSoFar(trx, shop.slug, order.id);

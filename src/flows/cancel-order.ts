@@ -1,0 +1,58 @@
+/**
+ * Cancelling an order before its goods leave (SPEC C07, A-14): orders marks it cancelled, the
+ * catalogue takes back exactly the stock it took, payments turns the money already received into
+ * what the customer is owed (deposit rules of L214-1), and the fact is an evidence event. Called by
+ * the payment window (unpaid orders) and by staff (`cancelled` event).
+ *
+ * Runs in the caller's transaction, which has locked the order row and checked the transition.
+ */
+import type { Transaction } from 'kysely';
+import { releaseStock } from '../catalogue/stock.ts';
+import type { DB, StockTakenJson } from '../db/schema.ts';
+import { appendEvent } from '../legal/evidence/service.ts';
+import { stockTaken } from '../orders/cancel.ts';
+import { markCancelled, type OrderRow } from '../orders/state.ts';
+import { type CancellationMoney, type CancellationReason, settleCancellation } from '../payments/cancellation.ts';
+
+export type CancellationInput = {
+  reason: CancellationReason;
+  actor: string;
+  at: Date;
+  now: Date;
+  note?: string;
+  /** More facts for the evidence event (the notice e-mail…). */
+  evidence?: Record<string, unknown>;
+};
+export type Cancelled = CancellationMoney & { stockReleased: StockTakenJson };
+
+export async function cancelOrder(trx: Transaction<DB>, order: OrderRow, c: CancellationInput): Promise<Cancelled> {
+  const taken = await stockTaken(trx, order);
+  await releaseStock(trx, order.shop_id, taken);
+  await markCancelled(trx, order.shop_id, order.id);
+  const money = await settleCancellation(trx, order, c.reason, c.now);
+  await appendEvent(
+    trx,
+    {
+      shopId: order.shop_id,
+      orderId: order.id,
+      type: 'cancelled',
+      at: c.at,
+      actor: c.actor,
+      data: {
+        reason: c.reason,
+        statusFrom: order.status,
+        statusTo: 'cancelled',
+        stockReleased: taken,
+        paidCents: money.paidCents,
+        ...(order.deposit_kind && { depositKind: order.deposit_kind, depositCents: order.deposit_cents }),
+        keptCents: money.keptCents,
+        owedByCustomerCents: money.owedByCustomerCents,
+        ...(money.creditCents > 0 && { customerCreditCents: money.creditCents }),
+        ...(c.note && { note: c.note }),
+        ...c.evidence,
+      },
+    },
+    c.now,
+  );
+  return { stockReleased: taken, ...money };
+}

@@ -1,0 +1,79 @@
+/**
+ * A fact staff record on an order (API.md `POST /shops/{shop}/orders/{id}/events`), in one
+ * transaction that locks the order row first: orders says whether the order admits it and records
+ * a plain fact; a payment is recorded by payments; a cancellation is src/flows/cancel-order.ts;
+ * payments says which payment dates a delivery or an off-premises conclusion fixes. After a
+ * shipment has committed, an authorised card payment is captured (004 art.4 O9b).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import type { DB } from '../db/schema.ts';
+import { localDate } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { DomainError, notFound, ValidationFailed } from '../kernel/errors.ts';
+import { isUuid } from '../kernel/ids.ts';
+import { cents } from '../kernel/money.ts';
+import { admitFact, type OrderEventInput, recordFact } from '../orders/events.ts';
+import { lockOrder } from '../orders/state.ts';
+import { captureAtShipment } from '../payments/card/capture.ts';
+import type { StripeGateway } from '../payments/card/stripe-client.ts';
+import { paymentDatesFixedBy } from '../payments/payment-dates.ts';
+import { recordPayment } from '../payments/record-payment.ts';
+import type { Shop } from '../shops/service.ts';
+import { cancelOrder } from './cancel-order.ts';
+
+type Deps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null };
+export type CardCapture = 'captured' | 'nothing_to_capture' | { failed: string };
+
+/**
+ * Records the fact; after a shipment, says what became of a card payment to capture. `answer` runs
+ * last in the fact's transaction (the API stores its Idempotency-Key answer there, issue 8 §5).
+ */
+export async function recordOrderEvent(
+  deps: Deps,
+  shop: Shop,
+  orderId: string,
+  input: OrderEventInput,
+  actor: string,
+  answer?: (trx: Transaction<DB>) => Promise<void>,
+): Promise<{ cardCapture?: CardCapture }> {
+  if (!isUuid(orderId)) throw notFound('order');
+  if (input.type === 'payment_received' && input.amountCents === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
+  const nowInstant = deps.clock.now();
+  const atInstant = Temporal.Instant.from(input.at);
+  if (Temporal.Instant.compare(atInstant, nowInstant) > 0) throw new DomainError('event_in_future', 'refused', {}, 'at');
+  const at = new Date(atInstant.epochMilliseconds);
+  const now = new Date(nowInstant.epochMilliseconds);
+  const on = localDate(atInstant, shop.timeZone);
+
+  await deps.db.transaction().execute(async (trx) => {
+    const order = await lockOrder(trx, shop.slug, orderId);
+    if (!order) throw notFound('order');
+    const statusTo = admitFact(order, input, at);
+    if (input.type === 'payment_received') {
+      await recordPayment({ trx, shop, now, actor }, order.id, { method: 'manual', amountCents: cents(input.amountCents ?? 0), receivedOn: on.toString(), evidence: { at: input.at, ...(input.note && { note: input.note }) } });
+    } else if (input.type === 'cancelled') {
+      await cancelOrder(trx, order, { reason: input.by === 'customer' ? 'by_customer' : 'by_seller', actor, at, now, ...(input.note && { note: input.note }) });
+    } else {
+      const dates = await paymentDatesFixedBy(trx, shop, order, { type: input.type, on });
+      await recordFact(trx, { order, input, actor, at, now, on }, statusTo, dates);
+    }
+    if (answer) await answer(trx);
+  });
+  return input.type === 'shipped' ? { cardCapture: await afterShipped(deps, shop, orderId, actor) } : {};
+}
+
+/**
+ * Runs once a `shipped` event has committed: takes the money at shipment (004 art.4 O9b,
+ * capture of an authorised Stripe payment; nothing to do for other orders). The shipment stands
+ * whatever the provider answers, so a failure is reported to staff, not thrown: they retry the
+ * capture from the order, not the shipment.
+ */
+export async function afterShipped(deps: Deps, shop: Shop, orderId: string, actor: string): Promise<CardCapture> {
+  try {
+    return await captureAtShipment(deps, shop, orderId, actor);
+  } catch (error) {
+    if (error instanceof DomainError) return { failed: error.code };
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * What becomes of the money when an order is cancelled before its goods leave (SPEC C07, A-14):
+ * the payments side of src/flows/cancel-order.ts. Runs in the flow's transaction, which has
+ * locked the order row.
+ */
+import type { Selectable, Transaction } from 'kysely';
+import type { DB, OrdersTable } from '../db/schema.ts';
+import { cancellationOutcome, type CancellingParty } from './deposits/rules.ts';
+import { paidSoFar } from './record-payment.ts';
+
+export type CancellationReason = 'unpaid' | 'by_seller' | 'by_customer';
+type CancelledOrder = Pick<Selectable<OrdersTable>, 'shop_id' | 'id' | 'customer_id' | 'gross_cents' | 'deposit_kind' | 'deposit_cents'>;
+export type CancellationMoney = { paidCents: number; creditCents: number; keptCents: number; owedByCustomerCents: number };
+
+/**
+ * With a deposit, the L214-1 consequences (arrhes lost by a customer who cancels, paid back twice
+ * by a seller who cancels; an acompte kept); with none, or for an unpaid order (never formed:
+ * 001 online §2.2, 003 art.2.6), everything received is given back.
+ */
+function moneyOutcome(order: CancelledOrder, reason: CancellationReason, paid: number) {
+  if (reason === 'unpaid' || order.deposit_kind === null || order.deposit_cents === null) {
+    return { keptCents: 0, refundCents: paid, owedByCustomerCents: 0 };
+  }
+  const by: CancellingParty = reason === 'by_customer' ? 'customer' : 'seller';
+  return cancellationOutcome(order.deposit_kind, by, { depositCents: order.deposit_cents, paidCents: paid, totalCents: order.gross_cents });
+}
+
+/** The money received so far turned into what the customer is owed (customer credit), what the shop keeps and what it is owed. */
+export async function settleCancellation(trx: Transaction<DB>, order: CancelledOrder, reason: CancellationReason, now: Date): Promise<CancellationMoney> {
+  const paid = await paidSoFar(trx, order.shop_id, order.id);
+  const outcome = moneyOutcome(order, reason, paid);
+  // An overpayment already became credit when it was received (recordPayment): count it once.
+  const credited = Math.max(0, paid - order.gross_cents);
+  const creditCents = Math.max(0, outcome.refundCents - credited);
+  if (creditCents > 0) {
+    // A sum the shop must give back. customer_credits knows only 'overpayment' for money owed to
+    // the customer: this is one, tied to the order, refunded (or used on a later order) from there.
+    await trx
+      .insertInto('customer_credits')
+      .values({ shop_id: order.shop_id, customer_id: order.customer_id, amount_cents: creditCents, kind: 'overpayment', order_id: order.id, refund_id: null, created_at: now })
+      .execute();
+  }
+  return { paidCents: paid, creditCents, keptCents: outcome.keptCents, owedByCustomerCents: outcome.owedByCustomerCents };
+}
