@@ -10,6 +10,7 @@ import { DomainError, notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { text } from '../kernel/validation.ts';
 import { WithdrawalException } from '../shops/profile/schema/withdrawal.ts';
+import { catalogueChanged } from './listing-cache.ts';
 import * as q from './queries.ts';
 import { getProduct, type Product, rowToProduct, withBundleStock } from './service.ts';
 
@@ -57,6 +58,8 @@ export async function createProduct(db: Kysely<DB>, shopId: string, input: Produ
     images: input.images,
   });
   if (!inserted) throw new DomainError('sku_taken', 'conflict', { sku: input.sku }, 'sku');
+  // The shop's cached catalogue pages are read afresh (a caller in a transaction says so again after its commit).
+  catalogueChanged(shopId);
   return getProduct(db, shopId, inserted.id);
 }
 
@@ -75,6 +78,7 @@ export async function changeProduct(db: Kysely<DB>, shopId: string, id: string, 
       ...(withdrawalException !== undefined && { withdrawal_exception: withdrawalException, ...(withdrawalException && { withdrawable: false }) }),
     });
     if (!row) throw notFound('product');
+    catalogueChanged(shopId);
     return (await withBundleStock(db, shopId, [rowToProduct(row)]))[0] as Product;
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('sku_taken', 'conflict', { sku: patch.sku ?? '' }, 'sku');

@@ -9,7 +9,8 @@ import { answerInTransaction } from '../../platform/idempotency-keys.ts';
 import { getShop } from '../../shops/service.ts';
 import { encodeCursor, pageStart, SORTS } from '../../catalogue/cursor.ts';
 import { changeProduct, createProduct, ProductInput, ProductPatch } from '../../catalogue/manage.ts';
-import { getProduct, listCatalogue, productJson } from '../../catalogue/service.ts';
+import { catalogueChanged, cachedCatalogue } from '../../catalogue/listing-cache.ts';
+import { type CataloguePage, getProduct, productJson } from '../../catalogue/service.ts';
 
 const ListQuery = z.object({
   q: text().max(100).optional(),
@@ -23,18 +24,38 @@ const ListQuery = z.object({
 });
 
 type ShopParams = { Params: { shop: string } };
+
+/**
+ * The list's JSON, written once per cached page and language: a page is the same for every caller
+ * (catalogue/listing-cache.ts), so is its JSON; it goes when the page does.
+ */
+const written = new WeakMap<CataloguePage, Map<string, string>>();
+function listJson(page: CataloguePage, lang: string, write: () => unknown): string {
+  let byLang = written.get(page);
+  if (!byLang) {
+    byLang = new Map();
+    written.set(page, byLang);
+  }
+  let json = byLang.get(lang);
+  if (json === undefined) {
+    json = JSON.stringify(write());
+    byLang.set(lang, json);
+  }
+  return json;
+}
 type ProductParams = { Params: { shop: string; id: string } };
 
 export const catalogueApi: FastifyPluginAsync = async (app) => {
   const db = app.deps.database.db;
 
-  app.get<ShopParams>('/shops/:shop/products', { schema: { tags: ['catalogue'], summary: 'The catalogue of a shop' } }, async (request) => {
+  app.get<ShopParams>('/shops/:shop/products', { schema: { tags: ['catalogue'], summary: 'The catalogue of a shop' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     const query = parseOrThrow(ListQuery, request.query);
     const start = pageStart(query.cursor, query.offset, query.sort);
-    const page = await listCatalogue(db, shop.slug, { search: query.q, maxPriceCents: query.maxPriceCents, sort: query.sort, limit: query.limit, start });
+    const page = await cachedCatalogue(db, shop.slug, { search: query.q, maxPriceCents: query.maxPriceCents, sort: query.sort, limit: query.limit, start });
     // `total` is exact up to EXACT_TOTAL_UP_TO matches, the planner's estimate above (`totalExact`).
-    return { items: page.items.map((p) => productJson(p, request.lang)), total: page.total, totalExact: page.totalExact, nextCursor: page.next && encodeCursor(page.next) };
+    const json = listJson(page, request.lang, () => ({ items: page.items.map((p) => productJson(p, request.lang)), total: page.total, totalExact: page.totalExact, nextCursor: page.next && encodeCursor(page.next) }));
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get<ProductParams>('/shops/:shop/products/:id', { schema: { tags: ['catalogue'], summary: 'One product' } }, async (request) => {
@@ -52,6 +73,8 @@ export const catalogueApi: FastifyPluginAsync = async (app) => {
       await answerInTransaction(trx, request.idempotency, 201, productJson(created, request.lang));
       return created;
     });
+    // Said again now that it is committed: a page read between createProduct and the commit is dropped.
+    catalogueChanged(shop.slug);
     return reply.code(201).send(productJson(product, request.lang));
   });
 

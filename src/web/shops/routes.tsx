@@ -6,7 +6,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { pageStart, SORTS } from '../../catalogue/cursor.ts';
-import { getProduct, listCatalogue, localized } from '../../catalogue/service.ts';
+import { cachedCatalogue } from '../../catalogue/listing-cache.ts';
+import { getProduct, localized } from '../../catalogue/service.ts';
 import { ProductPage } from '../catalogue/views/product-page.tsx';
 import { today } from '../../kernel/clock.ts';
 import { t } from '../../kernel/i18n/index.ts';
@@ -19,6 +20,7 @@ import { Page } from '../layout.tsx';
 import { getShop, listShops } from '../../shops/service.ts';
 import { PlatformHome } from '../../shops/views/home.tsx';
 import { LEGAL_DOCS, LegalPage, type LegalDoc } from './views/legal.tsx';
+import { keptFragment } from './kept-fragment.ts';
 import { ShopHome } from './views/shop-home.tsx';
 
 const PAGE = 24;
@@ -54,16 +56,23 @@ export const shopsPages: FastifyPluginAsync = async (app) => {
     const query = parseOrThrow(CatalogueQuery, request.query);
     const maxPriceCents = query.max === '' ? undefined : query.max * 100;
     const start = pageStart(query.after, query.offset, query.sort, 'after');
-    const catalogue = await listCatalogue(db, shop.slug, { search: query.q || undefined, maxPriceCents, sort: query.sort, limit: PAGE, start });
+    const catalogue = await cachedCatalogue(db, shop.slug, { search: query.q || undefined, maxPriceCents, sort: query.sort, limit: PAGE, start });
     const page = 'after' in start ? query.page : Math.floor(query.offset / PAGE) + 1;
     const frame = frameFor(request, reply, shop.name, { slug: shop.slug, name: shop.name });
     const ht = showsHt(request.actor.kind, await customerKindOf(request));
-    return sendPage(
-      reply,
-      <Page frame={frame}>
-        <ShopHome lang={request.lang} shop={shop} catalogue={catalogue} page={page} search={query.q} max={String(query.max)} sort={query.sort} showHt={ht} csrf={frame.csrfToken} payment={paymentNotice(shop.profile.payments?.methods ?? [], cards)} />
-      </Page>,
+    const payment = paymentNotice(shop.profile.payments?.methods ?? [], cards);
+    const draw = (csrf: string | undefined) => (
+      <Page frame={{ ...frame, csrfToken: csrf }}>
+        <ShopHome lang={request.lang} shop={shop} catalogue={catalogue} page={page} search={query.q} max={String(query.max)} sort={query.sort} showHt={ht} csrf={csrf} payment={payment} />
+      </Page>
     );
+    // An anonymous visitor's page (no name, no account link: the frame's viewer is null) is the
+    // same for every such visitor of this URL but for the CSRF token: rendered once per cached
+    // catalogue page, each visitor's token written in (kept-fragment.ts). The URL holds every
+    // query parameter the page shows; the test clock's banner changes at every request.
+    const shared = request.actor.kind === 'anonymous' && frame.viewer === null && frame.csrfToken !== undefined && frame.testClockNow === undefined;
+    const variant = shared ? JSON.stringify([request.url, request.lang, shop.name, shop.profile.customers.kinds, ht, payment]) : '';
+    return sendPage(reply, shared && frame.csrfToken !== undefined ? keptFragment(catalogue, variant, frame.csrfToken, draw) : draw(frame.csrfToken));
   });
 
   app.get<{ Params: { shop: string; id: string } }>('/shops/:shop/products/:id', async (request, reply) => {
