@@ -11,6 +11,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './web/accounts/api.ts';
+import { aftersaleApi } from './web/aftersale/api.ts';
 import { accountsPages } from './web/accounts/routes.tsx';
 import { invoicesApi } from './web/invoicing/api.ts';
 import { invoicePages } from './web/invoicing/routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
       await api.register(stripeWebhookApi);
       await api.register(bankEntriesApi);
       await api.register(invoicesApi);
+      await api.register(aftersaleApi);
     },
     { prefix: '/api/v1' },
   );

@@ -4,16 +4,18 @@
  * Attachments are cached in process by what determines them: the terms version id (an immutable
  * version, the same bytes as GET /shops/{shop}/terms/{kind}/{version}.pdf) and the QR payload.
  */
+import { WITHDRAWAL_ACK_TEMPLATE, WITHDRAWAL_PDF_ATTACHMENT } from '../aftersale/emails.ts';
 import { CONFIRMATION_TEMPLATE } from '../checkout/emails.ts';
 import { getTermsVersion, termsPdf } from '../legal/terms/service.ts';
 import { cachedAttachments, type EmailTemplates } from '../notifications/templates.ts';
 import { epcQrPng } from '../payments/epc-qr.ts';
 import { TRANSFER_QR_FILENAME } from '../payments/transfer.ts';
 import { getShop } from '../shops/service.ts';
+import { renderWithdrawalAck, withdrawalPdfAttachment } from '../web/aftersale/emails.ts';
 import { renderConfirmation } from '../web/checkout/emails.ts';
 
 export const emailTemplates: EmailTemplates = {
-  templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation },
+  templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation, [WITHDRAWAL_ACK_TEMPLATE]: renderWithdrawalAck },
   attachments: {
     terms_pdf: cachedAttachments(async (db, shopId, id) => {
       const shop = await getShop(db, shopId ?? '');
@@ -25,5 +27,7 @@ export const emailTemplates: EmailTemplates = {
       const png = await epcQrPng(payload, { width: 300 });
       return { filename: TRANSFER_QR_FILENAME, contentType: 'image/png', contentBase64: png.toString('base64') };
     }, 256),
+    // A withdrawal's statement never changes once confirmed: its PDF (per language) is rendered once while used.
+    [WITHDRAWAL_PDF_ATTACHMENT]: cachedAttachments(withdrawalPdfAttachment, 16),
   },
 };

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { purgeSignInRecords } from '../accounts/retention.ts';
+import { runWithdrawalRefundAlerts } from '../aftersale/alerts.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
@@ -21,6 +22,8 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await notifyTermsChanges(db, clock.now(), options.publicUrl);
     // remind, then cancel, unpaid transfer orders; their e-mails go out in this run.
     await runPaymentWindow({ db, clock });
+    // Issue 10 §3: staff alerts 10 and 3 days before a withdrawal's refund falls due.
+    await runWithdrawalRefundAlerts({ db, clock, publicUrl: options.publicUrl });
     // Idempotency keys are replayed for 24 h, then forgotten (issue 8 §5).
     await purgeIdempotencyKeys(db, new Date(clock.now().epochMilliseconds));
     // Sign-in failures, known callers, expired sessions and reset links: kept only while they serve.

@@ -31,7 +31,7 @@ const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { 
 /** Each shop's object owner, another customer of the same shop, and its staff. */
 const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
 /** Customer A1's objects, and shop A's, that the sweep asks for. */
-const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry', string> = {
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal', string> = {
   transferOrder: '',
   cardOrder: '',
   invoice: '',
@@ -40,6 +40,7 @@ const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'c
   product: '',
   statementImport: '',
   bankEntry: '',
+  withdrawal: '',
 };
 
 type Owner = 'customer' | 'staff';
@@ -62,6 +63,9 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /api/v1/shops/:shop/orders/:id/evidence': { params: order(), owners: ['customer', 'staff'] },
   'POST /api/v1/shops/:shop/orders/:id/events': { params: order(), owners: ['staff'], body: () => ({ type: 'cancelled', at: '2026-03-10T10:00:00+01:00', by: 'seller', note: 'sweep' }) },
   'POST /api/v1/shops/:shop/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: 100, reason: 'sweep' }) },
+  'POST /api/v1/shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer', 'staff'], body: () => ({}) },
+  'GET /api/v1/shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer', 'staff'] },
+  'POST /api/v1/shops/:shop/withdrawals/:id/events': { params: { id: () => ids.withdrawal }, owners: ['staff'], body: () => ({ type: 'goods_received', at: '2026-03-10' }) },
   'GET /api/v1/shops/:shop/bank-statements/imports/:id': { params: { id: () => ids.statementImport }, owners: ['staff'] },
   'POST /api/v1/shops/:shop/bank-entries/:id/match': { params: { id: () => ids.bankEntry }, owners: ['staff'], body: () => ({ orderId: ids.transferOrder }) },
   'GET /api/v1/shops/:shop/invoices/:id': { params: { id: () => ids.invoice }, owners: ['customer', 'staff'] },
@@ -116,11 +120,12 @@ async function place(shop: string, customer: string, paymentMethod: string): Pro
 async function snapshot(): Promise<string> {
   const counts = await sql<Record<string, string>>`select
       (select count(*) from orders) as orders, (select count(*) from order_events) as order_events,
-      (select count(*) from refunds) as refunds, (select count(*) from order_payments) as order_payments`.execute(p.database.db);
+      (select count(*) from refunds) as refunds, (select count(*) from order_payments) as order_payments, (select count(*) from withdrawals) as withdrawals`.execute(p.database.db);
   const orders = await p.database.db.selectFrom('orders').select(['id', 'status']).orderBy('id').execute();
   const product = await p.database.db.selectFrom('products').select(['stock', 'name', 'unit_price_cents']).where('id', '=', ids.product).execute();
   const entries = await p.database.db.selectFrom('bank_entries').selectAll().orderBy('id').execute();
-  return JSON.stringify({ counts: counts.rows[0], orders, product, entries });
+  const withdrawals = await p.database.db.selectFrom('withdrawals').select(['id', 'goods_received_on', 'refunded_on']).orderBy('id').execute();
+  return JSON.stringify({ counts: counts.rows[0], orders, product, entries, withdrawals });
 }
 
 before(async () => {
@@ -133,6 +138,10 @@ before(async () => {
   token.staffB = await staffToken(B);
   const transfer = await place(A, token.a1, 'bank_transfer');
   ids.transferOrder = transfer.id;
+  // A1 withdraws from it before delivery (issue 10): the withdrawal routes' object.
+  const withdrawal = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${A}/orders/${ids.transferOrder}/withdrawal`, headers: bearer(token.a1), payload: {} });
+  assert.equal(withdrawal.statusCode, 201, withdrawal.body);
+  ids.withdrawal = withdrawal.json().id;
   await place(A, token.a2, 'bank_transfer');
   ids.cardOrder = (await place(B, token.b, 'card')).id;
   await place(B, token.b2, 'card');

@@ -8,6 +8,7 @@
  * make a cycle), then import it here and spread it into `catalogue` below.
  */
 import { accountsMessages } from './accounts.ts';
+import { aftersaleMessages } from './aftersale.ts';
 import { bankMessages } from './bank.ts';
 import { cardMessages } from './card.ts';
 import { cartMessages } from './cart.ts';
@@ -27,7 +28,7 @@ import { transferMessages } from './transfer.ts';
 
 export { type Entry, isLang, type Lang, LANGS } from './entry.ts';
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function hasMessage(key: string): key is MessageKey {

@@ -1,0 +1,73 @@
+/**
+ * What an order allows its consumer to withdraw, today: the period (withdrawal-rules.ts) from the
+ * order's facts, and each line with what is left to withdraw. Pure: facts and dates in, a
+ * decision out; the service reads the facts and the clock.
+ */
+import { Temporal } from 'temporal-polyfill';
+import { localDate } from '../kernel/calendar.ts';
+import type { Jurisdiction } from '../kernel/holidays.ts';
+import type { WithdrawalStatementJson } from '../db/schema.ts';
+import { isOnTime, lineWithdrawable, type WithdrawalPeriod, withdrawalPeriod } from './withdrawal-rules.ts';
+
+export type LineOption = {
+  lineNo: number;
+  productId: string;
+  sku: string;
+  name: string;
+  ordered: number;
+  unitPriceCents: number;
+  /** Units already withdrawn by an earlier withdrawal of this order. */
+  withdrawn: number;
+  /** Units still withdrawable (0 for an excluded line). */
+  remaining: number;
+  /** The legal exception excluding the line (L221-28, VI.53), shown as such. */
+  exception: string | null;
+};
+
+export type Eligibility = {
+  /** A consumer's distance contract with a shop whose terms give the right, still alive. */
+  applies: boolean;
+  period: WithdrawalPeriod;
+  lines: LineOption[];
+  /** Some unit of some line can still be withdrawn (applies, whatever the date). */
+  anyWithdrawable: boolean;
+};
+
+export type OrderForEligibility = {
+  customerKind: string;
+  status: string;
+  placedAt: Date;
+  lines: readonly { line_no: number; product_id: string; sku: string; name: string; quantity: number; unit_price_cents: number; withdrawable: boolean; withdrawal_exception: string | null }[];
+  /** When the goods were handed over (each lot). */
+  possessions: readonly Date[];
+  /** Lines of the order's earlier withdrawals. */
+  earlier: readonly Pick<WithdrawalStatementJson, 'lines'>[];
+};
+
+export type ShopForEligibility = { timeZone: string; jurisdictions: readonly Jurisdiction[]; hasWithdrawalTerms: boolean };
+
+const day = (d: Date, timeZone: string) => localDate(Temporal.Instant.fromEpochMilliseconds(d.getTime()), timeZone);
+
+export function eligibility(order: OrderForEligibility, shop: ShopForEligibility): Eligibility {
+  const concludedOn = day(order.placedAt, shop.timeZone);
+  // The platform gives the withdrawal information with the terms accepted at checkout and in
+  // the confirmation (L221-5 7°): given on the day the contract was concluded.
+  const period = withdrawalPeriod({ kind: 'goods', possessionDates: order.possessions.map((p) => day(p, shop.timeZone)), concludedOn, informationGivenOn: concludedOn, jurisdictions: shop.jurisdictions });
+  const applies = order.customerKind === 'consumer' && shop.hasWithdrawalTerms && !['cancelled', 'refused'].includes(order.status);
+  const withdrawnOf = (lineNo: number) => order.earlier.flatMap((w) => w.lines).filter((l) => l.lineNo === lineNo).reduce((s, l) => s + l.quantity, 0);
+  const lines = order.lines.map((l): LineOption => {
+    const verdict = lineWithdrawable({ withdrawable: l.withdrawable, withdrawalException: l.withdrawal_exception });
+    const withdrawn = withdrawnOf(l.line_no);
+    return {
+      lineNo: l.line_no, productId: l.product_id, sku: l.sku, name: l.name, ordered: l.quantity, unitPriceCents: l.unit_price_cents, withdrawn,
+      remaining: applies && verdict.withdrawable ? Math.max(0, l.quantity - withdrawn) : 0,
+      exception: verdict.withdrawable ? null : (verdict.reason ?? 'legal_list'),
+    };
+  });
+  return { applies, period, lines, anyWithdrawable: lines.some((l) => l.remaining > 0) };
+}
+
+/** Whether the withdrawal function is offered on `today`: something to withdraw, and the period not over. */
+export function offeredOn(e: Eligibility, today: Temporal.PlainDate): boolean {
+  return e.anyWithdrawable && isOnTime(today, e.period);
+}

@@ -1,0 +1,81 @@
+/**
+ * What the acknowledgement says, for the e-mail, the PDF and the page alike (L221-21; Directive
+ * 2011/83 art. 11a: the content, date and time of the withdrawal, on a durable medium): the
+ * statement as confirmed, when it was sent, the period it was judged against, how to send the
+ * goods back and at whose cost, the refund, and the terms version the order accepted (issue 10
+ * §9). Built from the stored withdrawal, so a rendering later says exactly the same.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { AcceptedTermsJson, WithdrawalStatementJson } from '../../db/schema.ts';
+import { type Lang, hasMessage, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import { money } from '../../kernel/i18n/money.ts';
+import type { Shop } from '../../shops/service.ts';
+import { addressLine, channelLabel, dateTime, longDate } from '../../aftersale/format.ts';
+import type { WithdrawalRow } from '../../aftersale/queries.ts';
+import { returnInstructions } from '../../aftersale/returns.ts';
+
+export type Acknowledgement = {
+  statement: WithdrawalStatementJson;
+  /** Label and value pairs: when, how, period. */
+  facts: [string, string][];
+  lines: string[];
+  returns: string[];
+  refund: string;
+  terms: string | null;
+};
+
+export function acknowledgement(lang: Lang, shop: Shop, w: WithdrawalRow, acceptedTerms: AcceptedTermsJson): Acknowledgement {
+  const statement = w.statement as unknown as WithdrawalStatementJson;
+  const facts: [string, string][] = [
+    [t(lang, 'withdrawal.order'), statement.order.number],
+    [t(lang, 'withdrawal.orderedOn'), dateTime(lang, new Date(statement.order.placedAt), shop.timeZone)],
+    [t(lang, 'withdrawal.customer'), statement.customer.name],
+    [t(lang, 'withdrawal.email'), statement.customer.email],
+    ...(statement.customer.address ? [[t(lang, 'withdrawal.address'), addressLine(statement.customer.address)] as [string, string]] : []),
+    w.notified_at ? [t(lang, 'withdrawal.sentAt'), dateTime(lang, w.notified_at, shop.timeZone)] : [t(lang, 'withdrawal.sentOn'), longDate(lang, w.notified_on)],
+    ...(w.notified_at ? [] : [[t(lang, 'withdrawal.shopReceivedOn'), longDate(lang, w.received_on)] as [string, string]]),
+    [t(lang, 'withdrawal.channel'), channelLabel(lang, w.channel)],
+    [t(lang, 'withdrawal.period'), w.period_ends_on ? t(lang, 'withdrawal.periodEnds', { date: longDate(lang, w.period_ends_on) }) : t(lang, 'withdrawal.periodNotStarted')],
+  ];
+  const lines = statement.lines.map((l) => `${l.quantity} × ${l.name} (${l.sku})`);
+  const r = returnInstructions(shop.profile, Temporal.PlainDate.from(w.notified_on));
+  const returns = [
+    t(lang, 'withdrawal.return.by', { date: longDate(lang, r.returnBy.toString()), days: r.withinDays }),
+    ...(r.address ? [t(lang, 'withdrawal.return.to', { address: [shop.profile.identity.legalName, addressLine(r.address)].join(', ') })] : []),
+    t(lang, `withdrawal.return.cost.${r.costBorneBy}` as MessageKey),
+  ];
+  const cgv = acceptedTerms.find((d) => d.kind === 'cgv') ?? acceptedTerms[0];
+  const kind = cgv && hasMessage(`terms.kind.${cgv.kind}`) ? t(lang, `terms.kind.${cgv.kind}` as MessageKey) : (cgv?.kind ?? '');
+  return {
+    statement,
+    facts,
+    lines,
+    returns,
+    refund: t(lang, 'withdrawal.refund.amount', { amount: money(lang, w.due_cents) }),
+    terms: cgv ? t(lang, 'withdrawal.terms', { kind, version: cgv.version }) : null,
+  };
+}
+
+/** The acknowledgement as plain text: the e-mail's body. */
+export function acknowledgementText(lang: Lang, shop: Shop, ack: Acknowledgement): string {
+  return [
+    t(lang, 'withdrawal.mail.hello', { name: ack.statement.customer.name }),
+    '',
+    t(lang, 'withdrawal.mail.intro', { number: ack.statement.order.number }),
+    '',
+    t(lang, 'withdrawal.statementIntro'),
+    ...ack.facts.map(([k, v]) => `${k}${lang === 'fr' ? ' : ' : ': '}${v}`),
+    '',
+    `${t(lang, 'withdrawal.lines')} :`,
+    ...ack.lines.map((l) => `- ${l}`),
+    '',
+    `${t(lang, 'withdrawal.return.title')} :`,
+    ...ack.returns,
+    '',
+    `${t(lang, 'withdrawal.refund.title')} :`,
+    ack.refund,
+    ...(ack.terms ? ['', ack.terms] : []),
+    '',
+    shop.name,
+  ].join('\n');
+}

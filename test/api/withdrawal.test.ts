@@ -1,0 +1,237 @@
+/**
+ * Issue 10 §1–§3 over HTTP, driven by the test clock (API.md): the consumer's withdrawal function
+ * and staff's record of a letter, judged against the period counted from delivery (LEGAL §A1.2:
+ * a FR order delivered Fri 2026-07-03 may be withdrawn until Fri 2026-07-17; a BE order picked
+ * up Tue 2026-07-07 until Wed 2026-07-22, the 21st being the Belgian National Day), lines
+ * excluded by a legal exception, partial withdrawals, the acknowledgement received over SMTP
+ * with its PDF, the refund's due day (14 days after the shop was informed, deferred until the
+ * goods are back), the staff alerts 10 and 3 days before it, and the surcharge of a late refund
+ * (FR L242-4: legal interest, then 5 %, 10 %…; BE: legal interest).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { outboxEmails } from '../support/outbox.ts';
+import { pdfText } from '../support/pdf-text.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
+import { startSmtp } from '../support/smtp.ts';
+
+const FR = 'coopconnexion';
+const BE = 'coopso';
+
+let p: TestPlatform;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+before(async () => {
+  smtp = await startSmtp();
+  p = await startPlatform({ COMPTOIR_TEST_CLOCK: '2026-06-25T10:00:00+02:00', SMTP_URL: smtp.url }, { stripe: false });
+});
+after(async () => {
+  await p.stop();
+  await smtp.close();
+});
+
+type Json = Record<string, unknown>;
+const staff = bearer(ADMIN_TOKEN);
+const moveClock = async (now: string) => {
+  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staff, payload: { now } });
+  assert.equal(res.statusCode, 200, res.body);
+};
+const post = (url: string, headers: Record<string, string>, payload: Json = {}) => p.app.inject({ method: 'POST', url: `/api/v1/shops/${url}`, headers, payload });
+const order = async (shop: string, id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${shop}/orders/${id}`, headers: staff })).json();
+const withdrawalOf = async (shop: string, id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${shop}/withdrawals/${id}`, headers: staff })).json();
+
+async function event(shop: string, id: string, type: string, at: string, extra: Json = {}) {
+  const res = await post(`${shop}/orders/${id}/events`, staff, { type, at, ...extra });
+  assert.equal(res.statusCode, 201, `${type}: ${res.body}`);
+}
+async function withdrawalEvent(shop: string, id: string, type: string, at: string, extra: Json = {}) {
+  const res = await post(`${shop}/withdrawals/${id}/events`, staff, { type, at, ...extra });
+  assert.equal(res.statusCode, 201, `${type}: ${res.body}`);
+  return res.json();
+}
+
+const tokens = { c1: '', c2: '', c3: '', b1: '', b2: '' };
+const ids = { c1: '', c2: '', c3: '', b1: '', b2: '', w1: '', wb1: '' };
+type Who = keyof typeof tokens;
+const products: Record<string, string> = {};
+
+async function place(shop: string, who: Who, lines: [string, number][]) {
+  const res = await post(`${shop}/orders`, bearer(tokens[who]), {
+    lines: lines.map(([sku, quantity]) => ({ productId: products[sku], quantity })),
+    acceptedTerms: { version: await termsVersion(p, shop) },
+    delivery: shop === BE ? { mode: 'pickup', pickupPointId: '0' } : { mode: 'carrier' },
+    paymentMethod: shop === BE ? 'bank_transfer' : 'card',
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const placed = res.json();
+  await event(shop, placed.id, 'payment_received', '2026-06-25T10:00:00+02:00', { amountCents: placed.totals.grossCents });
+  return placed;
+}
+
+describe('withdrawal function and its deadlines (issue 10)', () => {
+  test('should let a consumer withdraw an order not yet delivered: the period has not started, so it is on time', async () => {
+    for (const who of ['c1', 'c2', 'c3'] as const) tokens[who] = await customerToken(p, FR, `${who}@withdraw.example`);
+    for (const who of ['b1', 'b2'] as const) tokens[who] = await customerToken(p, BE, `${who}@withdraw.example`);
+    for (const sku of ['MIEL-500', 'CAFE-250', 'PANIER-LEG']) products[sku] = await productIdBySku(p, FR, sku);
+    for (const sku of ['CALC-SCI', 'ETIQ-NOM']) products[sku] = await productIdBySku(p, BE, sku);
+    ids.c1 = (await place(FR, 'c1', [['MIEL-500', 4], ['CAFE-250', 2], ['PANIER-LEG', 1]])).id;
+    ids.c2 = (await place(FR, 'c2', [['MIEL-500', 1]])).id;
+    ids.c3 = (await place(FR, 'c3', [['PANIER-LEG', 1]])).id;
+    ids.b1 = (await place(BE, 'b1', [['CALC-SCI', 1], ['ETIQ-NOM', 1]])).id;
+    ids.b2 = (await place(BE, 'b2', [['CALC-SCI', 1]])).id;
+
+    const res = await post(`${BE}/orders/${ids.b2}/withdrawal`, bearer(tokens.b2));
+    assert.equal(res.statusCode, 201, res.body);
+    const w = res.json();
+    assert.deepEqual([w.notifiedOn, w.deadline, w.onTime, w.dueCents], ['2026-06-25', null, true, 2490]);
+    // Nothing to wait for: the refund is due 14 days after the shop was informed.
+    assert.equal(w.refundDueOn, '2026-07-09');
+    assert.equal((await order(BE, ids.b2)).deadlines.withdrawalEndsOn, undefined, 'no period before delivery');
+  });
+
+  test('should end a FR period delivered on Fri 2026-07-03 on Fri 2026-07-17, and refuse excluded lines as not_withdrawable', async () => {
+    await moveClock('2026-06-26T09:00:00+02:00');
+    for (const who of ['c1', 'c2', 'c3'] as const) await event(FR, ids[who], 'shipped', '2026-06-26T09:00:00+02:00');
+    await moveClock('2026-07-03T18:00:00+02:00');
+    for (const who of ['c1', 'c2', 'c3'] as const) await event(FR, ids[who], 'delivered', '2026-07-03T15:00:00+02:00');
+    assert.equal((await order(FR, ids.c1)).deadlines.withdrawalEndsOn, '2026-07-17');
+    assert.equal((await order(FR, ids.c3)).deadlines.withdrawalEndsOn, undefined, 'a perishable basket alone has no withdrawal right');
+
+    const basket = await post(`${FR}/orders/${ids.c3}/withdrawal`, bearer(tokens.c3));
+    assert.equal(basket.statusCode, 422);
+    assert.equal(basket.json().error.code, 'not_withdrawable');
+    const mixed = await post(`${FR}/orders/${ids.c1}/withdrawal`, bearer(tokens.c1), { lines: [{ productId: products['PANIER-LEG'], quantity: 1 }] });
+    assert.equal(mixed.statusCode, 422);
+    assert.equal(mixed.json().error.code, 'not_withdrawable');
+    assert.equal(mixed.json().error.field, 'lines.0.productId');
+    // Another customer's order is not found, never withdrawn.
+    const other = await post(`${FR}/orders/${ids.c1}/withdrawal`, bearer(tokens.c2));
+    assert.equal(other.statusCode, 404);
+  });
+
+  test('should end a BE period picked up on Tue 2026-07-07 on Wed 2026-07-22 (21 July is a Belgian holiday)', async () => {
+    await moveClock('2026-07-07T12:00:00+02:00');
+    await event(BE, ids.b1, 'picked_up', '2026-07-07T11:00:00+02:00');
+    assert.equal((await order(BE, ids.b1)).deadlines.withdrawalEndsOn, '2026-07-22');
+  });
+
+  test('should take a partial withdrawal, acknowledge it by e-mail over SMTP with the statement as PDF, and log it as evidence', async () => {
+    await moveClock('2026-07-10T10:00:00+02:00');
+    const res = await post(`${FR}/orders/${ids.c1}/withdrawal`, bearer(tokens.c1), { lines: [{ productId: products['MIEL-500'], quantity: 3 }] });
+    assert.equal(res.statusCode, 201, res.body);
+    const w = res.json();
+    ids.w1 = w.id;
+    assert.deepEqual([w.notifiedOn, w.deadline, w.onTime, w.wholeOrder, w.dueCents], ['2026-07-10', '2026-07-17', true, false, 2850]);
+    assert.equal(w.refundDueOn, null, 'deferred until the honey comes back or its shipment is proved');
+    const too = await post(`${FR}/orders/${ids.c1}/withdrawal`, bearer(tokens.c1), { lines: [{ productId: products['MIEL-500'], quantity: 2 }] });
+    assert.equal(too.json().error.code, 'withdrawal_quantity_too_high', 'one jar is left');
+
+    await moveClock('2026-07-10T10:01:00+02:00');
+    const [mail] = await outboxEmails(p.database.db, 'c1@withdraw.example').then((all) => all.filter((m) => /rétractation/.test(m.subject)));
+    assert.ok(mail, 'an acknowledgement was queued');
+    assert.equal(mail.status, 'sent');
+    assert.match(mail.text_body, /vendredi 10 juillet 2026 à 10:00:00 UTC\+2/);
+    assert.match(mail.text_body, /3 × Miel/);
+    assert.match(mail.text_body, /jusqu’au vendredi 17 juillet 2026 inclus/);
+    // Received by the SMTP server: the message to c1 carrying the statement's PDF.
+    const raw = smtp.messages.find((m) => /^To: c1@withdraw\.example/m.test(m) && m.includes(`${FR}-retractation-`)) ?? '';
+    const part = raw.slice(raw.indexOf(`name=${FR}-retractation-`));
+    assert.match(part, /^name=coopconnexion-retractation-[\w-]+\.pdf/);
+    const b64 = /\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(part)?.[1] ?? '';
+    const pdf = pdfText(Buffer.from(b64.replace(/\s/g, ''), 'base64'));
+    const number = (await order(FR, ids.c1)).number;
+    for (const words of ['Déclaration de rétractation', number, '3 × Miel', 'vendredi 10 juillet 2026', 'vendredi 17 juillet 2026']) assert.ok(pdf.includes(words), `the PDF says "${words}": ${pdf.slice(0, 400)}`);
+
+    const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/orders/${ids.c1}/evidence`, headers: staff })).json();
+    assert.equal(evidence.verified, true);
+    const logged = evidence.events.find((e: { type: string }) => e.type === 'withdrawal_received');
+    assert.deepEqual([logged.data.withdrawalId, logged.data.notifiedOn, logged.data.onTime, logged.data.emailOutboxId], [w.id, '2026-07-10', true, mail.id]);
+  });
+
+  test('should defer the refund until the goods are back, then make it due 14 days after the notice, with a staff alert 10 days before', async () => {
+    await moveClock('2026-07-14T09:00:00+02:00');
+    const w = await withdrawalEvent(FR, ids.w1, 'goods_received', '2026-07-14');
+    assert.equal(w.goodsReceivedOn, '2026-07-14');
+    assert.equal(w.refundDueOn, '2026-07-24');
+    await moveClock('2026-07-14T09:01:00+02:00');
+    assert.deepEqual(await alertDays(FR, ids.c1), ['2026-07-14']);
+  });
+
+  test('should take a withdrawal sent at 23:59 on the last day and refuse one sent at 00:05 the next day', async () => {
+    await moveClock('2026-07-17T23:59:00+02:00');
+    const rest = await post(`${FR}/orders/${ids.c1}/withdrawal`, bearer(tokens.c1));
+    assert.equal(rest.statusCode, 201, rest.body);
+    assert.deepEqual([rest.json().onTime, rest.json().lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity]), rest.json().dueCents], [true, [['MIEL-500', 1], ['CAFE-250', 2]], 950 + 1380]);
+    await moveClock('2026-07-18T00:05:00+02:00');
+    const late = await post(`${FR}/orders/${ids.c2}/withdrawal`, bearer(tokens.c2));
+    assert.equal(late.statusCode, 422);
+    assert.equal(late.json().error.code, 'withdrawal_period_over');
+    assert.match(late.json().error.message, /2026-07-17/);
+    const logged = (await order(FR, ids.c2)).events.filter((e: { type: string }) => e.type === 'withdrawal_received');
+    assert.equal(logged.length, 0, 'a refused withdrawal leaves nothing');
+  });
+
+  test('should send the second refund alert 3 days before the due day', async () => {
+    await moveClock('2026-07-20T23:00:00+02:00');
+    assert.deepEqual(await alertDays(FR, ids.c1), ['2026-07-14']);
+    await moveClock('2026-07-21T08:00:00+02:00');
+    assert.deepEqual(await alertDays(FR, ids.c1), ['2026-07-14', '2026-07-21']);
+  });
+
+  test('should record a letter by the day it was sent: on time if posted by the end of the period, refused otherwise', async () => {
+    await moveClock('2026-07-24T10:00:00+02:00');
+    const late = await post(`${BE}/orders/${ids.b1}/withdrawal`, staff, { notifiedOn: '2026-07-23', channel: 'letter' });
+    assert.equal(late.json().error?.code, 'withdrawal_period_over', late.body);
+    const future = await post(`${BE}/orders/${ids.b1}/withdrawal`, staff, { notifiedOn: '2026-07-25' });
+    assert.equal(future.json().error?.code, 'event_in_future');
+    const res = await post(`${BE}/orders/${ids.b1}/withdrawal`, staff, { notifiedOn: '2026-07-21', receivedOn: '2026-07-23', channel: 'letter' });
+    assert.equal(res.statusCode, 201, res.body);
+    const w = res.json();
+    ids.wb1 = w.id;
+    // The personalised labels are excluded: only the calculator is withdrawn.
+    assert.deepEqual([w.notifiedOn, w.receivedOn, w.deadline, w.onTime, w.channel, w.lines.map((l: { sku: string }) => l.sku), w.dueCents], ['2026-07-21', '2026-07-23', '2026-07-22', true, 'letter', ['CALC-SCI'], 2490]);
+    const [ack] = (await outboxEmails(p.database.db, 'b1@withdraw.example')).filter((m) => /rétractation/.test(m.subject));
+    assert.match(ack?.text_body ?? '', /Envoyée le : mardi 21 juillet 2026/);
+  });
+
+  test('should show the L242-4 surcharge growing once the refund is late, and keep the one of the day it was paid', async () => {
+    assert.equal((await withdrawalOf(FR, ids.w1)).lateSurchargeCents, 0, 'due on 07-24: not late yet');
+    await moveClock('2026-08-03T10:00:00+02:00');
+    const tenDays = await withdrawalOf(FR, ids.w1);
+    // 10 days late: legal interest, 28.50 € × 6.67 % × 10 / 365 = 0.05 €.
+    assert.deepEqual([tenDays.daysLate, tenDays.lateSurchargeRate, tenDays.lateSurchargeCents], [10, 'legal_interest', 5]);
+    await moveClock('2026-08-04T10:00:00+02:00');
+    const elevenDays = await withdrawalOf(FR, ids.w1);
+    assert.deepEqual([elevenDays.daysLate, elevenDays.lateSurchargeRate, elevenDays.lateSurchargeCents], [11, '5%', 143]);
+    await moveClock('2026-08-18T10:00:00+02:00');
+    const paid = await withdrawalEvent(FR, ids.w1, 'refunded', '2026-08-18', { amountCents: 2850 });
+    assert.deepEqual([paid.refundedOn, paid.daysLate, paid.lateSurchargeRate, paid.lateSurchargeCents], ['2026-08-18', 25, '10%', 285]);
+    await moveClock('2026-09-30T10:00:00+02:00');
+    assert.equal((await withdrawalOf(FR, ids.w1)).lateSurchargeCents, 285, 'fixed at the refund');
+    const again = await post(`${FR}/withdrawals/${ids.w1}/events`, staff, { type: 'refunded', at: '2026-09-30', amountCents: 1 });
+    assert.equal(again.json().error?.code, 'withdrawal_already_refunded');
+  });
+
+  test('should alert BE staff 10 and 3 days before, and charge legal interest on a late Belgian refund', async () => {
+    // b1's goods come back on 07-27 (recorded late, after the fact): due 07-23 + 14 = 08-06.
+    const w = await withdrawalEvent(BE, ids.wb1, 'goods_received', '2026-07-27');
+    assert.equal(w.refundDueOn, '2026-08-06');
+    // The clock had passed both alert days: only the more urgent alert goes, once.
+    await moveClock('2026-10-01T10:00:00+02:00');
+    assert.deepEqual(await alertDays(BE, ids.b1), ['2026-10-01']);
+    const paid = await withdrawalEvent(BE, ids.wb1, 'refunded', '2026-08-20', { amountCents: 2490 });
+    // 14 days late: 24.90 € × 4.5 % × 14 / 365 = 0.04 €.
+    assert.deepEqual([paid.daysLate, paid.lateSurchargeRate, paid.lateSurchargeCents], [14, 'legal_interest', 4]);
+    const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${BE}/orders/${ids.b1}/evidence`, headers: staff })).json();
+    assert.equal(evidence.verified, true);
+    assert.deepEqual(evidence.events.filter((e: { type: string }) => e.type.startsWith('withdrawal_')).map((e: { type: string }) => e.type), ['withdrawal_received', 'withdrawal_goods_received', 'withdrawal_refunded']);
+  });
+});
+
+/** The days staff were alerted of an order's withdrawal refund falling due (the outbox's creation dates, Paris/Brussels time). */
+async function alertDays(shop: string, orderId: string): Promise<string[]> {
+  const { number } = await order(shop, orderId);
+  const rows = await p.database.db.selectFrom('outbox').select(['created_at', 'subject']).where('shop_id', '=', shop).where('subject', 'like', `%remboursement de rétractation%${number}%`).orderBy('created_at').execute();
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', dateStyle: 'short' });
+  return rows.map((r) => day.format(r.created_at));
+}
