@@ -160,7 +160,7 @@ export async function benchCatalogue(label: string, sizes = (process.env.BENCH_S
     for (const size of sizes) {
       await server.ask({ op: 'grow', size });
       for (const [name, tag, path] of SCENARIOS) {
-        await autocannon({ url: server.url + path, connections: 10, duration: 1 }); // warm-up
+        await autocannon({ url: server.url + path, connections: CONNECTIONS, duration: 2 }); // warm-up: JIT, caches
         await server.ask({ op: 'start', tag: `${size}-${tag}` });
         const r = await autocannon({ url: server.url + path, connections: CONNECTIONS, duration });
         const cpuMs = await server.ask<number>({ op: 'stop', tag: `${size}-${tag}` });

@@ -20,7 +20,7 @@ import { Page } from '../layout.tsx';
 import { getShop, listShops } from '../../shops/service.ts';
 import { PlatformHome } from '../../shops/views/home.tsx';
 import { LEGAL_DOCS, LegalPage, type LegalDoc } from './views/legal.tsx';
-import { keptFragment } from './kept-fragment.ts';
+import { keptPage } from './kept-fragment.ts';
 import { ShopHome } from './views/shop-home.tsx';
 
 const PAGE = 24;
@@ -70,9 +70,10 @@ export const shopsPages: FastifyPluginAsync = async (app) => {
     // same for every such visitor of this URL but for the CSRF token: rendered once per cached
     // catalogue page, each visitor's token written in (kept-fragment.ts). The URL holds every
     // query parameter the page shows; the test clock's banner changes at every request.
-    const shared = request.actor.kind === 'anonymous' && frame.viewer === null && frame.csrfToken !== undefined && frame.testClockNow === undefined;
-    const variant = shared ? JSON.stringify([request.url, request.lang, shop.name, shop.profile.customers.kinds, ht, payment]) : '';
-    return sendPage(reply, shared && frame.csrfToken !== undefined ? keptFragment(catalogue, variant, frame.csrfToken, draw) : draw(frame.csrfToken));
+    const shared = request.actor.kind === 'anonymous' && frame.viewer === null && frame.testClockNow === undefined;
+    if (!shared || frame.csrfToken === undefined) return sendPage(reply, draw(frame.csrfToken));
+    const variant = JSON.stringify([request.url, request.lang, shop.name, shop.profile.customers.kinds, ht, payment]);
+    return reply.code(200).type('text/html; charset=utf-8').send(keptPage(catalogue, variant, frame.csrfToken, draw));
   });
 
   app.get<{ Params: { shop: string; id: string } }>('/shops/:shop/products/:id', async (request, reply) => {
