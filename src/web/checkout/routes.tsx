@@ -17,8 +17,8 @@ import { parseOrThrow, text } from '../../kernel/validation.ts';
 import { termsUrl } from '../../legal/terms/urls.ts';
 import { invoiceLinkOf } from '../../invoicing/service.ts';
 import { findOrderFor, orderJson, pendingTransfer } from '../../orders/service.ts';
-import { takesCards, usableMethods, requireUsableMethod, viaStripe } from '../../payments/card/availability.ts';
-import { cardPaymentState, checkoutAfterPlacing } from '../../payments/card/checkout.ts';
+import { takesCards, usableMethods, requireUsableMethod } from '../../payments/card/availability.ts';
+import { cardPaymentState } from '../../payments/card/checkout.ts';
 import { creditBalance } from '../../payments/credit/service.ts';
 import { CardPayment, cardNotice, SimulatedOutcome } from '../payments/views/card/card-payment.tsx';
 import { epcQrPng, epcQrSvg } from '../../payments/epc-qr.ts';
@@ -32,7 +32,7 @@ import { baseUrl } from '../urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
 import { claimCart, viewCart } from '../../checkout/cart-service.ts';
 import { CheckoutChoices, forgetChoices, readChoices, rememberReturn, saveChoices } from '../../checkout/cart-session.ts';
-import { placeOrder } from '../../flows/place-order.ts';
+import { checkOut } from '../../flows/check-out.ts';
 import { placedWithToken } from '../../checkout/placed-orders.ts';
 import { SHIPS_TO_CUSTOMER, quoteOrder } from '../../checkout/quote.ts';
 import * as rules from '../../checkout/rules.ts';
@@ -77,17 +77,18 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const { terms } = await termsForOrder(db, clock, shop);
     const lines = cart.catalogueLines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     const digest = sha256Hex(JSON.stringify({ lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(), choices }));
-    // Customer credit the order will use (issue 4 §5), shown on the review.
-    const creditCents = Math.min(await creditBalance(db, shop.slug, customer.id), quote.totals.grossCents);
-    return { cartId: cart.id, lines, quote, terms, digest, creditCents };
+    return { cartId: cart.id, customerId: customer.id, lines, quote, terms, digest };
   }
   type Review = NonNullable<Awaited<ReturnType<typeof review>>>;
 
-  function reviewPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, r: Review, choices: CheckoutChoices, errors: FieldErrors, status = 200) {
+  async function reviewPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, r: Review, choices: CheckoutChoices, errors: FieldErrors, status = 200) {
+    // Customer credit the order will use (issue 4 §5), shown on the review; read only to show it,
+    // not on the way to placing the order (whose transaction applies it).
+    const creditCents = Math.min(await creditBalance(db, shop.slug, r.customerId), r.quote.totals.grossCents);
     const f = frame(request, reply, shop, t(request.lang, 'checkout.review.title'));
     const terms = r.terms.map((d) => ({ ...d, url: termsUrl(shop.slug, d.kind, d.version) }));
     const form = { expectedGrossCents: r.quote.totals.grossCents, termsVersion: r.terms[0]?.version ?? '', cartDigest: r.digest, checkoutToken: randomUUID() };
-    const page = <ReviewPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} quote={r.quote} paymentMethod={choices.paymentMethod} terms={terms} form={form} errors={errors} creditCents={r.creditCents} />;
+    const page = <ReviewPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} quote={r.quote} paymentMethod={choices.paymentMethod} terms={terms} form={form} errors={errors} creditCents={creditCents} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>, status);
   }
 
@@ -194,25 +195,17 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
       return reviewPage(request, reply, shop, r, choices, fieldErrors(changed, request.lang), 409);
     }
     try {
-      const base = baseUrl(request);
-      const placed = await placeOrder(deps, shop, customer.id, {
-        lines: r.lines,
-        acceptedTerms: form.acceptTerms ? { version: form.termsVersion } : undefined,
-        delivery: choices.delivery,
-        paymentMethod: choices.paymentMethod,
-        expectedGrossCents: form.expectedGrossCents,
-      }, {
+      const order = { lines: r.lines, acceptedTerms: form.acceptTerms ? { version: form.termsVersion } : undefined, delivery: choices.delivery, paymentMethod: choices.paymentMethod, expectedGrossCents: form.expectedGrossCents };
+      const done = await checkOut(cardDeps, { shop, actor: request.actor, order }, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
-        terms: r.terms,
-        orderUrl: (id) => `${base}/shops/${shop.slug}/orders/${id}`,
+        baseUrl: baseUrl(request),
         orderId: form.checkoutToken,
-        inTransaction: claimCart(shop.slug, r.cartId, r.lines),
-      });
+        returnUrl: (orderUrl) => `${orderUrl}?placed=1`,
+      }, { first: claimCart(shop.slug, r.cartId, r.lines), cardFailed: (e) => request.log.error({ err: e }, 'stripe checkout') });
       forgetChoices(reply, shop.slug);
-      // Card and PayPal: straight on to Stripe's hosted page, once the order is committed.
-      const card = viaStripe(choices.paymentMethod) ? await checkoutAfterPlacing(cardDeps, shop, placed.id, `${base}/shops/${shop.slug}/orders/${placed.id}?placed=1`, (e) => request.log.error({ err: e }, 'stripe checkout')) : null;
-      return reply.redirect(card?.url ?? `/shops/${shop.slug}/orders/${placed.id}?placed=1`, 303);
+      // Card and PayPal: straight on to the payment page (Stripe's, or the simulated one on this site).
+      return reply.redirect(done.pay?.sitePath ?? done.pay?.url ?? `/shops/${shop.slug}/orders/${done.order.id}?placed=1`, 303);
     } catch (error) {
       // A second submission of the same form lost the race to the first: show the first's order.
       const placedMeanwhile = await already();

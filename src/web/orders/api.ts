@@ -2,19 +2,14 @@
  * API: placing and reading orders, and their evidence (API.md `POST orders`, `GET orders/{id}`,
  * `GET orders/{id}/evidence`).
  */
-import type { FastifyPluginAsync } from 'fastify';
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireCustomer } from '../../accounts/actor.ts';
-import { type PlacedOrder, placeOrder } from '../../flows/place-order.ts';
+import { type CheckedOut, type CheckOutHooks, checkOut } from '../../flows/check-out.ts';
 import { OrderInput } from '../../checkout/schema.ts';
-import { termsForOrder } from '../../checkout/terms-for-order.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { answerInTransaction, type IdempotencyClaim } from '../../platform/idempotency-keys.ts';
 import { awaitKey, claimInTransaction, KeyAlreadyClaimed } from '../idempotency.ts';
 import { verifyOrder } from '../../legal/evidence/service.ts';
-import { requireUsableMethod, takesCards, viaStripe } from '../../payments/card/availability.ts';
-import { checkoutAfterPlacing, openSimulatedInTransaction } from '../../payments/card/checkout.ts';
 import { getShop } from '../../shops/service.ts';
 import { baseUrl } from '../urls.ts';
 import { findOrderFor, orderJson } from '../../orders/service.ts';
@@ -26,66 +21,25 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const clock = app.deps.clock;
 
+  const cardDeps = { db, clock, stripe: app.deps.stripe, simulated: app.deps.config.simulatedPayments };
+
   // The Idempotency-Key is claimed in the order's transaction: 2 transactions per order (issue 9).
   app.post<ShopParams>('/shops/:shop/orders', { config: { claimsInTransaction: true }, schema: { tags: ['orders'], summary: 'Place an order (customer)' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
-    const customerId = requireCustomer(request.actor, shop.slug);
-    const input = parseOrThrow(OrderInput, request.body);
-    const cardDeps = { db, clock, stripe: app.deps.stripe, simulated: app.deps.config.simulatedPayments };
-    requireUsableMethod(input.paymentMethod, takesCards(cardDeps));
-    const { terms } = await termsForOrder(db, clock, shop);
-    const base = baseUrl(request);
-    const orderUrl = (id: string) => `${base}/shops/${shop.slug}/orders/${id}`;
-    // Card and PayPal through Stripe: the answer is completed after the commit (`payment.checkoutUrl`);
-    // the simulated provider's page is opened in the order's transaction.
-    const final = !viaStripe(input.paymentMethod) || !app.deps.stripe;
-    let claim: IdempotencyClaim | undefined;
-    const place = () =>
-      placeOrder({ db, clock }, shop, customerId, input, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        terms,
-        orderUrl,
-        inTransaction: async (trx) => {
-          claim = await claimInTransaction(request, trx);
-        },
-        // The Idempotency-Key's answer commits with the order: a retry after a crash replays it.
-        answer: async (trx, placed) => {
-          const p = placed.json;
-          const simulated = await openSimulatedInTransaction(trx, cardDeps, shop, { id: p.id, status: p.status, method: p.payment.method, amountDueCents: p.payment.amountDueCents }, orderUrl(p.id));
-          if (viaStripe(p.payment.method) && !app.deps.stripe) p.payment = { ...p.payment, checkoutUrl: simulated };
-          await answerInTransaction(trx, claim, 201, p, { final });
-        },
-      });
-    let placed: PlacedOrder;
+    requireCustomer(request.actor, shop.slug); // 401/403 before any word on the body
+    const order = parseOrThrow(OrderInput, request.body);
+    const key = keyAnsweredWithOrder(request);
+    const checkOutNow = () => checkOut(cardDeps, { shop, actor: request.actor, order }, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, baseUrl: baseUrl(request) }, key.hooks);
+    let done: CheckedOut;
     try {
-      placed = await place();
+      done = await checkOutNow();
     } catch (error) {
       if (!(error instanceof KeyAlreadyClaimed)) throw error;
       if ((await awaitKey(request, reply)) === 'replayed') return reply;
-      placed = await place();
+      done = await checkOutNow();
     }
-    request.idempotency = claim;
-    const order = placed.json;
-    // Card and PayPal: Stripe's hosted page, created once the order is committed (`payment.checkoutUrl`),
-    // and written with the key's final answer.
-    if (viaStripe(input.paymentMethod) && app.deps.stripe) {
-      const fresh = order.payment.paidCents === 0 && {
-        order: { id: order.id, number: order.number, status: order.status, payment_method: order.payment.method, gross_cents: order.totals.grossCents, deposit_cents: order.payment.depositCents ?? null, email: placed.email, paid_cents: 0 },
-        head: placed.evidence,
-        inTransaction: async (trx: Transaction<DB>, url: string) => {
-          order.payment = { ...order.payment, checkoutUrl: url };
-          const body = JSON.stringify(order);
-          await answerInTransaction(trx, claim, 201, order, { final: true });
-          request.idempotencyFinal = body;
-        },
-      };
-      const checkout = await checkoutAfterPlacing(cardDeps, shop, placed.id, orderUrl(placed.id), (e) => request.log.error({ err: e }, 'stripe checkout'), fresh || undefined);
-      order.payment = { ...order.payment, checkoutUrl: checkout?.url ?? null };
-    }
-    const body = JSON.stringify(order);
-    if (final) request.idempotencyFinal = body;
-    else if (request.idempotencyFinal !== body) request.idempotencyFinal = undefined;
+    const body = JSON.stringify(done.order);
+    key.settle(body);
     return reply.code(201).type('application/json; charset=utf-8').send(body);
   });
 
@@ -101,3 +55,28 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
     return { orderId: order.id, number: order.number, verified: check.verified, brokenAt: check.brokenAt, reason: check.reason, events: check.events };
   });
 };
+
+/**
+ * The request's Idempotency-Key, claimed first in the order's transaction and answered with the
+ * order in it (and again with the Stripe page's row): a retry after a crash replays the answer.
+ * `settle`: the body sent is final as committed, or left for the onSend hook to record.
+ */
+function keyAnsweredWithOrder(request: FastifyRequest) {
+  let claim: IdempotencyClaim | undefined;
+  let finalBody: string | undefined;
+  const hooks: CheckOutHooks = {
+    first: async (trx) => {
+      claim = await claimInTransaction(request, trx);
+    },
+    answer: async (trx, order, final) => {
+      await answerInTransaction(trx, claim, 201, order, { final });
+      finalBody = final ? JSON.stringify(order) : undefined;
+    },
+    cardFailed: (error) => request.log.error({ err: error }, 'stripe checkout'),
+  };
+  const settle = (body: string) => {
+    request.idempotency = claim;
+    request.idempotencyFinal = finalBody === body ? body : undefined;
+  };
+  return { hooks, settle };
+}
