@@ -13,10 +13,15 @@ import { randomToken } from '../kernel/ids.ts';
 import { TooManyAttempts } from './errors.ts';
 import type { Credentials } from './schema.ts';
 import { type AccountsDeps, authenticate, type SignedIn, type Who } from './service.ts';
-import { secureCookies } from '../web/urls.ts';
 
 export const DEVICE_COOKIE = 'comptoir_device';
 const DEVICE_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * A sign-in from a browser, which gets the device cookie. `secureCookie`: whether it carries
+ * `Secure`, which only the web layer knows (the public origin: src/web/urls.ts `secureCookies`).
+ */
+export type FromBrowser = { secureCookie: boolean };
 
 export async function signIn(
   deps: AccountsDeps,
@@ -24,14 +29,14 @@ export async function signIn(
   reply: FastifyReply,
   who: Who,
   credentials: Credentials,
-  from: 'browser' | 'api',
+  from: FromBrowser | 'api',
 ): Promise<SignedIn> {
   const sent = request.cookies[DEVICE_COOKIE];
   const device = from === 'api' ? null : sent && DEVICE_SHAPE.test(sent) ? sent : randomToken();
   try {
     const actor = await authenticate(deps, who, credentials, { ip: request.ip, device });
     if (device && device !== sent) {
-      reply.setCookie(DEVICE_COOKIE, device, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies(request), maxAge: 365 * 86_400 });
+      reply.setCookie(DEVICE_COOKIE, device, { path: '/', httpOnly: true, sameSite: 'lax', secure: from !== 'api' && from.secureCookie, maxAge: 365 * 86_400 });
     }
     return actor;
   } catch (error) {

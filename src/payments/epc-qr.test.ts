@@ -7,7 +7,6 @@ import { create } from 'qrcode';
 import { ValidationFailed } from '../kernel/errors.ts';
 import { type Cents, cents } from '../kernel/money.ts';
 import { EPC_MAX_PAYLOAD_BYTES, type EpcTransfer, epcQrPayload, epcQrPng, epcQrSvg, remittanceFor } from './epc-qr.ts';
-import { formatIban, isValidIban } from './iban.ts';
 import { rfFromBase } from './references.ts';
 
 const transfer: EpcTransfer = {
@@ -138,16 +137,6 @@ test('should refuse texts over their EPC lengths (70, 140 characters) and payloa
 test('should refuse to draw a payload over 331 bytes', async () => {
   await assert.rejects(epcQrPng('x'.repeat(332)), RangeError);
   await assert.rejects(epcQrSvg('é'.repeat(166)), RangeError);
-});
-
-test('should check IBANs with ISO 13616 mod 97 and the country length', () => {
-  for (const iban of ['BE68539007547034', 'be68 5390 0754 7034', 'FR1420041010050500013M02606', 'DE89370400440532013000', 'NL91ABNA0417164300']) {
-    assert.ok(isValidIban(iban), iban);
-  }
-  for (const iban of ['BE68539007547035', 'BE6853900754703', 'BE86539007547034', 'XX68539007547034', 'BE68 5390 0754 703!', '']) {
-    assert.equal(isValidIban(iban), false, iban);
-  }
-  assert.equal(formatIban('fr1420041010050500013m02606'), 'FR14 2004 1010 0505 0001 3M02 606');
 });
 
 test('every payload of a valid transfer has 2-decimal amounts, fits 331 bytes and keeps its fields in place', () => {

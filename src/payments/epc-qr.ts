@@ -14,7 +14,7 @@
 import { toBuffer, toString as qrToString } from 'qrcode';
 import { ValidationFailed } from '../kernel/errors.ts';
 import { centsToDecimalString, type Cents } from '../kernel/money.ts';
-import { isValidIban, normalizeIban } from './iban.ts';
+import { isValidIban, normalizeIban } from '../kernel/iban.ts';
 import { formatOgm, type PaymentReference, parseRf } from './references.ts';
 
 export const EPC_MAX_PAYLOAD_BYTES = 331;

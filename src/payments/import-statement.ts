@@ -15,7 +15,7 @@ import { cents } from '../kernel/money.ts';
 import type { Shop } from '../shops/service.ts';
 import { type BankStatement, type Camt053Document, parseCamt053, type StatementEntry } from './camt053.ts';
 import { StatementRejected } from './errors.ts';
-import { formatIban, normalizeIban } from './iban.ts';
+import { formatIban, normalizeIban } from '../kernel/iban.ts';
 import { recordPayment } from './record-payment.ts';
 import { decideEntry, entryKey, type PayableOrder, referenceOf, storedForms } from './reconcile.ts';
 import { readRemittance, type RemittanceReading } from './references.ts';

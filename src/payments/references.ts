@@ -9,7 +9,7 @@
  * Pure functions. Generators throw RangeError on a base we built wrongly (a programming error);
  * parsers return a result, because their input comes from customers and banks.
  */
-import { mod97 } from './mod97.ts';
+import { mod97 } from '../kernel/mod97.ts';
 
 /** `value`: the 12 digits of an OGM, or the electronic form of an RF reference (`RF18539007547034`). */
 export type PaymentReference = { kind: 'ogm'; value: string } | { kind: 'rf'; value: string };

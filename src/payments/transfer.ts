@@ -11,7 +11,7 @@ import { type Lang, t } from '../kernel/i18n/index.ts';
 import { cents, type Cents } from '../kernel/money.ts';
 import type { Profile } from '../shops/profile/schema.ts';
 import { epcQrPayload, epcQrPng, remittanceFor } from './epc-qr.ts';
-import { formatIban } from './iban.ts';
+import { formatIban } from '../kernel/iban.ts';
 import { formatPaymentReference, ogmFromBase, type PaymentReference, parsePaymentReference, rfFromOrderNumber } from './references.ts';
 
 type Method = NonNullable<Profile['payments']>['methods'][number];

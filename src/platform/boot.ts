@@ -14,7 +14,8 @@ import { logMailer, smtpMailer } from '../notifications/mailers.ts';
 import type { Mailer } from '../notifications/outbox.ts';
 import { loadProfilesDir } from '../shops/profile/load.ts';
 import { publicBaseUrl } from '../web/urls.ts';
-import { type SeededShop, seedOperator, seedShops } from '../shops/seed.ts';
+import { seedShops } from '../flows/seed-demo.ts';
+import { type SeededShop, seedOperator } from '../shops/seed.ts';
 import { createPlatformClock, type PlatformClock } from './clock.ts';
 import { dueJobsRunner, startEmailDelivery } from './jobs.ts';
 

@@ -7,7 +7,7 @@ import { requireAccess } from '../accounts/actor.ts';
 import { Credentials } from '../accounts/schema.ts';
 import { closeSession, openSession } from '../accounts/service.ts';
 import { signIn, signInFailureStatus } from '../accounts/sign-in.ts';
-import { LoginForm } from '../accounts/views/forms.tsx';
+import { LoginForm } from '../web/accounts/views/forms.tsx';
 import { t } from '../kernel/i18n/index.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { outboxHealth } from '../notifications/outbox.ts';
@@ -16,6 +16,7 @@ import { frameFor, SESSION_COOKIE, sendPage } from '../web/context.ts';
 import { fieldErrors, flatForm, setSessionCookie } from '../web/form-errors.ts';
 import { Form } from '../web/forms.tsx';
 import { Page } from '../web/layout.tsx';
+import { secureCookies } from '../web/urls.ts';
 
 export const operatorPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
@@ -32,7 +33,7 @@ export const operatorPages: FastifyPluginAsync = async (app) => {
   app.post('/operator/login', { preValidation: app.csrfProtection, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
     const values = flatForm(request.body);
     try {
-      const actor = await signIn(deps, request, reply, { kind: 'operator' }, parseOrThrow(Credentials, values), 'browser');
+      const actor = await signIn(deps, request, reply, { kind: 'operator' }, parseOrThrow(Credentials, values), { secureCookie: secureCookies(request) });
       setSessionCookie(request, reply, await openSession(deps, actor, request.headers['user-agent'] ?? null));
       return reply.redirect('/operator', 303);
     } catch (error) {

@@ -12,7 +12,7 @@ import { notFound } from '../../kernel/errors.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { type Cents, cents } from '../../kernel/money.ts';
 import type { Shop } from '../../shops/service.ts';
-import { isValidIban, normalizeIban } from '../iban.ts';
+import { isValidIban, normalizeIban } from '../../kernel/iban.ts';
 import { recordPayment } from '../record-payment.ts';
 import { RefundRefused } from '../refunds/errors.ts';
 import { endToEndIdFor } from '../refunds/rules.ts';

@@ -7,7 +7,7 @@
  * Pure: the caller gives the refunds, the shop's account and the instants.
  */
 import { type Cents, centsToDecimalString, cents } from '../../kernel/money.ts';
-import { normalizeIban } from '../iban.ts';
+import { normalizeIban } from '../../kernel/iban.ts';
 
 export type Pain001Account = { iban: string; bic: string; name: string };
 export type Pain001Transfer = { endToEndId: string; amountCents: Cents; creditorName: string; creditorIban: string; remittance: string };

@@ -4,7 +4,7 @@
  * reads the order's payments and refunds and writes around them.
  */
 import { type Cents, cents } from '../../kernel/money.ts';
-import { isValidIban, normalizeIban } from '../iban.ts';
+import { isValidIban, normalizeIban } from '../../kernel/iban.ts';
 import { RefundRefused } from './errors.ts';
 
 export type RefundStatus = 'pending' | 'exported' | 'confirmed' | 'succeeded' | 'failed';

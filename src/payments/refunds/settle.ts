@@ -12,7 +12,7 @@ import { cents } from '../../kernel/money.ts';
 import { appendEvent } from '../../legal/evidence/service.ts';
 import { enqueueEmail } from '../../notifications/outbox.ts';
 import type { Shop } from '../../shops/service.ts';
-import { formatIban } from '../iban.ts';
+import { formatIban } from '../../kernel/iban.ts';
 import { customerOf, paymentFacts, type RefundRow, refundFacts, setPaymentStatus } from './queries.ts';
 import { paymentStatusAfterRefunds } from './rules.ts';
 

@@ -3,7 +3,7 @@
  * CSRF token checked before the handler runs; a failed form is shown again with every error.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { afterCustomerSignIn } from '../../checkout/cart-session.ts';
+import { afterCustomerSignIn } from '../checkout/cart-session.ts';
 import { customerOrders } from '../../checkout/placed-orders.ts';
 import { OrdersList } from '../checkout/views/order-page.tsx';
 import { t } from '../../kernel/i18n/index.ts';
@@ -14,14 +14,14 @@ import { customerKinds, getShop, type Shop } from '../../shops/service.ts';
 import { frameFor, SESSION_COOKIE, sendPage } from '../context.ts';
 import { fieldErrors, flatForm, nestForm, setSessionCookie } from '../form-errors.ts';
 import { Page } from '../layout.tsx';
-import { baseUrl } from '../urls.ts';
+import { baseUrl, secureCookies } from '../urls.ts';
 import { requireCustomer } from '../../accounts/actor.ts';
 import * as q from '../../accounts/queries.ts';
 import { Credentials, Registration, ResetConfirm, ResetRequest } from '../../accounts/schema.ts';
 import { closeSession, openSession, registerCustomer, requestPasswordReset, resetPassword } from '../../accounts/service.ts';
 import { signIn, signInFailureStatus } from '../../accounts/sign-in.ts';
-import { ForgotForm, LoginForm, RegisterForm, ResetForm } from '../../accounts/views/forms.tsx';
-import { AccountPage } from '../../accounts/views/account.tsx';
+import { ForgotForm, LoginForm, RegisterForm, ResetForm } from './views/forms.tsx';
+import { AccountPage } from './views/account.tsx';
 
 type ShopParams = { Params: { shop: string } };
 const loginLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
@@ -72,7 +72,7 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     const values = flatForm(request.body);
     try {
-      const actor = await signIn(deps, request, reply, { kind: 'customer', shopId: shop.slug }, parseOrThrow(Credentials, values), 'browser');
+      const actor = await signIn(deps, request, reply, { kind: 'customer', shopId: shop.slug }, parseOrThrow(Credentials, values), { secureCookie: secureCookies(request) });
       setSessionCookie(request, reply, await openSession(deps, actor, request.headers['user-agent'] ?? null));
       const back = actor.kind === 'customer' ? await afterCustomerSignIn(deps, request, reply, shop.slug, actor.id) : null;
       return reply.redirect(back ?? `/shops/${shop.slug}/account`, 303);

@@ -12,7 +12,7 @@ import { fieldErrors, flatForm } from '../form-errors.ts';
 import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
 import { addToCart, type CartDeps, changeQuantity, removeFromCart, viewCart } from '../../checkout/cart-service.ts';
-import { cartOwner, cartOwnerOrNew } from '../../checkout/cart-session.ts';
+import { cartOwner, cartOwnerOrNew } from './cart-session.ts';
 import * as q from '../../checkout/queries.ts';
 import { CartPage } from './views/cart-page.tsx';
 

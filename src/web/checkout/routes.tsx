@@ -31,7 +31,7 @@ import { Page } from '../layout.tsx';
 import { baseUrl } from '../urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
 import { claimCart, viewCart } from '../../checkout/cart-service.ts';
-import { CheckoutChoices, forgetChoices, readChoices, rememberReturn, saveChoices } from '../../checkout/cart-session.ts';
+import { CheckoutChoices, forgetChoices, readChoices, rememberReturn, saveChoices } from './cart-session.ts';
 import { checkOut } from '../../flows/check-out.ts';
 import { placedWithToken } from '../../checkout/placed-orders.ts';
 import { SHIPS_TO_CUSTOMER, quoteOrder } from '../../checkout/quote.ts';

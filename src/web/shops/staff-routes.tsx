@@ -8,13 +8,14 @@ import * as accounts from '../../accounts/queries.ts';
 import { Credentials } from '../../accounts/schema.ts';
 import { openSession } from '../../accounts/service.ts';
 import { signIn, signInFailureStatus } from '../../accounts/sign-in.ts';
-import { LoginForm } from '../../accounts/views/forms.tsx';
+import { LoginForm } from '../accounts/views/forms.tsx';
 import { listCatalogue } from '../../catalogue/service.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { frameFor, sendPage } from '../context.ts';
 import { fieldErrors, flatForm, setSessionCookie } from '../form-errors.ts';
 import { Page } from '../layout.tsx';
+import { secureCookies } from '../urls.ts';
 import { checkProfile } from '../../shops/profile/check.ts';
 import { getShop, type Shop, shopCounts } from '../../shops/service.ts';
 import { StaffDashboard } from './views/staff-dashboard.tsx';
@@ -37,7 +38,7 @@ export const staffPages: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     const values = flatForm(request.body);
     try {
-      const actor = await signIn(deps, request, reply, { kind: 'staff', shopId: shop.slug }, parseOrThrow(Credentials, values), 'browser');
+      const actor = await signIn(deps, request, reply, { kind: 'staff', shopId: shop.slug }, parseOrThrow(Credentials, values), { secureCookie: secureCookies(request) });
       setSessionCookie(request, reply, await openSession(deps, actor, request.headers['user-agent'] ?? null));
       return reply.redirect(`/shops/${shop.slug}/staff`, 303);
     } catch (error) {

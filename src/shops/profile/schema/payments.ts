@@ -2,7 +2,7 @@
  * C08 payments, C16 invoicing, C17 receivables (payment terms, late interest, recovery).
  */
 import { z } from 'zod';
-import { isValidIban, normalizeIban } from '../../../payments/iban.ts';
+import { isValidIban, normalizeIban } from '../../../kernel/iban.ts';
 import { Bp, Cents, CustomerKinds, Duration, expecting, Flag, Period, Text, uniqueList, wholeNumber } from './common.ts';
 
 /**

@@ -6,7 +6,7 @@ import { money } from '../../../../kernel/i18n/money.ts';
 import { type Lang, type MessageKey, t } from '../../../../kernel/i18n/index.ts';
 import type { Shop } from '../../../../shops/service.ts';
 import { ErrorSummary, type FieldErrors } from '../../../forms.tsx';
-import { formatIban } from '../../../../payments/iban.ts';
+import { formatIban } from '../../../../kernel/iban.ts';
 import type { RefundJson } from '../../../../payments/refunds/service.ts';
 
 export function RefundsTable({ lang, shop, refunds }: { lang: Lang; shop: Shop; refunds: readonly RefundJson[] }) {

@@ -5,10 +5,10 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { randomToken } from '../kernel/ids.ts';
-import { type CartDeps, type CartOwner, guestHashOf, mergeGuestCart } from './cart-service.ts';
-import { DeliveryInput } from './schema.ts';
-import { secureCookies } from '../web/urls.ts';
+import { type CartDeps, type CartOwner, guestHashOf, mergeGuestCart } from '../../checkout/cart-service.ts';
+import { DeliveryInput } from '../../checkout/schema.ts';
+import { randomToken } from '../../kernel/ids.ts';
+import { secureCookies } from '../urls.ts';
 
 export const CART_COOKIE = 'comptoir_cart';
 const RETURN_COOKIE = 'comptoir_return';

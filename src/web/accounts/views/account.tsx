@@ -1,5 +1,5 @@
-import type { CustomerRow } from '../../db/schema.ts';
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import type { CustomerRow } from '../../../db/schema.ts';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
 
 export function AccountPage({ lang, customer, welcome }: { lang: Lang; customer: CustomerRow; welcome: boolean }) {
   const address = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };

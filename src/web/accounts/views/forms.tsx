@@ -1,5 +1,5 @@
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
-import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/forms.tsx';
+import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import { ErrorSummary, Field, type FieldErrors, Form } from '../../forms.tsx';
 
 export type Values = Record<string, string | undefined>;
 
