@@ -18,7 +18,8 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -102,6 +103,9 @@ async function settledSoldOf(p: TestPlatform, productIds: readonly string[]) {
   return last;
 }
 
+const withKeys = process.env.BENCH_IDEMPOTENCY === '1';
+const KEYED = new URL('./idempotency-key.cjs', import.meta.url).pathname;
+
 /** autocannon in a worker thread, so the client does not share the app's event loop. */
 function fire(url: string, shop: string, bodies: string[], tokens: string[], limit: { duration: number } | { amount: number }) {
   const path = `/api/v1/shops/${shop}/orders`;
@@ -111,7 +115,14 @@ function fire(url: string, shop: string, bodies: string[], tokens: string[], lim
     workers: 1,
     ...limit,
     // Each connection cycles through the customers and the baskets: every request is one valid order.
-    requests: bodies.map((body, i) => ({ method: 'POST' as const, path, headers: { 'content-type': 'application/json', ...bearer(tokens[i % tokens.length] as string) }, body })),
+    requests: bodies.map((body, i) => ({
+      method: 'POST' as const,
+      path,
+      headers: { 'content-type': 'application/json', ...bearer(tokens[i % tokens.length] as string) },
+      body,
+      // BENCH_IDEMPOTENCY=1: each order with its own Idempotency-Key (claimed and answered in the order's transaction).
+      ...(withKeys && { setupRequest: KEYED }),
+    })),
   });
 }
 
@@ -119,14 +130,69 @@ const ms = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
 /** CPU time of this process's main thread (the server's event loop), in ms; null off Linux. */
 function mainThreadCpuMs(): number | null {
+  const t = mainThreadTimes();
+  return t && t.user + t.system;
+}
+
+/** The main thread's user and system (kernel: sockets, syscalls) CPU time, in ms; null off Linux. */
+function mainThreadTimes(): { user: number; system: number } | null {
   try {
     const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, after the command name
-    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+    // utime and stime, after the command name, in ticks: USER_HZ is 100 on Linux.
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
   } catch {
     return null;
   }
 }
+
+/**
+ * BENCH_CPU_PROFILE=<dir>: the V8 CPU profile of the main thread during each measured phase
+ * only (not the set-up), written to <dir>/<tag>.cpuprofile; bench/cpuprofile-summary.ts reads it.
+ */
+async function profiled<T>(tag: string, f: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return f();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await f();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${tag}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/**
+ * CPU time of the server's backends serving this database (pg_stat_activity), from /proc: the
+ * database's share of the machine's CPU per order, when the server runs on this machine (else null).
+ */
+async function backendCpuMs(p: TestPlatform): Promise<Map<number, number> | null> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(p.database.db);
+  const times = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      times.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      return null; // not on this machine (or gone): no figure rather than a wrong one
+    }
+  }
+  return times;
+}
+
+const cpuSpent = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
+const loadAverage = () => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'n/a';
+  }
+};
 
 const databaseBytes = async (p: TestPlatform) => Number((await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(p.database.db)).rows[0]?.n ?? 0);
 
@@ -138,11 +204,15 @@ export type Phase = { label: string; ordersPerSecond: number };
  * phase before it, same run, is what the counter (locked from its update to the commit) costs.
  */
 type Shopping = { shop: string; paymentMethod: string; delivery: Record<string, unknown>; label: string; tag: string; invoiceAtPayment?: boolean };
-const SHOPPINGS: Shopping[] = [
+const ALL_SHOPPINGS: Shopping[] = [
   { label: 'bank transfer (Coopso)', tag: 'a', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: { mode: 'pickup', pickupPointId: '0' } },
   { label: 'bank transfer (Coopso), invoice counter off the order path', tag: 'b', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: { mode: 'pickup', pickupPointId: '0' }, invoiceAtPayment: true },
   { label: 'card, simulated provider (Bible et Jeux)', tag: 'c', shop: 'bible-et-jeux', paymentMethod: 'card', delivery: { mode: 'carrier' } },
 ];
+
+/** BENCH_PHASES=a,c runs only those phases (by tag); BENCH_PHASES=none skips the hot product too. */
+const only = process.env.BENCH_PHASES?.split(',');
+const SHOPPINGS = only ? ALL_SHOPPINGS.filter((s) => only.includes(s.tag)) : ALL_SHOPPINGS;
 
 /** Random integers from a fixed seed: the same baskets every run. */
 function baskets(products: readonly string[], count: number): string[][] {
@@ -176,16 +246,20 @@ async function benchShopping(p: TestPlatform, base: string, url: string, s: Shop
   const invoices = async () => Number((await sql<{ n: number }>`select count(*)::int as n from invoices where shop_id = ${s.shop}`.execute(p.database.db)).rows[0]?.n ?? 0);
   const invoices0 = await invoices();
   const sent0 = { ...p.database.sent };
+  const backends0 = await backendCpuMs(p);
   const cpu0 = mainThreadCpuMs();
-  const r = await fire(base, s.shop, bodies, tokens, { duration: DURATION_S });
+  const times0 = mainThreadTimes();
+  const r = await profiled(s.tag, () => fire(base, s.shop, bodies, tokens, { duration: DURATION_S }));
   const cpu1 = mainThreadCpuMs();
+  const times1 = mainThreadTimes();
+  const backends1 = await backendCpuMs(p);
   const sent1 = { ...p.database.sent };
   const after = await settledSoldOf(p, products);
   const bytes1 = await databaseBytes(p);
   const invoices1 = await invoices();
   const placed = r['2xx'];
   const ordersPerSecond = placed / r.duration;
-  const what = `POST orders, ${s.label}, 3 lines of ${BENCH_PRODUCTS} products, ${CONNECTIONS} conn × ${DURATION_S} s`;
+  const what = `POST orders, ${s.label}, 3 lines of ${BENCH_PRODUCTS} products, ${CONNECTIONS} conn × ${DURATION_S} s${withKeys ? ', Idempotency-Key' : ''}`;
   const per = (n: number) => (placed ? (n / placed).toFixed(1) : '?');
   push(`${what}: orders/s`, ordersPerSecond.toFixed(0));
   push(`${what}: p50 / p99 latency`, `${ms(r.latency.p50)} / ${ms(r.latency.p99)} ms`);
@@ -193,7 +267,10 @@ async function benchShopping(p: TestPlatform, base: string, url: string, s: Shop
   push(`${what}: non-2xx / errors`, `${r.non2xx}${codes ? ` (${codes})` : ''} / ${r.errors + r.timeouts}`);
   push(`${what}: statements / transactions per order`, `${per(sent1.statements - sent0.statements)} / ${per(sent1.transactions - sent0.transactions)}`);
   push(`${what}: Node CPU ms per order (main thread)`, cpu0 === null || cpu1 === null ? 'n/a (no /proc)' : per(cpu1 - cpu0));
+  if (times0 && times1) push(`${what}: of which user / system (kernel) CPU ms per order`, `${per(times1.user - times0.user)} / ${per(times1.system - times0.system)}`);
+  push(`${what}: PostgreSQL backends' CPU ms per order (this database's connections)`, backends0 && backends1 ? per(cpuSpent(backends0, backends1)) : 'n/a (server not on this machine)');
   push(`${what}: bytes written per order (database growth)`, per(bytes1 - bytes0));
+  push(`${what}: load average after (1, 5, 15 min)`, loadAverage());
   const units = after.units - before.units;
   const taken = before.stock - after.stock;
   push(`${what}: invoices numbered during the run`, String(invoices1 - invoices0));
@@ -229,7 +306,7 @@ async function benchApp(url: string, rows: Row[]): Promise<Phase[]> {
     const base = `http://127.0.0.1:${(p.app.server.address() as { port: number }).port}`;
     const phases: Phase[] = [];
     for (const s of SHOPPINGS) phases.push(await benchShopping(p, base, url, s, rows));
-    await benchHotProduct(p, base, phases[0]?.ordersPerSecond ?? 100, rows);
+    if (!only) await benchHotProduct(p, base, phases[0]?.ordersPerSecond ?? 100, rows);
     return phases;
   } finally {
     await p.stop();
@@ -324,7 +401,8 @@ export async function benchCheckout(url = process.env.DATABASE_URL ?? DEFAULT_DA
     rows.push({ database: LABEL, benchmark: 'checkout benchmark', value: `skipped: server unreachable (${unreachable})` });
     return rows;
   }
-  const tps = await benchAnchor(url, rows);
+  // BENCH_ANCHOR=0: the app's phases only (profiling, before/after comparisons of Node CPU per order).
+  const tps = process.env.BENCH_ANCHOR === '0' ? null : await benchAnchor(url, rows);
   const phases = await benchApp(url, rows);
   for (const phase of phases) {
     if (tps) rows.push({ database: LABEL, benchmark: `POST orders, ${phase.label}: orders/s ÷ anchor TPS (same server, same run)`, value: `${phase.ordersPerSecond.toFixed(0)} ÷ ${tps.toFixed(0)} = ${(phase.ordersPerSecond / tps).toFixed(2)}` });

@@ -3,7 +3,9 @@
  * query on shop data is scoped by shop id.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { precompile } from '../db/precompiled.ts';
 import type { ActorKind, DB, NewCustomer } from '../db/schema.ts';
+import { forgetHolderTokens } from './token-cache.ts';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -154,8 +156,12 @@ export function deleteCustomerSessions(db: Exec, shopId: string, customerId: str
   return db.deleteFrom('sessions').where('shop_id', '=', shopId).where('actor_kind', '=', 'customer').where('actor_id', '=', customerId).execute();
 }
 
-/** Revokes every API token of a customer (password reset: ASVS 7.4.3, LEGAL.md T-25). */
+/**
+ * Revokes every API token of a customer (password reset: ASVS 7.4.3, LEGAL.md T-25), and drops
+ * them from this process's token cache (accounts/token-cache.ts) so they stop working at once.
+ */
 export function revokeCustomerTokens(db: Exec, shopId: string, customerId: string, now: Date) {
+  forgetHolderTokens('customer', shopId, customerId);
   return db
     .updateTable('api_tokens')
     .set({ revoked_at: now })
@@ -216,15 +222,19 @@ export function updateCustomerPassword(db: Transaction<DB>, shopId: string, cust
  * `name` is null when the holder no longer exists (the token then signs no one in).
  */
 export function findApiTokenHolder(db: Exec, tokenHash: string, now: Date) {
-  return db
+  return apiTokenHolder.first(db, { tokenHash, now });
+}
+
+// Compiled once (src/db/precompiled.ts): it runs on every API request.
+const apiTokenHolder = precompile((db, p: { tokenHash: string; now: Date }) =>
+  db
     .selectFrom('api_tokens as t')
     .leftJoin('customers as c', (j) => j.on('t.actor_kind', '=', 'customer').onRef('c.shop_id', '=', 't.shop_id').onRef('c.id', '=', 't.actor_id'))
     .leftJoin('staff as s', (j) => j.on('t.actor_kind', '=', 'staff').onRef('s.shop_id', '=', 't.shop_id').onRef('s.id', '=', 't.actor_id'))
     .leftJoin('operators as o', (j) => j.on('t.actor_kind', '=', 'operator').onRef('o.id', '=', 't.actor_id'))
-    .select(['t.actor_kind', 't.shop_id', 't.actor_id'])
+    .select(['t.actor_kind', 't.shop_id', 't.actor_id', 't.expires_at'])
     .select(sql<string | null>`coalesce(c.first_name || ' ' || c.last_name, s.name, o.name)`.as('name'))
-    .where('t.token_hash', '=', tokenHash)
+    .where('t.token_hash', '=', p.tokenHash)
     .where('t.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
-    .executeTakeFirst();
-}
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', p.now)])),
+);

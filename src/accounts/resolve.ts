@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import { sha256Hex } from '../kernel/ids.ts';
 import type { Actor } from './actor.ts';
 import * as q from './queries.ts';
+import { cachedTokenActor, cacheTokenActor } from './token-cache.ts';
 import { isSessionLive, SESSION_TOUCH_SECONDS } from './sign-in-rules.ts';
 
 export const ADMIN_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
@@ -43,10 +44,16 @@ function toActor(kind: Actor['kind'], shopId: string | null, id: string, name: s
 
 export async function actorFromBearer(db: Kysely<DB>, token: string, adminToken: string | undefined, now: Date): Promise<Actor | null> {
   if (adminToken && sameSecret(token, adminToken)) return { kind: 'operator', id: ADMIN_ACTOR_ID, name: 'operator' };
-  const row = await q.findApiTokenHolder(db, sha256Hex(token), now);
+  const hash = sha256Hex(token);
+  const cached = cachedTokenActor(hash, now);
+  if (cached) return cached;
+  const row = await q.findApiTokenHolder(db, hash, now);
   if (!row) return null;
   const name = row.actor_kind === 'operator' && row.actor_id === ADMIN_ACTOR_ID ? 'operator' : row.name;
-  return name === null ? null : toActor(row.actor_kind, row.shop_id, row.actor_id, name);
+  if (name === null) return null;
+  const actor = toActor(row.actor_kind, row.shop_id, row.actor_id, name);
+  if (actor.kind !== 'anonymous') cacheTokenActor(hash, actor, row.expires_at);
+  return actor;
 }
 
 /**

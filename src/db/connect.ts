@@ -11,10 +11,9 @@ import { promisify } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
-import { labelFailedStatement } from './errors.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 import { counting, type StatementCount } from './statement-count.ts';
@@ -36,11 +35,6 @@ const INT8 = 20;
 const DATE = 1082;
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
-
-/** Names the statement on each failed query's error, for logs that must not show its values. */
-const labelFailedStatements = (event: LogEvent) => {
-  if (event.level === 'error') labelFailedStatement(event.error, event.query.sql);
-};
 
 /** The contrib extensions the migrations create (catalogue search, 0009): PGlite loads them at start. */
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
@@ -84,7 +78,7 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
       throw error;
     });
   const sent: StatementCount = { statements: 0, transactions: 0 };
-  const db = new Kysely<DB>({ dialect: counting(new PGliteDialect(client), sent), log: labelFailedStatements });
+  const db = new Kysely<DB>({ dialect: counting(new PGliteDialect(client), sent) });
   const close = async () => {
     await db.destroy();
     release();
@@ -103,7 +97,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   pool.on('connect', (client) => client.on('error', (error) => report(error)));
   pool.on('error', () => {}); // an idle client's error, already reported by the listener above
   const sent: StatementCount = { statements: 0, transactions: 0 };
-  const db = new Kysely<DB>({ dialect: counting(new PostgresDialect({ pool }), sent), log: labelFailedStatements });
+  const db = new Kysely<DB>({ dialect: counting(new PostgresDialect({ pool }), sent) });
   return {
     db,
     kind: 'postgres',

@@ -6,6 +6,7 @@
  * enough to stay on in production, where it also tells an operator what a request costs.
  */
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver } from 'kysely';
+import { labelFailedStatement } from './errors.ts';
 
 export type StatementCount = { statements: number; transactions: number };
 
@@ -26,11 +27,17 @@ function countOn(connection: DatabaseConnection, count: StatementCount, patched:
       count.statements++;
       if (!inTransaction) count.transactions++;
     }
-    return execute(query);
+    // A failed statement is named on its error (src/db/errors.ts), for logs that must not show its
+    // values: here rather than through Kysely's `log` option, whose wrapper times and reports
+    // every successful query too (two more awaits per statement on the order path).
+    return execute(query).catch((error: unknown) => {
+      labelFailedStatement(error, query.sql);
+      throw error;
+    });
   }) as DatabaseConnection['executeQuery'];
 }
 
-/** `dialect` with every statement its connections run added to `count`. */
+/** `dialect` with every statement its connections run added to `count`, and failed ones labelled. */
 export function counting(dialect: Dialect, count: StatementCount): Dialect {
   const patched = new WeakSet<DatabaseConnection>();
   return {

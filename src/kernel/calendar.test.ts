@@ -207,6 +207,25 @@ describe('endOfDayInstant and localDate (LEGAL §A12 pitfall 4)', () => {
   });
 });
 
+describe('localDate remembers the day last asked for', () => {
+  test('should give the date a fresh conversion gives, for any sequence of instants around midnights and DST changes (property)', () => {
+    const zones = ['Europe/Paris', 'Europe/Brussels', 'UTC', 'America/New_York'];
+    // Local midnights on both DST change days and an ordinary day, in each zone: instants just
+    // before, at and after them (to the nanosecond), and hours away on either side.
+    const edges = zones.flatMap((zone) =>
+      ['2026-03-29', '2026-03-30', '2026-10-25', '2026-10-26', '2026-06-15'].map((date) => d(date).toZonedDateTime({ timeZone: zone }).toInstant().epochNanoseconds),
+    );
+    const offsets = [-3_600_000_000_000n, -1_000_000n, -1n, 0n, 1n, 999_999n, 1_000_000n, 3_600_000_000_000n, 23n * 3_600_000_000_000n];
+    const instant = fc.tuple(fc.constantFrom(...edges), fc.constantFrom(...offsets)).map(([edge, offset]) => Temporal.Instant.fromEpochNanoseconds(edge + offset));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, fc.constantFrom(...zones)), { minLength: 1, maxLength: 12 }), (asks) => {
+        for (const [at, zone] of asks) assert.equal(localDate(at, zone).toString(), at.toZonedDateTimeISO(zone).toPlainDate().toString(), `${at} in ${zone}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('properties over 2025–2035', () => {
   const jurisdictionSets: Jurisdiction[][] = [[FR], [FR_AM], [BE], [FR, BE], [FR_AM, BE]];
 

@@ -179,7 +179,23 @@ export function endOfDayInstant(
   return date.add({ days: 1 }).toZonedDateTime({ timeZone }).subtract({ milliseconds: 1 });
 }
 
+/**
+ * The local day last asked for, per time zone, and its bounds in epoch milliseconds: an order asks
+ * for "today" three times and every order of the day asks for the same one, while converting an
+ * instant to a zoned date costs ≈ 30 µs (issue 9). The bounds are the starts of that day and of
+ * the next (23 or 25 hours apart around DST changes); PlainDate is immutable, so shared safely.
+ */
+const lastDay = new Map<string, { from: number; until: number; date: Temporal.PlainDate }>();
+
 /** The calendar date of an instant in a time zone (e.g. Europe/Paris). */
 export function localDate(instant: Temporal.Instant, timeZone: string): Temporal.PlainDate {
-  return instant.toZonedDateTimeISO(timeZone).toPlainDate();
+  const ms = instant.epochMilliseconds;
+  const day = lastDay.get(timeZone);
+  if (day && day.from <= ms && ms < day.until) return day.date;
+  const zoned = instant.toZonedDateTimeISO(timeZone);
+  const date = zoned.toPlainDate();
+  const from = zoned.startOfDay().epochMilliseconds;
+  const until = date.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
+  lastDay.set(timeZone, { from, until, date });
+  return date;
 }

@@ -3,7 +3,8 @@
  * (Bearer token for the API, session cookie for pages); `Cache-Control: no-store` on every answer
  * that is not a public read (context.ts `isPublicRead`).
  */
-import type { FastifyInstance } from 'fastify';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { actorFromBearer, actorFromSession } from '../accounts/resolve.ts';
 import { isLang, negotiateLang } from '../kernel/i18n/index.ts';
 import { unauthenticated } from '../kernel/errors.ts';
@@ -49,4 +50,34 @@ export function installContext(app: FastifyInstance): void {
     if (!isPublicRead(request, reply) && !alreadyNoStore) reply.header('cache-control', 'no-store');
     return payload;
   });
+}
+
+/**
+ * Helmet's security headers (CSP, HSTS, X-Frame-Options…) on every answer. @fastify/helmet builds
+ * a new helmet middleware, parsing the whole configuration, on every request (≈ 70 µs, issue 9);
+ * without per-request nonces the headers never change, so they are computed once here: helmet's
+ * own middleware runs on one request to a private instance, and the headers it set on the raw
+ * response are set on each response the same way (`setHeader` on the raw response, before any
+ * route runs, so a route may still replace one).
+ */
+export async function installSecurityHeaders(app: FastifyInstance, options: FastifyHelmetOptions): Promise<void> {
+  const headers = await helmetHeaders(options);
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
+}
+
+export async function helmetHeaders(options: FastifyHelmetOptions): Promise<[string, string | number | readonly string[]][]> {
+  const probe = Fastify();
+  await probe.register(fastifyHelmet, options);
+  let headers: [string, string | number | readonly string[]][] = [];
+  probe.get('/', (_request, reply) => {
+    headers = Object.entries(reply.raw.getHeaders()).flatMap(([name, value]) => (value === undefined ? [] : [[name, value] as [string, string | number | readonly string[]]]));
+    return reply.send('');
+  });
+  await probe.inject('/');
+  await probe.close();
+  if (!headers.some(([name]) => name === 'content-security-policy')) throw new Error('helmet set no Content-Security-Policy: its options changed?');
+  return headers;
 }

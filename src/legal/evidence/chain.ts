@@ -16,14 +16,34 @@ export type ChainedEvent = {
   data: unknown;
 };
 
-/** JSON with object keys sorted at every level: the database's jsonb does not keep key order. */
+/**
+ * JSON with object keys sorted at every level: the database's jsonb does not keep key order.
+ * Undefined properties are left out, an undefined array item is null, and an object's own
+ * enumerable keys are all it shows (a Date is `{}`): every hash already stored depends on it.
+ * Written with plain loops: it runs over every order's `placed` event (issue 9).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      // A hole (never in parsed JSON) is written as nothing, as Array.prototype.join writes it.
+      if (i in value) out += canonicalJson(value[i]);
+    }
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // Sorted by UTF-16 code units, as `<` compares strings.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 export function eventHash(prevHash: string, event: ChainedEvent): string {

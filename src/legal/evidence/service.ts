@@ -4,6 +4,7 @@
  * order row keeps the chain's head, so verifying shows a log cut short (issue 8 §11).
  */
 import type { Kysely, Transaction } from 'kysely';
+import { type Precompiled, precompile } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import { type ChainCheck, chainEvents, eventHash, GENESIS, type StoredEvent } from './chain.ts';
 import { checkEvidence } from './completeness.ts';
@@ -32,47 +33,58 @@ export async function appendEvent(trx: Transaction<DB>, event: NewEvent, recorde
     data: event.data,
   };
   const hash = eventHash(prevHash, chained);
-  const moved = await trx
-    .with('appended', (db) =>
-      db
-        .insertInto('order_events')
-        .values({ shop_id: event.shopId, order_id: event.orderId, seq: chained.seq, type: chained.type, at: event.at, recorded_at: recordedAt, actor: chained.actor, data: JSON.stringify(chained.data), prev_hash: prevHash, hash })
-        .returning('seq'),
-    )
-    .updateTable('orders')
-    .set({ evidence_head: hash, evidence_count: chained.seq })
-    .where('shop_id', '=', event.shopId)
-    .where('id', '=', event.orderId)
-    .where('evidence_count', '=', order.evidence_count)
-    .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) !== 1) throw new Error(`evidence of order ${event.orderId} moved during an append: lock the order row first`);
+  const row = { seq: chained.seq, type: chained.type, at: event.at, actor: chained.actor, data: JSON.stringify(chained.data), prevHash, hash };
+  const moved = await insertEventsMovingHead(trx, { shopId: event.shopId, orderId: event.orderId, recordedAt, events: [row], count: order.evidence_count, head: hash, newCount: chained.seq });
+  if (Number(moved) !== 1) throw new Error(`evidence of order ${event.orderId} moved during an append: lock the order row first`);
   return { ...chained, prevHash, hash };
 }
 
+type EventRow = { seq: number; type: string; at: Date; actor: string; data: string; prevHash: string; hash: string };
+type Appending = { shopId: string; orderId: string; recordedAt: Date; events: EventRow[]; count: number; head: string; newCount: number };
+
+const appendStatements = new Map<number, Precompiled<Record<string, unknown>, unknown>>();
+
 /**
- * The first events of an order written in this very transaction: the chain starts at the genesis,
- * so nothing is read; the events and the order's head are written by one statement (issue 9). The
- * guard on the count (still 0) refuses to run on an order that already has evidence.
+ * Inserts the events and moves the order's head in one statement, if the order's count is still
+ * `count`; the number of rows changed (1, or 0 when the chain moved). Compiled once per number of
+ * events (src/db/precompiled.ts): it runs on every order and every payment. The statement takes
+ * its values by name: `e0_seq` is the first event's seq.
  */
+async function insertEventsMovingHead(trx: Transaction<DB>, a: Appending): Promise<bigint> {
+  const n = a.events.length;
+  let statement = appendStatements.get(n);
+  if (!statement) {
+    statement = precompile((db, p: Record<string, unknown>) =>
+      db
+        .with('appended', (w) =>
+          w
+            .insertInto('order_events')
+            .values(Array.from({ length: n }, (_, i) => ({ shop_id: p.shopId as string, order_id: p.orderId as string, seq: p[`e${i}_seq`] as number, type: p[`e${i}_type`] as string, at: p[`e${i}_at`] as Date, recorded_at: p.recordedAt as Date, actor: p[`e${i}_actor`] as string, data: p[`e${i}_data`] as string, prev_hash: p[`e${i}_prevHash`] as string, hash: p[`e${i}_hash`] as string })))
+            .returning('seq'),
+        )
+        .updateTable('orders')
+        .set({ evidence_head: p.head as string, evidence_count: p.newCount as number })
+        .where('shop_id', '=', p.shopId as string)
+        .where('id', '=', p.orderId as string)
+        .where('evidence_count', '=', p.count as number),
+    );
+    appendStatements.set(n, statement);
+  }
+  const params: Record<string, unknown> = { shopId: a.shopId, orderId: a.orderId, recordedAt: a.recordedAt, count: a.count, head: a.head, newCount: a.newCount };
+  a.events.forEach((e, i) => {
+    for (const [k, v] of Object.entries(e)) params[`e${i}_${k}`] = v;
+  });
+  return statement.affected(trx, params);
+}
+
 export async function appendNewOrderEvents(trx: Transaction<DB>, events: readonly NewEvent[], recordedAt: Date): Promise<StoredEvent[]> {
   const first = events[0];
   if (!first) return [];
   const stored = chainEvents(events.map((event) => ({ type: event.type, at: event.at.toISOString(), recordedAt: recordedAt.toISOString(), actor: event.actor, data: event.data })));
   const head = stored[stored.length - 1] as StoredEvent;
-  const moved = await trx
-    .with('appended', (db) =>
-      db
-        .insertInto('order_events')
-        .values(stored.map((e, i) => ({ shop_id: first.shopId, order_id: first.orderId, seq: e.seq, type: e.type, at: (events[i] as NewEvent).at, recorded_at: recordedAt, actor: e.actor, data: JSON.stringify(e.data), prev_hash: e.prevHash, hash: e.hash })))
-        .returning('seq'),
-    )
-    .updateTable('orders')
-    .set({ evidence_head: head.hash, evidence_count: head.seq })
-    .where('shop_id', '=', first.shopId)
-    .where('id', '=', first.orderId)
-    .where('evidence_count', '=', 0)
-    .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) !== 1) throw new Error(`order ${first.orderId} already has evidence: use appendEvent`);
+  const rows = stored.map((e, i) => ({ seq: e.seq, type: e.type, at: (events[i] as NewEvent).at, actor: e.actor, data: JSON.stringify(e.data), prevHash: e.prevHash, hash: e.hash }));
+  const moved = await insertEventsMovingHead(trx, { shopId: first.shopId, orderId: first.orderId, recordedAt, events: rows, count: 0, head: head.hash, newCount: head.seq });
+  if (Number(moved) !== 1) throw new Error(`order ${first.orderId} already has evidence: use appendEvent`);
   return stored;
 }
 
