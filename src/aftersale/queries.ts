@@ -59,6 +59,12 @@ export function updateWithdrawal(trx: Transaction<DB>, shopId: string, id: strin
   return trx.updateTable('withdrawals').set(set).where('shop_id', '=', shopId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/** What the order's customer has paid so far: a refund never gives back more. */
+export async function paidCents(db: Db, shopId: string, orderId: string): Promise<number> {
+  const row = await db.selectFrom('order_payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('paid')).where('shop_id', '=', shopId).where('order_id', '=', orderId).executeTakeFirst();
+  return Number(row?.paid ?? 0);
+}
+
 /** On-time withdrawals of the shop not refunded yet: the refund alerts' candidates. */
 export function openRefunds(db: Db, shopId: string) {
   return db.selectFrom('withdrawals').selectAll().where('shop_id', '=', shopId).where('on_time', '=', true).where('refunded_on', 'is', null).execute();

@@ -103,8 +103,8 @@ export async function withdraw(deps: AftersaleDeps, shop: Shop, orderId: string,
     if (!isOnTime(dates.notifiedOn, options.period)) throw new WithdrawalRefused('withdrawal_period_over', { endsOn: options.period.endsOn?.toString() ?? '' }, request.by === 'staff' ? 'notifiedOn' : undefined);
     const chosen = chooseLines(options, request.input.lines);
     const customer = await q.customerOf(trx, shop.slug, order.customer_id);
-    const earlier = await q.withdrawalsOfOrder(trx, shop.slug, order.id);
-    const row = await insert(trx, shop, order, { options, chosen, customer, earlier, dates, id: token ?? randomUUID(), actor, now });
+    const [earlier, paid] = await Promise.all([q.withdrawalsOfOrder(trx, shop.slug, order.id), q.paidCents(trx, shop.slug, order.id)]);
+    const row = await insert(trx, shop, order, { options, chosen, customer, earlier, paid, dates, id: token ?? randomUUID(), actor, now });
     await record(trx, shop, order, row, customer?.email ?? null, request.lang, now);
     return withdrawalJson(row, shop, today);
   });
@@ -115,6 +115,8 @@ type Insert = {
   chosen: { line: LineOption; quantity: number }[];
   customer: Awaited<ReturnType<typeof q.customerOf>>;
   earlier: q.WithdrawalRow[];
+  /** What was paid: an order withdrawn before it was paid owes nothing back. */
+  paid: number;
   dates: ReturnType<typeof datesOf>;
   id: string;
   actor: string;
@@ -145,7 +147,7 @@ async function insert(trx: Transaction<DB>, shop: Shop, order: q.OrderFacts, f: 
     shop_id: shop.slug, id: f.id, order_id: order.id, channel: f.dates.channel, notified_on: f.dates.notifiedOn.toString(), notified_at: f.dates.notifiedAt, received_on: f.dates.receivedOn.toString(),
     period_starts_on: f.options.period.startsOn?.toString() ?? null, period_ends_on: f.options.period.endsOn?.toString() ?? null, on_time: true, statement: JSON.stringify(statement),
     whole_order: f.options.lines.every((l) => l.exception === null && l.withdrawn + (f.chosen.find((x) => x.line.lineNo === l.lineNo)?.quantity ?? 0) === l.ordered),
-    due_cents: Math.max(0, all.totalCents - owedBefore), recorded_by: f.actor, recorded_at: new Date(f.now.epochMilliseconds),
+    due_cents: Math.max(0, Math.min(all.totalCents, f.paid) - owedBefore), recorded_by: f.actor, recorded_at: new Date(f.now.epochMilliseconds),
   });
 }
 
