@@ -18,6 +18,7 @@ import { invoiceAtPlacement } from '../invoicing/issue.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
 import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
+import { orderSide } from './record-payment.ts';
 import { bankTransferMethod, newOrderReference, transferInstructions } from '../payments/transfer.ts';
 import { type OrderJson, orderJsonOf } from '../orders/service.ts';
 import { viaStripe } from '../payments/card/availability.ts';
@@ -165,7 +166,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
     shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
     data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
   }, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }], now);
-  await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: localDate(clock.now(), shop.timeZone).toString() }, id, customer.id, credit);
+  await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: localDate(clock.now(), shop.timeZone).toString(), orders: orderSide }, id, customer.id, credit);
   // Stock last: each product row stays locked only from its guarded update to the commit, so
   // a hot product serialises one short step, not the whole order (DESIGN.md §8).
   for (const [productId, need] of needs) {

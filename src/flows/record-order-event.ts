@@ -18,9 +18,9 @@ import { lockOrder } from '../orders/state.ts';
 import { captureAtShipment } from '../payments/card/capture.ts';
 import type { StripeGateway } from '../payments/card/stripe-client.ts';
 import { paymentDatesFixedBy } from '../payments/payment-dates.ts';
-import { recordPayment } from '../payments/record-payment.ts';
 import type { Shop } from '../shops/service.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { orderSide, recordPayment } from './record-payment.ts';
 
 type Deps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null };
 export type CardCapture = 'captured' | 'nothing_to_capture' | { failed: string };
@@ -71,7 +71,7 @@ export async function recordOrderEvent(
  */
 export async function afterShipped(deps: Deps, shop: Shop, orderId: string, actor: string): Promise<CardCapture> {
   try {
-    return await captureAtShipment(deps, shop, orderId, actor);
+    return await captureAtShipment({ ...deps, orders: orderSide }, shop, orderId, actor);
   } catch (error) {
     if (error instanceof DomainError) return { failed: error.code };
     throw error;

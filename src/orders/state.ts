@@ -45,3 +45,14 @@ export type FactDates = { balance_due_on?: string; payment_not_before?: string; 
 export async function applyFact(trx: Transaction<DB>, shopId: string, orderId: string, statusTo: string, dates: FactDates): Promise<void> {
   await update(trx, shopId, orderId).set({ status: statusTo, ...dates }).execute();
 }
+
+/**
+ * A payment's effect on the order: what its payments amount to (`payment_status`), and an order
+ * awaiting payment accepted once the deposit or the price is in — execution is suspended until
+ * then (001 online §2.3, 003 art.2.6). Resolves to the order's status after.
+ */
+export async function applyPayment(trx: Transaction<DB>, order: Pick<OrderRow, 'shop_id' | 'id' | 'status'>, change: { paymentStatus: string; confirmed: boolean }): Promise<string> {
+  const statusTo = change.confirmed && order.status === 'awaiting_payment' ? 'accepted' : order.status;
+  await update(trx, order.shop_id, order.id).set({ payment_status: change.paymentStatus, status: statusTo }).execute();
+  return statusTo;
+}

@@ -14,7 +14,7 @@ import { isUuid } from '../kernel/ids.ts';
 import { cents } from '../kernel/money.ts';
 import type { Shop } from '../shops/service.ts';
 import { BankEntryRefused } from './errors.ts';
-import { recordPayment } from './record-payment.ts';
+import { type OrderSide, recordPayment } from './record-payment.ts';
 import { type OpenOrder, type Suggestion, storedForms, suggestOrders } from './reconcile.ts';
 import { parsePaymentReference } from './references.ts';
 
@@ -146,7 +146,7 @@ async function lockOrder(trx: Transaction<DB>, shopId: string, order: { orderId:
  * so of two staff matching the same entry at once, one wins and the other is told it is taken.
  */
 export async function matchBankEntry(
-  deps: { db: Kysely<DB>; clock: Clock },
+  deps: { db: Kysely<DB>; clock: Clock; orders: OrderSide },
   shop: Shop,
   entryId: string,
   order: { orderId: string } | { number: string },
@@ -164,7 +164,7 @@ export async function matchBankEntry(
     if (!AWAITING.includes(target.payment_status) || target.status === 'cancelled' || target.status === 'refused') throw new BankEntryRefused('order_not_awaiting_payment');
     const now = new Date(deps.clock.now().epochMilliseconds);
     const receivedOn = entry.booking_date ?? today(deps.clock, shop.timeZone).toString();
-    const recorded = await recordPayment({ trx, shop, now, actor }, target.id, {
+    const recorded = await recordPayment({ trx, shop, now, actor, orders: deps.orders }, target.id, {
       method: 'bank_transfer',
       amountCents: cents(entry.amount_cents),
       receivedOn,

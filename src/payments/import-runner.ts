@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../kernel/errors.ts';
 import type { Clock } from '../kernel/clock.ts';
+import type { OrderSide } from './record-payment.ts';
 import { getShop, type Shop } from '../shops/service.ts';
 import type { Camt053Document } from './camt053.ts';
 import { continueImport, readStatement } from './import-statement.ts';
@@ -22,7 +23,7 @@ export type ImportRunner = {
   drain(): Promise<void>;
 };
 
-export function importRunner(deps: { db: Kysely<DB>; clock: Clock }, log: (error: unknown, importId: string) => void): ImportRunner {
+export function importRunner(deps: { db: Kysely<DB>; clock: Clock; orders: OrderSide }, log: (error: unknown, importId: string) => void): ImportRunner {
   const inProgress = new Map<string, Promise<void>>();
 
   const run = async (shop: Shop, importId: string, document: Camt053Document) => {

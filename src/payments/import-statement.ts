@@ -16,7 +16,7 @@ import type { Shop } from '../shops/service.ts';
 import { type BankStatement, type Camt053Document, parseCamt053, type StatementEntry } from './camt053.ts';
 import { StatementRejected } from './errors.ts';
 import { formatIban, normalizeIban } from '../kernel/iban.ts';
-import { recordPayment } from './record-payment.ts';
+import { type OrderSide, recordPayment } from './record-payment.ts';
 import { decideEntry, entryKey, type PayableOrder, referenceOf, storedForms } from './reconcile.ts';
 import { readRemittance, type RemittanceReading } from './references.ts';
 import { confirmDebitedRefund, refundDebitedBy } from './refunds/confirm.ts';
@@ -47,7 +47,7 @@ function requireShopAccount(shop: Shop, statements: readonly BankStatement[]): v
   }
 }
 
-type Ctx = { trx: Transaction<DB>; shop: Shop; now: Date; today: string; actor: string };
+type Ctx = { trx: Transaction<DB>; shop: Shop; now: Date; today: string; actor: string; orders: OrderSide };
 
 /** The statement, parsed and checked: what is refused here never reaches the database. */
 export function readStatement(file: Uint8Array | string): Camt053Document {
@@ -56,7 +56,8 @@ export function readStatement(file: Uint8Array | string): Camt053Document {
   return document;
 }
 
-type Deps = { db: Kysely<DB>; clock: Clock };
+/** `orders`: how a payment changes the order (src/flows/record-payment.ts). */
+export type Deps = { db: Kysely<DB>; clock: Clock; orders: OrderSide };
 type Item = { statement: BankStatement; entry: StatementEntry };
 
 /** Entries per transaction: short locks on the orders paid, and progress a person can watch. */
@@ -89,7 +90,7 @@ async function importChunk(deps: Deps, shop: Shop, importId: string, items: Item
     const row = await lockImport(trx, shop.slug, importId);
     if (row?.status !== 'running') return false;
     const now = nowOf(deps.clock);
-    const ctx: Ctx = { trx, shop, now, today: today(deps.clock, shop.timeZone).toString(), actor: row.actor };
+    const ctx: Ctx = { trx, shop, now, today: today(deps.clock, shop.timeZone).toString(), actor: row.actor, orders: deps.orders };
     const slice = items.slice(row.processed_entries, row.processed_entries + CHUNK_SIZE);
     const counts: ImportCounts = { matched: 0, unmatched: 0, duplicates: 0, ignored: 0 };
     for (const { statement, entry } of slice) counts[await importEntry(ctx, statement, entry)]++;
@@ -182,7 +183,7 @@ const CLOSED = new Set(['cancelled', 'refused']);
 const receivedOn = (ctx: Ctx, entry: StatementEntry) => (entry.bookingDate ?? entry.valueDate)?.toString() ?? ctx.today;
 
 async function applyPayment(ctx: Ctx, order: PayableOrder, externalId: string, entry: StatementEntry): Promise<void> {
-  await recordPayment({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ctx.actor }, order.id, {
+  await recordPayment({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ctx.actor, orders: ctx.orders }, order.id, {
     method: 'bank_transfer',
     amountCents: entry.amountCents,
     receivedOn: receivedOn(ctx, entry),

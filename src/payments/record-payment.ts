@@ -6,11 +6,14 @@
  *
  * Runs inside the caller's transaction, which must not have read the order's payments yet: the
  * order row is locked first, so two payments of one order are applied one after the other.
+ *
+ * The order's state and its invoice belong to orders and invoicing (STYLE.md §5): a payment asks
+ * them through `OrderSide`, which src/flows/record-payment.ts implements and every caller passes.
  */
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { money } from '../kernel/i18n/money.ts';
-import type { DB } from '../db/schema.ts';
-import { invoiceOnFullPayment } from '../invoicing/issue.ts';
+import type { DB, OrdersTable } from '../db/schema.ts';
+import { notFound } from '../kernel/errors.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { type Cents, cents } from '../kernel/money.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
@@ -35,7 +38,19 @@ export type PaymentInput = {
   evidence?: Record<string, unknown>;
 };
 
-export type PaymentContext = { trx: Transaction<DB>; shop: Shop; now: Date; actor: string };
+type OrderRow = Selectable<OrdersTable>;
+
+/** What a payment asks of the order it pays; src/flows/record-payment.ts answers with orders' and invoicing's services. */
+export type OrderSide = {
+  /** The order row, locked until the transaction ends. */
+  lock(trx: Transaction<DB>, shopId: string, orderId: string): Promise<OrderRow | undefined>;
+  /** The order's new payment status; `confirmed`: the deposit or the price is in. Resolves to its status after. */
+  paid(trx: Transaction<DB>, order: OrderRow, change: { paymentStatus: string; confirmed: boolean }): Promise<string>;
+  /** The price is received in full on an order still open (004 art.3 O8: some shops invoice then). */
+  fullyPaid(trx: Transaction<DB>, shop: Shop, orderId: string, now: Date): Promise<void>;
+};
+
+export type PaymentContext = { trx: Transaction<DB>; shop: Shop; now: Date; actor: string; orders: OrderSide };
 
 export type RecordedPayment = Settlement & { paymentId: string; statusFrom: string; statusTo: string; newCreditCents: Cents };
 
@@ -62,7 +77,8 @@ export async function paidSoFar(trx: Transaction<DB>, shopId: string, orderId: s
  */
 export async function recordPayment(ctx: PaymentContext, orderId: string, input: PaymentInput): Promise<RecordedPayment | null> {
   const { trx, shop, now } = ctx;
-  const order = await trx.selectFrom('orders').selectAll().where('shop_id', '=', shop.slug).where('id', '=', orderId).forUpdate().executeTakeFirstOrThrow();
+  const order = await ctx.orders.lock(trx, shop.slug, orderId);
+  if (!order) throw notFound('order');
   // L221-10 (003 art.2.4): no payment before day 8 of an off-premises consumer contract.
   if (order.payment_not_before !== null && input.receivedOn < order.payment_not_before) throw new PaymentBlockedOffPremises(order.payment_not_before);
   const paid = await paidSoFar(trx, shop.slug, orderId);
@@ -95,11 +111,8 @@ export async function recordPayment(ctx: PaymentContext, orderId: string, input:
       .execute();
   }
   // Execution is suspended until paid (001 online §2.3) or the deposit encashed (003 art.2.6).
-  const confirmed = settlement.paidCents >= amountToConfirm(order);
-  const statusTo = confirmed && order.status === 'awaiting_payment' ? 'accepted' : order.status;
-  await trx.updateTable('orders').set({ payment_status: settlement.paymentStatus, status: statusTo }).where('shop_id', '=', shop.slug).where('id', '=', orderId).execute();
-  // 004 art.3 O8: some shops invoice once the price is received in full.
-  if (settlement.paymentStatus === 'paid' && !closed) await invoiceOnFullPayment(trx, shop, orderId, now);
+  const statusTo = await ctx.orders.paid(trx, order, { paymentStatus: settlement.paymentStatus, confirmed: settlement.paidCents >= amountToConfirm(order) });
+  if (settlement.paymentStatus === 'paid' && !closed) await ctx.orders.fullyPaid(trx, shop, orderId, now);
 
   const recorded: RecordedPayment = { ...settlement, paymentId: inserted.id, statusFrom: order.status, statusTo, newCreditCents };
   const mail = await paymentEmail(ctx, order, input, recorded);

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { issueApiToken } from '../../src/accounts/service.ts';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { getShop } from '../../src/shops/service.ts';
+import { orderSide } from '../../src/flows/record-payment.ts';
 import { beginImport } from '../../src/payments/import-statement.ts';
 import { importRunner } from '../../src/payments/import-runner.ts';
 import { findImport } from '../../src/payments/statement-imports.ts';
@@ -206,7 +207,7 @@ describe('the back-office bank pages', () => {
 
 describe('an import left running by a crash', () => {
   test('should be resumed and finished, counting each entry once', async () => {
-    const deps = { db: p.database.db, clock: p.clock };
+    const deps = { db: p.database.db, clock: p.clock, orders: orderSide };
     const shop = await getShop(deps.db, 'coopso');
     const xml = statement('Q3', [1, 2, 3].map((n) => ({ ref: String(n), cents: 100 * n, ustrd: 'don', name: 'Anonyme' })));
     // The upload was acknowledged, then the process stopped before any chunk ran.

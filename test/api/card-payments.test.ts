@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { rmSync, } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { orderSide } from '../../src/flows/record-payment.ts';
 import { captureAtShipment, refundCardPayment } from '../../src/payments/card/capture.ts';
 import { getShop } from '../../src/shops/service.ts';
 import { FormClient } from '../support/form-client.ts';
@@ -311,7 +312,7 @@ describe('card payments captured at shipment (004 art.4 O9b)', () => {
     assert.deepEqual([f.order.status, f.payments.length], ['awaiting_payment', 0], 'nothing debited before shipment');
 
     const shop = await getShop(ship.database.db, 'bible-et-jeux');
-    const deps = { db: ship.database.db, clock: ship.clock, stripe: ship.app.deps.stripe };
+    const deps = { db: ship.database.db, clock: ship.clock, stripe: ship.app.deps.stripe, orders: orderSide };
     assert.equal(await captureAtShipment(deps, shop, order.id, 'staff:test'), 'captured');
     const capture = s.requests.find((r) => r.path === `/v1/payment_intents/${intent.id}/capture`);
     assert.ok(capture?.idempotencyKey, 'captured with an idempotency key');

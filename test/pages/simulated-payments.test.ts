@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { issueApiToken } from '../../src/accounts/service.ts';
 import { loadConfig } from '../../src/config.ts';
 import { verifyOrder } from '../../src/legal/evidence/service.ts';
+import { orderSide } from '../../src/flows/record-payment.ts';
 import { captureAtShipment } from '../../src/payments/card/capture.ts';
 import { findOrderFor, orderJson } from '../../src/orders/service.ts';
 import type { Profile } from '../../src/shops/profile/schema.ts';
@@ -262,7 +263,7 @@ describe('simulated card payments captured at shipment, and refunded (issue 8 §
     assert.deepEqual([(await order()).status, (await payments()).length], ['awaiting_payment', 0], 'nothing taken before shipment');
 
     const shop = await getShop(db, 'bible-et-jeux');
-    const deps = { db, clock: ship.clock, stripe: null };
+    const deps = { db, clock: ship.clock, stripe: null, orders: orderSide };
     assert.equal(await captureAtShipment(deps, shop, id, 'staff:test'), 'captured');
     assert.equal(await captureAtShipment(deps, shop, id, 'staff:test'), 'nothing_to_capture');
     assert.deepEqual(Object.values(await order()).slice(0, 2), ['accepted', 'paid']);

@@ -10,7 +10,7 @@ import { DomainError } from '../../kernel/errors.ts';
 import { cents } from '../../kernel/money.ts';
 import { lockOrderForEvents } from '../../legal/evidence/service.ts';
 import type { Shop } from '../../shops/service.ts';
-import { recordPayment } from '../record-payment.ts';
+import { type OrderSide, recordPayment } from '../record-payment.ts';
 import { advanceCheckout, checkoutsOf } from './queries.ts';
 import { isSimulated, PROVIDER } from './simulated.ts';
 import type { StripeGateway } from './stripe-client.ts';
@@ -22,7 +22,7 @@ const providerFailed = (error: unknown) => new DomainError('card_provider_failed
  * `payment_intent.succeeded` webhook that follows is then a duplicate. The Stripe call happens
  * outside any transaction; its idempotency key makes a retry after a lost answer harmless.
  */
-export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null }, shop: Shop, orderId: string, actor: string): Promise<'captured' | 'nothing_to_capture'> {
+export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null; orders: OrderSide }, shop: Shop, orderId: string, actor: string): Promise<'captured' | 'nothing_to_capture'> {
   const authorized = (await checkoutsOf(deps.db, shop.slug, orderId)).find((c) => c.status === 'authorized' && c.payment_intent_id !== null);
   const paymentIntentId = authorized?.payment_intent_id;
   if (!authorized || !paymentIntentId) return 'nothing_to_capture';
@@ -42,7 +42,7 @@ export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; st
   await deps.db.transaction().execute(async (trx) => {
     await lockOrderForEvents(trx, shop.slug, orderId);
     await advanceCheckout(trx, { shopId: shop.slug, orderId, sessionId: authorized.session_id, paymentIntentId }, 'captured', now);
-    await recordPayment({ trx, shop, now, actor }, orderId, {
+    await recordPayment({ trx, shop, now, actor, orders: deps.orders }, orderId, {
       method: 'card',
       amountCents: cents(intent.amount_received),
       receivedOn: today(deps.clock, shop.timeZone).toString(),
@@ -54,12 +54,12 @@ export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; st
 }
 
 /** The simulated provider's authorisation (issue 8 §12): captured in full, with no call to make. */
-async function captureSimulated(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, orderId: string, authorized: { sessionId: string; paymentIntentId: string; amountCents: number }, actor: string): Promise<'captured'> {
+async function captureSimulated(deps: { db: Kysely<DB>; clock: Clock; orders: OrderSide }, shop: Shop, orderId: string, authorized: { sessionId: string; paymentIntentId: string; amountCents: number }, actor: string): Promise<'captured'> {
   const now = new Date(deps.clock.now().epochMilliseconds);
   await deps.db.transaction().execute(async (trx) => {
     await lockOrderForEvents(trx, shop.slug, orderId);
     await advanceCheckout(trx, { shopId: shop.slug, orderId, sessionId: authorized.sessionId, paymentIntentId: authorized.paymentIntentId }, 'captured', now);
-    await recordPayment({ trx, shop, now, actor }, orderId, {
+    await recordPayment({ trx, shop, now, actor, orders: deps.orders }, orderId, {
       method: 'card',
       amountCents: cents(authorized.amountCents),
       receivedOn: today(deps.clock, shop.timeZone).toString(),

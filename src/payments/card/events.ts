@@ -19,14 +19,14 @@ import { cents } from '../../kernel/money.ts';
 import { appendEvent, lockOrderForEvents } from '../../legal/evidence/service.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
-import { recordPayment } from '../record-payment.ts';
+import { type OrderSide, recordPayment } from '../record-payment.ts';
 import { cardRefundStatus } from '../refunds/rules.ts';
 import { settleCardRefundIn } from '../refunds/service.ts';
 import { advanceCheckout, claimEvent, setEventOutcome } from './queries.ts';
 
 export type EventResult = { duplicate: boolean; outcome: string };
 
-type Ctx = { trx: Transaction<DB>; shop: Shop; orderId: string; now: Date; event: Stripe.Event };
+type Ctx = { trx: Transaction<DB>; shop: Shop; orderId: string; now: Date; event: Stripe.Event; orders: OrderSide };
 
 const ACTOR = 'stripe';
 
@@ -49,7 +49,7 @@ async function findShop(db: Kysely<DB>, slug: string): Promise<Shop | null> {
 
 const intentId = (v: string | { id: string } | null): string | null => (v === null ? null : typeof v === 'string' ? v : v.id);
 
-export async function applyStripeEvent(deps: { db: Kysely<DB>; clock: Clock }, event: Stripe.Event): Promise<EventResult> {
+export async function applyStripeEvent(deps: { db: Kysely<DB>; clock: Clock; orders: OrderSide }, event: Stripe.Event): Promise<EventResult> {
   const about = target(event);
   const shop = about ? await findShop(deps.db, about.shop) : null;
   const now = new Date(deps.clock.now().epochMilliseconds);
@@ -63,7 +63,7 @@ export async function applyStripeEvent(deps: { db: Kysely<DB>; clock: Clock }, e
       orderId: shop && about ? about.orderId : null,
     });
     if (!claimed) return { duplicate: true, outcome: 'duplicate' };
-    const outcome = shop && about && (await lockOrderForEvents(trx, shop.slug, about.orderId)) ? await apply({ trx, shop, orderId: about.orderId, now, event }) : HANDLED.has(event.type) ? 'unknown_order' : 'ignored';
+    const outcome = shop && about && (await lockOrderForEvents(trx, shop.slug, about.orderId)) ? await apply({ trx, shop, orderId: about.orderId, now, event, orders: deps.orders }) : HANDLED.has(event.type) ? 'unknown_order' : 'ignored';
     await setEventOutcome(trx, event.id, outcome);
     return { duplicate: false, outcome };
   });
@@ -123,7 +123,7 @@ const isEuroCents = (currency: string | null, amount: number | null): amount is 
 
 async function pay(ctx: Ctx, paymentIntentId: string, amountCents: number, sessionId: string | null): Promise<string> {
   await advanceCheckout(ctx.trx, { shopId: ctx.shop.slug, orderId: ctx.orderId, sessionId, paymentIntentId }, 'captured', ctx.now);
-  const recorded = await recordPayment({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ACTOR }, ctx.orderId, {
+  const recorded = await recordPayment({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ACTOR, orders: ctx.orders }, ctx.orderId, {
     method: 'card',
     amountCents: cents(amountCents),
     receivedOn: receivedOn(ctx),

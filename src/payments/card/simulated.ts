@@ -19,7 +19,7 @@ import { cents } from '../../kernel/money.ts';
 import { appendEvent, lockOrderForEvents } from '../../legal/evidence/service.ts';
 import { amountDueCents } from '../../orders/service.ts';
 import type { Shop } from '../../shops/service.ts';
-import { recordPayment } from '../record-payment.ts';
+import { type OrderSide, recordPayment } from '../record-payment.ts';
 import { viaStripe } from './availability.ts';
 import { advanceCheckout, type CardCheckoutRow, checkoutsOf, insertCheckout, orderToPay } from './queries.ts';
 
@@ -76,7 +76,7 @@ export type SimulatedOutcome = 'paid' | 'authorized' | 'refused' | 'not_due';
  * "Payer": the amount due is paid (capture at order) or authorised until shipment. The order row
  * is locked first and its state read again under the lock, so a double click pays once.
  */
-export async function paySimulated(deps: Deps, shop: Shop, orderId: string, capture: Capture, pageUrl: string, actor: string): Promise<SimulatedOutcome> {
+export async function paySimulated(deps: Deps & { orders: OrderSide }, shop: Shop, orderId: string, capture: Capture, pageUrl: string, actor: string): Promise<SimulatedOutcome> {
   const now = nowOf(deps.clock);
   return deps.db.transaction().execute(async (trx) => {
     await lockOrderForEvents(trx, shop.slug, orderId);
@@ -93,7 +93,7 @@ export async function paySimulated(deps: Deps, shop: Shop, orderId: string, capt
       return 'authorized';
     }
     await advanceCheckout(trx, at, 'captured', now);
-    await recordPayment({ trx, shop, now, actor }, orderId, {
+    await recordPayment({ trx, shop, now, actor, orders: deps.orders }, orderId, {
       method: 'card',
       amountCents: cents(order.amountCents),
       receivedOn: today(deps.clock, shop.timeZone).toString(),

@@ -13,7 +13,7 @@ import { isUuid } from '../../kernel/ids.ts';
 import { type Cents, cents } from '../../kernel/money.ts';
 import type { Shop } from '../../shops/service.ts';
 import { isValidIban, normalizeIban } from '../../kernel/iban.ts';
-import { recordPayment } from '../record-payment.ts';
+import { type OrderSide, recordPayment } from '../record-payment.ts';
 import { RefundRefused } from '../refunds/errors.ts';
 import { endToEndIdFor } from '../refunds/rules.ts';
 import type { CreditRefundInput } from '../refunds/schema.ts';
@@ -67,11 +67,11 @@ export async function creditForOrder(trx: Transaction<DB>, shopId: string, custo
  * evidence and e-mail) and the `applied` row of the ledger. `creditForOrder` must have run first
  * in the same transaction.
  */
-export async function applyCredit(ctx: { trx: Transaction<DB>; shop: Shop; now: Date; actor: string; today: string }, orderId: string, customerId: string, amount: Cents): Promise<void> {
+export async function applyCredit(ctx: { trx: Transaction<DB>; shop: Shop; now: Date; actor: string; today: string; orders: OrderSide }, orderId: string, customerId: string, amount: Cents): Promise<void> {
   if (amount <= 0) return;
   const { trx, shop, now } = ctx;
   await trx.insertInto('customer_credits').values({ shop_id: shop.slug, customer_id: customerId, amount_cents: -amount, kind: 'applied', order_id: orderId, refund_id: null, created_at: now }).execute();
-  await recordPayment({ trx, shop, now, actor: ctx.actor }, orderId, { method: 'credit', amountCents: amount, receivedOn: ctx.today, evidence: { fromCustomerCredit: true } });
+  await recordPayment({ trx, shop, now, actor: ctx.actor, orders: ctx.orders }, orderId, { method: 'credit', amountCents: amount, receivedOn: ctx.today, evidence: { fromCustomerCredit: true } });
 }
 
 /** The order a credit refund is recorded on: the one whose overpayment made the credit, else the latest. */

@@ -9,6 +9,7 @@ import { getShop } from '../../shops/service.ts';
 import { CAMT053_MAX_BYTES } from '../../payments/camt053.ts';
 import { StatementRejected } from '../../payments/errors.ts';
 import { importStatement } from '../../payments/import-statement.ts';
+import { orderSide } from '../../flows/record-payment.ts';
 
 type ShopParams = { Params: { shop: string } };
 
@@ -26,7 +27,7 @@ export const paymentsApi: FastifyPluginAsync = async (app) => {
       requireAccess(request.actor, 'shop.manage', shop.slug);
       if (!Buffer.isBuffer(request.body)) throw new StatementRejected('statement_not_camt053', { root: '', namespace: '' });
       const actor = request.actor.kind === 'anonymous' ? 'anonymous' : `${request.actor.kind}:${request.actor.id}`;
-      return importStatement({ db, clock }, shop, request.body, actor);
+      return importStatement({ db, clock, orders: orderSide }, shop, request.body, actor);
     },
   );
 };

@@ -8,6 +8,7 @@ import { requireAccess } from '../../accounts/actor.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { parseOrThrow, text } from '../../kernel/validation.ts';
 import { getShop } from '../../shops/service.ts';
+import { orderSide } from '../../flows/record-payment.ts';
 import { actorLabel, matchBankEntry, unmatchedQueue } from '../../payments/bank-queue.ts';
 import { findImport } from '../../payments/statement-imports.ts';
 
@@ -18,7 +19,7 @@ export const MatchBody = z.object({ orderId: text().min(1) }).strict();
 
 export const bankEntriesApi: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
-  const deps = { db, clock: app.deps.clock };
+  const deps = { db, clock: app.deps.clock, orders: orderSide };
 
   const staffShop = async (shopSlug: string, actor: Parameters<typeof requireAccess>[0]) => {
     const shop = await getShop(db, shopSlug);

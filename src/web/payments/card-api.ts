@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type Stripe from 'stripe';
 import { DomainError } from '../../kernel/errors.ts';
+import { orderSide } from '../../flows/record-payment.ts';
 import { applyStripeEvent } from '../../payments/card/events.ts';
 
 const signatureInvalid = () => new DomainError('webhook_signature_invalid', 'malformed', {}, 'stripe-signature');
@@ -31,7 +32,7 @@ export const stripeWebhookApi: FastifyPluginAsync = async (app) => {
       } catch {
         throw signatureInvalid();
       }
-      const result = await applyStripeEvent({ db, clock }, event);
+      const result = await applyStripeEvent({ db, clock, orders: orderSide }, event);
       request.log.info({ stripeEvent: event.id, type: event.type, outcome: result.outcome }, 'stripe event');
       return result.duplicate ? { received: true, duplicate: true } : { received: true };
     },

@@ -15,6 +15,7 @@ import { getShop } from '../../shops/service.ts';
 import { frameFor, sendPage } from '../context.ts';
 import { Page } from '../layout.tsx';
 import { baseUrl } from '../urls.ts';
+import { orderSide } from '../../flows/record-payment.ts';
 import { captureFor } from '../../payments/card/checkout.ts';
 import { paySimulated, refuseSimulated, simulatedPayable, simulatedPaymentPath } from '../../payments/card/simulated.ts';
 import { SimulatedPaymentPage } from './views/card/simulated-payment-page.tsx';
@@ -25,7 +26,7 @@ const Decision = z.object({ decision: z.enum(['pay', 'refuse']) });
 
 export function simulatedPaymentPages(app: FastifyInstance): void {
   const { db } = app.deps.database;
-  const deps = { db, clock: app.deps.clock };
+  const deps = { db, clock: app.deps.clock, orders: orderSide };
   const actorOf = (a: { kind: string; id?: string }) => (a.kind === 'anonymous' ? 'anonymous' : `${a.kind}:${a.id ?? ''}`);
 
   app.get<OrderParams>('/shops/:shop/orders/:id/simulated-payment', async (request, reply) => {

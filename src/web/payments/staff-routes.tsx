@@ -13,6 +13,7 @@ import { frameFor, sendPage } from '../context.ts';
 import { messageFor } from '../errors.tsx';
 import { flatForm } from '../form-errors.ts';
 import { Page } from '../layout.tsx';
+import { orderSide } from '../../flows/record-payment.ts';
 import { actorLabel, matchBankEntry, unmatchedQueue } from '../../payments/bank-queue.ts';
 import { CAMT053_MAX_BYTES } from '../../payments/camt053.ts';
 import { beginImport } from '../../payments/import-statement.ts';
@@ -28,7 +29,7 @@ const REFRESH_SECONDS = 2;
 
 export const bankStaffPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
-  const deps = { db, clock: app.deps.clock };
+  const deps = { db, clock: app.deps.clock, orders: orderSide };
   const runner = importRunner(deps, (error, importId) => app.log.error({ err: error, importId }, 'statement import failed'));
   app.addHook('onReady', () => runner.resumeRunning());
   app.addHook('onClose', () => runner.drain());
