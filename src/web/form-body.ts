@@ -10,7 +10,7 @@
  * `nestForm` (form-errors.ts) nests them with the same options.
  */
 import qs from 'qs';
-import { DomainError } from '../kernel/errors.ts';
+import { DomainError, ValidationFailed } from '../kernel/errors.ts';
 
 /** What every qs call on form data uses: nothing named after Object.prototype, and bounds. */
 export const SAFE_FORM_OPTIONS = {
@@ -25,6 +25,9 @@ export const SAFE_FORM_OPTIONS = {
 
 /** The body as fields; 400 `invalid_request` for nesting deeper than 5 or more than 1,000 fields. */
 export function parseFormBody(body: string): Record<string, unknown> {
+  // A NUL is `%00` in a form body (a `%` typed by the user is `%25`): refused here, since qs can
+  // drop it from a field's name ("[]\0" becomes "0") before the input guard would see it.
+  if (/%00|\0/i.test(body)) throw new ValidationFailed([{ field: '', code: 'invalid_value' }]);
   try {
     return qs.parse(body, { ...SAFE_FORM_OPTIONS, strictDepth: true, throwOnLimitExceeded: true });
   } catch (error) {
