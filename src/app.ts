@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './web/accounts/api.ts';
 import { aftersaleApi } from './web/aftersale/api.ts';
+import { aftersalePages } from './web/aftersale/routes.tsx';
 import { accountsPages } from './web/accounts/routes.tsx';
 import { invoicesApi } from './web/invoicing/api.ts';
 import { invoicePages } from './web/invoicing/routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(staffPages);
   await app.register(ordersStaffPages);
   await app.register(refundsPages);
+  await app.register(aftersalePages);
   await app.register(catalogueStaffPages);
   await app.register(bankStaffPages);
   await app.register(operatorPages);

@@ -28,6 +28,7 @@ import { frameFor, sendPage } from '../context.ts';
 import { fieldErrors, flatForm, nestForm } from '../form-errors.ts';
 import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
+import { withdrawalEntry } from '../aftersale/entry.tsx';
 import { baseUrl } from '../urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
 import { claimCart, viewCart } from '../../checkout/cart-service.ts';
@@ -227,7 +228,9 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const card = await cardPaymentState(cardDeps, shop, order);
     const notice = cardNotice(request.query.card);
     const payment = card ? <CardPayment lang={request.lang} card={card} action={`/shops/${shop.slug}/orders/${order.id}/card-checkout`} csrf={f.csrfToken ?? ''} notice={notice} /> : <SimulatedOutcome lang={request.lang} notice={notice} />;
-    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={await invoiceLinkOf(db, shop.slug, order.id)} />;
+    // The withdrawal function, for the customer while the period runs (issue 10 §1).
+    const withdrawal = request.actor.kind === 'customer' ? await withdrawalEntry(deps, request.lang, shop, order.id) : null;
+    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={await invoiceLinkOf(db, shop.slug, order.id)} withdrawal={withdrawal} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>);
   });
 
