@@ -31,13 +31,28 @@ const NOUNS = ['Étiquettes', 'Cahier', 'Stylo', 'Classeur', 'Enveloppes', 'Agra
 const ADJECTIVES = ['bleu', 'rouge', 'vert', 'noir', 'recyclé', 'grand format', 'petit format', 'à spirale', 'adhésif', 'effaçable'];
 const CONNECTIONS = 50;
 
-const SCENARIOS: [string, string, string][] = [
-  ['shop page /shops/:shop', 'page', `/shops/${SHOP}`],
-  ['shop page, search with a typo (q=cahir)', 'page-typo', `/shops/${SHOP}?q=cahir`],
-  ['API list', 'api-list', `/api/v1/shops/${SHOP}/products?limit=24`],
-  ['API search (q=etiquettes)', 'api-search', `/api/v1/shops/${SHOP}/products?q=etiquettes&limit=24`],
-  ['API price ≤ 15 €, price ascending', 'api-price', `/api/v1/shops/${SHOP}/products?maxPriceCents=1500&sort=price_asc&limit=24`],
+/**
+ * Name, profile tag, and the path of each request. The first five ask the same URL again and again,
+ * as a crowd on a shop's first page or a popular search does: after the first, answers come from
+ * the catalogue kept in memory (src/catalogue/listing-cache.ts), read again every second or two.
+ * The last two ask something new each time (the n-th request of the run gets n), so every answer
+ * is read from the database and rendered: what a visitor pays for a query nobody asked just before.
+ */
+const SCENARIOS: [string, string, (n: number) => string][] = [
+  ['shop page /shops/:shop', 'page', () => `/shops/${SHOP}`],
+  ['shop page, search with a typo (q=cahir)', 'page-typo', () => `/shops/${SHOP}?q=cahir`],
+  ['API list', 'api-list', () => `/api/v1/shops/${SHOP}/products?limit=24`],
+  ['API search (q=etiquettes)', 'api-search', () => `/api/v1/shops/${SHOP}/products?q=etiquettes&limit=24`],
+  ['API price ≤ 15 €, price ascending', 'api-price', () => `/api/v1/shops/${SHOP}/products?maxPriceCents=1500&sort=price_asc&limit=24`],
+  ['uncached: shop page, a new search each (q=cahier+1000+n)', 'page-new-search', (n) => `/shops/${SHOP}?q=cahier+${1000 + n}`],
+  ['uncached: API, a new price limit each (≤ 5 € + n cents)', 'api-new-price', (n) => `/api/v1/shops/${SHOP}/products?maxPriceCents=${500 + n}&sort=price_asc&limit=24`],
 ];
+
+/** autocannon's options for a scenario: each request's path from its number in the run. */
+function load(url: string, path: (n: number) => string, connections: number, duration: number, from: number) {
+  let n = from;
+  return autocannon({ url, connections, duration, requests: [{ setupRequest: (request) => ({ ...request, path: path(n++) }) }] });
+}
 
 type Db = Parameters<typeof q.productPage>[0];
 
@@ -160,9 +175,10 @@ export async function benchCatalogue(label: string, sizes = (process.env.BENCH_S
     for (const size of sizes) {
       await server.ask({ op: 'grow', size });
       for (const [name, tag, path] of SCENARIOS) {
-        await autocannon({ url: server.url + path, connections: CONNECTIONS, duration: 2 }); // warm-up: JIT, caches
+        // Warm-up (JIT, caches) on numbers the measured run does not ask again.
+        await load(server.url, path, CONNECTIONS, 2, 1_000_000);
         await server.ask({ op: 'start', tag: `${size}-${tag}` });
-        const r = await autocannon({ url: server.url + path, connections: CONNECTIONS, duration });
+        const r = await load(server.url, path, CONNECTIONS, duration, 1);
         const cpuMs = await server.ask<number>({ op: 'stop', tag: `${size}-${tag}` });
         const errors = r.non2xx + r.errors + r.timeouts;
         const perRequest = r.requests.total > 0 ? cpuMs / r.requests.total : 0;

@@ -14,8 +14,12 @@ import type { CataloguePage } from '../../catalogue/service.ts';
 
 /** Stands for the visitor's token: random per process, so no product text can contain it. */
 const TOKEN_SLOT = `csrf-slot-${randomBytes(16).toString('hex')}`;
-/** Variants kept per page (language, URL…): a visitor varying the query string must not grow memory. */
-const MAX_VARIANTS = 32;
+/**
+ * Variants kept per catalogue page (URL, language…): a few cover a crowd (the page, ?lang=en…); a
+ * visitor varying the query string gets pages rendered afresh, not memory grown (≤ 8 × ≈ 20 KB
+ * per page kept, each kept ≤ 2 s).
+ */
+const MAX_VARIANTS = 8;
 
 /** The page's bytes around each token slot: joined with a visitor's token, the page as sent. */
 const kept = new WeakMap<CataloguePage, Map<string, Buffer[]>>();
