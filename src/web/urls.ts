@@ -30,7 +30,9 @@ export function listeningPort(app: FastifyInstance): number | undefined {
 
 /** The public origin for links built while answering `request` (which is not read). */
 export function baseUrl(request: FastifyRequest): string {
-  return publicBaseUrl(request.server.deps.config, listeningPort(request.server));
+  // PUBLIC_URL first: the listening address costs a system call (getsockname) per request (issue 9).
+  const config = request.server.deps.config;
+  return config.publicUrl || publicBaseUrl(config, listeningPort(request.server));
 }
 
 /**
