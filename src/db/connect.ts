@@ -15,6 +15,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { precompiledSql } from './precompiled.ts';
 import type { DB } from './schema.ts';
 import { counting, type StatementCount } from './statement-count.ts';
 
@@ -87,6 +88,22 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
   return { db, kind: 'pglite', close, onConnectionError: () => {}, sent };
 }
 
+/**
+ * A statement compiled once (src/db/precompiled.ts) is also prepared once per connection: the
+ * server parses and plans it on its first run only, instead of on every run (issue 9: the order
+ * path's statements cost the server more CPU than the order's work itself). Only these: each is a
+ * short, fixed statement on keys, for which a cached plan is right; any other SQL is sent unnamed
+ * as before, so the number of prepared statements per connection stays that of the statements
+ * declared in the code.
+ */
+function preparingPrecompiled(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof text === 'string' ? precompiledSql.get(text) : undefined;
+    return name && Array.isArray(values) && callback === undefined ? query({ name, text, values }) : query(text, values, callback);
+  };
+}
+
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   let report = (error: Error) => console.warn(`database connection lost (${(error as { code?: string }).code ?? error.message}); the pool opens another`);
@@ -94,7 +111,10 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // and stops the process. The pool already drops a broken idle client (then emits on the pool)
   // and never reuses a checked-out one that is no longer queryable, so listening is enough: the
   // query in flight, if any, fails on its own and the request answers 503 (src/web/errors.tsx).
-  pool.on('connect', (client) => client.on('error', (error) => report(error)));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => report(error));
+    preparingPrecompiled(client);
+  });
   pool.on('error', () => {}); // an idle client's error, already reported by the listener above
   const sent: StatementCount = { statements: 0, transactions: 0 };
   const db = new Kysely<DB>({ dialect: counting(new PostgresDialect({ pool }), sent) });

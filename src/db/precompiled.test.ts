@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from './schema.ts';
 import { startPlatform, type TestPlatform } from '../../test/support/platform.ts';
 import { precompile } from './precompiled.ts';
 
@@ -58,6 +59,21 @@ describe('precompile', () => {
     const after = await db.selectFrom('products').select('stock').where('shop_id', '=', 'coopso').where('sku', '=', one.sku).executeTakeFirstOrThrow();
     assert.equal(after.stock, one.stock, 'rolled back with its transaction');
     assert.equal(await restock.affected(db, { shopId: 'coopso', sku: one.sku, stock: one.stock }), 1n);
+  });
+
+  test('should be prepared once per connection on PostgreSQL, and parsed again by nobody', async (t) => {
+    if (p.database.kind !== 'postgres') return t.skip('PGlite runs in process: nothing to prepare');
+    const prepared = (c: Kysely<DB>) => sql<{ statement: string; runs: number }>`select statement, (generic_plans + custom_plans)::int as runs from pg_prepared_statements`.execute(c).then((r) => r.rows);
+    const { before, after } = await p.database.db.connection().execute(async (c) => {
+      const ids = (await c.selectFrom('products').select('id').where('shop_id', '=', 'coopso').limit(2).execute()).map((r) => r.id);
+      const before = await prepared(c);
+      for (let i = 0; i < 3; i++) assert.equal((await productsOf.all(c, { shopId: 'coopso', ids, minPrice: 0 })).length, 2);
+      return { before, after: await prepared(c) };
+    });
+    const runs = (rows: { statement: string; runs: number }[]) => rows.filter((r) => r.statement === productsOf.sql).map((r) => r.runs);
+    assert.equal(runs(after).length, 1, 'one prepared statement on the connection');
+    assert.equal((runs(after)[0] ?? 0) - (runs(before)[0] ?? 0), 3, 'run three times from it');
+    assert.ok(!after.some((r) => r.statement.includes('limit')), 'a statement built per call is not prepared');
   });
 
   test('should refuse, when declared, a placeholder the builder writes into the SQL instead of binding it', () => {

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { precompile } from '../db/precompiled.ts';
 import type { DB } from '../db/schema.ts';
 import { DomainError } from '../kernel/errors.ts';
 
@@ -32,16 +33,41 @@ export type ClaimOutcome =
 const UNANSWERED = 0;
 const isOver = (lockedUntil: Date | null, now: Date) => lockedUntil === null || lockedUntil <= now;
 
+// The statements of every keyed POST, compiled once (src/db/precompiled.ts, issue 9).
+type NewClaim = { scope: string; key: string; sha256: string; now: Date; id: string; lockedUntil: Date };
+const insertClaim = precompile((db, p: NewClaim) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ scope: p.scope, key: p.key, request_sha256: p.sha256, status_code: UNANSWERED, response_body: '', created_at: p.now, claim_id: p.id, locked_until: p.lockedUntil })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('claim_id'),
+);
+type Answer = { scope: string; key: string; id: string; status: number; body: string };
+/** The answer of this claim, still unanswered or answered with the same status; `Final`: and the lease ended. */
+const storeAnswer = precompile((db, p: Answer) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ status_code: p.status, response_body: p.body })
+    .where('scope', '=', p.scope)
+    .where('key', '=', p.key)
+    .where('claim_id', '=', p.id)
+    .where('status_code', 'in', [UNANSWERED, p.status]),
+);
+const storeAnswerFinal = precompile((db, p: Answer) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ status_code: p.status, response_body: p.body, locked_until: null })
+    .where('scope', '=', p.scope)
+    .where('key', '=', p.key)
+    .where('claim_id', '=', p.id)
+    .where('status_code', 'in', [UNANSWERED, p.status]),
+);
+
 /** One attempt to claim `key` for a request whose canonical body hashes to `sha256`. */
 export async function claimKey(db: Kysely<DB>, request: { scope: string; key: string; sha256: string }, now: Date): Promise<ClaimOutcome> {
   const claim = { scope: request.scope, key: request.key, id: randomUUID() };
   const lockedUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
-  const inserted = await db
-    .insertInto('idempotency_keys')
-    .values({ scope: claim.scope, key: claim.key, request_sha256: request.sha256, status_code: UNANSWERED, response_body: '', created_at: now, claim_id: claim.id, locked_until: lockedUntil })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('claim_id')
-    .executeTakeFirst();
+  const inserted = await insertClaim.first(db, { scope: claim.scope, key: claim.key, sha256: request.sha256, now, id: claim.id, lockedUntil });
   if (inserted) return { kind: 'claimed', claim };
 
   const row = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', claim.scope).where('key', '=', claim.key).executeTakeFirst();
@@ -71,12 +97,7 @@ export async function claimKey(db: Kysely<DB>, request: { scope: string; key: st
  */
 export async function claimKeyInTransaction(trx: Transaction<DB>, request: { scope: string; key: string; sha256: string }, now: Date): Promise<IdempotencyClaim | null> {
   const claim = { scope: request.scope, key: request.key, id: randomUUID() };
-  const inserted = await trx
-    .insertInto('idempotency_keys')
-    .values({ scope: claim.scope, key: claim.key, request_sha256: request.sha256, status_code: UNANSWERED, response_body: '', created_at: now, claim_id: claim.id, locked_until: new Date(now.getTime() + CLAIM_LEASE_MS) })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('claim_id')
-    .executeTakeFirst();
+  const inserted = await insertClaim.first(trx, { scope: claim.scope, key: claim.key, sha256: request.sha256, now, id: claim.id, lockedUntil: new Date(now.getTime() + CLAIM_LEASE_MS) });
   return inserted ? claim : null;
 }
 
@@ -88,16 +109,9 @@ export async function claimKeyInTransaction(trx: Transaction<DB>, request: { sco
  */
 export async function answerInTransaction(trx: Transaction<DB>, claim: IdempotencyClaim | undefined, status: number, body: unknown, options: { final?: boolean } = {}): Promise<void> {
   if (!claim) return;
-  const stored = await trx
-    .updateTable('idempotency_keys')
-    .set({ status_code: status, response_body: JSON.stringify(body), ...(options.final && { locked_until: null }) })
-    .where('scope', '=', claim.scope)
-    .where('key', '=', claim.key)
-    .where('claim_id', '=', claim.id)
-    // Or completed: an answer of this very claim, stored with the state, finished by an after-commit step.
-    .where('status_code', 'in', [UNANSWERED, status])
-    .executeTakeFirst();
-  if (stored.numUpdatedRows === 0n) throw new DomainError('idempotency_in_progress', 'conflict', {}, 'Idempotency-Key');
+  // Or completed: an answer of this very claim, stored with the state, finished by an after-commit step.
+  const stored = await (options.final ? storeAnswerFinal : storeAnswer).affected(trx, { scope: claim.scope, key: claim.key, id: claim.id, status, body: JSON.stringify(body) });
+  if (stored === 0n) throw new DomainError('idempotency_in_progress', 'conflict', {}, 'Idempotency-Key');
 }
 
 /**
@@ -111,8 +125,8 @@ export async function settleClaim(db: Kysely<DB>, claim: IdempotencyClaim, statu
   if (status >= 500) {
     await db.deleteFrom('idempotency_keys').where('scope', '=', claim.scope).where('key', '=', claim.key).where('claim_id', '=', claim.id).where('status_code', '=', UNANSWERED).execute();
   } else {
-    const answered = await mine().set({ status_code: status, response_body: body, locked_until: null }).where('status_code', 'in', [UNANSWERED, status]).executeTakeFirst();
-    if (answered.numUpdatedRows > 0n) return;
+    const answered = await storeAnswerFinal.affected(db, { scope: claim.scope, key: claim.key, id: claim.id, status, body });
+    if (answered > 0n) return;
   }
   await mine().set({ locked_until: null }).where('status_code', '<>', UNANSWERED).execute();
 }
