@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -42,7 +41,7 @@ import { shopsApi } from './web/shops/api.ts';
 import { shopsPages } from './web/shops/routes.tsx';
 import { staffPages } from './web/shops/staff-routes.tsx';
 import { operatorPages } from './platform/operator-routes.tsx';
-import { installContext } from './web/hooks.ts';
+import { installContext, installSecurityHeaders } from './web/hooks.ts';
 import { installIdempotency } from './web/idempotency.ts';
 import { installErrorHandlers } from './web/errors.tsx';
 import { type LogStream, loggerOptions } from './web/logging.ts';
@@ -96,7 +95,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   // Every form is parsed by qs, which drops `__proto__`/`constructor` fields (issue 8 §4).
   await app.register(fastifyFormbody, { bodyLimit: 65_536, parser: parseFormBody });
   await app.register(fastifyCsrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.publicUrl?.startsWith('https:') === true } });
-  await app.register(fastifyHelmet, {
+  // Helmet's headers, computed once (src/web/hooks.ts: @fastify/helmet rebuilds them per request).
+  await installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'", ...stripeCheckoutOrigin(deps.config)] },
     },
