@@ -25,13 +25,14 @@ export function installContext(app: FastifyInstance): void {
       reply.setCookie(LANG_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
     }
     const { db } = app.deps.database;
-    const now = new Date(app.deps.clock.now().epochMilliseconds);
+    // Read only by a request that names a caller: an anonymous read asks no clock (issue 9).
+    const now = () => new Date(app.deps.clock.now().epochMilliseconds);
     if (app.deps.clock.test) request.testClockNow = app.deps.clock.now().toString();
 
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S{16,512})$/i.exec(authorization);
-      const actor = match?.[1] ? await actorFromBearer(db, match[1], app.deps.config.adminToken, now) : null;
+      const actor = match?.[1] ? await actorFromBearer(db, match[1], app.deps.config.adminToken, now()) : null;
       if (!actor) throw unauthenticated();
       request.actor = actor;
       return;
@@ -41,7 +42,7 @@ export function installContext(app: FastifyInstance): void {
     if (isApiRequest(request)) return;
     const session = request.cookies[SESSION_COOKIE];
     if (session && session.length <= 100) {
-      request.actor = (await actorFromSession(db, session, now)) ?? { kind: 'anonymous' };
+      request.actor = (await actorFromSession(db, session, now())) ?? { kind: 'anonymous' };
     }
   });
 
