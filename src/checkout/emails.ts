@@ -14,7 +14,6 @@ import type { DB } from '../db/schema.ts';
 import { type Lang, t } from '../kernel/i18n/index.ts';
 import { findTermsVersion, type TermsVersion } from '../legal/terms/service.ts';
 import type { TemplateEmail } from '../notifications/outbox.ts';
-import { TRANSFER_QR_FILENAME } from '../payments/transfer.ts';
 import { getShop, type Shop } from '../shops/service.ts';
 import type { AcceptedDocument } from './accepted-document.ts';
 
@@ -30,13 +29,14 @@ function cgvOf(terms: readonly AcceptedDocument[]) {
 
 /**
  * The confirmation to enqueue in the order's transaction, with the subject and file names the
- * evidence event records (what will be sent, known without rendering it).
+ * evidence event records (what will be sent, known without rendering it). `transferQrFile`: the
+ * EPC QR code's file name when the order is paid by transfer (payments names it), else null.
  */
-export function confirmationToSend(shop: Shop, to: string, order: { id: string; number: string; url: string; amountDueCents: number; transfer: boolean }, terms: readonly AcceptedDocument[]) {
+export function confirmationToSend(shop: Shop, to: string, order: { id: string; number: string; url: string; amountDueCents: number; transferQrFile: string | null }, terms: readonly AcceptedDocument[]) {
   const data: ConfirmationData = { orderId: order.id, lang: shop.language, amountDueCents: order.amountDueCents, url: order.url };
   const email: TemplateEmail = { shopId: shop.slug, to, template: CONFIRMATION_TEMPLATE, data };
   const cgv = cgvOf(terms);
-  const files = [...(cgv ? [`${shop.slug}-${cgv.kind}-${cgv.version}.pdf`] : []), ...(order.transfer && order.amountDueCents > 0 ? [TRANSFER_QR_FILENAME] : [])];
+  const files = [...(cgv ? [`${shop.slug}-${cgv.kind}-${cgv.version}.pdf`] : []), ...(order.transferQrFile && order.amountDueCents > 0 ? [order.transferQrFile] : [])];
   return { email, subject: t(shop.language, 'order.mail.subject', { shop: shop.name, number: order.number }), attachments: files };
 }
 

@@ -15,7 +15,7 @@ import { type Actor, requireCustomer } from '../accounts/actor.ts';
 import { termsForOrder } from '../checkout/terms-for-order.ts';
 import type { OrderInput } from '../checkout/schema.ts';
 import type { DB } from '../db/schema.ts';
-import type { OrderJson } from '../orders/service.ts';
+import type { OrderJson } from './order-json.ts';
 import { requireUsableMethod, takesCards, viaStripe } from '../payments/card/availability.ts';
 import { type CardDeps, checkoutAfterPlacing, type JustPlaced, openSimulatedInTransaction } from '../payments/card/checkout.ts';
 import { simulatedPaymentPath } from '../payments/card/simulated.ts';

@@ -19,8 +19,8 @@ import { enqueueEmail } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
 import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
 import { orderSide } from './record-payment.ts';
-import { bankTransferMethod, newOrderReference, transferInstructions } from '../payments/transfer.ts';
-import { type OrderJson, orderJsonOf } from '../orders/service.ts';
+import { bankTransferMethod, newOrderReference, TRANSFER_QR_FILENAME, transferInstructions } from '../payments/transfer.ts';
+import { type OrderJson, orderJsonOf } from './order-json.ts';
 import { viaStripe } from '../payments/card/availability.ts';
 import type { Shop } from '../shops/service.ts';
 import type { AcceptedDocument } from '../checkout/accepted-document.ts';
@@ -159,7 +159,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
   const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
   // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
-  const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transfer: instructions !== null }, ctx.terms);
+  const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transferQrFile: instructions !== null ? TRANSFER_QR_FILENAME : null }, ctx.terms);
   const mail = await enqueueEmail(trx, email.email, now);
   // A new order's evidence starts at the genesis: both events in one statement, nothing read.
   const events = await appendNewOrderEvents(trx, [{

@@ -1,18 +1,11 @@
 /**
- * Reading invoices (API.md `GET /shops/{shop}/invoices…`): for the order's customer or the shop's
- * staff, by the order's access rule — another customer's invoice is "not found".
+ * Reading invoices (API.md `GET /shops/{shop}/invoices…`). Who may read one (the order's access
+ * rule) and how its balance is paid (payments) span capabilities: src/flows/invoice-json.ts.
  */
 import type { Kysely } from 'kysely';
-import { type Actor, requireAccess } from '../accounts/actor.ts';
 import type { DB, InvoiceLineJson, InvoiceParty, InvoiceTotalsJson } from '../db/schema.ts';
-import { DomainError, notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
-import { findOrderFor } from '../orders/service.ts';
-import { transferInstructions } from '../payments/transfer.ts';
-import type { Shop } from '../shops/service.ts';
 import * as q from './queries.ts';
-
-type OrderRow = Awaited<ReturnType<typeof findOrderFor>>;
 
 export type Invoice = {
   id: string;
@@ -31,10 +24,15 @@ export type Invoice = {
   payment: { method: string; reference: string | null; iban: string | null; bic: string | null; beneficiary: string | null };
 };
 
-function rowToInvoice(shop: Shop, row: q.InvoiceRow, order: OrderRow): Invoice {
-  const totals = row.totals;
-  const amountDueCents = Math.max(0, totals.grossCents - order.paid_cents);
-  const transfer = transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents });
+/** What is still due on the invoice once `paidCents` has been received. */
+export const invoiceAmountDueCents = (row: q.InvoiceRow, paidCents: number): number => Math.max(0, row.totals.grossCents - paidCents);
+
+/**
+ * The invoice as API.md shows it. `order`: its number and what has been paid of it (orders);
+ * `payment`: how to pay what is due — the transfer's reference and account (payments). Composed
+ * by src/flows/invoice-json.ts.
+ */
+export function invoiceJsonOf(row: q.InvoiceRow, order: { number: string; paid_cents: number }, payment: Invoice['payment']): Invoice {
   return {
     id: row.id,
     number: row.number,
@@ -46,30 +44,20 @@ function rowToInvoice(shop: Shop, row: q.InvoiceRow, order: OrderRow): Invoice {
     seller: row.seller,
     buyer: row.buyer,
     lines: row.lines,
-    totals,
+    totals: row.totals,
     paidCents: order.paid_cents,
-    amountDueCents,
-    payment: { method: order.payment_method, reference: transfer?.referenceText ?? null, iban: transfer?.iban ?? null, bic: transfer?.bic ?? null, beneficiary: transfer?.beneficiary ?? null },
+    amountDueCents: invoiceAmountDueCents(row, order.paid_cents),
+    payment,
   };
 }
 
-/** The invoice with its order (for the transfer still to make), or 404 `invoice`. */
-export async function findInvoiceFor(db: Kysely<DB>, actor: Actor, shop: Shop, invoiceId: string): Promise<{ invoice: Invoice; order: OrderRow }> {
-  if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shop.slug);
-  const row = isUuid(invoiceId) ? await q.invoiceById(db, shop.slug, invoiceId) : undefined;
-  if (!row) throw notFound('invoice');
-  const order = await findOrderFor(db, actor, shop.slug, row.order_id).catch((e: unknown) => {
-    throw e instanceof DomainError && e.kind === 'not_found' ? notFound('invoice') : e;
-  });
-  return { invoice: rowToInvoice(shop, row, order), order };
+/** The invoice by its id (before access to its order is checked), or undefined. */
+export async function invoiceById(db: Kysely<DB>, shopId: string, invoiceId: string): Promise<q.InvoiceRow | undefined> {
+  return isUuid(invoiceId) ? q.invoiceById(db, shopId, invoiceId) : undefined;
 }
 
-/** The invoices of an order the actor may read (404 `order` otherwise). */
-export async function invoicesOfOrderFor(db: Kysely<DB>, actor: Actor, shop: Shop, orderId: string): Promise<Invoice[]> {
-  const order = await findOrderFor(db, actor, shop.slug, orderId);
-  const row = await q.invoiceOfOrder(db, shop.slug, order.id);
-  return row ? [rowToInvoice(shop, row, order)] : [];
-}
+/** The invoice of an order, if it has one (the caller has checked access to the order). */
+export const invoiceOfOrder = (db: Kysely<DB>, shopId: string, orderId: string) => q.invoiceOfOrder(db, shopId, orderId);
 
 /** The PDF for a signed-in browser (routes.ts); the API serves the same at `/api/v1` + this path. */
 export const invoicePdfUrl = (shopId: string, invoiceId: string) => `/shops/${shopId}/invoices/${invoiceId}.pdf`;

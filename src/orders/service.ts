@@ -1,5 +1,6 @@
 /**
- * Reading orders: the order as API.md describes it, for its customer or the shop's staff.
+ * Reading orders: the order as API.md describes it, for its customer or the shop's staff. Its
+ * `payment` part is payments' (src/flows/order-json.ts composes the two).
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../accounts/actor.ts';
@@ -10,9 +11,6 @@ import { notFound } from '../kernel/errors.ts';
 import { localDate, withdrawalDeadline } from '../kernel/calendar.ts';
 import { isUuid } from '../kernel/ids.ts';
 import type { StoredEvent } from '../legal/evidence/chain.ts';
-import { orderEvents } from '../legal/evidence/service.ts';
-import { checkoutUrlOf } from '../payments/card/service.ts';
-import { type TransferInstructions, transferInstructions } from '../payments/transfer.ts';
 import { jurisdictionOf, type Shop } from '../shops/service.ts';
 import { Temporal } from 'temporal-polyfill';
 
@@ -35,56 +33,9 @@ export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string,
 
 export type OrderRow = Awaited<ReturnType<typeof findOrderFor>>;
 
-/**
- * What the customer still has to pay now: the deposit not yet paid while the order waits for it,
- * otherwise the balance of the price (a partial transfer leaves the rest due, LEGAL.md AS-15).
- */
-export function amountDueCents(order: Pick<OrderRow, 'gross_cents' | 'deposit_cents' | 'paid_cents' | 'status'>): number {
-  const target = order.status === 'awaiting_payment' && order.deposit_cents !== null ? order.deposit_cents : order.gross_cents;
-  return Math.max(0, target - order.paid_cents);
-}
-
-const instructionsOf = (shop: Shop, order: OrderRow) =>
-  transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: amountDueCents(order) });
-
-/**
- * The transfer the customer still has to make: only while the order awaits it, its execution
- * suspended until the money arrives (seed 001 online §2.3). Null otherwise, so a paid order never
- * shows a QR code inviting a second payment. `today`: the shop-local date, `YYYY-MM-DD`.
- */
-export function pendingTransfer(shop: Shop, order: OrderRow, today: string): TransferInstructions | null {
-  if (order.status !== 'awaiting_payment') return null;
-  // Off-premises consumer contract: no payment may be asked before day 8 (L221-10, AS-19).
-  if (order.payment_not_before !== null && today < order.payment_not_before) return null;
-  return instructionsOf(shop, order);
-}
-
-/**
- * API.md `payment`: for a transfer, the reference (printed form) and the account to pay into,
- * from the shop's profile; null fields for other methods.
- */
-function paymentJson(shop: Shop, order: OrderRow) {
-  const transfer = instructionsOf(shop, order);
-  return {
-    method: order.payment_method,
-    status: order.payment_status,
-    reference: transfer?.referenceText ?? null,
-    iban: transfer?.iban ?? null,
-    bic: transfer?.bic ?? null,
-    beneficiary: transfer?.beneficiary ?? null,
-    amountDueCents: amountDueCents(order),
-    paidCents: order.paid_cents,
-    ...(order.deposit_cents !== null && { depositCents: order.deposit_cents, depositKind: order.deposit_kind }),
-  };
-}
-
-export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow) {
-  const [lines, events, checkoutUrl] = await Promise.all([
-    db.selectFrom('order_lines').selectAll().where('shop_id', '=', order.shop_id).where('order_id', '=', order.id).orderBy('line_no').execute(),
-    orderEvents(db, order.shop_id, order.id),
-    checkoutUrlOf(db, order),
-  ]);
-  return orderJsonOf(shop, order, lines, events, checkoutUrl);
+/** The order's lines, in their order. */
+export function orderLines(db: Kysely<DB>, shopId: string, orderId: string) {
+  return db.selectFrom('order_lines').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId).orderBy('line_no').execute();
 }
 
 /**
@@ -102,14 +53,14 @@ function withdrawalEndsOn(shop: Shop, order: OrderRow, lines: readonly Pick<Orde
   return last ? { withdrawalEndsOn: withdrawalDeadline(last, [jurisdictionOf(shop)]).toString() } : {};
 }
 
-export type OrderJson = ReturnType<typeof orderJsonOf>;
 type OrderLineRow = Selectable<OrderLinesTable>;
 
 /**
  * API.md's order from its rows, with no read: the order path builds its answer from what it has
- * just written (issue 9). `checkoutUrl`: undefined for a method without a card checkout.
+ * just written (issue 9). `payment`: API.md `payment`, which payments composes
+ * (src/flows/order-json.ts puts the two together).
  */
-export function orderJsonOf(shop: Shop, order: OrderRow, lines: readonly OrderLineRow[], events: readonly Pick<StoredEvent, 'type' | 'at' | 'actor'>[], checkoutUrl: string | null | undefined) {
+export function orderJsonWith<Payment>(shop: Shop, order: OrderRow, lines: readonly OrderLineRow[], events: readonly Pick<StoredEvent, 'type' | 'at' | 'actor'>[], payment: Payment) {
   const terms = order.accepted_terms as unknown as AcceptedTermsJson;
   return {
     id: order.id,
@@ -121,7 +72,7 @@ export function orderJsonOf(shop: Shop, order: OrderRow, lines: readonly OrderLi
     lines: lines.map((l) => ({ productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRateBp: l.vat_rate_bp, totalCents: l.total_cents, withdrawable: l.withdrawable })),
     totals: { netCents: order.net_cents, vatCents: order.vat_cents, grossCents: order.gross_cents, shippingCents: order.shipping_cents, feesCents: order.fees_cents },
     acceptedTerms: { version: terms[0]?.version ?? null, sha256: terms[0]?.sha256 ?? null, documents: terms },
-    payment: { ...paymentJson(shop, order), ...(checkoutUrl !== undefined && { checkoutUrl }) },
+    payment,
     delivery: order.delivery,
     deadlines: {
       ...(order.payment_due_on && { paymentDueOn: order.payment_due_on }),

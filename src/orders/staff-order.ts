@@ -1,49 +1,16 @@
 /**
- * What the staff order page shows and records: the order with its deadlines, deposit and history,
- * the facts its status admits, and the "record a fact" form turned into an `OrderEventInput`.
+ * What the staff order page records: the facts the order's status admits, and the "record a
+ * fact" form turned into an `OrderEventInput`. What the page shows spans orders and payments'
+ * refunds: src/flows/staff-order-details.ts.
  */
-import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
-import type { Actor } from '../accounts/actor.ts';
-import type { DB } from '../db/schema.ts';
-import type { Clock } from '../kernel/clock.ts';
 import { parseEuros } from '../kernel/money.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
-import { staffOrder } from '../payments/refunds/staff-order.ts';
-import type { Shop } from '../shops/service.ts';
 import { OrderEventInput } from './events.ts';
-import { findOrderFor, orderJson } from './service.ts';
 import { ORDER_EVENT_TYPES, type OrderEventType, transition } from './state-machine.ts';
-import { customerName } from './staff-orders.ts';
 
 /** The facts staff may record on an order in `status` (state-machine.ts decides). */
 export const allowedEvents = (status: string): OrderEventType[] => ORDER_EVENT_TYPES.filter((type) => transition(status, type).allowed);
-
-export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, actor: Actor, shop: Shop, orderId: string) {
-  const { db } = deps;
-  const row = await findOrderFor(db, actor, shop.slug, orderId);
-  const [json, refunds, customer, staff] = await Promise.all([
-    orderJson(db, shop, row),
-    staffOrder(db, shop, row.id),
-    db.selectFrom('customers').select(['first_name', 'last_name', 'company_name']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
-    db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', shop.slug).execute(),
-  ]);
-  const customerLabel = customer ? customerName(customer) : row.customer_id;
-  // Evidence events name their actor `kind:id`; people read the name.
-  const names = new Map<string, string>([...staff.map((s) => [`staff:${s.id}`, s.name] as const), [`customer:${row.customer_id}`, customerLabel]]);
-  return {
-    order: {
-      ...json,
-      customerName: customerLabel,
-      events: json.events.map((e) => ({ ...e, by: names.get(e.by) ?? e.by })),
-      allowedEvents: allowedEvents(row.status),
-    },
-    refund: refunds,
-    /** Now on the shop's wall clock, to the minute: the `datetime-local` field's default. */
-    nowLocal: deps.clock.now().toZonedDateTimeISO(shop.timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' }),
-  };
-}
-export type StaffOrderDetails = Awaited<ReturnType<typeof staffOrderDetails>>;
 
 /**
  * A `datetime-local` value read on the shop's wall clock, as an ISO instant with the shop's

@@ -16,7 +16,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { appendEvent, lockOrderForEvents } from '../../legal/evidence/service.ts';
-import { amountDueCents } from '../../orders/service.ts';
+import { amountDueCents } from '../order-payment.ts';
 import type { Shop } from '../../shops/service.ts';
 import { viaStripe } from './availability.ts';
 import { type CardCheckoutRow, checkoutsOf, insertCheckout, orderToPay } from './queries.ts';

@@ -17,7 +17,7 @@ import type { DB } from '../../db/schema.ts';
 import { type Clock, today } from '../../kernel/clock.ts';
 import { cents } from '../../kernel/money.ts';
 import { appendEvent, lockOrderForEvents } from '../../legal/evidence/service.ts';
-import { amountDueCents } from '../../orders/service.ts';
+import { amountDueCents } from '../order-payment.ts';
 import type { Shop } from '../../shops/service.ts';
 import { type OrderSide, recordPayment } from '../record-payment.ts';
 import { viaStripe } from './availability.ts';

@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ValidationFailed } from '../../kernel/errors.ts';
 import { getShop } from '../../shops/service.ts';
 import { sendInvoicePdf } from './routes.ts';
-import { findInvoiceFor, invoicesOfOrderFor } from '../../invoicing/service.ts';
+import { findInvoiceFor, invoicesOfOrderFor } from '../../flows/invoice-json.ts';
 
 type ListParams = { Params: { shop: string }; Querystring: { orderId?: string } };
 type InvoiceParams = { Params: { shop: string; id: string } };

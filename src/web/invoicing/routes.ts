@@ -7,10 +7,10 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../accounts/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Clock, today } from '../../kernel/clock.ts';
-import { pendingTransfer } from '../../orders/service.ts';
+import { pendingTransfer } from '../../payments/order-payment.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
 import { renderInvoicePdf } from './pdf.ts';
-import { findInvoiceFor } from '../../invoicing/service.ts';
+import { findInvoiceFor } from '../../flows/invoice-json.ts';
 
 /** The PDF as sent: the transfer block only while the order still awaits it, as of today (shop-local). */
 export async function sendInvoicePdf(deps: { db: Kysely<DB>; clock: Clock }, reply: FastifyReply, actor: Actor, shop: Shop, invoiceId: string) {

@@ -12,7 +12,8 @@ import { awaitKey, claimInTransaction, KeyAlreadyClaimed } from '../idempotency.
 import { verifyOrder } from '../../legal/evidence/service.ts';
 import { getShop } from '../../shops/service.ts';
 import { baseUrl } from '../urls.ts';
-import { findOrderFor, orderJson } from '../../orders/service.ts';
+import { orderJson } from '../../flows/order-json.ts';
+import { findOrderFor } from '../../orders/service.ts';
 
 type ShopParams = { Params: { shop: string } };
 type OrderParams = { Params: { shop: string; id: string } };

@@ -10,7 +10,8 @@ import { answerInTransaction } from '../../platform/idempotency-keys.ts';
 import { getShop } from '../../shops/service.ts';
 import { recordOrderEvent } from '../../flows/record-order-event.ts';
 import { OrderEventInput } from '../../orders/events.ts';
-import { findOrderFor, orderJson } from '../../orders/service.ts';
+import { orderJson } from '../../flows/order-json.ts';
+import { findOrderFor } from '../../orders/service.ts';
 
 type OrderParams = { Params: { shop: string; id: string } };
 

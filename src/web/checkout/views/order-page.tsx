@@ -8,7 +8,7 @@ import { money } from '../../../kernel/i18n/money.ts';
 import type { AddressJson } from '../../../db/schema.ts';
 import { invoicePdfUrl } from '../../../invoicing/service.ts';
 import { hasMessage, type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
-import type { orderJson } from '../../../orders/service.ts';
+import type { orderJson } from '../../../flows/order-json.ts';
 import type { TransferInstructions as Transfer } from '../../../payments/transfer.ts';
 import type { Shop } from '../../../shops/service.ts';
 import type { OrderSummary } from '../../../checkout/placed-orders.ts';

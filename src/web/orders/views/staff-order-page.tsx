@@ -10,7 +10,7 @@ import { type Lang, t } from '../../../kernel/i18n/index.ts';
 import { RefundSection } from '../../payments/views/refunds/refund-section.tsx';
 import type { Shop } from '../../../shops/service.ts';
 import type { FieldErrors } from '../../forms.tsx';
-import type { StaffOrderDetails } from '../../../orders/staff-order.ts';
+import type { StaffOrderDetails } from '../../../flows/staff-order-details.ts';
 import { OrderEventForm } from './order-event-form.tsx';
 import { label, plainDate } from './labels.ts';
 

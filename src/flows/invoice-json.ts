@@ -1,0 +1,39 @@
+/**
+ * Reading invoices (API.md `GET /shops/{shop}/invoices…`) for the order's customer or the shop's
+ * staff: invoicing holds the invoice, orders decides who may read it (the order's access rule —
+ * another customer's invoice is "not found"), payments says how its balance is paid (the
+ * transfer's reference and account).
+ */
+import type { Kysely } from 'kysely';
+import { type Actor, requireAccess } from '../accounts/actor.ts';
+import type { DB } from '../db/schema.ts';
+import type { InvoiceRow } from '../invoicing/queries.ts';
+import { type Invoice, invoiceAmountDueCents, invoiceById, invoiceJsonOf, invoiceOfOrder } from '../invoicing/service.ts';
+import { DomainError, notFound } from '../kernel/errors.ts';
+import { findOrderFor, type OrderRow } from '../orders/service.ts';
+import { transferInstructions } from '../payments/transfer.ts';
+import type { Shop } from '../shops/service.ts';
+
+function invoiceJson(shop: Shop, row: InvoiceRow, order: OrderRow): Invoice {
+  const amountDueCents = invoiceAmountDueCents(row, order.paid_cents);
+  const transfer = transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents });
+  return invoiceJsonOf(row, order, { method: order.payment_method, reference: transfer?.referenceText ?? null, iban: transfer?.iban ?? null, bic: transfer?.bic ?? null, beneficiary: transfer?.beneficiary ?? null });
+}
+
+/** The invoice with its order (for the transfer still to make), or 404 `invoice`. */
+export async function findInvoiceFor(db: Kysely<DB>, actor: Actor, shop: Shop, invoiceId: string): Promise<{ invoice: Invoice; order: OrderRow }> {
+  if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shop.slug);
+  const row = await invoiceById(db, shop.slug, invoiceId);
+  if (!row) throw notFound('invoice');
+  const order = await findOrderFor(db, actor, shop.slug, row.order_id).catch((e: unknown) => {
+    throw e instanceof DomainError && e.kind === 'not_found' ? notFound('invoice') : e;
+  });
+  return { invoice: invoiceJson(shop, row, order), order };
+}
+
+/** The invoices of an order the actor may read (404 `order` otherwise). */
+export async function invoicesOfOrderFor(db: Kysely<DB>, actor: Actor, shop: Shop, orderId: string): Promise<Invoice[]> {
+  const order = await findOrderFor(db, actor, shop.slug, orderId);
+  const row = await invoiceOfOrder(db, shop.slug, order.id);
+  return row ? [invoiceJson(shop, row, order)] : [];
+}

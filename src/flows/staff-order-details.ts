@@ -1,0 +1,41 @@
+/**
+ * What the staff order page shows: the order with its deadlines, deposit and history (names for
+ * the actors), the facts its status admits (orders), and its refund side — payments received,
+ * refunds, what may still be refunded (payments' refunds).
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../accounts/actor.ts';
+import type { DB } from '../db/schema.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { findOrderFor } from '../orders/service.ts';
+import { allowedEvents } from '../orders/staff-order.ts';
+import { customerName } from '../orders/staff-orders.ts';
+import { staffOrder } from '../payments/refunds/staff-order.ts';
+import type { Shop } from '../shops/service.ts';
+import { orderJson } from './order-json.ts';
+
+export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, actor: Actor, shop: Shop, orderId: string) {
+  const { db } = deps;
+  const row = await findOrderFor(db, actor, shop.slug, orderId);
+  const [json, refunds, customer, staff] = await Promise.all([
+    orderJson(db, shop, row),
+    staffOrder(db, shop, row.id),
+    db.selectFrom('customers').select(['first_name', 'last_name', 'company_name']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
+    db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', shop.slug).execute(),
+  ]);
+  const customerLabel = customer ? customerName(customer) : row.customer_id;
+  // Evidence events name their actor `kind:id`; people read the name.
+  const names = new Map<string, string>([...staff.map((s) => [`staff:${s.id}`, s.name] as const), [`customer:${row.customer_id}`, customerLabel]]);
+  return {
+    order: {
+      ...json,
+      customerName: customerLabel,
+      events: json.events.map((e) => ({ ...e, by: names.get(e.by) ?? e.by })),
+      allowedEvents: allowedEvents(row.status),
+    },
+    refund: refunds,
+    /** Now on the shop's wall clock, to the minute: the `datetime-local` field's default. */
+    nowLocal: deps.clock.now().toZonedDateTimeISO(shop.timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' }),
+  };
+}
+export type StaffOrderDetails = Awaited<ReturnType<typeof staffOrderDetails>>;
