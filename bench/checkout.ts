@@ -300,7 +300,9 @@ async function benchHotProduct(p: TestPlatform, base: string, ordersPerSecond: n
 
 async function benchApp(url: string, rows: Row[]): Promise<Phase[]> {
   // Without Stripe: card orders go to the simulated provider, with no HTTP server in this process.
-  const p = await withDatabaseUrl(url, () => startPlatform({}, { stripe: false }));
+  // BENCH_LOG=1: the server logs at info as in production (two lines per request), to a sink that drops them.
+  const logging: { env: Record<string, string>; logStream?: { write(line: string): void } } = process.env.BENCH_LOG === '1' ? { env: { LOG_LEVEL: 'info' }, logStream: { write: () => {} } } : { env: {} };
+  const p = await withDatabaseUrl(url, () => startPlatform(logging.env, { stripe: false, ...(logging.logStream && { logStream: logging.logStream }) }));
   try {
     await p.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(p.app.server.address() as { port: number }).port}`;
