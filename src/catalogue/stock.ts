@@ -1,9 +1,25 @@
 /**
- * Stock given back (a cancelled order's goods): the catalogue owns `products`, so its stock
- * changes here, in the caller's transaction.
+ * Stock taken by an order and given back when it is cancelled: the catalogue owns `products`,
+ * so its stock changes here, in the caller's transaction (the place-order and cancel-order flows).
  */
 import type { Transaction } from 'kysely';
 import type { DB, StockTakenJson } from '../db/schema.ts';
+
+/**
+ * The guarded decrement (DESIGN.md §8): succeeds only while enough stock remains, so stock can
+ * never go below zero whatever the concurrency. Returns false when there is not enough.
+ */
+export async function takeStock(trx: Transaction<DB>, shopId: string, productId: string, quantity: number): Promise<boolean> {
+  const row = await trx
+    .updateTable('products')
+    .set((eb) => ({ stock: eb('stock', '-', quantity) }))
+    .where('shop_id', '=', shopId)
+    .where('id', '=', productId)
+    .where('stock', '>=', quantity)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
 /** Gives the stock back, in product id order like placement takes it, so the two never deadlock. */
 export async function releaseStock(trx: Transaction<DB>, shopId: string, taken: StockTakenJson): Promise<void> {

@@ -14,22 +14,6 @@ export function partsOf(db: Exec, shopId: string, bundleIds: readonly string[]) 
   return db.selectFrom('product_parts').selectAll().where('shop_id', '=', shopId).where('bundle_id', 'in', bundleIds).execute();
 }
 
-/**
- * The guarded decrement (DESIGN.md §8): succeeds only while enough stock remains, so stock can
- * never go below zero whatever the concurrency. Returns false when there is not enough.
- */
-export async function takeStock(trx: Transaction<DB>, shopId: string, productId: string, quantity: number): Promise<boolean> {
-  const row = await trx
-    .updateTable('products')
-    .set((eb) => ({ stock: eb('stock', '-', quantity) }))
-    .where('shop_id', '=', shopId)
-    .where('id', '=', productId)
-    .where('stock', '>=', quantity)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function nextOrderSerial(trx: Transaction<DB>): Promise<number> {
   const { rows } = await sql<{ n: number }>`select nextval('order_number_seq')::int as n`.execute(trx);
   return rows[0]?.n ?? 0;

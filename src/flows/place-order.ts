@@ -14,6 +14,7 @@ import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { appendNewOrderEvents } from '../legal/evidence/service.ts';
+import { takeStock } from '../catalogue/stock.ts';
 import { invoiceAtPlacement } from '../invoicing/issue.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
@@ -170,7 +171,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   // Stock last: each product row stays locked only from its guarded update to the commit, so
   // a hot product serialises one short step, not the whole order (DESIGN.md §8).
   for (const [productId, need] of needs) {
-    if (!(await q.takeStock(trx, shop.slug, productId, need.quantity))) {
+    if (!(await takeStock(trx, shop.slug, productId, need.quantity))) {
       throw new DomainError('out_of_stock', 'conflict', { sku: priced[need.line]?.sku ?? '' }, `lines.${need.line}.quantity`);
     }
   }

@@ -6,19 +6,21 @@
  * (payment status; accepted once the deposit or the price is in); invoicing issues the invoice
  * when the profile invoices at payment (004 art.3 O8). All in the caller's transaction.
  *
- * Payments' entry points (statement import, bank queue, card webhook, capture, simulated page,
- * credit at placement) record payments deep inside their own transactions: they receive
+ * A refund changes the order's payment status the same way (`refunded`). Payments' entry points
+ * (statement import, bank queue, card webhook, capture, simulated page, credit at placement,
+ * refunds and their export) record payments deep inside their own transactions: they receive
  * `orderSide` from their caller (route, flow or job) and pass it on, so payments never imports
  * orders or invoicing (STYLE.md §5).
  */
 import { invoiceOnFullPayment } from '../invoicing/issue.ts';
-import { applyPayment, lockOrder } from '../orders/state.ts';
+import { applyPayment, lockOrder, setPaymentStatus } from '../orders/state.ts';
 import { type OrderSide, type PaymentContext, type PaymentInput, type RecordedPayment, recordPayment as recordMoney } from '../payments/record-payment.ts';
 
 export const orderSide: OrderSide = {
   lock: lockOrder,
   paid: applyPayment,
   fullyPaid: invoiceOnFullPayment,
+  refunded: setPaymentStatus,
 };
 
 /** Records the payment (null when already recorded: same statement entry or provider payment). */

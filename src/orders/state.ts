@@ -46,6 +46,11 @@ export async function applyFact(trx: Transaction<DB>, shopId: string, orderId: s
   await update(trx, shopId, orderId).set({ status: statusTo, ...dates }).execute();
 }
 
+/** The order's payment status after its refunds (payments computes it: refunds/rules.ts). */
+export async function setPaymentStatus(trx: Transaction<DB>, shopId: string, orderId: string, paymentStatus: string): Promise<void> {
+  await update(trx, shopId, orderId).set({ payment_status: paymentStatus }).execute();
+}
+
 /**
  * A payment's effect on the order: what its payments amount to (`payment_status`), and an order
  * awaiting payment accepted once the deposit or the price is in — execution is suspended until

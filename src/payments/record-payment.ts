@@ -48,6 +48,8 @@ export type OrderSide = {
   paid(trx: Transaction<DB>, order: OrderRow, change: { paymentStatus: string; confirmed: boolean }): Promise<string>;
   /** The price is received in full on an order still open (004 art.3 O8: some shops invoice then). */
   fullyPaid(trx: Transaction<DB>, shop: Shop, orderId: string, now: Date): Promise<void>;
+  /** The order's payment status after its refunds (API.md `payment.status`: refunded, partially_refunded…). */
+  refunded(trx: Transaction<DB>, shopId: string, orderId: string, paymentStatus: string): Promise<void>;
 };
 
 export type PaymentContext = { trx: Transaction<DB>; shop: Shop; now: Date; actor: string; orders: OrderSide };

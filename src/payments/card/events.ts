@@ -89,7 +89,7 @@ async function refundChanged(ctx: Ctx, refund: Stripe.Refund): Promise<string> {
   if (typeof refundId !== 'string' || !isUuid(refundId)) return 'unknown_refund';
   const known = await ctx.trx.selectFrom('refunds').select('id').where('shop_id', '=', ctx.shop.slug).where('order_id', '=', ctx.orderId).where('id', '=', refundId).executeTakeFirst();
   if (!known) return 'unknown_refund';
-  const settled = await settleCardRefundIn({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ACTOR }, refundId, { status: cardRefundStatus(refund.status), providerRef: refund.id });
+  const settled = await settleCardRefundIn({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ACTOR, orders: ctx.orders }, refundId, { status: cardRefundStatus(refund.status), providerRef: refund.id });
   return `refund_${settled.status}`;
 }
 

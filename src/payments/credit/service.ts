@@ -87,7 +87,7 @@ async function creditOrigin(trx: Transaction<DB>, shopId: string, customerId: st
  * a pending transfer refund with `from_credit`, exported in the next pain.001 like the others,
  * and the `refunded` row of the ledger. More than the balance → 422 `refund_exceeds_credit`.
  */
-export async function refundCredit(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, customerId: string, input: CreditRefundInput, actor: string): Promise<RefundJson> {
+export async function refundCredit(deps: { db: Kysely<DB>; clock: Clock; orders: OrderSide }, shop: Shop, customerId: string, input: CreditRefundInput, actor: string): Promise<RefundJson> {
   if (!isUuid(customerId)) throw notFound('customer');
   const iban = normalizeIban(input.iban);
   if (!isValidIban(iban)) throw new RefundRefused('invalid_iban', {}, 'iban');
@@ -109,7 +109,7 @@ export async function refundCredit(deps: { db: Kysely<DB>; clock: Clock }, shop:
       .returningAll()
       .executeTakeFirstOrThrow();
     await trx.insertInto('customer_credits').values({ shop_id: shop.slug, customer_id: customerId, amount_cents: -input.amountCents, kind: 'refunded', order_id: orderId, refund_id: id, created_at: now }).execute();
-    await recordStep({ trx, shop, now, actor }, order, refund, 'refund_requested', { reason: refund.reason, creditBalanceCents: balance - input.amountCents });
+    await recordStep({ trx, shop, now, actor, orders: deps.orders }, order, refund, 'refund_requested', { reason: refund.reason, creditBalanceCents: balance - input.amountCents });
     return refundJson(refund);
   });
 }

@@ -6,9 +6,8 @@
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Shop } from '../../shops/service.ts';
 import * as q from './queries.ts';
-import { recordStep } from './settle.ts';
+import { recordStep, type StepContext } from './settle.ts';
 
 export type DebitEntry = { endToEndId: string | null; amountCents: number };
 export type DebitedRefund = { refund: q.RefundRow };
@@ -25,7 +24,7 @@ export async function refundDebitedBy(trx: Transaction<DB>, shopId: string, entr
 }
 
 /** Marks the refund confirmed by the stored statement entry: evidence `refunded` and the e-mail. */
-export async function confirmDebitedRefund(ctx: { trx: Transaction<DB>; shop: Shop; now: Date; actor: string }, debited: DebitedRefund, bankEntryExternalId: string, bookingDate: string | null): Promise<void> {
+export async function confirmDebitedRefund(ctx: StepContext, debited: DebitedRefund, bankEntryExternalId: string, bookingDate: string | null): Promise<void> {
   const order = await q.lockOrder(ctx.trx, ctx.shop.slug, debited.refund.order_id);
   if (!order) return;
   const refund = await q.updateRefund(ctx.trx, ctx.shop.slug, debited.refund.id, { status: 'confirmed', confirmed_at: ctx.now, bank_entry_external_id: bankEntryExternalId });

@@ -12,6 +12,7 @@ import { type Clock, today } from '../../kernel/clock.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { cents } from '../../kernel/money.ts';
 import type { Shop } from '../../shops/service.ts';
+import type { OrderSide } from '../record-payment.ts';
 import { bankTransferMethod } from '../transfer.ts';
 import { RefundRefused } from './errors.ts';
 import { pain001 } from './pain001.ts';
@@ -23,7 +24,7 @@ export type Pain001File = { fileId: string; filename: string; xml: string; count
 /** `RBT-20260310T091500-1A2B3C`: unique per file (≤ 35 characters, SEPA set). */
 const messageIdFor = (now: Date) => `RBT-${now.toISOString().slice(0, 19).replace(/[-:]/g, '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
 
-export async function exportPendingTransfers(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, actor: string): Promise<Pain001File> {
+export async function exportPendingTransfers(deps: { db: Kysely<DB>; clock: Clock; orders: OrderSide }, shop: Shop, actor: string): Promise<Pain001File> {
   const account = bankTransferMethod(shop.profile)?.account;
   if (!account) throw new RefundRefused('refund_no_shop_account');
   const now = new Date(deps.clock.now().epochMilliseconds);
@@ -54,7 +55,7 @@ export async function exportPendingTransfers(deps: { db: Kysely<DB>; clock: Cloc
     for (const r of pending) {
       const refund = await q.updateRefund(trx, shop.slug, r.id, { status: 'exported', payment_file_id: fileId, exported_at: now });
       const order = orders.get(r.order_id);
-      if (order) await recordStep({ trx, shop, now, actor }, order, refund, 'refund_exported', { paymentFileId: fileId });
+      if (order) await recordStep({ trx, shop, now, actor, orders: deps.orders }, order, refund, 'refund_exported', { paymentFileId: fileId });
     }
     const totalCents = pending.reduce((sum, r) => sum + Number(r.amount_cents), 0);
     return { fileId, filename: `${fileId}.xml`, xml, count: pending.length, totalCents };

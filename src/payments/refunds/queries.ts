@@ -60,10 +60,6 @@ export function updateRefund(trx: Transaction<DB>, shopId: string, id: string, s
   return trx.updateTable('refunds').set(set).where('shop_id', '=', shopId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export function setPaymentStatus(trx: Transaction<DB>, shopId: string, orderId: string, status: string) {
-  return trx.updateTable('orders').set({ payment_status: status }).where('shop_id', '=', shopId).where('id', '=', orderId).execute();
-}
-
 /** Pending transfer refunds of the shop, locked, oldest first: the next pain.001 file. */
 export function lockPendingTransfers(trx: Transaction<DB>, shopId: string) {
   return trx

@@ -7,7 +7,7 @@
  * next pain.001 export.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -17,13 +17,15 @@ import type { Shop } from '../../shops/service.ts';
 import { refundCardPayment } from '../card/capture.ts';
 import { isSimulated } from '../card/simulated.ts';
 import type { StripeGateway } from '../card/stripe-client.ts';
+import type { OrderSide } from '../record-payment.ts';
 import { RefundRefused } from './errors.ts';
 import * as q from './queries.ts';
 import { cardRefundStatus, checkRefundAmount, endToEndIdFor, refundableCents, refundRoute, type RefundStatus } from './rules.ts';
 import type { RefundInput } from './schema.ts';
 import { recordStep, type StepContext } from './settle.ts';
 
-export type RefundDeps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null };
+/** `orders`: how the order's payment status changes (src/flows/record-payment.ts). */
+export type RefundDeps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null; orders: OrderSide };
 
 const nowOf = (clock: Clock) => new Date(clock.now().epochMilliseconds);
 
@@ -74,7 +76,7 @@ export async function requestRefund(deps: RefundDeps, shop: Shop, orderId: strin
       shop_id: shop.slug, id, order_id: orderId, method: route.method, amount_cents: input.amountCents, status: 'pending', reason: input.reason, from_credit: false,
       creditor_name: transfer?.creditorName ?? null, creditor_iban: transfer?.iban ?? null, end_to_end_id: transfer ? endToEndIdFor(id) : null, requested_by: actor, requested_at: now,
     });
-    const ctx: StepContext = { trx, shop, now, actor };
+    const ctx: StepContext = { trx, shop, now, actor, orders: deps.orders };
     // The customer's agreement to another means is itself evidence (Directive 2011/83 art. 13 §1).
     await recordStep(ctx, order, refund, 'refund_requested', { reason: input.reason, ...(transfer?.otherMeansAgreed && { otherMeansAgreed: true }) });
     return { refund, paymentIntentId: route.method === 'card' ? route.paymentIntentId : null };
@@ -101,16 +103,16 @@ async function sendCardRefund(deps: RefundDeps, stripe: StripeGateway, shop: Sho
  * Records what Stripe says of a card refund (at once, or later from its webhook): `refunded`
  * when it succeeded, `refund_failed` when it did not; nothing when the status is unchanged.
  */
-export async function settleCardRefund(deps: Pick<RefundDeps, 'db' | 'clock'>, shop: Shop, refundId: string, outcome: CardRefundOutcome, actor: string): Promise<q.RefundRow> {
+export async function settleCardRefund(deps: Pick<RefundDeps, 'db' | 'clock' | 'orders'>, shop: Shop, refundId: string, outcome: CardRefundOutcome, actor: string): Promise<q.RefundRow> {
   const now = nowOf(deps.clock);
-  return deps.db.transaction().execute((trx) => settleCardRefundIn({ trx, shop, now, actor }, refundId, outcome));
+  return deps.db.transaction().execute((trx) => settleCardRefundIn({ trx, shop, now, actor, orders: deps.orders }, refundId, outcome));
 }
 
 export type CardRefundOutcome = { status: RefundStatus; providerRef: string | null; error?: string };
 
 /** `settleCardRefund` inside the caller's transaction (the Stripe webhook's). */
-export async function settleCardRefundIn(ctx: { trx: Transaction<DB>; shop: Shop; now: Date; actor: string }, refundId: string, outcome: CardRefundOutcome): Promise<q.RefundRow> {
-  const { trx, shop, now, actor } = ctx;
+export async function settleCardRefundIn(ctx: StepContext, refundId: string, outcome: CardRefundOutcome): Promise<q.RefundRow> {
+  const { trx, shop, now } = ctx;
   const current = await trx.selectFrom('refunds').select('order_id').where('shop_id', '=', shop.slug).where('id', '=', refundId).executeTakeFirstOrThrow();
   const order = await q.lockOrder(trx, shop.slug, current.order_id);
   if (!order) throw notFound('order');
@@ -120,7 +122,7 @@ export async function settleCardRefundIn(ctx: { trx: Transaction<DB>; shop: Shop
   if ((before.status === 'succeeded' || before.status === 'failed') && outcome.status === 'pending') return before;
   const refund = await q.updateRefund(trx, shop.slug, refundId, { status: outcome.status, provider_ref: outcome.providerRef ?? before.provider_ref, ...(outcome.status === 'succeeded' && { confirmed_at: now }) });
   const type = outcome.status === 'succeeded' ? 'refunded' : outcome.status === 'failed' ? 'refund_failed' : 'refund_pending';
-  await recordStep({ trx, shop, now, actor }, order, refund, type, outcome.error ? { error: outcome.error.slice(0, 200) } : {});
+  await recordStep(ctx, order, refund, type, outcome.error ? { error: outcome.error.slice(0, 200) } : {});
   return refund;
 }
 

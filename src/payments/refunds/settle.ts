@@ -13,10 +13,12 @@ import { appendEvent } from '../../legal/evidence/service.ts';
 import { enqueueEmail } from '../../notifications/outbox.ts';
 import type { Shop } from '../../shops/service.ts';
 import { formatIban } from '../../kernel/iban.ts';
-import { customerOf, paymentFacts, type RefundRow, refundFacts, setPaymentStatus } from './queries.ts';
+import type { OrderSide } from '../record-payment.ts';
+import { customerOf, paymentFacts, type RefundRow, refundFacts } from './queries.ts';
 import { paymentStatusAfterRefunds } from './rules.ts';
 
-export type StepContext = { trx: Transaction<DB>; shop: Shop; now: Date; actor: string };
+/** `orders`: how the order's payment status changes (orders owns it: src/flows/record-payment.ts). */
+export type StepContext = { trx: Transaction<DB>; shop: Shop; now: Date; actor: string; orders: OrderSide };
 type LockedOrder = { id: string; number: string; customer_id: string; gross_cents: number; payment_status: string };
 
 /** The order's payment status after its refunds (API.md `payment.status`); returns the new one. */
@@ -24,7 +26,7 @@ export async function refreshPaymentStatus(ctx: StepContext, order: LockedOrder)
   const [payments, refunds] = await Promise.all([paymentFacts(ctx.trx, ctx.shop.slug, order.id), refundFacts(ctx.trx, ctx.shop.slug, order.id)]);
   const paid = cents(payments.reduce((sum, p) => sum + p.amountCents, 0));
   const status = paymentStatusAfterRefunds(order.payment_status, cents(Number(order.gross_cents)), paid, refunds);
-  if (status !== order.payment_status) await setPaymentStatus(ctx.trx, ctx.shop.slug, order.id, status);
+  if (status !== order.payment_status) await ctx.orders.refunded(ctx.trx, ctx.shop.slug, order.id, status);
   return status;
 }
 

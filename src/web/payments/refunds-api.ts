@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { type Actor, requireAccess } from '../../accounts/actor.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { getShop } from '../../shops/service.ts';
+import { orderSide } from '../../flows/record-payment.ts';
 import { creditStatement, refundCredit } from '../../payments/credit/service.ts';
 import { exportPendingTransfers } from '../../payments/refunds/export.ts';
 import { CreditRefundInput, RefundInput, RefundStatusFilter } from '../../payments/refunds/schema.ts';
@@ -20,7 +21,7 @@ export const actorName = (actor: Actor) => (actor.kind === 'anonymous' ? 'anonym
 
 export const refundsApi: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
-  const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe };
+  const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe, orders: orderSide };
 
   app.post<IdParams>('/shops/:shop/orders/:id/refunds', { schema: { tags: ['payments'], summary: 'Refund an order, through the means it was paid with (staff)' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);

@@ -14,6 +14,7 @@ import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
 import { sendStaffOrderPage } from '../orders/staff-routes.tsx';
 import { actorName } from './refunds-api.ts';
+import { orderSide } from '../../flows/record-payment.ts';
 import { exportPendingTransfers } from '../../payments/refunds/export.ts';
 import { eurosToCents, RefundInput } from '../../payments/refunds/schema.ts';
 import { listRefunds, requestRefund } from '../../payments/refunds/service.ts';
@@ -24,7 +25,7 @@ type OrderParams = { Params: { shop: string; id: string } };
 
 export const refundsPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
-  const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe };
+  const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe, orders: orderSide };
 
   async function refundsPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, errors: FieldErrors, status = 200) {
     const f = frameFor(request, reply, t(request.lang, 'refund.staff.title'), { slug: shop.slug, name: shop.name });
