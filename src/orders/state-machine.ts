@@ -2,7 +2,8 @@
  * The order's life as staff record it (API.md `POST …/orders/{id}/events`, SPEC C07): which
  * facts each status admits, and the status each fact leads to. Pure: the caller reads the order
  * and records the event. A payment's effect on the status (awaiting_payment → accepted once the
- * deposit or the price is in) belongs to `recordPayment`; here a payment only has to be possible.
+ * deposit or the price is in) belongs to `applyPayment` (state.ts), which the record-payment flow
+ * calls; here a payment only has to be possible.
  */
 export const ORDER_EVENT_TYPES = ['accepted', 'refused', 'payment_received', 'shipped', 'delivered', 'picked_up', 'cancelled', 'concluded_off_premises'] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];

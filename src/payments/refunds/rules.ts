@@ -16,7 +16,7 @@ export type RefundFact = { amountCents: Cents; status: RefundStatus; fromCredit:
 
 /**
  * What the order kept of the money paid: what became customer credit (an overpayment beyond the
- * price, record-payment.ts; money owed back after a cancellation, orders/cancel.ts) is refunded
+ * price, record-payment.ts; money owed back after a cancellation, cancellation.ts) is refunded
  * from the credit, never twice through the order. `creditedCents`: the credit rows the order
  * produced.
  */
