@@ -15,6 +15,8 @@ import * as m0009 from './migrations/0009_catalogue_search.ts';
 import * as m0010 from './migrations/0010_outbox_references.ts';
 import * as m0011 from './migrations/0011_shop_keys.ts';
 import * as m0012 from './migrations/0012_withdrawals.ts';
+import * as m0013 from './migrations/0013_warranty_claims.ts';
+import * as m0014 from './migrations/0014_complaints_and_letters.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   '0010_outbox_references': m0010,
   '0011_shop_keys': m0011,
   '0012_withdrawals': m0012,
+  '0013_warranty_claims': m0013,
+  '0014_complaints_and_letters': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
