@@ -13,10 +13,13 @@ import { isSessionLive, SESSION_TOUCH_SECONDS } from './sign-in-rules.ts';
 
 export const ADMIN_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(sha256Hex(a));
-  const y = Buffer.from(sha256Hex(b));
-  return timingSafeEqual(x, y);
+/** The operator token's hash, computed once per token value rather than on every API request. */
+let operatorHash: { token: string; hash: Buffer } | undefined;
+
+/** Whether a bearer token (by its sha256) is the operator token, compared in constant time. */
+function isOperatorToken(tokenHash: string, adminToken: string): boolean {
+  if (operatorHash?.token !== adminToken) operatorHash = { token: adminToken, hash: Buffer.from(sha256Hex(adminToken)) };
+  return timingSafeEqual(Buffer.from(tokenHash), operatorHash.hash);
 }
 
 async function nameOf(db: Kysely<DB>, kind: Actor['kind'], shopId: string | null, id: string): Promise<string | undefined> {
@@ -43,8 +46,8 @@ function toActor(kind: Actor['kind'], shopId: string | null, id: string, name: s
 }
 
 export async function actorFromBearer(db: Kysely<DB>, token: string, adminToken: string | undefined, now: Date): Promise<Actor | null> {
-  if (adminToken && sameSecret(token, adminToken)) return { kind: 'operator', id: ADMIN_ACTOR_ID, name: 'operator' };
   const hash = sha256Hex(token);
+  if (adminToken && isOperatorToken(hash, adminToken)) return { kind: 'operator', id: ADMIN_ACTOR_ID, name: 'operator' };
   const cached = cachedTokenActor(hash, now);
   if (cached) return cached;
   const row = await q.findApiTokenHolder(db, hash, now);
