@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './web/accounts/api.ts';
 import { aftersaleApi } from './web/aftersale/api.ts';
 import { aftersalePages } from './web/aftersale/routes.tsx';
+import { modelFormPages } from './web/aftersale/model-form-routes.ts';
 import { accountsPages } from './web/accounts/routes.tsx';
 import { invoicesApi } from './web/invoicing/api.ts';
 import { invoicePages } from './web/invoicing/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(ordersStaffPages);
   await app.register(refundsPages);
   await app.register(aftersalePages);
+  await app.register(modelFormPages);
   await app.register(catalogueStaffPages);
   await app.register(bankStaffPages);
   await app.register(operatorPages);

@@ -13,6 +13,7 @@ import { TRANSFER_QR_FILENAME } from '../payments/transfer.ts';
 import { getShop } from '../shops/service.ts';
 import { renderWithdrawalAck, withdrawalPdfAttachment } from '../web/aftersale/emails.ts';
 import { renderConfirmation } from '../web/checkout/emails.ts';
+import { MODEL_FORM_ATTACHMENT, modelFormAttachment } from '../web/aftersale/model-form-pdf.ts';
 
 export const emailTemplates: EmailTemplates = {
   templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation, [WITHDRAWAL_ACK_TEMPLATE]: renderWithdrawalAck },
@@ -29,5 +30,7 @@ export const emailTemplates: EmailTemplates = {
     }, 256),
     // A withdrawal's statement never changes once confirmed: its PDF (per language) is rendered once while used.
     [WITHDRAWAL_PDF_ATTACHMENT]: cachedAttachments(withdrawalPdfAttachment, 16),
+    // The model withdrawal form names one consumer and their address: rendered for each e-mail, never cached.
+    [MODEL_FORM_ATTACHMENT]: modelFormAttachment,
   },
 };

@@ -87,6 +87,7 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/orders/:id/withdrawal/confirm': { params: order(), owners: ['customer'], body: () => ({ token: '8f0e2c36-5a51-4c8e-9a43-2f4f3bb1a0c1' }) },
   'GET /shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
   'GET /shops/:shop/withdrawals/:id/statement.pdf': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
+  'GET /shops/:shop/orders/:id/withdrawal-form.pdf': { params: order(), owners: ['customer', 'staff'] },
   'POST /shops/:shop/staff/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: '1', reason: 'sweep' }) },
   'GET /shops/:shop/staff/products/:id': { params: { id: () => ids.product }, owners: ['staff'] },
   'POST /shops/:shop/staff/products/:id': { params: { id: () => ids.product }, owners: ['staff'], body: () => ({ sku: 'CALC-SCI', 'name.fr': 'Balayé', 'description.fr': 'Balayé', price: '1,00', vatRate: '21', stock: '1' }) },

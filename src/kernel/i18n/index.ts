@@ -21,6 +21,7 @@ import { paymentMessages } from './payments.ts';
 import { reconcileMessages } from './reconcile.ts';
 import { refundMessages } from './refunds.ts';
 import { legalMessages } from './legal.ts';
+import { modelFormMessages } from './model-form.ts';
 import { orderEventMessages } from './order-events.ts';
 import { shopMessages } from './shops.ts';
 import { staffOrderMessages } from './staff-orders.ts';
@@ -28,7 +29,7 @@ import { transferMessages } from './transfer.ts';
 
 export { type Entry, isLang, type Lang, LANGS } from './entry.ts';
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function hasMessage(key: string): key is MessageKey {

@@ -16,6 +16,7 @@ import type { AttachmentRef, Email } from '../../notifications/outbox.ts';
 import type { RenderedEmail } from '../../notifications/templates.ts';
 import { TRANSFER_QR_FILENAME, type TransferInstructions, transferInstructions, transferQrPayload, transferTextLines } from '../../payments/transfer.ts';
 import type { Shop } from '../../shops/service.ts';
+import { MODEL_FORM_ATTACHMENT, modelFormApplies, modelFormFileName } from '../aftersale/model-form-pdf.ts';
 
 type Summary = {
   number: string;
@@ -26,6 +27,8 @@ type Summary = {
   terms: readonly AcceptedDocument[];
   url: string;
   transfer?: TransferInstructions | null;
+  /** The pre-filled model withdrawal form's file name, attached when the order has the withdrawal right (issue 10 §8). */
+  modelForm?: string | null;
 };
 
 /** The transfer instructions as text lines, the QR code being attached (issue 4 §1). */
@@ -47,6 +50,7 @@ export function confirmationEmail(shop: Shop, customer: { email: string; firstNa
     ...transferLines(lang, order.transfer),
     '',
     t(lang, 'order.mail.terms', { terms: order.terms.map((d) => `${d.title} (version ${d.version}, SHA-256 ${d.sha256.slice(0, 16)}…)`).join(', ') }),
+    ...(order.modelForm ? [t(lang, 'modelForm.mail', { file: order.modelForm })] : []),
     '',
     t(lang, 'order.mail.follow', { url: order.url }),
     '',
@@ -60,6 +64,8 @@ export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string |
   const data = row.data as ConfirmationData;
   const { shop, order, terms: bound } = await confirmationFacts(db, row.shopId, data.orderId);
   const terms = bound.map((v) => ({ kind: v.kind, version: v.version, sha256: v.sha256, title: v.title }));
+  // The model withdrawal form on a durable medium with the confirmation, so at the latest at delivery (L221-5, VI.45).
+  const modelForm = modelFormApplies(shop, order.customer_kind) ? modelFormFileName(shop, order.number) : null;
   const transfer = data.amountDueCents > 0 ? transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: data.amountDueCents }) : null;
   const email = confirmationEmail(shop, { email: order.email, firstName: order.first_name }, {
     number: order.number,
@@ -70,8 +76,9 @@ export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string |
     terms,
     url: data.url,
     transfer,
+    modelForm,
   });
   const cgv = bound.find((v) => v.kind === 'cgv');
-  const attachments: AttachmentRef[] = [...(cgv ? [{ type: 'terms_pdf', id: cgv.id }] : []), ...(transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : [])];
+  const attachments: AttachmentRef[] = [...(cgv ? [{ type: 'terms_pdf', id: cgv.id }] : []), ...(transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : []), ...(modelForm ? [{ type: MODEL_FORM_ATTACHMENT, id: data.orderId }] : [])];
   return { subject: email.subject, text: email.text, attachments };
 }

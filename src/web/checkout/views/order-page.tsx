@@ -31,7 +31,8 @@ const docLabel = (lang: Lang, kind: string) => (hasMessage(`terms.kind.${kind}`)
  * `transfer`: the instructions of a transfer still to make, shown right under the order's status;
  * `payment`: likewise, another means of payment still to use (the card payment section);
  * `invoice`: the order's invoice, once issued, linked as PDF;
- * `withdrawal`: the withdrawal function's entry while the period runs (issue 10 §1).
+ * `withdrawal`: the withdrawal function's entry while the period runs (issue 10 §1), with the
+ *   pre-filled model withdrawal form beside it (§8).
  */
 export function OrderPage({ lang, shop, order, transfer, placed, payment, invoice, withdrawal }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean; payment?: Child; invoice?: { id: string; number: string } | null; withdrawal?: Child }) {
   const delivery = order.delivery as unknown as { mode: string; address?: AddressJson; pickupPointId?: string };
@@ -50,6 +51,7 @@ export function OrderPage({ lang, shop, order, transfer, placed, payment, invoic
       </dl>
       {invoice && <p><a href={invoicePdfUrl(shop.slug, invoice.id)}>{t(lang, 'invoice.link', { number: invoice.number })}</a></p>}
       {withdrawal}
+      {withdrawal && <p><a href={`/shops/${shop.slug}/orders/${order.id}/withdrawal-form.pdf`}>{t(lang, 'modelForm.link')}</a></p>}
       <DepositFacts lang={lang} order={order} />
       {transfer && <TransferInstructions lang={lang} transfer={transfer} qrUrl={`/shops/${shop.slug}/orders/${order.id}/transfer-qr.svg`} />}
       {payment}
