@@ -11,6 +11,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './web/accounts/api.ts';
 import { aftersaleApi } from './web/aftersale/api.ts';
+import { claimsApi } from './web/aftersale/claims-api.ts';
+import { claimsPages } from './web/aftersale/claims-routes.tsx';
 import { aftersalePages } from './web/aftersale/routes.tsx';
 import { modelFormPages } from './web/aftersale/model-form-routes.ts';
 import { accountsPages } from './web/accounts/routes.tsx';
@@ -126,6 +128,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
       await api.register(bankEntriesApi);
       await api.register(invoicesApi);
       await api.register(aftersaleApi);
+      await api.register(claimsApi);
     },
     { prefix: '/api/v1' },
   );
@@ -139,6 +142,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(ordersStaffPages);
   await app.register(refundsPages);
   await app.register(aftersalePages);
+  await app.register(claimsPages);
   await app.register(modelFormPages);
   await app.register(catalogueStaffPages);
   await app.register(bankStaffPages);

@@ -373,6 +373,40 @@ export interface DB {
   invoice_counters: InvoiceCountersTable;
   invoices: InvoicesTable;
   withdrawals: WithdrawalsTable;
+  warranty_claims: WarrantyClaimsTable;
+  warranty_claim_photos: WarrantyClaimPhotosTable;
+}
+
+/** A consumer's legal-warranty claim (C14, migration 0013), written by the after-sale capability. */
+export interface WarrantyClaimsTable {
+  shop_id: string;
+  id: string;
+  order_id: string;
+  kind: 'conformity' | 'hidden_defect';
+  /** `YYYY-MM-DD` dates, in the shop's zone. */
+  opened_on: string;
+  delivered_on: string;
+  discovered_on: string | null;
+  warranty_ends_on: string;
+  presumption_ends_on: string | null;
+  presumption: boolean;
+  description: string;
+  lines: Json<{ lineNo: number; sku: string; name: string; quantity: number }[]>;
+  remedy: 'repair' | 'replacement' | 'price_reduction' | 'refund' | null;
+  decided_on: string | null;
+  decision_note: string | null;
+  refund_due_on: string | null;
+  opened_by: string;
+  opened_at: Timestamp;
+}
+
+/** The photos sent with a claim (at most 3, JPEG/PNG/WebP by their first bytes). */
+export interface WarrantyClaimPhotosTable {
+  shop_id: string;
+  claim_id: string;
+  photo_no: number;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: Buffer;
 }
 
 export type ShopRow = Selectable<ShopsTable>;

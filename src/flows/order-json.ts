@@ -5,6 +5,9 @@
  * src/payments/order-payment.ts). Pages, the JSON API and the order path read it here.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import { conformityWarranty } from '../aftersale/warranty-rules.ts';
+import { localDate } from '../kernel/calendar.ts';
 import type { DB, OrderLinesTable } from '../db/schema.ts';
 import type { StoredEvent } from '../legal/evidence/chain.ts';
 import { orderEvents } from '../legal/evidence/service.ts';
@@ -29,5 +32,18 @@ export type OrderJson = ReturnType<typeof orderJsonOf>;
  * just written (issue 9). `checkoutUrl`: undefined for a method without a card checkout.
  */
 export function orderJsonOf(shop: Shop, order: OrderRow, lines: readonly Selectable<OrderLinesTable>[], events: readonly Pick<StoredEvent, 'type' | 'at' | 'actor'>[], checkoutUrl: string | null | undefined) {
-  return orderJsonWith(shop, order, lines, events, paymentJson(shop, order, checkoutUrl));
+  const json = orderJsonWith(shop, order, lines, events, paymentJson(shop, order, checkoutUrl));
+  return { ...json, deadlines: { ...json.deadlines, ...warrantyEndsOn(shop, order, events) } };
+}
+
+/**
+ * C14: the last day to invoke the legal conformity warranty (L217-3; BE 1649ter: 2 years from
+ * delivery of the last lot), for a consumer's order once delivered; after-sale's rule
+ * (src/aftersale/warranty-rules.ts). Absent before delivery and for professionals ("only what applies").
+ */
+function warrantyEndsOn(shop: Shop, order: OrderRow, events: readonly Pick<StoredEvent, 'type' | 'at'>[]): { warrantyEndsOn?: string } {
+  if (order.customer_kind !== 'consumer' || ['cancelled', 'refused'].includes(order.status)) return {};
+  const handed = events.filter((e) => e.type === 'delivered' || e.type === 'picked_up').map((e) => localDate(Temporal.Instant.from(e.at), shop.timeZone));
+  const last = handed.reduce<Temporal.PlainDate | null>((a, b) => (a && Temporal.PlainDate.compare(a, b) >= 0 ? a : b), null);
+  return last ? { warrantyEndsOn: conformityWarranty({ country: shop.legalSystem, deliveredOn: last, condition: 'new' }).endsOn.toString() } : {};
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/actor.ts';
+import { claimsOfOrder } from '../aftersale/claims.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { findOrderFor } from '../orders/service.ts';
@@ -23,6 +24,7 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
     db.selectFrom('customers').select(['first_name', 'last_name', 'company_name']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
     db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', shop.slug).execute(),
   ]);
+  const claims = await claimsOfOrder(db, shop.slug, row.id);
   const customerLabel = customer ? customerName(customer) : row.customer_id;
   // Evidence events name their actor `kind:id`; people read the name.
   const names = new Map<string, string>([...staff.map((s) => [`staff:${s.id}`, s.name] as const), [`customer:${row.customer_id}`, customerLabel]]);
@@ -34,6 +36,9 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
       allowedEvents: allowedEvents(row.status),
     },
     refund: refunds,
+    /** Legal-warranty claims (C14) and the profile's refund window for them (004: P7D from the finding). */
+    claims,
+    claimRefundWindow: shop.profile.guarantee?.consumer?.refund?.within.within ?? null,
     /** Now on the shop's wall clock, to the minute: the `datetime-local` field's default. */
     nowLocal: deps.clock.now().toZonedDateTimeISO(shop.timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' }),
   };

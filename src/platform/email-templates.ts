@@ -4,6 +4,7 @@
  * Attachments are cached in process by what determines them: the terms version id (an immutable
  * version, the same bytes as GET /shops/{shop}/terms/{kind}/{version}.pdf) and the QR payload.
  */
+import { WARRANTY_CLAIM_ACK_TEMPLATE } from '../aftersale/claims.ts';
 import { WITHDRAWAL_ACK_TEMPLATE, WITHDRAWAL_PDF_ATTACHMENT } from '../aftersale/emails.ts';
 import { CONFIRMATION_TEMPLATE } from '../checkout/emails.ts';
 import { getTermsVersion, termsPdf } from '../legal/terms/service.ts';
@@ -11,12 +12,13 @@ import { cachedAttachments, type EmailTemplates } from '../notifications/templat
 import { epcQrPng } from '../payments/epc-qr.ts';
 import { TRANSFER_QR_FILENAME } from '../payments/transfer.ts';
 import { getShop } from '../shops/service.ts';
+import { renderClaimAck } from '../web/aftersale/claims-emails.ts';
 import { renderWithdrawalAck, withdrawalPdfAttachment } from '../web/aftersale/emails.ts';
 import { renderConfirmation } from '../web/checkout/emails.ts';
 import { MODEL_FORM_ATTACHMENT, modelFormAttachment } from '../web/aftersale/model-form-pdf.ts';
 
 export const emailTemplates: EmailTemplates = {
-  templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation, [WITHDRAWAL_ACK_TEMPLATE]: renderWithdrawalAck },
+  templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation, [WITHDRAWAL_ACK_TEMPLATE]: renderWithdrawalAck, [WARRANTY_CLAIM_ACK_TEMPLATE]: renderClaimAck },
   attachments: {
     terms_pdf: cachedAttachments(async (db, shopId, id) => {
       const shop = await getShop(db, shopId ?? '');

@@ -31,7 +31,7 @@ const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { 
 /** Each shop's object owner, another customer of the same shop, and its staff. */
 const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
 /** Customer A1's objects, and shop A's, that the sweep asks for. */
-const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal', string> = {
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim', string> = {
   transferOrder: '',
   cardOrder: '',
   invoice: '',
@@ -41,6 +41,7 @@ const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'c
   statementImport: '',
   bankEntry: '',
   withdrawal: '',
+  claim: '',
 };
 
 type Owner = 'customer' | 'staff';
@@ -66,6 +67,13 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /api/v1/shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer', 'staff'], body: () => ({}) },
   'GET /api/v1/shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer', 'staff'] },
   'POST /api/v1/shops/:shop/withdrawals/:id/events': { params: { id: () => ids.withdrawal }, owners: ['staff'], body: () => ({ type: 'goods_received', at: '2026-03-10' }) },
+  'POST /api/v1/shops/:shop/orders/:id/warranty-claims': { params: order(), owners: ['customer'], body: () => ({ kind: 'conformity', description: 'Balayage : un défaut.' }) },
+  'POST /api/v1/shops/:shop/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },
+  'GET /api/v1/shops/:shop/warranty-claims/:id': { params: { id: () => ids.claim }, owners: ['customer', 'staff'] },
+  'GET /shops/:shop/orders/:id/warranty-claims/new': { params: order(), owners: ['customer'] },
+  'POST /shops/:shop/orders/:id/warranty-claims': { params: order(), owners: ['customer'], body: () => ({ kind: 'conformity', description: 'Balayage : un défaut.' }) },
+  'GET /shops/:shop/warranty-claims/:id': { params: { id: () => ids.claim }, owners: ['customer'] },
+  'POST /shops/:shop/staff/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },
   'GET /api/v1/shops/:shop/bank-statements/imports/:id': { params: { id: () => ids.statementImport }, owners: ['staff'] },
   'POST /api/v1/shops/:shop/bank-entries/:id/match': { params: { id: () => ids.bankEntry }, owners: ['staff'], body: () => ({ orderId: ids.transferOrder }) },
   'GET /api/v1/shops/:shop/invoices/:id': { params: { id: () => ids.invoice }, owners: ['customer', 'staff'] },
@@ -126,7 +134,8 @@ async function place(shop: string, customer: string, paymentMethod: string): Pro
 async function snapshot(): Promise<string> {
   const counts = await sql<Record<string, string>>`select
       (select count(*) from orders) as orders, (select count(*) from order_events) as order_events,
-      (select count(*) from refunds) as refunds, (select count(*) from order_payments) as order_payments, (select count(*) from withdrawals) as withdrawals`.execute(p.database.db);
+      (select count(*) from refunds) as refunds, (select count(*) from order_payments) as order_payments, (select count(*) from withdrawals) as withdrawals,
+      (select count(*) from warranty_claims) as warranty_claims, (select count(*) from warranty_claims where remedy is not null) as warranty_decisions`.execute(p.database.db);
   const orders = await p.database.db.selectFrom('orders').select(['id', 'status']).orderBy('id').execute();
   const product = await p.database.db.selectFrom('products').select(['stock', 'name', 'unit_price_cents']).where('id', '=', ids.product).execute();
   const entries = await p.database.db.selectFrom('bank_entries').selectAll().orderBy('id').execute();
@@ -148,6 +157,9 @@ before(async () => {
   const withdrawal = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${A}/orders/${ids.transferOrder}/withdrawal`, headers: bearer(token.a1), payload: {} });
   assert.equal(withdrawal.statusCode, 201, withdrawal.body);
   ids.withdrawal = withdrawal.json().id;
+  // A1's warranty claim on it (issue 10 §4), written as the after-sale capability keeps one: the claim routes' object.
+  ids.claim = '3c1d6f0e-9a2b-4c5d-8e7f-0a1b2c3d4e5f';
+  await p.database.db.insertInto('warranty_claims').values({ shop_id: A, id: ids.claim, order_id: ids.transferOrder, kind: 'conformity', opened_on: '2026-03-10', delivered_on: '2026-03-09', discovered_on: null, warranty_ends_on: '2028-03-09', presumption_ends_on: '2028-03-09', presumption: true, description: 'Balayage', lines: JSON.stringify([]), remedy: null, decided_on: null, decision_note: null, refund_due_on: null, opened_by: 'sweep', opened_at: new Date() }).execute();
   await place(A, token.a2, 'bank_transfer');
   ids.cardOrder = (await place(B, token.b, 'card')).id;
   await place(B, token.b2, 'card');

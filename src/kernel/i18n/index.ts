@@ -13,6 +13,7 @@ import { bankMessages } from './bank.ts';
 import { cardMessages } from './card.ts';
 import { cartMessages } from './cart.ts';
 import { checkoutMessages } from './checkout.ts';
+import { claimMessages } from './claims.ts';
 import { commonMessages } from './common.ts';
 import { isLang, type Lang } from './entry.ts';
 import { errorMessages } from './errors.ts';
@@ -29,7 +30,7 @@ import { transferMessages } from './transfer.ts';
 
 export { type Entry, isLang, type Lang, LANGS } from './entry.ts';
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function hasMessage(key: string): key is MessageKey {

@@ -31,6 +31,7 @@ import { fieldErrors, flatForm, nestForm } from '../form-errors.ts';
 import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
 import { withdrawalEntry } from '../aftersale/entry.tsx';
+import { claimEntry } from '../aftersale/claims-routes.tsx';
 import { baseUrl } from '../urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
 import { claimCart, viewCart } from '../../checkout/cart-service.ts';
@@ -233,7 +234,9 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     // The withdrawal function, for the customer while the period runs (issue 10 §1).
     const withdrawal = request.actor.kind === 'customer' ? await withdrawalEntry(deps, request.lang, shop, order.id) : null;
     const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={await invoiceLinkOf(db, shop.slug, order.id)} withdrawal={withdrawal} />;
-    return sendPage(reply, <Page frame={f}>{page}</Page>);
+    // The legal warranty's claim form once delivered, or the manufacturer's warranty (issue 10 §4).
+    const claim = request.actor.kind === 'customer' ? await claimEntry(deps, request.lang, shop, order.id) : null;
+    return sendPage(reply, <Page frame={f}>{page}{claim}</Page>);
   });
 
   // The EPC QR code of a transfer still to make, for the order's customer or the shop's staff:

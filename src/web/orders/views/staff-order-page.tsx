@@ -8,6 +8,7 @@ import { OrderLines } from '../../checkout/views/order-lines.tsx';
 import { formatDateTime } from '../../checkout/views/labels.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
 import { RefundSection } from '../../payments/views/refunds/refund-section.tsx';
+import { StaffClaimsSection } from '../../aftersale/views/claims-pages.tsx';
 import type { Shop } from '../../../shops/service.ts';
 import type { FieldErrors } from '../../forms.tsx';
 import type { StaffOrderDetails } from '../../../flows/staff-order-details.ts';
@@ -47,6 +48,7 @@ export function StaffOrderPage({ lang, shop, csrf, details, state }: Props) {
       <h2>{t(lang, 'staffOrders.history')}</h2>
       <History lang={lang} shop={shop} events={order.events} />
       <RefundSection lang={lang} shop={shop} csrf={csrf} order={refund.order} refunds={refund.refunds} values={state.refund?.values ?? {}} errors={state.refund?.errors ?? {}} />
+      <StaffClaimsSection lang={lang} claims={details.claims} csrf={csrf} action={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/decision`} refundWindow={details.claimRefundWindow} today={details.nowLocal.slice(0, 10)} />
     </>
   );
 }

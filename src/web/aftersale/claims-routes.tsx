@@ -1,0 +1,126 @@
+/**
+ * Pages of legal-warranty claims (issue 10 §4): the customer opens a claim on their delivered
+ * order (multipart form with up to 3 photos) and reads it with the guarantee information box;
+ * staff record the decision from the back-office order page (its section is
+ * views/claims-pages.tsx's StaffClaimsSection). Forms carry the CSRF token; no JavaScript.
+ */
+import type { Kysely } from 'kysely';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { requireCustomer } from '../../accounts/actor.ts';
+import { claimJsonOf, DecisionInput, decideClaim, findClaimFor, openClaim, todayOf, warrantyStanding } from '../../aftersale/claims.ts';
+import { guaranteeInformationBox } from '../../aftersale/guarantee-box.ts';
+import { findOrder, orderLines } from '../../aftersale/queries.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { type Lang, t } from '../../kernel/i18n/index.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { getShop, type Shop } from '../../shops/service.ts';
+import { staffShop } from '../../shops/staff-access.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { fieldErrors, flatForm } from '../form-errors.ts';
+import type { FieldErrors } from '../forms.tsx';
+import { Page } from '../layout.tsx';
+import { actorName } from './api.ts';
+import { acceptClaimPhotos, claimFromBody } from './claims-api.ts';
+import { ClaimEntry, ClaimFormPage, ClaimPage } from './views/claims-pages.tsx';
+
+type IdParams = { Params: { shop: string; id: string } };
+
+/** The entry on the customer's order page once the goods were handed over (or the manufacturer's warranty, for a professional). */
+export async function claimEntry(deps: { db: Kysely<DB>; clock: Clock }, lang: Lang, shop: Shop, orderId: string) {
+  const order = await findOrder(deps.db, shop.slug, orderId);
+  if (!order) return null;
+  const standing = await warrantyStanding(deps.db, shop, order, todayOf(deps.clock, shop));
+  const shown = standing.offered ? !standing.periodOver : standing.why === 'professional' && standing.manufacturerWarranty !== null;
+  return shown ? <ClaimEntry lang={lang} href={`/shops/${shop.slug}/orders/${orderId}/warranty-claims/new`} /> : null;
+}
+
+/** The box in the reader's language, unless the shop's legal language is locked. */
+const boxFor = (shop: Shop, lang: Lang) => guaranteeInformationBox(shop.legalSystem, shop.profile.legalLanguageLocked ? shop.language : lang);
+
+export const claimsPages: FastifyPluginAsync = async (app) => {
+  const { db } = app.deps.database;
+  const deps = { db, clock: app.deps.clock };
+  await acceptClaimPhotos(app);
+  const frame = (request: FastifyRequest, reply: FastifyReply, shop: Shop, title: string) => frameFor(request, reply, title, { slug: shop.slug, name: shop.name });
+
+  /** The signed-in customer's own order, or a redirect to sign in; anyone else finds no such order. */
+  async function ownOrder(request: FastifyRequest<IdParams>, reply: FastifyReply) {
+    const shop = await getShop(db, request.params.shop);
+    if (request.actor.kind === 'anonymous') {
+      reply.redirect(`/shops/${shop.slug}/login`, 303);
+      return null;
+    }
+    const customerId = requireCustomer(request.actor, shop.slug);
+    const order = await findOrder(db, shop.slug, request.params.id);
+    if (!order || order.customer_id !== customerId) throw notFound('order');
+    return { shop, customerId, order };
+  }
+  type Own = NonNullable<Awaited<ReturnType<typeof ownOrder>>>;
+
+  async function formPage(request: FastifyRequest, reply: FastifyReply, own: Own, values: Record<string, string>, errors: FieldErrors, status = 200) {
+    const { shop, order } = own;
+    const [standing, lines] = await Promise.all([warrantyStanding(db, shop, order, todayOf(deps.clock, shop)), orderLines(db, shop.slug, order.id)]);
+    const f = frame(request, reply, shop, t(request.lang, 'claim.form.title', { number: order.number }));
+    const page = (
+      <ClaimFormPage lang={request.lang} csrf={f.csrfToken ?? ''} action={`/shops/${shop.slug}/orders/${order.id}/warranty-claims`} number={order.number} standing={standing}
+        lines={lines.map((l) => ({ lineNo: l.line_no, sku: l.sku, name: l.name, quantity: l.quantity }))} box={boxFor(shop, request.lang)} values={values} errors={errors} />
+    );
+    return sendPage(reply, <Page frame={f}>{page}</Page>, status);
+  }
+
+  app.get<IdParams>('/shops/:shop/orders/:id/warranty-claims/new', async (request, reply) => {
+    const own = await ownOrder(request, reply);
+    return own ? formPage(request, reply, own, {}, {}) : reply;
+  });
+
+  app.post<IdParams>('/shops/:shop/orders/:id/warranty-claims', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const own = await ownOrder(request, reply);
+    if (!own) return reply;
+    const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    try {
+      const { input, photos } = claimFromBody({ ...(request.body as object), kind: values.kind, description: values.description, discoveredOn: values.kind === 'hidden_defect' ? values.discoveredOn : undefined });
+      const claim = await openClaim(deps, own.shop, own.order.id, { customerId: own.customerId, input, photos, lang: request.lang }, actorName(request));
+      return reply.redirect(`/shops/${own.shop.slug}/warranty-claims/${claim.id}`, 303);
+    } catch (error) {
+      return formPage(request, reply, own, values, fieldErrors(error, request.lang), 422);
+    }
+  });
+
+  app.get<IdParams>('/shops/:shop/warranty-claims/:id', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    if (request.actor.kind === 'anonymous') return reply.redirect(`/shops/${shop.slug}/login`, 303);
+    const customerId = requireCustomer(request.actor, shop.slug);
+    const row = await findClaimFor(db, shop, request.params.id, { customerId });
+    const order = await findOrder(db, shop.slug, row.order_id);
+    const number = order?.number ?? '';
+    const f = frame(request, reply, shop, t(request.lang, 'claim.page.title', { number }));
+    const page = <ClaimPage lang={request.lang} claim={await claimJsonOf(db, shop, row)} number={number} box={boxFor(shop, request.lang)} orderUrl={`/shops/${shop.slug}/orders/${row.order_id}`} />;
+    return sendPage(reply, <Page frame={f}>{page}</Page>);
+  });
+
+  // Staff's decision, from the claim's section of the back-office order page.
+  app.post<IdParams>('/shops/:shop/staff/warranty-claims/:id/decision', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const claim = await findClaimFor(db, shop, request.params.id, 'staff');
+    const values = flatForm(request.body);
+    try {
+      const input = parseOrThrow(DecisionInput, { remedy: values.remedy, at: values.at, ...(values.note && { note: values.note }) });
+      await decideClaim(deps, shop, claim.id, input, actorName(request));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${claim.order_id}`, 303);
+    } catch (error) {
+      const errors = fieldErrors(error, request.lang);
+      const f = frame(request, reply, shop, t(request.lang, 'claim.staff.decide'));
+      const page = (
+        <>
+          <h1>{t(request.lang, 'claim.staff.decide')}</h1>
+          <ul class="errors">{Object.values(errors).map((m) => <li>{m}</li>)}</ul>
+          <p><a href={`/shops/${shop.slug}/staff/orders/${claim.order_id}`}>{t(request.lang, 'claim.page.back')}</a></p>
+        </>
+      );
+      return sendPage(reply, <Page frame={f}>{page}</Page>, 422);
+    }
+  });
+};
