@@ -26,6 +26,7 @@ import { viaStripe } from '../payments/card/availability.ts';
 import type { Shop } from '../shops/service.ts';
 import type { AcceptedDocument } from '../checkout/accepted-document.ts';
 import { confirmationToSend } from '../checkout/emails.ts';
+import { modelFormApplies, modelFormFileName } from '../aftersale/model-form.ts';
 import * as q from '../checkout/queries.ts';
 import { catalogueLine, quoteOrder } from '../checkout/quote.ts';
 import * as rules from '../checkout/rules.ts';
@@ -160,7 +161,8 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
   const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
   // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
-  const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transferQrFile: instructions !== null ? TRANSFER_QR_FILENAME : null }, ctx.terms);
+  const modelFormFile = modelFormApplies(shop, kind) ? modelFormFileName(shop, number) : null;
+  const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transferQrFile: instructions !== null ? TRANSFER_QR_FILENAME : null, modelFormFile }, ctx.terms);
   const mail = await enqueueEmail(trx, email.email, now);
   // A new order's evidence starts at the genesis: both events in one statement, nothing read.
   const events = await appendNewOrderEvents(trx, [{

@@ -35,7 +35,7 @@ const staff = bearer(ADMIN_TOKEN);
 const tokens = { fr: '', be: '', other: '' };
 const orders = { fr: { id: '', number: '' }, be: { id: '', number: '' } };
 
-async function place(shop: string, token: string, sku: string) {
+async function place(shop: string, token: string, sku: string, how: Record<string, unknown> = {}) {
   const res = await p.app.inject({
     method: 'POST',
     url: `/api/v1/shops/${shop}/orders`,
@@ -45,6 +45,7 @@ async function place(shop: string, token: string, sku: string) {
       acceptedTerms: { version: await termsVersion(p, shop) },
       delivery: shop === BE ? { mode: 'pickup', pickupPointId: '0' } : { mode: 'carrier' },
       paymentMethod: shop === BE ? 'bank_transfer' : 'card',
+      ...how,
     },
   });
   assert.equal(res.statusCode, 201, res.body);
@@ -117,6 +118,22 @@ describe('model withdrawal form (issue 10 §8)', () => {
     assert.equal(anonymous.statusCode, 303);
   });
 
+  test('should give a professional’s order no form: no withdrawal right, nothing attached', async () => {
+    const shop = 'distritec';
+    const address = { line1: '12 avenue de la Gare', postalCode: '66000', city: 'Perpignan', country: 'FR' };
+    const reg = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${shop}/customers`, payload: { kind: 'professional', email: 'form-pro@withdraw.example', password: 'correct horse battery', firstName: 'Paul', lastName: 'Froid', companyName: 'Froid Sud SARL', siret: '732 829 320 00074', vatNumber: 'FR40303265045', address } });
+    assert.equal(reg.statusCode, 201, reg.body);
+    const token = (await p.app.inject({ method: 'POST', url: `/api/v1/shops/${shop}/session`, payload: { email: 'form-pro@withdraw.example', password: 'correct horse battery' } })).json().token;
+    const products = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${shop}/products` })).json().items as { sku: string; stock: number; regulated: boolean }[];
+    const product = products.find((x) => x.stock > 2 && !x.regulated);
+    assert.ok(product);
+    const placed = await place(shop, token, product.sku, { delivery: { mode: 'carrier' }, paymentMethod: 'bank_transfer' });
+    assert.equal((await form(shop, placed.id, bearer(token))).statusCode, 404);
+    assert.equal((await form(shop, placed.id, staff)).statusCode, 404, 'staff neither: there is no form for this order');
+    const queued = await p.database.db.selectFrom('order_events').select('data').where('order_id', '=', placed.id).where('type', '=', 'confirmation_email_queued').executeTakeFirstOrThrow();
+    assert.ok(!(queued.data as { attachments: string[] }).attachments.some((f) => f.includes('formulaire-retractation')));
+  });
+
   test('should attach the pre-filled form to the confirmation e-mail received over SMTP, and link it from the order page', async () => {
     const page = await p.app.inject({ method: 'GET', url: `/shops/${FR}/orders/${orders.fr.id}`, headers: bearer(tokens.fr) });
     assert.equal(page.statusCode, 200);
@@ -135,6 +152,8 @@ describe('model withdrawal form (issue 10 §8)', () => {
       assert.ok(raw, `the confirmation of ${order.number} reached the SMTP server`);
       const pdf = attachment(raw, `${shop}-formulaire-retractation-${order.number}.pdf`);
       assert.ok(pdf, `the confirmation of ${order.number} carries the form`);
+      const queued = await p.database.db.selectFrom('order_events').select('data').where('order_id', '=', order.id).where('type', '=', 'confirmation_email_queued').executeTakeFirstOrThrow();
+      assert.ok((queued.data as { attachments: string[] }).attachments.includes(`${shop}-formulaire-retractation-${order.number}.pdf`), 'the evidence names the form sent');
       const text = textOf(pdf);
       for (const words of [order.number, 'Camille Martin', shop === FR ? 'Rayez la mention inutile' : 'Biffez la mention inutile']) assert.ok(text.includes(words), `the attached form says "${words}"`);
     }

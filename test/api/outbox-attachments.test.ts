@@ -78,7 +78,9 @@ test('should store a transfer order confirmation in under 1 KB, and send it rend
   assert.equal(row.payload.orderId, order.id);
   assert.doesNotMatch(JSON.stringify(row), /JVBERi0|iVBORw0/, 'no PDF or PNG stored');
   const queued = await p.database.db.selectFrom('order_events').select('data').where('order_id', '=', order.id).where('type', '=', 'confirmation_email_queued').executeTakeFirstOrThrow();
-  assert.deepEqual((queued.data as { attachments: string[] }).attachments, [`coopso-cgv-${cgv}.pdf`, 'epc-qr.png'], 'the evidence names the files sent');
+  // A consumer of a shop that gives the withdrawal right also gets the pre-filled model form (issue 10 §8).
+  const form = `coopso-formulaire-retractation-${order.number}.pdf`;
+  assert.deepEqual((queued.data as { attachments: string[] }).attachments, [`coopso-cgv-${cgv}.pdf`, 'epc-qr.png', form], 'the evidence names the files sent');
 
   const rendered = await outboxEmail(p.database.db, 'outbox@coopso.example');
   await p.runDueJobs();
@@ -88,7 +90,7 @@ test('should store a transfer order confirmation in under 1 KB, and send it rend
   assert.ok(flat(raw).includes((await termsPdfOverHttp('coopso', cgv)).toString('base64')), 'the CGV PDF of the bound version, byte for byte');
   const qr = rendered.attachments.find((a) => a.contentType === 'image/png');
   assert.ok(qr && flat(raw).includes(qr.contentBase64), 'the EPC QR code');
-  assert.deepEqual(rendered.attachments.map((a) => a.filename), [`coopso-cgv-${cgv}.pdf`, 'epc-qr.png']);
+  assert.deepEqual(rendered.attachments.map((a) => a.filename), [`coopso-cgv-${cgv}.pdf`, 'epc-qr.png', form]);
   assert.ok(rendered.text_body.includes(order.payment.reference));
   assert.equal((await p.database.db.selectFrom('outbox').select('status').where('id', '=', row.id).executeTakeFirstOrThrow()).status, 'sent');
 });

@@ -13,6 +13,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addressLine } from '../../aftersale/format.ts';
+import { MODEL_FORM_ATTACHMENT, modelFormApplies, modelFormFileName } from '../../aftersale/model-form.ts';
 import { customerOf, findOrder } from '../../aftersale/queries.ts';
 import type { AddressJson, DB, EmailAttachment } from '../../db/schema.ts';
 import type { Lang } from '../../kernel/i18n/index.ts';
@@ -21,8 +22,7 @@ import { dateTimeFormat } from '../../kernel/intl.ts';
 import { loadPdfKit, winAnsi } from '../../legal/terms/pdf.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
 
-/** The outbox's attachment type: `{ type: MODEL_FORM_ATTACHMENT, id: <order id> }`. */
-export const MODEL_FORM_ATTACHMENT = 'model_withdrawal_form';
+export { MODEL_FORM_ATTACHMENT, modelFormApplies, modelFormFileName };
 
 type Wording = {
   title: string;
@@ -112,9 +112,6 @@ export type ModelFormFacts = {
   order: { id: string; number: string; placedAt: Date };
   customer: { name: string; address: AddressJson | null };
 };
-
-/** A consumer's order with a shop whose terms give the withdrawal right (L221-18, VI.47): the only ones the form is for. */
-export const modelFormApplies = (shop: Shop, customerKind: string) => customerKind === 'consumer' && shop.profile.withdrawal !== undefined;
 
 /** The facts to pre-fill, or null when the order has no withdrawal right (or is not the shop's). */
 export async function modelFormFacts(db: Kysely<DB>, shop: Shop, orderId: string): Promise<ModelFormFacts | null> {
@@ -226,8 +223,6 @@ export async function renderModelFormPdf(f: ModelFormFacts): Promise<Buffer> {
   doc.end();
   return done;
 }
-
-export const modelFormFileName = (shop: Shop, number: string) => `${shop.slug}-formulaire-retractation-${number}.pdf`;
 
 /** The confirmation e-mail's attachment, rendered at send time from the order as it is (never cached: personal). */
 export async function modelFormAttachment(db: Kysely<DB>, shopId: string | null, orderId: string): Promise<EmailAttachment> {
