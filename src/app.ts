@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountsApi } from './web/accounts/api.ts';
 import { aftersaleApi } from './web/aftersale/api.ts';
+import { complaintsApi } from './web/aftersale/complaints-api.ts';
 import { claimsApi } from './web/aftersale/claims-api.ts';
 import { claimsPages } from './web/aftersale/claims-routes.tsx';
 import { aftersalePages } from './web/aftersale/routes.tsx';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
       await api.register(bankEntriesApi);
       await api.register(invoicesApi);
       await api.register(aftersaleApi);
+      await api.register(complaintsApi);
       await api.register(claimsApi);
     },
     { prefix: '/api/v1' },

@@ -328,6 +328,46 @@ export interface WithdrawalsTable {
   recorded_at: Timestamp;
 }
 
+/** A complaint, reserve, invoice dispute or goodwill return request (issue 10 §5–§6, migration 0014). */
+export interface ComplaintsTable {
+  shop_id: string;
+  id: string;
+  order_id: string;
+  kind: 'transport_reserve' | 'non_consumer_conformity' | 'invoice_dispute' | 'goodwill_return_request';
+  customer_kind: string;
+  /** `YYYY-MM-DD` in the shop's zone: made (sent or filed) by the customer, received by the shop. */
+  made_on: string;
+  received_on: string;
+  window_starts_on: string | null;
+  window_ends_on: string | null;
+  contractual_ends_at: Date | null;
+  on_time: boolean;
+  binding: boolean;
+  status: 'open' | 'accepted' | 'refused' | 'closed';
+  note: string | null;
+  returned_cents: number | null;
+  compensating_order_cents: number | null;
+  abatement_cents: number | null;
+  credit_cents: number | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** A registered letter sent or received about an order or a complaint (migration 0014). */
+export interface RegisteredLettersTable {
+  shop_id: string;
+  id: string;
+  direction: 'in' | 'out';
+  complaint_id: string | null;
+  order_id: string;
+  sent_on: string;
+  presented_on: string | null;
+  received_on: string | null;
+  tracking_number: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 /** What the consumer stated, frozen when confirmed: who, which order, which lines and how many. */
 export type WithdrawalStatementJson = {
   customer: { name: string; email: string; address: AddressJson | null };
@@ -373,6 +413,8 @@ export interface DB {
   invoice_counters: InvoiceCountersTable;
   invoices: InvoicesTable;
   withdrawals: WithdrawalsTable;
+  complaints: ComplaintsTable;
+  registered_letters: RegisteredLettersTable;
   warranty_claims: WarrantyClaimsTable;
   warranty_claim_photos: WarrantyClaimPhotosTable;
 }

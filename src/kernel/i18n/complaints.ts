@@ -1,0 +1,113 @@
+import type { Entry } from './entry.ts';
+
+/**
+ * Complaints, transport reserves, invoice disputes and goodwill returns (issue 10 §5–§6): their
+ * refusals, the customer's form and acknowledgement (with the consumer mediator, L612-2) and the
+ * staff page of complaints and registered letters.
+ */
+export const complaintsMessages = {
+  'error.complaint_not_open': {
+    fr: 'Les conditions de la boutique ne prévoient pas ce type de réclamation pour votre commande (pour un défaut, utilisez la garantie légale).',
+    en: 'The shop’s terms do not provide for this kind of complaint on your order (for a defect, use the legal guarantee).',
+    nl: 'De voorwaarden van de winkel voorzien niet in dit soort klacht voor uw bestelling (gebruik voor een gebrek de wettelijke garantie).',
+  },
+  'error.goodwill_not_offered': {
+    fr: 'La boutique ne propose pas de reprise commerciale pour cette commande.',
+    en: 'The shop offers no goodwill return on this order.',
+    nl: 'De winkel biedt voor deze bestelling geen commerciële terugname aan.',
+  },
+  'error.goodwill_not_for_consumers': {
+    fr: 'Un consommateur qui a acheté à distance dispose du droit de rétractation de 14 jours, plus favorable : utilisez-le plutôt qu’une reprise commerciale.',
+    en: 'A consumer who bought at a distance has the 14-day right of withdrawal, which is more favourable: use it instead of a goodwill return.',
+    nl: 'Een consument die op afstand kocht, heeft het gunstiger herroepingsrecht van 14 dagen: gebruik dat in plaats van een commerciële terugname.',
+  },
+  'error.goodwill_period_over': {
+    fr: 'Une reprise ne peut être demandée que moins de 15 jours après la livraison, soit au plus tard le {lastRequestOn}.',
+    en: 'A return may be requested only less than 15 days after delivery, that is by {lastRequestOn} at the latest.',
+    nl: 'Een terugname kan enkel minder dan 15 dagen na de levering worden gevraagd, dus uiterlijk op {lastRequestOn}.',
+  },
+  'error.compensating_order_required': {
+    fr: 'Une reprise doit être accompagnée d’une commande de compensation d’un montant au moins égal.',
+    en: 'A return must come with a compensating order of at least the same amount.',
+    nl: 'Een terugname moet gepaard gaan met een compenserende bestelling van minstens hetzelfde bedrag.',
+  },
+  'error.not_delivered': {
+    fr: 'La commande n’a pas encore été livrée : ce délai n’a pas commencé.',
+    en: 'The order has not been delivered yet: this period has not started.',
+    nl: 'De bestelling is nog niet geleverd: deze termijn is nog niet begonnen.',
+  },
+  'error.no_invoice': {
+    fr: 'Aucune facture n’a encore été émise pour cette commande.',
+    en: 'No invoice has been issued for this order yet.',
+    nl: 'Voor deze bestelling is nog geen factuur uitgereikt.',
+  },
+  'error.complaint_date_in_future': {
+    fr: 'Cette date est dans le futur.',
+    en: 'This date is in the future.',
+    nl: 'Deze datum ligt in de toekomst.',
+  },
+  'error.complaint_date_before_order': {
+    fr: 'Cette date précède la commande.',
+    en: 'This date is before the order.',
+    nl: 'Deze datum ligt vóór de bestelling.',
+  },
+  'error.letter_dates_out_of_order': {
+    fr: 'Une lettre ne peut être présentée ou reçue avant d’avoir été envoyée.',
+    en: 'A letter cannot be presented or received before it was sent.',
+    nl: 'Een brief kan niet worden aangeboden of ontvangen voordat hij is verzonden.',
+  },
+  'complaints.kind.transport_reserve': { fr: 'Réserves pour dommage ou manquant au transport', en: 'Transport damage or shortage reserves', nl: 'Voorbehoud voor transportschade of ontbrekende goederen' },
+  'complaints.kind.non_consumer_conformity': { fr: 'Réclamation de conformité (professionnels)', en: 'Conformity complaint (professionals)', nl: 'Klacht over conformiteit (professionelen)' },
+  'complaints.kind.invoice_dispute': { fr: 'Contestation de facture', en: 'Invoice dispute', nl: 'Betwisting van een factuur' },
+  'complaints.kind.goodwill_return_request': { fr: 'Demande de reprise commerciale', en: 'Goodwill return request', nl: 'Verzoek tot commerciële terugname' },
+  'complaints.link': { fr: 'Faire une réclamation', en: 'Make a complaint', nl: 'Een klacht indienen' },
+  'complaints.title': { fr: 'Réclamation sur la commande {number}', en: 'Complaint about order {number}', nl: 'Klacht over bestelling {number}' },
+  'complaints.windows': { fr: 'Vos délais pour cette commande', en: 'Your time limits for this order', nl: 'Uw termijnen voor deze bestelling' },
+  'complaints.window_until': { fr: 'jusqu’au {date} inclus', en: 'until {date} inclusive', nl: 'tot en met {date}' },
+  'complaints.window_contractual': { fr: 'les conditions demandent aussi une confirmation avant le {at}', en: 'the terms also ask for confirmation before {at}', nl: 'de voorwaarden vragen ook een bevestiging vóór {at}' },
+  'complaints.window_open': { fr: 'ouvert', en: 'open', nl: 'open' },
+  'complaints.window_closed': { fr: 'dépassé', en: 'passed', nl: 'verstreken' },
+  'complaints.window_none': { fr: 'sans délai fixé', en: 'no time limit set', nl: 'geen termijn vastgelegd' },
+  'complaints.not_open': { fr: 'non disponible pour cette commande', en: 'not available for this order', nl: 'niet beschikbaar voor deze bestelling' },
+  'complaints.registered_letter_hint': {
+    fr: 'Les réserves doivent être confirmées au transporteur par lettre recommandée avec avis de réception, avec copie à la boutique.',
+    en: 'Reserves must be confirmed to the carrier by registered letter with acknowledgement of receipt, with a copy to the shop.',
+    nl: 'Voorbehoud moet aan de vervoerder worden bevestigd met een aangetekende brief met ontvangstbewijs, met een kopie aan de winkel.',
+  },
+  'complaints.kind': { fr: 'Type de réclamation', en: 'Kind of complaint', nl: 'Soort klacht' },
+  'complaints.note': { fr: 'Description', en: 'Description', nl: 'Beschrijving' },
+  'complaints.submit': { fr: 'Envoyer la réclamation', en: 'Send the complaint', nl: 'De klacht versturen' },
+  'complaints.ack_title': { fr: 'Réclamation enregistrée', en: 'Complaint recorded', nl: 'Klacht geregistreerd' },
+  'complaints.made_on': { fr: 'Faite le', en: 'Made on', nl: 'Ingediend op' },
+  'complaints.window_ends_on': { fr: 'Fin du délai', en: 'End of the time limit', nl: 'Einde van de termijn' },
+  'complaints.on_time': { fr: 'Dans le délai', en: 'On time', nl: 'Binnen de termijn' },
+  'complaints.late': { fr: 'Hors délai', en: 'Late', nl: 'Te laat' },
+  'complaints.late_not_barred': { fr: 'Hors délai, mais votre réclamation reste examinée : ce délai ne peut vous être opposé.', en: 'Late, but your complaint is still examined: this time limit cannot be held against you.', nl: 'Te laat, maar uw klacht wordt toch onderzocht: deze termijn kan u niet worden tegengeworpen.' },
+  'complaints.credit': { fr: 'Avoir proposé : {credit} (prix {price} moins un abattement de {abatement})', en: 'Proposed credit note: {credit} (price {price} less an abatement of {abatement})', nl: 'Voorgestelde creditnota: {credit} (prijs {price} min een afslag van {abatement})' },
+  'complaints.mediation_title': { fr: 'Médiation de la consommation', en: 'Consumer mediation', nl: 'Consumentenbemiddeling' },
+  'complaints.mediation_text': {
+    fr: 'Si cette réclamation écrite n’aboutit pas, vous pouvez saisir gratuitement le médiateur de la consommation {mediator}, au plus tard le {endsOn} (un an après votre réclamation écrite, art. L612-2 du Code de la consommation).',
+    en: 'If this written complaint does not succeed, you may refer the dispute free of charge to the consumer mediator {mediator}, by {endsOn} at the latest (one year after your written complaint, French Consumer Code L612-2).',
+    nl: 'Als deze schriftelijke klacht niets oplevert, kunt u kosteloos de consumentenbemiddelaar {mediator} inschakelen, uiterlijk op {endsOn} (één jaar na uw schriftelijke klacht, art. L612-2 Code de la consommation).',
+  },
+  'complaints.staff_title': { fr: 'Réclamations et lettres recommandées', en: 'Complaints and registered letters', nl: 'Klachten en aangetekende brieven' },
+  'complaints.staff_link': { fr: 'Réclamations et lettres recommandées ({count})', en: 'Complaints and registered letters ({count})', nl: 'Klachten en aangetekende brieven ({count})' },
+  'complaints.staff_record': { fr: 'Enregistrer une réclamation reçue', en: 'Record a complaint received', nl: 'Een ontvangen klacht registreren' },
+  'complaints.received_on': { fr: 'Reçue le', en: 'Received on', nl: 'Ontvangen op' },
+  'complaints.status': { fr: 'État', en: 'Status', nl: 'Status' },
+  'complaints.none': { fr: 'Aucune réclamation.', en: 'No complaint.', nl: 'Geen klachten.' },
+  'complaints.letters': { fr: 'Lettres recommandées', en: 'Registered letters', nl: 'Aangetekende brieven' },
+  'complaints.letter_record': { fr: 'Enregistrer une lettre recommandée', en: 'Record a registered letter', nl: 'Een aangetekende brief registreren' },
+  'complaints.direction': { fr: 'Sens', en: 'Direction', nl: 'Richting' },
+  'complaints.direction.in': { fr: 'reçue', en: 'received', nl: 'ontvangen' },
+  'complaints.direction.out': { fr: 'envoyée', en: 'sent', nl: 'verzonden' },
+  'complaints.sent_on': { fr: 'Envoyée le', en: 'Sent on', nl: 'Verzonden op' },
+  'complaints.presented_on': { fr: 'Première présentation le', en: 'First presented on', nl: 'Eerst aangeboden op' },
+  'complaints.letter_received_on': { fr: 'Reçue (AR) le', en: 'Received (AR) on', nl: 'Ontvangen (ontvangstbewijs) op' },
+  'complaints.tracking': { fr: 'Numéro de suivi', en: 'Tracking number', nl: 'Volgnummer' },
+  'complaints.save': { fr: 'Enregistrer', en: 'Save', nl: 'Opslaan' },
+  'complaints.status.open': { fr: 'ouverte', en: 'open', nl: 'open' },
+  'complaints.status.accepted': { fr: 'acceptée', en: 'accepted', nl: 'aanvaard' },
+  'complaints.status.refused': { fr: 'forclose (hors délai)', en: 'barred (late)', nl: 'vervallen (te laat)' },
+  'complaints.status.closed': { fr: 'close', en: 'closed', nl: 'gesloten' },
+} satisfies Record<string, Entry>;
