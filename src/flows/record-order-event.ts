@@ -13,7 +13,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { DomainError, notFound, ValidationFailed } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { cents } from '../kernel/money.ts';
-import { admitFact, type OrderEventInput, recordFact } from '../orders/events.ts';
+import { admitFact, FACT_DAY, type OrderEventInput, recordFact } from '../orders/events.ts';
 import { lockOrder } from '../orders/state.ts';
 import { captureAtShipment } from '../payments/card/capture.ts';
 import type { StripeGateway } from '../payments/card/stripe-client.ts';
@@ -40,15 +40,17 @@ export async function recordOrderEvent(
   if (!isUuid(orderId)) throw notFound('order');
   if (input.type === 'payment_received' && input.amountCents === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
   const nowInstant = deps.clock.now();
-  const atInstant = Temporal.Instant.from(input.at);
-  if (Temporal.Instant.compare(atInstant, nowInstant) > 0) throw new DomainError('event_in_future', 'refused', {}, 'at');
-  const at = new Date(atInstant.epochMilliseconds);
   const now = new Date(nowInstant.epochMilliseconds);
-  const on = localDate(atInstant, shop.timeZone);
+  const { on, atInstant } = whenOf(input.at, shop.timeZone);
+  // A day is in the future when it is after today in the shop's zone; an instant, after now.
+  if (Temporal.PlainDate.compare(on, localDate(nowInstant, shop.timeZone)) > 0 || Temporal.Instant.compare(atInstant, nowInstant) > 0) {
+    throw new DomainError('event_in_future', 'refused', {}, 'at');
+  }
 
   await deps.db.transaction().execute(async (trx) => {
     const order = await lockOrder(trx, shop.slug, orderId);
     if (!order) throw notFound('order');
+    const at = dayAfterPlacing(input, atInstant, on, order.placed_at, shop.timeZone);
     const statusTo = admitFact(order, input, at);
     if (input.type === 'payment_received') {
       await recordPayment({ trx, shop, now, actor }, order.id, { method: 'manual', amountCents: cents(input.amountCents ?? 0), receivedOn: on.toString(), evidence: { at: input.at, ...(input.note && { note: input.note }) } });
@@ -61,6 +63,35 @@ export async function recordOrderEvent(
     if (answer) await answer(trx);
   });
   return input.type === 'shipped' ? { cardCapture: await afterShipped(deps, shop, orderId, actor) } : {};
+}
+
+/**
+ * The shop-local day of `at` and the instant recorded for it. A bare day stands for the start of
+ * that day in the shop's zone, not noon: what the law counts is the day (a withdrawal period runs
+ * from the day after delivery), the instant only orders the facts, and noon of today may not have
+ * come yet when staff record this morning's delivery — it would be refused as in the future. The
+ * start of the day keeps the local day exact whatever the zone's offset (as withdrawal facts do,
+ * src/aftersale/events.ts).
+ */
+function whenOf(at: string, timeZone: string): { on: Temporal.PlainDate; atInstant: Temporal.Instant } {
+  if (FACT_DAY.test(at)) {
+    const on = Temporal.PlainDate.from(at);
+    return { on, atInstant: on.toZonedDateTime(timeZone).toInstant() };
+  }
+  const atInstant = Temporal.Instant.from(at);
+  return { on: localDate(atInstant, timeZone), atInstant };
+}
+
+/**
+ * The instant recorded. A fact known by the day, on the very day the order was placed, is put at
+ * the placing instant: the start of that day would predate the order it follows (refused as
+ * `event_before_order`). An off-premises conclusion may predate the order: it keeps its day's start.
+ */
+function dayAfterPlacing(input: OrderEventInput, atInstant: Temporal.Instant, on: Temporal.PlainDate, placedAt: Date, timeZone: string): Date {
+  const at = new Date(atInstant.epochMilliseconds);
+  if (!FACT_DAY.test(input.at) || input.type === 'concluded_off_premises' || at >= placedAt) return at;
+  const placedOn = localDate(Temporal.Instant.fromEpochMilliseconds(placedAt.getTime()), timeZone);
+  return Temporal.PlainDate.compare(on, placedOn) === 0 ? placedAt : at;
 }
 
 /**

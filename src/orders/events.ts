@@ -1,12 +1,13 @@
 /**
  * Facts staff record on an order (API.md `POST /shops/{shop}/orders/{id}/events`): acceptance,
  * refusal, a payment, shipment, delivery or pickup, cancellation, and an off-premises conclusion.
- * `at` is when it happened — in the past, never in the future (DESIGN.md §4). The orders side:
+ * `at` is when it happened — in the past, never in the future (DESIGN.md §4): an instant, or a day
+ * `YYYY-MM-DD` for a fact known by the day (in the shop's zone). The orders side:
  * the input, whether the order admits the fact (state-machine.ts), and a plain fact's status
  * change with its evidence event. Payments and cancellations span capabilities:
  * src/flows/record-order-event.ts.
  */
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
@@ -16,9 +17,22 @@ import { appendEvent } from '../legal/evidence/service.ts';
 import { applyFact, type FactDates, type OrderRow } from './state.ts';
 import { ORDER_EVENT_TYPES, transition } from './state-machine.ts';
 
+/** A calendar day that exists (2026-02-30 does not). */
+const isDay = (value: string) => {
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+export const FACT_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const Day = text().regex(FACT_DAY, 'invalid_date').refine(isDay, 'invalid_date');
+
 export const OrderEventInput = z.strictObject({
   type: z.enum(ORDER_EVENT_TYPES),
-  at: z.iso.datetime({ offset: true }),
+  /** An instant with its offset, or a day for a fact known by the day (a letter received on Tuesday). */
+  at: z.union([z.iso.datetime({ offset: true }), Day]),
   note: text().trim().max(2000).optional(),
   /** `payment_received`: the sum received, in cents. */
   amountCents: z.number().int().positive().max(99_999_999_999).optional(),

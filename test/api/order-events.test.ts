@@ -137,4 +137,29 @@ describe('staff order events', () => {
     assert.equal(shipped.at, '2026-04-14T08:00:00.000Z');
     assert.equal(shipped.data.statusTo, 'shipped');
   });
+
+  test('should take a fact known by the day (`at` = YYYY-MM-DD) as that day in the shop’s zone, and refuse a day after today there', async () => {
+    // Clock: Tue 2026-04-14 12:00 in Paris; the order is placed now.
+    const byDay = await placeOrder('par-jour@distritec.example');
+    refusedWith(await post(byDay.id, { type: 'payment_received', at: '2026-04-15', amountCents: byDay.payment.depositCents }), 422, 'event_in_future');
+    refusedWith(await post(byDay.id, { type: 'payment_received', at: '2026-04-13', amountCents: byDay.payment.depositCents }), 422, 'event_before_order');
+    assert.equal((await post(byDay.id, { type: 'shipped', at: '2026-02-30' })).statusCode, 400, 'a day that does not exist');
+    assert.equal((await post(byDay.id, { type: 'shipped', at: '2026-4-14' })).statusCode, 400);
+    // A cheque received today, recorded by the day: received on 04-14, dated no earlier than the order it pays.
+    const paid = await post(byDay.id, { type: 'payment_received', at: '2026-04-14', amountCents: byDay.payment.depositCents });
+    assert.equal(paid.statusCode, 201, paid.body);
+    assert.equal(paid.json().status, 'accepted');
+    const payment = await p.database.db.selectFrom('order_payments').selectAll().where('order_id', '=', byDay.id).executeTakeFirstOrThrow();
+    assert.equal(payment.received_on, '2026-04-14');
+
+    // 00:30 on Wed 04-15 in Paris is still Tue 04-14 22:30 in UTC: the shop's day, 04-15, is today.
+    await moveClock('2026-04-15T00:30:00+02:00');
+    const shipped = await post(byDay.id, { type: 'shipped', at: '2026-04-15' });
+    assert.equal(shipped.statusCode, 201, shipped.body);
+    refusedWith(await post(byDay.id, { type: 'delivered', at: '2026-04-16' }), 422, 'event_in_future');
+    const log = await evidence(byDay.id);
+    assert.equal(log.verified, true);
+    const event = log.events.find((e: { type: string }) => e.type === 'shipped');
+    assert.equal(event.at, '2026-04-14T22:00:00.000Z', 'the start of 04-15 in Paris (UTC+2)');
+  });
 });
