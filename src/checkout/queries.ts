@@ -1,12 +1,19 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { paidCentsColumn } from '../db/paid-cents.ts';
+import { precompile } from '../db/precompiled.ts';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
+// Compiled once (src/db/precompiled.ts), like the customer below: both run on every order. One
+// array parameter, so one statement serves any number of ids.
+const activeProductsByIds = precompile((db, p: { shopId: string; ids: readonly string[] }) =>
+  db.selectFrom('products').selectAll().where('shop_id', '=', p.shopId).where(sql<boolean>`id = any(${p.ids}::uuid[])`).where('active', '=', true),
+);
+
 export function productsByIds(db: Exec, shopId: string, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('products').selectAll().where('shop_id', '=', shopId).where('id', 'in', ids).where('active', '=', true).execute();
+  return activeProductsByIds.all(db, { shopId, ids });
 }
 
 export function partsOf(db: Exec, shopId: string, bundleIds: readonly string[]) {
@@ -19,9 +26,9 @@ export async function nextOrderSerial(trx: Transaction<DB>): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-export function findCustomerForOrder(db: Exec, shopId: string, customerId: string) {
-  // With the customer's credit balance (an earlier overpayment), read in the same round trip.
-  return db
+// With the customer's credit balance (an earlier overpayment), read in the same round trip.
+const customerForOrder = precompile((db, p: { shopId: string; customerId: string }) =>
+  db
     .selectFrom('customers')
     .select(['id', 'kind', 'email', 'first_name', 'last_name', 'address', 'language', 'company_name', 'vat_number', 'siret'])
     .select((eb) =>
@@ -32,9 +39,12 @@ export function findCustomerForOrder(db: Exec, shopId: string, customerId: strin
         .whereRef('customer_credits.customer_id', '=', 'customers.id')
         .as('credit_balance'),
     )
-    .where('shop_id', '=', shopId)
-    .where('id', '=', customerId)
-    .executeTakeFirst();
+    .where('shop_id', '=', p.shopId)
+    .where('id', '=', p.customerId),
+);
+
+export function findCustomerForOrder(db: Exec, shopId: string, customerId: string) {
+  return customerForOrder.first(db, { shopId, customerId });
 }
 
 /** The order as just written, with what has been paid of it (a customer credit at placement). */

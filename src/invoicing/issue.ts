@@ -51,7 +51,7 @@ async function readOrder(trx: Transaction<DB>, shop: Shop, orderId: string): Pro
 }
 
 /** Issues the order's invoice, numbered next in the shop's series of `issuedOn`'s year. */
-export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date, written?: WrittenOrder): Promise<q.InvoiceRow> {
+export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date, written?: WrittenOrder): Promise<{ id: string }> {
   const { order, lines, buyer: customer } = written ?? (await readOrder(trx, shop, orderId));
   const content = invoiceLinesAndTotals(lines, order, standardVatBp(shop.profile), t(shop.language, 'invoice.shipping'));
   // Last before the insert: the counter row stays locked from here to the commit.

@@ -12,6 +12,7 @@
  * from the order.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { precompile } from '../db/precompiled.ts';
 import type { DB, EmailAttachment } from '../db/schema.ts';
 import type { AttachmentRef, EmailTemplates, RenderedEmail } from './templates.ts';
 
@@ -22,17 +23,26 @@ export type Email = { shopId: string | null; to: string; subject: string; text: 
 /** A message rendered at send time from `data` by the template `template`. */
 export type TemplateEmail = { shopId: string | null; to: string; template: string; data: Record<string, unknown> };
 
+type OutboxInsert = { shopId: string | null; to: string; template: string; payload: string; subject: string | null; textBody: string | null; htmlBody: string | null; createdAt: Date };
+
+// Compiled once (src/db/precompiled.ts): every order queues its confirmation. Both kinds of
+// message bind every column (a null as a value), so one statement serves them.
+const outboxInsert = precompile((db, p: OutboxInsert) =>
+  db
+    .insertInto('outbox')
+    .values({ shop_id: p.shopId, to_address: p.to, template: p.template, payload: p.payload, subject: p.subject, text_body: p.textBody, html_body: p.htmlBody, created_at: p.createdAt })
+    .returning('id'),
+);
+
 /** The one INSERT of an e-mail, in the caller's transaction. */
-export function enqueueEmail(db: Kysely<DB> | Transaction<DB>, email: Email | TemplateEmail, now: Date) {
+export async function enqueueEmail(db: Kysely<DB> | Transaction<DB>, email: Email | TemplateEmail, now: Date): Promise<{ id: string }> {
   const row =
     'template' in email
-      ? { template: email.template, payload: JSON.stringify(email.data), subject: null, text_body: null, html_body: null }
-      : { template: 'text', payload: JSON.stringify(email.attachments?.length ? { attachments: email.attachments } : {}), subject: email.subject, text_body: email.text, html_body: email.html ?? null };
-  return db
-    .insertInto('outbox')
-    .values({ shop_id: email.shopId, to_address: email.to, ...row, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+      ? { template: email.template, payload: JSON.stringify(email.data), subject: null, textBody: null, htmlBody: null }
+      : { template: 'text', payload: JSON.stringify(email.attachments?.length ? { attachments: email.attachments } : {}), subject: email.subject, textBody: email.text, htmlBody: email.html ?? null };
+  const inserted = await outboxInsert.first(db, { shopId: email.shopId, to: email.to, ...row, createdAt: now });
+  if (!inserted) throw new Error('e-mail not queued');
+  return inserted;
 }
 
 export interface Mailer {
