@@ -13,6 +13,7 @@ import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../suppor
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 import { startSmtp } from '../support/smtp.ts';
 import { getShop } from '../../src/shops/service.ts';
+import { findTermsVersion } from '../../src/legal/terms/service.ts';
 
 /** The PDF's text with line breaks and the spaces pdfkit leaves at wraps folded into one space. */
 const textOf = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, ' ');
@@ -116,6 +117,24 @@ describe('model withdrawal form (issue 10 §8)', () => {
     assert.equal((await form(BE, orders.fr.id, bearer(tokens.be))).statusCode, 404, 'another shop’s order is not found');
     const anonymous = await form(FR, orders.fr.id, {});
     assert.equal(anonymous.statusCode, 303);
+  });
+
+  test('should have the CGV in force say when the withdrawal period starts (goods: possession, the last lot; services: conclusion)', async () => {
+    // Every shop whose terms give the withdrawal right (all sell to consumers).
+    const shops = [];
+    for (const { slug } of p.shops) if ((await getShop(p.database.db, slug)).profile.withdrawal) shops.push(slug);
+    assert.ok(shops.includes(FR) && shops.includes(BE), `shops with the right: ${shops.join(', ')}`);
+    for (const shop of shops) {
+      const listed = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${shop}/terms` })).json() as { kind: string; version: string }[];
+      const inForce = listed.find((d) => d.kind === 'cgv');
+      assert.ok(inForce, `${shop} has CGV in force: ${JSON.stringify(listed.map((d) => d.kind))}`);
+      const { version } = inForce;
+      const cgv = await findTermsVersion(p.database.db, shop, 'cgv', version);
+      const body = cgv.body.replace(/\s+/g, ' ');
+      for (const words of ['prend physiquement possession du bien', 'à compter de la réception du dernier', 'Pour un service, il court à compter de la conclusion du contrat', 'Le jour de l’événement ne compte pas']) {
+        assert.ok(body.includes(words), `${shop} CGV ${version} says "${words}"`);
+      }
+    }
   });
 
   test('should give a professional’s order no form: no withdrawal right, nothing attached', async () => {
