@@ -19,7 +19,7 @@ export const orderEventsApi: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const clock = app.deps.clock;
 
-  app.post<OrderParams>('/shops/:shop/orders/:id/events', { schema: { tags: ['orders'], summary: 'Record a fact on an order (staff): accepted, refused, payment_received, shipped, delivered, picked_up, cancelled, concluded_off_premises' } }, async (request, reply) => {
+  app.post<OrderParams>('/shops/:shop/orders/:id/events', { schema: { tags: ['orders'], summary: 'Record a fact on an order (staff): accepted, refused, payment_received, shipped, delivered, picked_up, cancelled, concluded_off_premises; `at` an instant with its offset, or a day YYYY-MM-DD (that day in the shop’s zone), never in the future' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const input = parseOrThrow(OrderEventInput, request.body);
