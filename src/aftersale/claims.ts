@@ -101,7 +101,7 @@ async function deliveredOn(db: Db, shop: Shop, orderId: string): Promise<Tempora
 
 function manufacturerWarranty(shop: Shop, kind: string) {
   const nc = shop.profile.guarantee?.nonConsumer;
-  if (!nc || nc.regime !== 'manufacturer_warranty_only' || !(nc.customerKinds as readonly string[]).includes(kind)) return null;
+  if (nc?.regime !== 'manufacturer_warranty_only' || !(nc.customerKinds as readonly string[]).includes(kind)) return null;
   return { exclusions: nc.exclusions ?? [], carriageBorneBy: nc.carriageBorneBy ?? null };
 }
 
