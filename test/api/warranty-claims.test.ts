@@ -106,7 +106,7 @@ describe('legal warranty claims (issue 10 §4)', () => {
     assert.ok(events.includes('warranty_claim_opened'));
   });
 
-  test('should refuse a PDF renamed .jpg with a clear message, and store nothing', async () => {
+  test('should refuse a PDF renamed .jpg with a clear message, a photo over 5 MB and a fourth photo, and store nothing', async () => {
     const [claims, photos] = [await claimCount(), await photoCount()];
     const body = multipart({ kind: 'conformity', description: 'Une pièce manque dans la boîte.' }, [{ name: 'photos', filename: 'preuve.jpg', type: 'image/jpeg', data: PDF }]);
     const res = await post(`${FR}/orders/${ids.order}/warranty-claims`, { ...bearer(tokens.c1), 'content-type': body.contentType, 'accept-language': 'fr' }, body.payload);
@@ -115,6 +115,14 @@ describe('legal warranty claims (issue 10 §4)', () => {
     assert.equal(res.json().error.code, 'photo_not_an_image');
     assert.match(res.json().error.message, /preuve\.jpg.*JPEG, PNG ou WebP/);
     assert.deepEqual([await claimCount(), await photoCount()], [claims, photos]);
+    const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024 + 1 - PNG.length)]);
+    const tooBig = multipart({ kind: 'conformity', description: 'Une pièce manque dans la boîte.' }, [{ name: 'photos', filename: 'grande.png', type: 'image/png', data: big }]);
+    const res2 = await post(`${FR}/orders/${ids.order}/warranty-claims`, { ...bearer(tokens.c1), 'content-type': tooBig.contentType }, tooBig.payload);
+    assert.equal(res2.json().error.code, 'photo_too_large', res2.body);
+    const four = multipart({ kind: 'conformity', description: 'Une pièce manque dans la boîte.' }, [1, 2, 3, 4].map((n) => ({ name: 'photos', filename: `p${n}.png`, type: 'image/png', data: PNG })));
+    const res3 = await post(`${FR}/orders/${ids.order}/warranty-claims`, { ...bearer(tokens.c1), 'content-type': four.contentType }, four.payload);
+    assert.equal(res3.json().error.code, 'too_many_photos', res3.body);
+    assert.deepEqual([await claimCount(), await photoCount()], [claims, photos], 'nothing stored');
   });
 
   test('should let staff decide a refund, due within the profile window of 7 days after the finding', async () => {

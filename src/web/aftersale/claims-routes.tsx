@@ -32,7 +32,8 @@ export async function claimEntry(deps: { db: Kysely<DB>; clock: Clock }, lang: L
   const order = await findOrder(deps.db, shop.slug, orderId);
   if (!order) return null;
   const standing = await warrantyStanding(deps.db, shop, order, todayOf(deps.clock, shop));
-  const shown = standing.offered ? !standing.periodOver : standing.why === 'professional' && standing.manufacturerWarranty !== null;
+  // After the conformity warranty's 2 years a hidden defect may still be claimed (2 years from discovery).
+  const shown = standing.offered || (standing.why === 'professional' && standing.manufacturerWarranty !== null);
   return shown ? <ClaimEntry lang={lang} href={`/shops/${shop.slug}/orders/${orderId}/warranty-claims/new`} /> : null;
 }
 
