@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { FormClient } from '../support/form-client.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
@@ -140,5 +141,39 @@ describe('complaints, reserves and goodwill returns (issue 10 §5–§6)', () =>
     const list = await p.database.db.selectFrom('complaints').select('id').where('shop_id', '=', SHOP).where('order_id', '=', orders.pro.id as string).execute();
     const seen = await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/complaints/${list[0]?.id}`, headers: bearer(tokens.other) });
     assert.equal(seen.statusCode, 404, seen.body);
+  });
+
+  test('pages: the customer sees each window on the form, files a dispute, and the acknowledgement names the mediator and the year (L612-2); staff see it and record a letter', async () => {
+    const customer = new FormClient(p.app);
+    const login = await customer.submit(`/shops/${SHOP}/login`, `/shops/${SHOP}/login`, { email: 'camille@complaints.example', password: 'correct horse battery' });
+    assert.equal(login.statusCode, 303, login.body);
+    const orderPage = await customer.get(`/shops/${SHOP}/orders/${orders.consumer.id}`);
+    assert.ok(orderPage.body.includes(`/shops/${SHOP}/orders/${orders.consumer.id}/complaints/new`), 'the order page links to the complaint form');
+    const form = await customer.get(`/shops/${SHOP}/orders/${orders.consumer.id}/complaints/new`);
+    assert.equal(form.statusCode, 200, form.body);
+    // Today is 2026-03-21: the invoice dispute window (to Thu 12 March) has passed; reserves are not for consumers.
+    assert.match(form.body, /Contestation de facture<\/strong> — jusqu’au jeudi 12 mars 2026 inclus — dépassé/);
+    assert.match(form.body, /Réserves pour dommage ou manquant au transport — non disponible/);
+    const sent = await customer.submit(`/shops/${SHOP}/orders/${orders.consumer.id}/complaints/new`, `/shops/${SHOP}/orders/${orders.consumer.id}/complaints`, { kind: 'invoice_dispute', note: 'TVA erronée' });
+    assert.equal(sent.statusCode, 303, sent.body);
+    const ack = await customer.get(String(sent.headers.location));
+    assert.equal(ack.statusCode, 200, ack.body);
+    assert.match(ack.body, /Hors délai, mais votre réclamation reste examinée/);
+    assert.match(ack.body, /médiateur de la consommation CMAP, 39 avenue Franklin Delano Roosevelt, 75008 Paris, au plus tard le dimanche 21 mars 2027/);
+
+    const admin = bearer(ADMIN_TOKEN);
+    const staffOrder = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/orders/${orders.pro.id}`, headers: admin });
+    assert.ok(staffOrder.body.includes(`/shops/${SHOP}/staff/orders/${orders.pro.id}/complaints`), 'the back-office order page links to complaints and letters');
+    const staffPage = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/orders/${orders.pro.id}/complaints`, headers: admin });
+    assert.equal(staffPage.statusCode, 200, staffPage.body);
+    assert.ok(staffPage.body.includes('1A12345678901'), 'the letter recorded over the API is listed');
+    // The reserve sent Sun 03-08 (on time) whose carrier's letter came in over the API; staff add the shop's answer.
+    const csrf = /name="_csrf" value="([^"]*)"/.exec(staffPage.body)?.[1] ?? '';
+    const cookie = [staffPage.headers['set-cookie'] ?? []].flat().map((c) => String(c).split(';')[0]).join('; ');
+    const reserve = await p.database.db.selectFrom('complaints').select('id').where('shop_id', '=', SHOP).where('order_id', '=', orders.pro.id as string).where('kind', '=', 'transport_reserve').orderBy('made_on').executeTakeFirstOrThrow();
+    const letter = await p.app.inject({ method: 'POST', url: `/shops/${SHOP}/staff/complaints/${reserve.id}/letters`, headers: { ...admin, cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, direction: 'out', sentOn: '2026-03-12', presentedOn: '2026-03-13', receivedOn: '', trackingNumber: '1A99999999999' }).toString() });
+    assert.equal(letter.statusCode, 303, letter.body);
+    const seen = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/complaints/${reserve.id}`, headers: admin })).json();
+    assert.deepEqual(seen.letters.map((l: Json) => [l.direction, l.sentOn, l.presentedOn, l.receivedOn]), [['in', '2026-03-08', '2026-03-10', '2026-03-11'], ['out', '2026-03-12', '2026-03-13', null]]);
   });
 });

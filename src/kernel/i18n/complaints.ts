@@ -75,6 +75,7 @@ export const complaintsMessages = {
     nl: 'Voorbehoud moet aan de vervoerder worden bevestigd met een aangetekende brief met ontvangstbewijs, met een kopie aan de winkel.',
   },
   'complaints.kind': { fr: 'Type de réclamation', en: 'Kind of complaint', nl: 'Soort klacht' },
+  'complaints.compensating': { fr: 'Reprise commerciale : montant de la commande de compensation (en centimes)', en: 'Goodwill return: amount of the compensating order (in cents)', nl: 'Commerciële terugname: bedrag van de compenserende bestelling (in cent)' },
   'complaints.note': { fr: 'Description', en: 'Description', nl: 'Beschrijving' },
   'complaints.submit': { fr: 'Envoyer la réclamation', en: 'Send the complaint', nl: 'De klacht versturen' },
   'complaints.ack_title': { fr: 'Réclamation enregistrée', en: 'Complaint recorded', nl: 'Klacht geregistreerd' },

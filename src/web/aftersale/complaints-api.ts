@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { requireAccess } from '../../accounts/actor.ts';
-import { complaintFor, CustomerComplaintInput, fileComplaint, LetterInput, recordLetter, StaffComplaintInput } from '../../aftersale/complaints.ts';
+import { complaintFor, CustomerComplaintInput, fileComplaint, LetterInput, orderFor, recordLetter, StaffComplaintInput } from '../../aftersale/complaints.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { getShop } from '../../shops/service.ts';
 import { actorName } from './api.ts';
@@ -26,6 +26,8 @@ export const complaintsApi: FastifyPluginAsync = async (app) => {
       return reply.code(201).send(await fileComplaint(deps, shop, request.params.id, { by: 'customer', customerId: actor.id, input }, actorName(request)));
     }
     requireAccess(actor, 'shop.manage', shop.slug);
+    // Another shop's order is "not found", whatever the body says.
+    await orderFor(db, shop, request.params.id, 'staff');
     const input = parseOrThrow(StaffComplaintInput, request.body ?? {});
     return reply.code(201).send(await fileComplaint(deps, shop, request.params.id, { by: 'staff', input }, actorName(request)));
   });
@@ -33,6 +35,7 @@ export const complaintsApi: FastifyPluginAsync = async (app) => {
   app.post<IdParams>('/shops/:shop/complaints/:id/letters', { schema: { tags: ['aftersale'], summary: 'Record a registered letter sent or received about a complaint (staff): sent, first presented and received dates, tracking number' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     requireAccess(request.actor, 'shop.manage', shop.slug);
+    await complaintFor(db, shop, request.params.id, 'staff');
     const input = parseOrThrow(LetterInput, request.body ?? {});
     return reply.code(201).send(await recordLetter(deps, shop, request.params.id, input, actorName(request)));
   });

@@ -52,6 +52,8 @@ export function OrderPage({ lang, shop, order, transfer, placed, payment, invoic
       {invoice && <p><a href={invoicePdfUrl(shop.slug, invoice.id)}>{t(lang, 'invoice.link', { number: invoice.number })}</a></p>}
       {withdrawal}
       {withdrawal && <p><a href={`/shops/${shop.slug}/orders/${order.id}/withdrawal-form.pdf`}>{t(lang, 'modelForm.link')}</a></p>}
+      {/* Complaints, reserves, invoice disputes, goodwill returns: each with its window (issue 10 §5–§6). */}
+      <p><a href={`/shops/${shop.slug}/orders/${order.id}/complaints/new`}>{t(lang, 'complaints.link')}</a></p>
       <DepositFacts lang={lang} order={order} />
       {transfer && <TransferInstructions lang={lang} transfer={transfer} qrUrl={`/shops/${shop.slug}/orders/${order.id}/transfer-qr.svg`} />}
       {payment}
