@@ -12,6 +12,7 @@ import { frameFor, sendPage } from '../context.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
+import { staffWithdrawalSection } from '../aftersale/staff-section.tsx';
 import { recordOrderEvent } from '../../flows/record-order-event.ts';
 import { staffOrderDetails } from '../../flows/staff-order-details.ts';
 import { eventInputFromForm } from '../../orders/staff-order.ts';
@@ -29,7 +30,9 @@ export async function sendStaffOrderPage(request: FastifyRequest, reply: Fastify
   const { deps } = request.server;
   const details = await staffOrderDetails({ db: deps.database.db, clock: deps.clock }, request.actor, shop, orderId);
   const f = frameFor(request, reply, t(request.lang, 'refund.staff.orderTitle', { number: details.order.number }), { slug: shop.slug, name: shop.name });
-  return sendPage(reply, <Page frame={f}><StaffOrderPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} details={details} state={state} /></Page>, status);
+  // The withdrawals, their refund due day and surcharge, and the forms to record them (issue 10).
+  const aftersale = await staffWithdrawalSection({ db: deps.database.db, clock: deps.clock }, request.lang, shop, orderId, f.csrfToken ?? '', state);
+  return sendPage(reply, <Page frame={f}><StaffOrderPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} details={details} state={state} aftersale={aftersale} /></Page>, status);
 }
 
 /** `amountCents` is the API's name; the form's field is `amount`, in euros. */

@@ -6,7 +6,9 @@
 import { money } from '../../../kernel/i18n/money.ts';
 import { OrderLines } from '../../checkout/views/order-lines.tsx';
 import { formatDateTime } from '../../checkout/views/labels.ts';
+import type { Child } from '#jsx/jsx-runtime';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import type { WithdrawalFormsState } from '../../aftersale/staff-section.tsx';
 import { RefundSection } from '../../payments/views/refunds/refund-section.tsx';
 import { StaffClaimsSection } from '../../aftersale/views/claims-pages.tsx';
 import type { Shop } from '../../../shops/service.ts';
@@ -17,11 +19,12 @@ import { label, plainDate } from './labels.ts';
 
 export type FormState = { values: Record<string, string>; errors: FieldErrors };
 /** `done`: which form just succeeded (`event`, or `1` for a refund); a failed form's values and errors. */
-export type StaffOrderPageState = { done?: string | undefined; event?: FormState; refund?: FormState };
+export type StaffOrderPageState = { done?: string | undefined; event?: FormState; refund?: FormState } & Omit<WithdrawalFormsState, 'done'>;
 
-type Props = { lang: Lang; shop: Shop; csrf: string; details: StaffOrderDetails; state: StaffOrderPageState };
+/** `aftersale`: the withdrawals section (src/web/aftersale/staff-section.tsx), when the order has or allows one. */
+type Props = { lang: Lang; shop: Shop; csrf: string; details: StaffOrderDetails; state: StaffOrderPageState; aftersale?: Child };
 
-export function StaffOrderPage({ lang, shop, csrf, details, state }: Props) {
+export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: Props) {
   const { order, refund } = details;
   const base = `/shops/${shop.slug}/staff/orders`;
   return (
@@ -47,10 +50,9 @@ export function StaffOrderPage({ lang, shop, csrf, details, state }: Props) {
       <OrderEventForm lang={lang} action={`${base}/${order.id}/events`} csrf={csrf} allowed={order.allowedEvents} values={state.event?.values ?? { at: details.nowLocal }} errors={state.event?.errors ?? {}} />
       <h2>{t(lang, 'staffOrders.history')}</h2>
       <History lang={lang} shop={shop} events={order.events} />
+      {aftersale}
       <RefundSection lang={lang} shop={shop} csrf={csrf} order={refund.order} refunds={refund.refunds} values={state.refund?.values ?? {}} errors={state.refund?.errors ?? {}} />
       <StaffClaimsSection lang={lang} claims={details.claims} csrf={csrf} action={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/decision`} refundWindow={details.claimRefundWindow} today={details.nowLocal.slice(0, 10)} />
-      <h2>{t(lang, 'complaints.staff_title')}</h2>
-      <p><a href={`/shops/${shop.slug}/staff/orders/${order.id}/complaints`}>{t(lang, 'complaints.staff_title')}</a></p>
     </>
   );
 }

@@ -1,0 +1,57 @@
+/**
+ * Back-office forms of the withdrawal function (issue 10 §1, §3), on the staff order page: a
+ * withdrawal received by letter or e-mail, dated by the day the customer SENT it, and the goods'
+ * return or the refund recorded on a withdrawal. Each re-renders the order page with its errors
+ * (src/web/orders/staff-routes.tsx `sendStaffOrderPage`) or goes back to it. CSRF-protected.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { recordWithdrawalEvent } from '../../aftersale/events.ts';
+import { findOrder } from '../../aftersale/queries.ts';
+import { StaffWithdrawalInput, WithdrawalEventInput } from '../../aftersale/schema.ts';
+import { findWithdrawalFor, withdraw } from '../../aftersale/service.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { isUuid } from '../../kernel/ids.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { eurosToCents } from '../../payments/refunds/schema.ts';
+import { staffShop } from '../../shops/staff-access.ts';
+import { fieldErrors, flatForm } from '../form-errors.ts';
+import { sendStaffOrderPage } from '../orders/staff-routes.tsx';
+import { actorName } from './api.ts';
+
+type IdParams = { Params: { shop: string; id: string } };
+
+export const aftersaleStaffPages: FastifyPluginAsync = async (app) => {
+  const { db } = app.deps.database;
+  const deps = { db, clock: app.deps.clock };
+
+  // Staff: a withdrawal received by letter or e-mail, dated by the day the customer SENT it.
+  app.post<IdParams>('/shops/:shop/staff/orders/:id/withdrawal', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    // Another shop's order is "not found", whatever the form says.
+    if (!isUuid(request.params.id) || !(await findOrder(db, shop.slug, request.params.id))) throw notFound('order');
+    const values = flatForm(request.body);
+    try {
+      const input = parseOrThrow(StaffWithdrawalInput, { notifiedOn: values.notifiedOn ?? '', ...(values.receivedOn && { receivedOn: values.receivedOn }), ...(values.channel && { channel: values.channel }) });
+      await withdraw(deps, shop, request.params.id, { by: 'staff', input, lang: request.lang }, actorName(request));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=withdrawal`, 303);
+    } catch (error) {
+      return sendStaffOrderPage(request, reply, shop, request.params.id, { withdrawal: { values, errors: fieldErrors(error, request.lang) } }, 422);
+    }
+  });
+
+  app.post<IdParams>('/shops/:shop/staff/withdrawals/:id/events', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const w = await findWithdrawalFor(db, shop, request.params.id, 'staff');
+    const values = flatForm(request.body);
+    try {
+      const amount = values.amount?.trim();
+      const input = parseOrThrow(WithdrawalEventInput, { type: values.type, at: values.on ?? '', ...(values.type === 'refunded' && amount && { amountCents: eurosToCents(amount) }) });
+      await recordWithdrawalEvent(deps, shop, w.id, input, actorName(request));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${w.order_id}?done=withdrawalEvent`, 303);
+    } catch (error) {
+      return sendStaffOrderPage(request, reply, shop, w.order_id, { withdrawalEvent: { id: w.id, values, errors: fieldErrors(error, request.lang) } }, 422);
+    }
+  });
+};
