@@ -11,6 +11,23 @@ export function paymentDueOn(placedOn: Temporal.PlainDate, cancelAfter: string):
   return placedOn.add(Temporal.Duration.from(cancelAfter));
 }
 
+/**
+ * `paymentDueOn` as ISO text, remembered per day and window: every order of a day asks the same
+ * question, and the date arithmetic cost more than the rest of placing an order's rules (issue 9).
+ * Same answer as computing it each time; the memo is emptied when it grows past a few days' worth.
+ */
+const dueOnMemo = new Map<string, string>();
+function dueOnText(placedOn: Temporal.PlainDate, cancelAfter: string): string {
+  const key = `${placedOn.year}-${placedOn.month}-${placedOn.day}/${cancelAfter}`;
+  let due = dueOnMemo.get(key);
+  if (due === undefined) {
+    due = paymentDueOn(placedOn, cancelAfter).toString();
+    if (dueOnMemo.size >= 256) dueOnMemo.clear();
+    dueOnMemo.set(key, due);
+  }
+  return due;
+}
+
 export type PaymentAtPlacement = { payment_due_on: string | null; deposit_cents: number | null; deposit_kind: 'acompte' | 'arrhes' | null };
 
 /**
@@ -24,7 +41,7 @@ export function paymentAtPlacement(profile: Profile, o: { paymentMethod: string;
   const amount = deposit?.appliesTo === 'all_orders' ? depositCents(o.grossCents, deposit.minBp) : 0;
   const hasDeposit = deposit !== undefined && amount > 0 && amount < o.grossCents;
   return {
-    payment_due_on: window && o.paymentMethod === 'bank_transfer' ? paymentDueOn(o.placedOn, window.cancelAfter).toString() : null,
+    payment_due_on: window && o.paymentMethod === 'bank_transfer' ? dueOnText(o.placedOn, window.cancelAfter) : null,
     deposit_cents: hasDeposit ? amount : null,
     deposit_kind: hasDeposit ? depositKind(deposit.kind, o.customerKind) : null,
   };

@@ -4,7 +4,7 @@
  * values: no clock, no database (STYLE.md §3).
  */
 import { createHash } from 'node:crypto';
-import { Temporal } from 'temporal-polyfill';
+import type { Temporal } from 'temporal-polyfill';
 
 /** The documents Comptoir writes and versions, in the order pages and the API list them. */
 export const TERMS_KINDS = ['cgv', 'particular_conditions', 'cgu', 'privacy', 'cookies'] as const;
@@ -33,11 +33,14 @@ export function termsSha256(body: string): string {
 
 export type Dated = { kind: string; effectiveFrom: string; effectiveUntil: string | null };
 
-/** effectiveFrom ≤ day ≤ effectiveUntil, the end inclusive until 23:59:59 in the shop's zone (A-68). */
-export function isInForce(version: Dated, day: Temporal.PlainDate): boolean {
-  const from = Temporal.PlainDate.from(version.effectiveFrom);
-  if (Temporal.PlainDate.compare(from, day) > 0) return false;
-  return version.effectiveUntil === null || Temporal.PlainDate.compare(day, Temporal.PlainDate.from(version.effectiveUntil)) <= 0;
+/**
+ * effectiveFrom ≤ day ≤ effectiveUntil, the end inclusive until 23:59:59 in the shop's zone (A-68).
+ * The dates are ISO `YYYY-MM-DD`, which sort as the days do: compared as strings, with no date
+ * parsed (issue 9: parsing every version on every order cost more than the rest of this file).
+ */
+export function isInForce(version: Dated, day: Temporal.PlainDate | string): boolean {
+  const on = typeof day === 'string' ? day : day.toString();
+  return version.effectiveFrom <= on && (version.effectiveUntil === null || on <= version.effectiveUntil);
 }
 
 const kindRank = (kind: string) => {
@@ -52,8 +55,9 @@ const kindRank = (kind: string) => {
  */
 export function inForce<T extends Dated>(versions: readonly T[], day: Temporal.PlainDate): T[] {
   const best = new Map<string, T>();
+  const on = day.toString();
   for (const v of versions) {
-    if (!isInForce(v, day)) continue;
+    if (!isInForce(v, on)) continue;
     const held = best.get(v.kind);
     if (!held || v.effectiveFrom >= held.effectiveFrom) best.set(v.kind, v);
   }
