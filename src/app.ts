@@ -15,6 +15,7 @@ import { complaintsApi } from './web/aftersale/complaints-api.ts';
 import { claimsApi } from './web/aftersale/claims-api.ts';
 import { claimsPages } from './web/aftersale/claims-routes.tsx';
 import { aftersalePages } from './web/aftersale/routes.tsx';
+import { complaintsPages } from './web/aftersale/complaints-routes.tsx';
 import { aftersaleStaffPages } from './web/aftersale/staff-routes.tsx';
 import { modelFormPages } from './web/aftersale/model-form-routes.ts';
 import { accountsPages } from './web/accounts/routes.tsx';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(ordersStaffPages);
   await app.register(refundsPages);
   await app.register(aftersalePages);
+  await app.register(complaintsPages);
   await app.register(claimsPages);
   await app.register(modelFormPages);
   await app.register(aftersaleStaffPages);

@@ -31,7 +31,7 @@ const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { 
 /** Each shop's object owner, another customer of the same shop, and its staff. */
 const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
 /** Customer A1's objects, and shop A's, that the sweep asks for. */
-const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim', string> = {
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint', string> = {
   transferOrder: '',
   cardOrder: '',
   invoice: '',
@@ -42,6 +42,7 @@ const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'c
   bankEntry: '',
   withdrawal: '',
   claim: '',
+  complaint: '',
 };
 
 type Owner = 'customer' | 'staff';
@@ -66,6 +67,9 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /api/v1/shops/:shop/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: 100, reason: 'sweep' }) },
   'POST /api/v1/shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer', 'staff'], body: () => ({}) },
   'GET /api/v1/shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer', 'staff'] },
+  'POST /api/v1/shops/:shop/orders/:id/complaints': { params: order(), owners: ['customer', 'staff'], body: () => ({ kind: 'invoice_dispute' }) },
+  'GET /api/v1/shops/:shop/complaints/:id': { params: { id: () => ids.complaint }, owners: ['customer', 'staff'] },
+  'POST /api/v1/shops/:shop/complaints/:id/letters': { params: { id: () => ids.complaint }, owners: ['staff'], body: () => ({ direction: 'in', sentOn: '2026-03-09' }) },
   'POST /api/v1/shops/:shop/withdrawals/:id/events': { params: { id: () => ids.withdrawal }, owners: ['staff'], body: () => ({ type: 'goods_received', at: '2026-03-10' }) },
   'POST /api/v1/shops/:shop/orders/:id/warranty-claims': { params: order(), owners: ['customer'], body: () => ({ kind: 'conformity', description: 'Balayage : un défaut.' }) },
   'POST /api/v1/shops/:shop/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },
@@ -96,6 +100,12 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
   'GET /shops/:shop/withdrawals/:id/statement.pdf': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
   'GET /shops/:shop/orders/:id/withdrawal-form.pdf': { params: order(), owners: ['customer', 'staff'] },
+  'GET /shops/:shop/orders/:id/complaints/new': { params: order(), owners: ['customer'] },
+  'POST /shops/:shop/orders/:id/complaints': { params: order(), owners: ['customer'], body: () => ({ kind: 'invoice_dispute' }) },
+  'GET /shops/:shop/complaints/:id': { params: { id: () => ids.complaint }, owners: ['customer'] },
+  'GET /shops/:shop/staff/orders/:id/complaints': { params: order(), owners: ['staff'] },
+  'POST /shops/:shop/staff/orders/:id/complaints': { params: order(), owners: ['staff'], body: () => ({ kind: 'invoice_dispute', madeOn: '2026-03-09' }) },
+  'POST /shops/:shop/staff/complaints/:id/letters': { params: { id: () => ids.complaint }, owners: ['staff'], body: () => ({ direction: 'in', sentOn: '2026-03-09' }) },
   'POST /shops/:shop/staff/orders/:id/withdrawal': { params: order(), owners: ['staff'], body: () => ({ notifiedOn: '2026-03-10', channel: 'letter' }) },
   'POST /shops/:shop/staff/withdrawals/:id/events': { params: { id: () => ids.withdrawal }, owners: ['staff'], body: () => ({ type: 'goods_received', on: '2026-03-10' }) },
   'POST /shops/:shop/staff/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: '1', reason: 'sweep' }) },
@@ -159,6 +169,9 @@ before(async () => {
   const withdrawal = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${A}/orders/${ids.transferOrder}/withdrawal`, headers: bearer(token.a1), payload: {} });
   assert.equal(withdrawal.statusCode, 201, withdrawal.body);
   ids.withdrawal = withdrawal.json().id;
+  // A complaint on that order (issue 10 §5): Coopso's terms open none before delivery, so it is written as staff would have recorded it.
+  ids.complaint = '5b7c1e2a-9d3f-4c61-8a0e-3f2d1c4b5a69';
+  await p.database.db.insertInto('complaints').values({ shop_id: A, id: ids.complaint, order_id: ids.transferOrder, kind: 'invoice_dispute', customer_kind: 'consumer', made_on: '2026-03-09', received_on: '2026-03-09', window_starts_on: null, window_ends_on: null, contractual_ends_at: null, on_time: true, binding: false, status: 'open', note: null, returned_cents: null, compensating_order_cents: null, abatement_cents: null, credit_cents: null, recorded_by: 'sweep', recorded_at: new Date() }).execute();
   // A1's warranty claim on it (issue 10 §4), written as the after-sale capability keeps one: the claim routes' object.
   ids.claim = '3c1d6f0e-9a2b-4c5d-8e7f-0a1b2c3d4e5f';
   await p.database.db.insertInto('warranty_claims').values({ shop_id: A, id: ids.claim, order_id: ids.transferOrder, kind: 'conformity', opened_on: '2026-03-10', delivered_on: '2026-03-09', discovered_on: null, warranty_ends_on: '2028-03-09', presumption_ends_on: '2028-03-09', presumption: true, description: 'Balayage', lines: JSON.stringify([]), remedy: null, decided_on: null, decision_note: null, refund_due_on: null, opened_by: 'sweep', opened_at: new Date() }).execute();

@@ -53,6 +53,8 @@ export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: 
       {aftersale}
       <RefundSection lang={lang} shop={shop} csrf={csrf} order={refund.order} refunds={refund.refunds} values={state.refund?.values ?? {}} errors={state.refund?.errors ?? {}} />
       <StaffClaimsSection lang={lang} claims={details.claims} csrf={csrf} action={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/decision`} refundWindow={details.claimRefundWindow} today={details.nowLocal.slice(0, 10)} />
+      <h2>{t(lang, 'complaints.staff_title')}</h2>
+      <p><a href={`/shops/${shop.slug}/staff/orders/${order.id}/complaints`}>{t(lang, 'complaints.staff_title')}</a></p>
     </>
   );
 }
