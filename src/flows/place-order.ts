@@ -13,7 +13,7 @@ import type { Clock } from '../kernel/clock.ts';
 import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
-import { appendNewOrderEvents } from '../legal/evidence/service.ts';
+import { chainNewOrderEvents, insertNewOrderEvents, type NewEvent } from '../legal/evidence/service.ts';
 import { takeStock } from '../catalogue/stock.ts';
 import { invoiceAtPlacement } from '../invoicing/issue.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
@@ -127,7 +127,9 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const accepted = ctx.terms.map(({ kind: k, version, sha256 }) => ({ kind: k, version, sha256 }));
   const now = new Date(clock.now().epochMilliseconds);
   const id = ctx.orderId ?? randomUUID();
-  const year = localDate(clock.now(), shop.timeZone).year;
+  // The shop's day, computed once (time-zone arithmetic is among the order's costliest rules).
+  const today = localDate(clock.now(), shop.timeZone);
+  const year = today.year;
   const serial = await q.nextOrderSerial(trx);
   const number = orderNumber(shop.slug, year, serial);
   const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
@@ -135,7 +137,24 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
   const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial, number }).value : null;
   // Payment window (A-14) and deposit (003 art.2.3); the stock taken is kept to give it back exactly.
-  const payment = paymentAtPlacement(profile, { paymentMethod: input.paymentMethod, customerKind: kind, grossCents: totals.grossCents, placedOn: localDate(clock.now(), shop.timeZone) });
+  const payment = paymentAtPlacement(profile, { paymentMethod: input.paymentMethod, customerKind: kind, grossCents: totals.grossCents, placedOn: today });
+  // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5):
+  // the e-mail asks only for the rest, and for nothing when the credit covers it.
+  const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents, Number(customer.credit_balance ?? 0));
+  const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
+  const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
+  // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
+  const modelFormFile = modelFormApplies(shop, kind) ? modelFormFileName(shop, number) : null;
+  const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transferQrFile: instructions !== null ? TRANSFER_QR_FILENAME : null, modelFormFile }, ctx.terms);
+  const mail = await enqueueEmail(trx, email.email, now);
+  // A new order's evidence starts at the genesis: chained here, with nothing read, so the order
+  // row is inserted with its head and its events follow in one statement (issue 9: updating the
+  // row just inserted re-ran its foreign-key checks).
+  const newEvents: NewEvent[] = [{
+    shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
+    data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
+  }, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }];
+  const { stored: events, head: chainHead } = chainNewOrderEvents(newEvents, now);
   const order = await trx
     .insertInto('orders')
     .values({
@@ -143,7 +162,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
       shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
       net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
       delivery: JSON.stringify(delivery), payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, accepted_terms: JSON.stringify(accepted),
-      ...payment, stock_taken: JSON.stringify(needs.map(([productId, need]) => ({ productId, quantity: need.quantity }))),
+      ...payment, ...chainHead, stock_taken: JSON.stringify(needs.map(([productId, need]) => ({ productId, quantity: need.quantity }))),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -155,21 +174,8 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
     })))
     .returningAll()
     .execute();
-  // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5):
-  // the e-mail asks only for the rest, and for nothing when the credit covers it.
-  const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents, Number(customer.credit_balance ?? 0));
-  const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
-  const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
-  // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
-  const modelFormFile = modelFormApplies(shop, kind) ? modelFormFileName(shop, number) : null;
-  const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transferQrFile: instructions !== null ? TRANSFER_QR_FILENAME : null, modelFormFile }, ctx.terms);
-  const mail = await enqueueEmail(trx, email.email, now);
-  // A new order's evidence starts at the genesis: both events in one statement, nothing read.
-  const events = await appendNewOrderEvents(trx, [{
-    shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
-    data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
-  }, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }], now);
-  await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: localDate(clock.now(), shop.timeZone).toString(), orders: orderSide }, id, customer.id, credit);
+  await insertNewOrderEvents(trx, newEvents, events, now);
+  await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: today.toString(), orders: orderSide }, id, customer.id, credit);
   // Stock last: each product row stays locked only from its guarded update to the commit, so
   // a hot product serialises one short step, not the whole order (DESIGN.md §8).
   for (const [productId, need] of needs) {

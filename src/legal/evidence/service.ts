@@ -88,6 +88,41 @@ export async function appendNewOrderEvents(trx: Transaction<DB>, events: readonl
   return stored;
 }
 
+/**
+ * A new order's first events, chained from the genesis with nothing read: the caller inserts the
+ * order row with `head` already in it, then the events with `insertNewOrderEvents` (issue 9: an
+ * update of the row just inserted re-ran its foreign-key checks, about 0.1 ms of the server's CPU
+ * per order). The order row and its log agree at the commit exactly as with `appendNewOrderEvents`.
+ */
+export function chainNewOrderEvents(events: readonly NewEvent[], recordedAt: Date): { stored: StoredEvent[]; head: { evidence_head: string; evidence_count: number } } {
+  const stored = chainEvents(events.map((event) => ({ type: event.type, at: event.at.toISOString(), recordedAt: recordedAt.toISOString(), actor: event.actor, data: event.data })));
+  const last = stored[stored.length - 1];
+  return { stored, head: last ? { evidence_head: last.hash, evidence_count: last.seq } : { evidence_head: GENESIS, evidence_count: 0 } };
+}
+
+const newOrderInserts = new Map<number, Precompiled<Record<string, unknown>, unknown>>();
+
+/** Writes what `chainNewOrderEvents` chained; the order row, with their head, is already inserted. Compiled once per number of events. */
+export async function insertNewOrderEvents(trx: Transaction<DB>, events: readonly NewEvent[], stored: readonly StoredEvent[], recordedAt: Date): Promise<void> {
+  const first = events[0];
+  if (!first) return;
+  const n = stored.length;
+  let statement = newOrderInserts.get(n);
+  if (!statement) {
+    statement = precompile((db, p: Record<string, unknown>) =>
+      db
+        .insertInto('order_events')
+        .values(Array.from({ length: n }, (_, i) => ({ shop_id: p.shopId as string, order_id: p.orderId as string, seq: p[`e${i}_seq`] as number, type: p[`e${i}_type`] as string, at: p[`e${i}_at`] as Date, recorded_at: p.recordedAt as Date, actor: p[`e${i}_actor`] as string, data: p[`e${i}_data`] as string, prev_hash: p[`e${i}_prevHash`] as string, hash: p[`e${i}_hash`] as string }))),
+    );
+    newOrderInserts.set(n, statement);
+  }
+  const params: Record<string, unknown> = { shopId: first.shopId, orderId: first.orderId, recordedAt };
+  stored.forEach((e, i) => {
+    Object.assign(params, { [`e${i}_seq`]: e.seq, [`e${i}_type`]: e.type, [`e${i}_at`]: (events[i] as NewEvent).at, [`e${i}_actor`]: e.actor, [`e${i}_data`]: JSON.stringify(e.data), [`e${i}_prevHash`]: e.prevHash, [`e${i}_hash`]: e.hash });
+  });
+  await statement.run(trx, params);
+}
+
 /** Locks the order row so events of one order are appended one at a time. */
 export async function lockOrderForEvents(trx: Transaction<DB>, shopId: string, orderId: string): Promise<boolean> {
   const row = await trx.selectFrom('orders').select('id').where('shop_id', '=', shopId).where('id', '=', orderId).forUpdate().executeTakeFirst();
