@@ -38,7 +38,8 @@ import {
   reserveWindow,
   type Term,
 } from './complaint-rules.ts';
-import { findOrder, type OrderFacts, possessionInstants } from './queries.ts';
+import { appendEvent } from '../legal/evidence/service.ts';
+import { findOrder, lockOrder, type OrderFacts, possessionInstants } from './queries.ts';
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
 export type LetterRow = Selectable<RegisteredLettersTable>;
@@ -265,17 +266,28 @@ export async function fileComplaint(deps: ComplaintDeps, shop: Shop, orderId: st
   if (!opening.open) throw new ComplaintRefused(input.kind === 'goodwill_return_request' ? 'goodwill_not_offered' : 'complaint_not_open', { reason: opening.reason }, 'kind');
   const window: ComplaintWindow = opening.window;
   const goodwill = input.kind === 'goodwill_return_request' ? judgeGoodwill(shop, order, window, dates.madeOn, input) : null;
-  const row = await deps.db
-    .insertInto('complaints')
-    .values({
-      shop_id: shop.slug, id: randomUUID(), order_id: order.id, kind: input.kind, customer_kind: order.customer_kind, made_on: dates.madeOn.toString(), received_on: dates.receivedOn.toString(),
-      window_starts_on: window.startsOn.toString(), window_ends_on: window.endsOn?.toString() ?? null, contractual_ends_at: window.contractualEndsAt ? new Date(window.contractualEndsAt.epochMilliseconds) : null,
-      on_time: isOnTime(window, dates.madeOn), binding: window.binding, status: isBarred(window, dates.madeOn) ? 'refused' : 'open', note: input.note ?? null,
-      returned_cents: goodwill?.returnedCents ?? null, compensating_order_cents: goodwill?.compensatingOrderCents ?? null, abatement_cents: goodwill?.abatementCents ?? null, credit_cents: goodwill?.creditCents ?? null,
-      recorded_by: actor, recorded_at: new Date(now.epochMilliseconds),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  // The order is locked: its evidence chain grows one event at a time.
+  const row = await deps.db.transaction().execute(async (trx) => {
+    if (!(await lockOrder(trx, shop.slug, order.id))) throw notFound('order');
+    const inserted = await trx
+      .insertInto('complaints')
+      .values({
+        shop_id: shop.slug, id: randomUUID(), order_id: order.id, kind: input.kind, customer_kind: order.customer_kind, made_on: dates.madeOn.toString(), received_on: dates.receivedOn.toString(),
+        window_starts_on: window.startsOn.toString(), window_ends_on: window.endsOn?.toString() ?? null, contractual_ends_at: window.contractualEndsAt ? new Date(window.contractualEndsAt.epochMilliseconds) : null,
+        on_time: isOnTime(window, dates.madeOn), binding: window.binding, status: isBarred(window, dates.madeOn) ? 'refused' : 'open', note: input.note ?? null,
+        returned_cents: goodwill?.returnedCents ?? null, compensating_order_cents: goodwill?.compensatingOrderCents ?? null, abatement_cents: goodwill?.abatementCents ?? null, credit_cents: goodwill?.creditCents ?? null,
+        recorded_by: actor, recorded_at: new Date(now.epochMilliseconds),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Filed online: now; received by letter: the start of the day it was made, in the shop's zone.
+    const at = filer.by === 'customer' ? new Date(now.epochMilliseconds) : new Date(dates.madeOn.toZonedDateTime(shop.timeZone).epochMilliseconds);
+    await appendEvent(trx, {
+      shopId: shop.slug, orderId: order.id, type: 'complaint_received', at, actor,
+      data: { complaintId: inserted.id, kind: inserted.kind, madeOn: inserted.made_on, receivedOn: inserted.received_on, windowEndsOn: inserted.window_ends_on, onTime: inserted.on_time, binding: inserted.binding, ...(goodwill && { creditCents: goodwill.creditCents }) },
+    }, new Date(now.epochMilliseconds));
+    return inserted;
+  });
   return complaintJson(shop, row, []);
 }
 
@@ -326,12 +338,20 @@ export async function recordLetter(deps: ComplaintDeps, shop: Shop, complaintId:
     if (v && Temporal.PlainDate.compare(Temporal.PlainDate.from(v), today) > 0) throw new ComplaintRefused('complaint_date_in_future', {}, field);
     if (v && field !== 'sentOn' && Temporal.PlainDate.compare(Temporal.PlainDate.from(v), sent) < 0) throw new ComplaintRefused('letter_dates_out_of_order', {}, field);
   }
-  await deps.db
-    .insertInto('registered_letters')
-    .values({
-      shop_id: shop.slug, id: randomUUID(), direction: input.direction, complaint_id: complaint.id, order_id: complaint.order_id, sent_on: input.sentOn, presented_on: input.presentedOn ?? null,
-      received_on: input.receivedOn ?? null, tracking_number: input.trackingNumber ?? null, recorded_by: actor, recorded_at: new Date(now.epochMilliseconds),
-    })
-    .execute();
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await lockOrder(trx, shop.slug, complaint.order_id))) throw notFound('complaint');
+    const letter = await trx
+      .insertInto('registered_letters')
+      .values({
+        shop_id: shop.slug, id: randomUUID(), direction: input.direction, complaint_id: complaint.id, order_id: complaint.order_id, sent_on: input.sentOn, presented_on: input.presentedOn ?? null,
+        received_on: input.receivedOn ?? null, tracking_number: input.trackingNumber ?? null, recorded_by: actor, recorded_at: new Date(now.epochMilliseconds),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendEvent(trx, {
+      shopId: shop.slug, orderId: complaint.order_id, type: 'registered_letter_recorded', at: new Date(sent.toZonedDateTime(shop.timeZone).epochMilliseconds), actor,
+      data: { letterId: letter.id, complaintId: complaint.id, direction: input.direction, sentOn: input.sentOn, presentedOn: input.presentedOn ?? null, receivedOn: input.receivedOn ?? null, trackingNumber: input.trackingNumber ?? null },
+    }, new Date(now.epochMilliseconds));
+  });
   return complaintJson(shop, complaint, await lettersOf(deps.db, shop.slug, complaint.id));
 }

@@ -111,6 +111,11 @@ describe('complaints, reserves and goodwill returns (issue 10 §5–§6)', () =>
     const backwards = await post(`complaints/${reserve.id}/letters`, staff, { direction: 'in', sentOn: '2026-03-08', receivedOn: '2026-03-07' });
     assert.equal(backwards.statusCode, 422, backwards.body);
     assert.deepEqual([backwards.json().error.code, backwards.json().error.field], ['letter_dates_out_of_order', 'receivedOn']);
+    // Both facts are in the order's evidence chain, which still verifies.
+    const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/orders/${orders.pro.id}/evidence`, headers: staff })).json();
+    assert.equal(evidence.verified, true);
+    const types = (evidence.events as Json[]).map((e) => e.type);
+    assert.ok(types.includes('complaint_received') && types.includes('registered_letter_recorded'), JSON.stringify(types));
     const byCustomer = await post(`complaints/${reserve.id}/letters`, bearer(tokens.pro), { direction: 'in', sentOn: '2026-03-08' });
     assert.equal(byCustomer.statusCode, 403, byCustomer.body);
   });
@@ -133,6 +138,16 @@ describe('complaints, reserves and goodwill returns (issue 10 §5–§6)', () =>
     assert.equal(late.statusCode, 422, late.body);
     assert.equal(late.json().error.code, 'goodwill_period_over');
     assert.match(late.json().error.message, /2026-03-20/);
+  });
+
+  test('the three routes are in the OpenAPI description with their tag and summary', async () => {
+    const spec = (await p.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const [path, method] of [['/api/v1/shops/{shop}/orders/{id}/complaints', 'post'], ['/api/v1/shops/{shop}/complaints/{id}/letters', 'post'], ['/api/v1/shops/{shop}/complaints/{id}', 'get']] as const) {
+      const op = spec.paths[path]?.[method];
+      assert.ok(op, `${method} ${path} documented`);
+      assert.deepEqual(op.tags, ['aftersale']);
+      assert.ok(op.summary.length > 20, op.summary);
+    }
   });
 
   test("another customer's order or complaint is not found", async () => {
