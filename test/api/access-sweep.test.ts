@@ -77,6 +77,7 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /shops/:shop/orders/:id/warranty-claims/new': { params: order(), owners: ['customer'] },
   'POST /shops/:shop/orders/:id/warranty-claims': { params: order(), owners: ['customer'], body: () => ({ kind: 'conformity', description: 'Balayage : un défaut.' }) },
   'GET /shops/:shop/warranty-claims/:id': { params: { id: () => ids.claim }, owners: ['customer'] },
+  'GET /shops/:shop/warranty-claims/:id/photos/:n': { params: { id: () => ids.claim, n: () => '1' }, owners: ['customer', 'staff'] },
   'POST /shops/:shop/staff/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },
   'GET /api/v1/shops/:shop/bank-statements/imports/:id': { params: { id: () => ids.statementImport }, owners: ['staff'] },
   'POST /api/v1/shops/:shop/bank-entries/:id/match': { params: { id: () => ids.bankEntry }, owners: ['staff'], body: () => ({ orderId: ids.transferOrder }) },
@@ -175,6 +176,7 @@ before(async () => {
   // A1's warranty claim on it (issue 10 §4), written as the after-sale capability keeps one: the claim routes' object.
   ids.claim = '3c1d6f0e-9a2b-4c5d-8e7f-0a1b2c3d4e5f';
   await p.database.db.insertInto('warranty_claims').values({ shop_id: A, id: ids.claim, order_id: ids.transferOrder, kind: 'conformity', opened_on: '2026-03-10', delivered_on: '2026-03-09', discovered_on: null, warranty_ends_on: '2028-03-09', presumption_ends_on: '2028-03-09', presumption: true, description: 'Balayage', lines: JSON.stringify([]), remedy: null, decided_on: null, decision_note: null, refund_due_on: null, opened_by: 'sweep', opened_at: new Date() }).execute();
+  await p.database.db.insertInto('warranty_claim_photos').values({ shop_id: A, claim_id: ids.claim, photo_no: 1, content_type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) }).execute();
   await place(A, token.a2, 'bank_transfer');
   ids.cardOrder = (await place(B, token.b, 'card')).id;
   await place(B, token.b2, 'card');

@@ -148,6 +148,27 @@ describe('legal warranty claims (issue 10 §4)', () => {
     assert.equal(open.statusCode, 404);
   });
 
+  test('should show the claim photo to its customer (same bytes, PNG by its first bytes, inline, nosniff, no-store) and to staff, 404 to another customer', async () => {
+    const url = `/shops/${FR}/warranty-claims/${ids.claim}/photos/1`;
+    const own = await p.app.inject({ method: 'GET', url, headers: bearer(tokens.c1) });
+    assert.equal(own.statusCode, 200, own.body);
+    console.log(`photo 1 of the claim: ${own.headers['content-type']}, ${own.rawPayload.length} bytes, ${own.headers['content-disposition']}`);
+    assert.ok(own.rawPayload.equals(PNG), 'the bytes sent back are the bytes stored');
+    assert.deepEqual([own.headers['content-type'], own.headers['x-content-type-options'], own.headers['cache-control']], ['image/png', 'nosniff', 'private, no-store']);
+    assert.match(String(own.headers['content-disposition']), /^inline/);
+    assert.equal((await p.app.inject({ method: 'GET', url, headers: bearer(tokens.c2) })).statusCode, 404);
+    assert.equal((await p.app.inject({ method: 'GET', url: `/shops/${FR}/warranty-claims/${ids.claim}/photos/2`, headers: bearer(tokens.c1) })).statusCode, 404, 'one photo was sent');
+    const anonymous = await p.app.inject({ method: 'GET', url });
+    assert.equal(anonymous.headers.location, `/shops/${FR}/login`);
+    const byStaff = await p.app.inject({ method: 'GET', url, headers: staff });
+    assert.equal(byStaff.statusCode, 200);
+    assert.ok(byStaff.rawPayload.equals(PNG));
+    const customerPage = await p.app.inject({ method: 'GET', url: `/shops/${FR}/warranty-claims/${ids.claim}`, headers: bearer(tokens.c1) });
+    assert.ok(customerPage.body.includes(`src="${url}"`), 'the claim page shows the thumbnail');
+    const staffPage = await p.app.inject({ method: 'GET', url: `/shops/${FR}/staff/orders/${ids.order}`, headers: staff });
+    assert.ok(staffPage.body.includes(`href="${url}"`), 'the staff claim section links the photo');
+  });
+
   test('should take a hidden-defect claim within 2 years of discovery, and refuse conformity after 2028-03-02', async () => {
     await moveClock('2028-03-03T10:00:00+01:00');
     tokens.c1 = await login(FR, 'c1@warranty.example');

@@ -91,6 +91,7 @@ export const claimMessages = {
   'claim.page.presumed': { fr: 'Le défaut est présumé avoir existé à la livraison.', en: 'The defect is presumed to have existed at delivery.', nl: 'Het gebrek wordt vermoed te hebben bestaan bij de levering.' },
   'claim.page.notPresumed': { fr: 'La présomption ne s’applique pas à cette réclamation.', en: 'The presumption does not apply to this claim.', nl: 'Het vermoeden geldt niet voor deze klacht.' },
   'claim.page.photos': { fr: 'Photos jointes : {n}', en: 'Photos attached: {n}', nl: 'Bijgevoegde foto’s: {n}' },
+  'claim.page.photoAlt': { fr: 'Photo {n} jointe à la réclamation', en: 'Photo {n} attached to the claim', nl: 'Foto {n} bij de klacht' },
   'claim.page.pending': { fr: 'La boutique examine votre réclamation.', en: 'The shop is examining your claim.', nl: 'De winkel onderzoekt uw klacht.' },
   'claim.page.decided': { fr: 'Décision du {date} : {remedy}.', en: 'Decision of {date}: {remedy}.', nl: 'Beslissing van {date}: {remedy}.' },
   'claim.page.refundDue': { fr: 'Remboursement dû au plus tard le {date}.', en: 'Refund due by {date}.', nl: 'Terugbetaling uiterlijk op {date}.' },

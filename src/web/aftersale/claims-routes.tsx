@@ -6,8 +6,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { requireCustomer } from '../../accounts/actor.ts';
-import { claimJsonOf, DecisionInput, decideClaim, findClaimFor, openClaim, todayOf, warrantyStanding } from '../../aftersale/claims.ts';
+import { requireAccess, requireCustomer } from '../../accounts/actor.ts';
+import { MAX_CLAIM_PHOTOS, photoTypeOf } from '../../aftersale/claim-photos.ts';
+import { claimJsonOf, claimPhoto, DecisionInput, decideClaim, findClaimFor, openClaim, todayOf, warrantyStanding } from '../../aftersale/claims.ts';
 import { guaranteeInformationBox } from '../../aftersale/guarantee-box.ts';
 import { findOrder, orderLines } from '../../aftersale/queries.ts';
 import type { DB } from '../../db/schema.ts';
@@ -97,8 +98,30 @@ export const claimsPages: FastifyPluginAsync = async (app) => {
     const order = await findOrder(db, shop.slug, row.order_id);
     const number = order?.number ?? '';
     const f = frame(request, reply, shop, t(request.lang, 'claim.page.title', { number }));
-    const page = <ClaimPage lang={request.lang} claim={await claimJsonOf(db, shop, row)} number={number} box={boxFor(shop, request.lang)} orderUrl={`/shops/${shop.slug}/orders/${row.order_id}`} />;
+    const page = <ClaimPage lang={request.lang} claim={await claimJsonOf(db, shop, row)} number={number} box={boxFor(shop, request.lang)} orderUrl={`/shops/${shop.slug}/orders/${row.order_id}`} photoUrl={(n) => `/shops/${shop.slug}/warranty-claims/${row.id}/photos/${n}`} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>);
+  });
+
+  // A photo sent with the claim, to its customer and the shop's staff (the staff section shows it too).
+  // Its type is read again from its first bytes, and nosniff + inline keep a browser from treating it
+  // as anything but that image; no-store because it is the customer's, not a public asset.
+  app.get<{ Params: { shop: string; id: string; n: string } }>('/shops/:shop/warranty-claims/:id/photos/:n', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    const { actor } = request;
+    if (actor.kind === 'anonymous') return reply.redirect(`/shops/${shop.slug}/login`, 303);
+    const own = actor.kind === 'customer' && actor.shopId === shop.slug;
+    if (!own) requireAccess(actor, 'shop.manage', shop.slug);
+    const row = await findClaimFor(db, shop, request.params.id, own ? { customerId: actor.id } : 'staff');
+    const no = /^[1-9]$/.test(request.params.n) ? Number(request.params.n) : 0;
+    const photo = no >= 1 && no <= MAX_CLAIM_PHOTOS ? await claimPhoto(db, shop.slug, row.id, no) : null;
+    const type = photo ? photoTypeOf(photo.bytes) : null;
+    if (!photo || !type) throw notFound('photo');
+    return reply
+      .header('content-type', type)
+      .header('content-disposition', `inline; filename="claim-photo-${no}.${type.slice('image/'.length).replace('jpeg', 'jpg')}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(photo.bytes);
   });
 
   // Staff's decision, from the claim's section of the back-office order page.

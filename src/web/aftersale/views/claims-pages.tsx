@@ -107,7 +107,18 @@ function Decision({ lang, claim }: { lang: Lang; claim: ClaimJson }) {
   );
 }
 
-export function ClaimPage({ lang, claim, number, box, orderUrl }: { lang: Lang; claim: ClaimJson; number: string; box: GuaranteeBox; orderUrl: string }) {
+/** The claim's photos as thumbnails, each a link to the image at full size (served inline, never sniffed). */
+export function ClaimPhotos({ lang, claim, url }: { lang: Lang; claim: ClaimJson; url: (n: number) => string }) {
+  if (claim.photos === 0) return null;
+  const nos = Array.from({ length: claim.photos }, (_, i) => i + 1);
+  return (
+    <ul class="photos">
+      {nos.map((n) => <li><a href={url(n)}><img src={url(n)} alt={t(lang, 'claim.page.photoAlt', { n })} width="160" loading="lazy" /></a></li>)}
+    </ul>
+  );
+}
+
+export function ClaimPage({ lang, claim, number, box, orderUrl, photoUrl }: { lang: Lang; claim: ClaimJson; number: string; box: GuaranteeBox; orderUrl: string; photoUrl: (n: number) => string }) {
   return (
     <>
       <h1>{t(lang, 'claim.page.title', { number })}</h1>
@@ -122,6 +133,7 @@ export function ClaimPage({ lang, claim, number, box, orderUrl }: { lang: Lang; 
       </dl>
       <p>{t(lang, claim.presumption ? 'claim.page.presumed' : 'claim.page.notPresumed')}</p>
       <p>{t(lang, 'claim.page.photos', { n: claim.photos })}</p>
+      <ClaimPhotos lang={lang} claim={claim} url={photoUrl} />
       <Decision lang={lang} claim={claim} />
       <GuaranteeBoxView box={box} />
       <p><a href={orderUrl}>{t(lang, 'claim.page.back')}</a></p>
@@ -140,7 +152,7 @@ export function ClaimEntry({ lang, href }: { lang: Lang; href: string }) {
 }
 
 /** The staff section of the back-office order page: each claim, its deadline, and the decision form. */
-export function StaffClaimsSection({ lang, claims, csrf, action, refundWindow, today }: { lang: Lang; claims: readonly ClaimJson[]; csrf: string; action: (id: string) => string; refundWindow: string | null; today: string }) {
+export function StaffClaimsSection({ lang, claims, csrf, action, photoUrl, refundWindow, today }: { lang: Lang; claims: readonly ClaimJson[]; csrf: string; action: (id: string) => string; photoUrl: (id: string, n: number) => string; refundWindow: string | null; today: string }) {
   if (claims.length === 0) return null;
   return (
     <section aria-labelledby="warranty-claims">
@@ -151,6 +163,7 @@ export function StaffClaimsSection({ lang, claims, csrf, action, refundWindow, t
           <h3 id={`claim-${c.id}`}>{t(lang, `claim.kind.${c.kind}`)} — {longDate(lang, c.openedOn)}</h3>
           <p>{c.description}</p>
           <p>{t(lang, 'claim.page.opened', { date: longDate(lang, c.openedOn), endsOn: longDate(lang, c.warrantyEndsOn) })} {t(lang, c.presumption ? 'claim.page.presumed' : 'claim.page.notPresumed')} {t(lang, 'claim.page.photos', { n: c.photos })}</p>
+          <ClaimPhotos lang={lang} claim={c} url={(n) => photoUrl(c.id, n)} />
           {c.decision ? <Decision lang={lang} claim={c} /> : (
             <form method="post" action={action(c.id)} aria-label={t(lang, 'claim.staff.decide')}>
               <input type="hidden" name="_csrf" value={csrf} />

@@ -52,7 +52,7 @@ export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: 
       <History lang={lang} shop={shop} events={order.events} />
       {aftersale}
       <RefundSection lang={lang} shop={shop} csrf={csrf} order={refund.order} refunds={refund.refunds} values={state.refund?.values ?? {}} errors={state.refund?.errors ?? {}} />
-      <StaffClaimsSection lang={lang} claims={details.claims} csrf={csrf} action={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/decision`} refundWindow={details.claimRefundWindow} today={details.nowLocal.slice(0, 10)} />
+      <StaffClaimsSection lang={lang} claims={details.claims} csrf={csrf} action={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/decision`} photoUrl={(id, n) => `/shops/${shop.slug}/warranty-claims/${id}/photos/${n}`} refundWindow={details.claimRefundWindow} today={details.nowLocal.slice(0, 10)} />
       <h2>{t(lang, 'complaints.staff_title')}</h2>
       <p><a href={`/shops/${shop.slug}/staff/orders/${order.id}/complaints`}>{t(lang, 'complaints.staff_title')}</a></p>
     </>
