@@ -53,5 +53,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, 'drop table warranty_claim_photos; drop table warranty_claims;');
+  await runScript(db, 'drop table warranty_claim_photos;\ndrop table warranty_claims;');
 }
