@@ -6,9 +6,9 @@
  * whole (DESIGN.md §8, §11).
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CustomerKind } from '../accounts/schema.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, OrderLinesTable, OrdersTable } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
@@ -155,25 +155,28 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
     data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
   }, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }];
   const { stored: events, head: chainHead } = chainNewOrderEvents(newEvents, now);
-  const order = await trx
+  // The order and its lines as written: every column but three is a value known here, so only
+  // those the database fills are returned (issue 9: parsing the whole row back, its JSON columns
+  // included, cost more than the inserts); the JSON columns are what the database would give back.
+  const stockTaken = needs.map(([productId, need]) => ({ productId, quantity: need.quantity }));
+  const orderValues = {
+    id,
+    shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
+    net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
+    payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, ...payment, ...chainHead,
+  };
+  const deliveryJson = JSON.stringify(delivery);
+  const filled = await trx
     .insertInto('orders')
-    .values({
-      id,
-      shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
-      net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
-      delivery: JSON.stringify(delivery), payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, accepted_terms: JSON.stringify(accepted),
-      ...payment, ...chainHead, stock_taken: JSON.stringify(needs.map(([productId, need]) => ({ productId, quantity: need.quantity }))),
-    })
-    .returningAll()
+    .values({ ...orderValues, delivery: deliveryJson, accepted_terms: JSON.stringify(accepted), stock_taken: JSON.stringify(stockTaken) })
+    .returning(['payment_reminded_at', 'balance_due_on', 'payment_not_before'])
     .executeTakeFirstOrThrow();
-  const lines = await trx
-    .insertInto('order_lines')
-    .values(priced.map((l, i) => ({
-      shop_id: shop.slug, order_id: id, line_no: i + 1, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity,
-      unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
-    })))
-    .returningAll()
-    .execute();
+  const order: Selectable<OrdersTable> = { ...orderValues, ...filled, delivery: JSON.parse(deliveryJson), accepted_terms: accepted, stock_taken: stockTaken };
+  const lines: Selectable<OrderLinesTable>[] = priced.map((l, i) => ({
+    shop_id: shop.slug, order_id: id, line_no: i + 1, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity,
+    unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
+  }));
+  await trx.insertInto('order_lines').values(lines).execute();
   await insertNewOrderEvents(trx, newEvents, events, now);
   await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: today.toString(), orders: orderSide }, id, customer.id, credit);
   // Stock last: each product row stays locked only from its guarded update to the commit, so

@@ -77,22 +77,11 @@ async function insertEventsMovingHead(trx: Transaction<DB>, a: Appending): Promi
   return statement.affected(trx, params);
 }
 
-export async function appendNewOrderEvents(trx: Transaction<DB>, events: readonly NewEvent[], recordedAt: Date): Promise<StoredEvent[]> {
-  const first = events[0];
-  if (!first) return [];
-  const stored = chainEvents(events.map((event) => ({ type: event.type, at: event.at.toISOString(), recordedAt: recordedAt.toISOString(), actor: event.actor, data: event.data })));
-  const head = stored[stored.length - 1] as StoredEvent;
-  const rows = stored.map((e, i) => ({ seq: e.seq, type: e.type, at: (events[i] as NewEvent).at, actor: e.actor, data: JSON.stringify(e.data), prevHash: e.prevHash, hash: e.hash }));
-  const moved = await insertEventsMovingHead(trx, { shopId: first.shopId, orderId: first.orderId, recordedAt, events: rows, count: 0, head: head.hash, newCount: head.seq });
-  if (Number(moved) !== 1) throw new Error(`order ${first.orderId} already has evidence: use appendEvent`);
-  return stored;
-}
-
 /**
  * A new order's first events, chained from the genesis with nothing read: the caller inserts the
  * order row with `head` already in it, then the events with `insertNewOrderEvents` (issue 9: an
  * update of the row just inserted re-ran its foreign-key checks, about 0.1 ms of the server's CPU
- * per order). The order row and its log agree at the commit exactly as with `appendNewOrderEvents`.
+ * per order). The order row and its log agree at the commit as after `appendEvent`.
  */
 export function chainNewOrderEvents(events: readonly NewEvent[], recordedAt: Date): { stored: StoredEvent[]; head: { evidence_head: string; evidence_count: number } } {
   const stored = chainEvents(events.map((event) => ({ type: event.type, at: event.at.toISOString(), recordedAt: recordedAt.toISOString(), actor: event.actor, data: event.data })));
