@@ -20,7 +20,9 @@ export type WithdrawalErrorCode =
   /** The refund was already recorded; a second one would be a second payment. */
   | 'withdrawal_already_refunded'
   /** A withdrawal judged late is not refunded through this route (a goodwill gesture is a refund of the order). */
-  | 'withdrawal_not_on_time';
+  | 'withdrawal_not_on_time'
+  /** A depreciation larger than the sums to refund: it can bring the refund to zero, never below. */
+  | 'depreciation_above_refund';
 
 const KIND: Record<WithdrawalErrorCode, ErrorKind> = {
   withdrawal_period_over: 'refused',
@@ -32,6 +34,7 @@ const KIND: Record<WithdrawalErrorCode, ErrorKind> = {
   event_before_withdrawal: 'refused',
   withdrawal_already_refunded: 'conflict',
   withdrawal_not_on_time: 'refused',
+  depreciation_above_refund: 'refused',
 };
 
 export class WithdrawalRefused extends DomainError {

@@ -10,6 +10,8 @@ import { ValidationFailed } from '../kernel/errors.ts';
 import { localDate } from '../kernel/calendar.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import type { Shop } from '../shops/service.ts';
+import { judgePhoto, MAX_CLAIM_PHOTOS } from './claim-photos.ts';
+import { ClaimRefused, type Photo } from './claims.ts';
 import { WithdrawalRefused } from './errors.ts';
 import * as q from './queries.ts';
 import type { WithdrawalEventInput } from './schema.ts';
@@ -26,8 +28,27 @@ function whenOf(at: string, shop: Shop): { instant: Temporal.Instant; on: Tempor
   return { instant, on: localDate(instant, shop.timeZone) };
 }
 
-export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id: string, input: WithdrawalEventInput, actor: string): Promise<WithdrawalJson> {
+/**
+ * A depreciation comes with the goods back, with its reason (and at most 3 photos, judged by their
+ * first bytes as a claim's are): staff's proof of the damage they withhold for.
+ */
+function judgeDepreciation(input: WithdrawalEventInput, photos: readonly Photo[]) {
+  const given = input.depreciationCents !== undefined;
+  if (!given && (input.depreciationReason !== undefined || photos.length > 0)) throw new ValidationFailed([{ field: 'depreciationCents', code: 'required' }]);
+  if (!given) return [];
+  if (input.type !== 'goods_received') throw new ValidationFailed([{ field: 'depreciationCents', code: 'invalid_value' }]);
+  if ((input.depreciationCents ?? 0) > 0 && input.depreciationReason === undefined) throw new ValidationFailed([{ field: 'depreciationReason', code: 'required' }]);
+  if (photos.length > MAX_CLAIM_PHOTOS) throw new ClaimRefused('too_many_photos', { max: MAX_CLAIM_PHOTOS }, 'photos');
+  return photos.map((p, i) => {
+    const verdict = judgePhoto(p.data);
+    if (!verdict.ok) throw new ClaimRefused(verdict.reason, { file: p.filename || `#${i + 1}` }, 'photos');
+    return { type: verdict.type, data: p.data };
+  });
+}
+
+export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id: string, input: WithdrawalEventInput, actor: string, photos: readonly Photo[] = []): Promise<WithdrawalJson> {
   if (input.type === 'refunded' && input.amountCents === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
+  const judged = judgeDepreciation(input, photos);
   // Another shop's withdrawal is "not found" whatever the body says.
   const found = await findWithdrawalFor(deps.db, shop, id, 'staff');
   const now = deps.clock.now();
@@ -40,7 +61,16 @@ export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id:
     const w = await trx.selectFrom('withdrawals').selectAll().where('shop_id', '=', shop.slug).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (Temporal.PlainDate.compare(on, Temporal.PlainDate.from(w.notified_on)) < 0) throw new WithdrawalRefused('event_before_withdrawal', {}, 'at');
     let updated: q.WithdrawalRow;
-    if (input.type === 'goods_received') updated = await q.updateWithdrawal(trx, shop.slug, id, { goods_received_on: on.toString() });
+    if (input.type === 'goods_received' && input.depreciationCents !== undefined) {
+      // Assessed on the sums withdrawn (gross of any earlier assessment, which this one replaces);
+      // the refund due and any late surcharge then count on what is left.
+      if (w.refunded_on !== null) throw new WithdrawalRefused('withdrawal_already_refunded');
+      const withdrawn = w.due_cents + w.depreciation_cents;
+      if (input.depreciationCents > withdrawn) throw new WithdrawalRefused('depreciation_above_refund', { max: (withdrawn / 100).toFixed(2) }, 'depreciationCents');
+      updated = await q.updateWithdrawal(trx, shop.slug, id, { goods_received_on: on.toString(), due_cents: withdrawn - input.depreciationCents, depreciation_cents: input.depreciationCents, depreciation_reason: input.depreciationReason ?? null });
+      await trx.deleteFrom('withdrawal_depreciation_photos').where('shop_id', '=', shop.slug).where('withdrawal_id', '=', id).execute();
+      if (judged.length) await trx.insertInto('withdrawal_depreciation_photos').values(judged.map((p, i) => ({ shop_id: shop.slug, withdrawal_id: id, photo_no: i + 1, content_type: p.type, bytes: p.data }))).execute();
+    } else if (input.type === 'goods_received') updated = await q.updateWithdrawal(trx, shop.slug, id, { goods_received_on: on.toString() });
     else if (input.type === 'proof_of_shipment') updated = await q.updateWithdrawal(trx, shop.slug, id, { proof_of_shipment_on: on.toString() });
     else {
       if (w.refunded_on !== null) throw new WithdrawalRefused('withdrawal_already_refunded');
@@ -56,6 +86,7 @@ export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id:
           withdrawalId: id, on: on.toString(), refundDueOn: dueOn?.toString() ?? null,
           ...(input.amountCents !== undefined && { amountCents: input.amountCents }),
           ...(surcharge && { daysLate: surcharge.daysLate, lateSurchargeCents: surcharge.surchargeCents, lateSurchargeRate: surcharge.rateLabel }),
+          ...(input.depreciationCents !== undefined && { depreciationCents: input.depreciationCents, depreciationReason: input.depreciationReason ?? null, depreciationPhotos: judged.length, dueCents: updated.due_cents }),
           ...(input.note && { note: input.note }),
         },
       },

@@ -51,11 +51,11 @@ export function findWithdrawal(db: Db, shopId: string, id: string) {
   return db.selectFrom('withdrawals').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
 }
 
-export function insertWithdrawal(trx: Transaction<DB>, values: Omit<WithdrawalRow, 'statement' | 'goods_received_on' | 'proof_of_shipment_on' | 'refunded_on' | 'refunded_cents' | 'alerted_days_before'> & { statement: string }) {
+export function insertWithdrawal(trx: Transaction<DB>, values: Omit<WithdrawalRow, 'statement' | 'goods_received_on' | 'proof_of_shipment_on' | 'refunded_on' | 'refunded_cents' | 'alerted_days_before' | 'depreciation_cents' | 'depreciation_reason'> & { statement: string }) {
   return trx.insertInto('withdrawals').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export function updateWithdrawal(trx: Transaction<DB>, shopId: string, id: string, set: Partial<Pick<WithdrawalRow, 'goods_received_on' | 'proof_of_shipment_on' | 'refunded_on' | 'refunded_cents' | 'alerted_days_before'>>) {
+export function updateWithdrawal(trx: Transaction<DB>, shopId: string, id: string, set: Partial<Pick<WithdrawalRow, 'goods_received_on' | 'proof_of_shipment_on' | 'refunded_on' | 'refunded_cents' | 'alerted_days_before' | 'due_cents' | 'depreciation_cents' | 'depreciation_reason'>>) {
   return trx.updateTable('withdrawals').set(set).where('shop_id', '=', shopId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -40,5 +40,8 @@ export const WithdrawalEventInput = z.strictObject({
   /** `refunded`: the sum paid back, in cents. */
   amountCents: z.number().int().min(0).max(99_999_999_999).optional(),
   note: text().trim().max(2000).optional(),
+  /** `goods_received`: what staff assess the goods lost by handling beyond trying them (L221-23 al. 4), in cents, with its reason. */
+  depreciationCents: z.number().int().min(0).max(99_999_999_999).optional(),
+  depreciationReason: text().trim().min(1).max(2000).optional(),
 });
 export type WithdrawalEventInput = z.infer<typeof WithdrawalEventInput>;

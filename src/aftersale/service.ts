@@ -136,7 +136,8 @@ async function insert(trx: Transaction<DB>, shop: Shop, order: q.OrderFacts, f: 
     cheapestStandardDeliveryCents: order.shipping_cents,
     depreciationCents: 0,
   });
-  const owedBefore = f.earlier.reduce((s, w) => s + w.due_cents, 0);
+  // Gross of any depreciation: what an earlier withdrawal withheld for damage is not owed on this one.
+  const owedBefore = f.earlier.reduce((s, w) => s + w.due_cents + w.depreciation_cents, 0);
   const c = f.customer;
   const statement: WithdrawalStatementJson = {
     customer: { name: c ? [c.first_name, c.last_name].join(' ') : '', email: c?.email ?? '', address: c?.address ?? null },

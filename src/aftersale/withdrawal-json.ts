@@ -49,8 +49,11 @@ export function withdrawalJson(w: WithdrawalRow, shop: Shop, today: Temporal.Pla
     onTime: w.on_time,
     wholeOrder: w.whole_order,
     lines: statement.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
-    /** The sums to refund (withdrawn lines, standard delivery with the whole order). */
+    /** The sums to refund (withdrawn lines, standard delivery with the whole order), less any depreciation. */
     dueCents: w.due_cents,
+    /** Staff's assessed depreciation of goods returned damaged (L221-23 al. 4), already taken off `dueCents`. */
+    depreciationCents: w.depreciation_cents,
+    depreciationReason: w.depreciation_reason,
     goodsReceivedOn: w.goods_received_on,
     proofOfShipmentOn: w.proof_of_shipment_on,
     refundDueOn: dueOn?.toString() ?? null,

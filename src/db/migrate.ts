@@ -17,6 +17,7 @@ import * as m0011 from './migrations/0011_shop_keys.ts';
 import * as m0012 from './migrations/0012_withdrawals.ts';
 import * as m0013 from './migrations/0013_warranty_claims.ts';
 import * as m0014 from './migrations/0014_complaints_and_letters.ts';
+import * as m0015 from './migrations/0015_withdrawal_depreciation.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0012_withdrawals': m0012,
   '0013_warranty_claims': m0013,
   '0014_complaints_and_letters': m0014,
+  '0015_withdrawal_depreciation': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -322,6 +322,9 @@ export interface WithdrawalsTable {
   proof_of_shipment_on: string | null;
   refunded_on: string | null;
   refunded_cents: number | null;
+  /** Staff's assessed depreciation of goods returned damaged (0015), already taken off `due_cents`; its reason. */
+  depreciation_cents: Generated<number>;
+  depreciation_reason: string | null;
   /** The last staff alert sent before the refund falls due (10, then 3 days before). */
   alerted_days_before: number | null;
   recorded_by: string;
@@ -417,6 +420,16 @@ export interface DB {
   registered_letters: RegisteredLettersTable;
   warranty_claims: WarrantyClaimsTable;
   warranty_claim_photos: WarrantyClaimPhotosTable;
+  withdrawal_depreciation_photos: WithdrawalDepreciationPhotosTable;
+}
+
+/** The photos of a depreciation staff assessed on returned goods (at most 3, migration 0015). */
+export interface WithdrawalDepreciationPhotosTable {
+  shop_id: string;
+  withdrawal_id: string;
+  photo_no: number;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: Uint8Array;
 }
 
 /** A consumer's legal-warranty claim (C14, migration 0013), written by the after-sale capability. */

@@ -226,6 +226,32 @@ describe('withdrawal function and its deadlines (issue 10)', () => {
     assert.equal(evidence.verified, true);
     assert.deepEqual(evidence.events.filter((e: { type: string }) => e.type.startsWith('withdrawal_')).map((e: { type: string }) => e.type), ['withdrawal_received', 'withdrawal_goods_received', 'withdrawal_refunded']);
   });
+
+  test('should take a staff-assessed depreciation off the refund, count the late surcharge on what is left, and refuse one above the sum', async () => {
+    // c1's second withdrawal (sent 2026-07-17 23:59): 1 honey + 2 coffees, 23.30 € to refund; the coffee comes back opened and used.
+    const rest = await p.database.db.selectFrom('withdrawals').select('id').where('shop_id', '=', FR).where('order_id', '=', ids.c1).where('id', '!=', ids.w1).executeTakeFirstOrThrow();
+    assert.equal((await withdrawalOf(FR, rest.id)).dueCents, 2330);
+    const above = await post(`${FR}/withdrawals/${rest.id}/events`, staff, { type: 'goods_received', at: '2026-07-20', depreciationCents: 2331, depreciationReason: 'Café entamé' });
+    assert.equal(above.statusCode, 422, above.body);
+    assert.deepEqual([above.json().error.code, above.json().error.field], ['depreciation_above_refund', 'depreciationCents']);
+    console.log(`depreciation of 23.31 € on 23.30 €: ${above.statusCode} ${above.json().error.message}`);
+    const untouched = await withdrawalOf(FR, rest.id);
+    assert.deepEqual([untouched.dueCents, untouched.depreciationCents, untouched.goodsReceivedOn], [2330, 0, null], 'nothing changed');
+
+    const w = await withdrawalEvent(FR, rest.id, 'goods_received', '2026-07-20', { depreciationCents: 500, depreciationReason: 'Café entamé, paquet ouvert' });
+    // Sent 07-17, goods back 07-20: due 14 days after the notice, 07-31; on 10-01 it is 62 days late, so L242-4 adds 50 % — of 18.30 €, not 23.30 €.
+    console.log(`withdrawn 23.30 €, depreciation ${w.depreciationCents / 100} € → due ${w.dueCents / 100} € by ${w.refundDueOn}; on 2026-10-01: ${w.daysLate} days late, ${w.lateSurchargeRate} = ${w.lateSurchargeCents / 100} €`);
+    assert.deepEqual([w.dueCents, w.depreciationCents, w.depreciationReason, w.refundDueOn, w.daysLate, w.lateSurchargeRate, w.lateSurchargeCents], [1830, 500, 'Café entamé, paquet ouvert', '2026-07-31', 62, '50%', 915]);
+    const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/orders/${ids.c1}/evidence`, headers: staff })).json();
+    assert.equal(evidence.verified, true);
+    const logged = evidence.events.filter((e: { type: string; data: { withdrawalId?: string } }) => e.type === 'withdrawal_goods_received' && e.data.withdrawalId === rest.id);
+    assert.deepEqual(logged.map((e: { data: Record<string, unknown> }) => [e.data.depreciationCents, e.data.depreciationReason, e.data.dueCents]), [[500, 'Café entamé, paquet ouvert', 1830]]);
+
+    const session = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${FR}/session`, payload: { email: 'c1@withdraw.example', password: 'correct horse battery' } });
+    const ack = await p.app.inject({ method: 'GET', url: `/shops/${FR}/withdrawals/${rest.id}`, headers: bearer(session.json().token) });
+    assert.equal(ack.statusCode, 200);
+    assert.match(ack.body.replace(/\u202f|\u00a0|&nbsp;/g, ' '), /18,30 €.*Dépréciation retenue : 5,00 € — Café entamé, paquet ouvert/s);
+  });
 });
 
 /** The days staff were alerted of an order's withdrawal refund falling due (the outbox's creation dates, Paris/Brussels time). */

@@ -25,6 +25,11 @@ export const aftersaleMessages = {
     en: 'The day received cannot come before the day sent.',
     nl: 'De ontvangstdatum kan niet vóór de verzenddatum liggen.',
   },
+  'error.depreciation_above_refund': {
+    fr: 'La dépréciation ne peut pas dépasser la somme à rembourser ({max} €).',
+    en: 'The depreciation cannot exceed the sum to refund (€{max}).',
+    nl: 'De waardevermindering kan het terug te betalen bedrag niet overschrijden (€ {max}).',
+  },
   'error.event_before_withdrawal': {
     fr: 'Cette date précède la rétractation.',
     en: 'This date comes before the withdrawal.',
@@ -172,6 +177,10 @@ export const aftersaleMessages = {
   'withdrawal.staff.event.refunded': { fr: 'Remboursement effectué', en: 'Refund paid', nl: 'Terugbetaling uitgevoerd' },
   'withdrawal.staff.eventOn': { fr: 'Date', en: 'Date', nl: 'Datum' },
   'withdrawal.staff.amount': { fr: 'Montant remboursé (€)', en: 'Amount refunded (€)', nl: 'Terugbetaald bedrag (€)' },
+  'withdrawal.staff.depreciation': { fr: 'Dépréciation pour manipulation excessive (€, avec les articles reçus)', en: 'Depreciation for handling beyond trying (€, with the items received)', nl: 'Waardevermindering door overmatig gebruik (€, bij ontvangen artikelen)' },
+  'withdrawal.staff.depreciationReason': { fr: 'Motif de la dépréciation', en: 'Reason for the depreciation', nl: 'Reden van de waardevermindering' },
+  'withdrawal.staff.depreciationPhotos': { fr: 'Photos des dommages (3 au plus, JPEG, PNG ou WebP)', en: 'Photos of the damage (at most 3, JPEG, PNG or WebP)', nl: 'Foto’s van de schade (hoogstens 3, JPEG, PNG of WebP)' },
+  'withdrawal.depreciation': { fr: 'Dépréciation retenue : {amount} — {reason}', en: 'Depreciation withheld: {amount} — {reason}', nl: 'Ingehouden waardevermindering: {amount} — {reason}' },
   'withdrawal.staff.eventSubmit': { fr: 'Enregistrer', en: 'Record', nl: 'Registreren' },
   'withdrawal.alert.subject': {
     fr: '{shop} : remboursement de rétractation à faire avant le {date} (commande {number})',

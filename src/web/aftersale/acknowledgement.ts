@@ -51,7 +51,8 @@ export function acknowledgement(lang: Lang, shop: Shop, w: WithdrawalRow, accept
     facts,
     lines,
     returns,
-    refund: t(lang, 'withdrawal.refund.amount', { amount: money(lang, w.due_cents) }),
+    // Once staff assessed a depreciation of the goods back, the sum is net of it and says why.
+    refund: [t(lang, 'withdrawal.refund.amount', { amount: money(lang, w.due_cents) }), ...(w.depreciation_cents > 0 ? [t(lang, 'withdrawal.depreciation', { amount: money(lang, w.depreciation_cents), reason: w.depreciation_reason ?? '' })] : [])].join(' '),
     terms: cgv ? t(lang, 'withdrawal.terms', { kind, version: cgv.version }) : null,
   };
 }

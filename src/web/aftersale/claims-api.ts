@@ -36,10 +36,13 @@ export async function acceptClaimPhotos(app: FastifyInstance): Promise<void> {
 
 const isPhoto = (v: unknown): v is Photo => typeof v === 'object' && v !== null && Buffer.isBuffer((v as Photo).data);
 
+/** The files of a multipart body's `photos` field (an empty file input sends one nameless, empty part: not a photo). */
+export const photosOf = (body: unknown): Photo[] => [((body ?? {}) as Record<string, unknown>).photos].flat().filter(isPhoto).filter((p) => p.data.byteLength > 0 || p.filename);
+
 /** A claim from a JSON body or a multipart form (fields as text; `lines` repeated or comma-separated). */
 export function claimFromBody(body: unknown): { input: ClaimInput; photos: Photo[] } {
   const b = (body ?? {}) as Record<string, unknown>;
-  const photos = [b.photos].flat().filter(isPhoto).filter((p) => p.data.byteLength > 0 || p.filename);
+  const photos = photosOf(b);
   const lines = [b.lines, b.line].flat().filter((v) => v !== undefined && v !== '');
   const lineNos = lines.flatMap((v) => (typeof v === 'number' ? [v] : String(v).split(',').map((s) => Number(s.trim()))));
   const fields = {

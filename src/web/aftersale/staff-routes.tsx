@@ -17,12 +17,15 @@ import { staffShop } from '../../shops/staff-access.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import { sendStaffOrderPage } from '../orders/staff-routes.tsx';
 import { actorName } from './api.ts';
+import { acceptClaimPhotos, photosOf } from './claims-api.ts';
 
 type IdParams = { Params: { shop: string; id: string } };
 
 export const aftersaleStaffPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const deps = { db, clock: app.deps.clock };
+  // The goods-back form takes the depreciation's photos (multipart), judged as a claim's are.
+  await acceptClaimPhotos(app);
 
   // Staff: a withdrawal received by letter or e-mail, dated by the day the customer SENT it.
   app.post<IdParams>('/shops/:shop/staff/orders/:id/withdrawal', { preValidation: app.csrfProtection }, async (request, reply) => {
@@ -47,8 +50,14 @@ export const aftersaleStaffPages: FastifyPluginAsync = async (app) => {
     const values = flatForm(request.body);
     try {
       const amount = values.amount?.trim();
-      const input = parseOrThrow(WithdrawalEventInput, { type: values.type, at: values.on ?? '', ...(values.type === 'refunded' && amount && { amountCents: eurosToCents(amount) }) });
-      await recordWithdrawalEvent(deps, shop, w.id, input, actorName(request));
+      const depreciation = values.depreciation?.trim();
+      const reason = values.depreciationReason?.trim();
+      const photos = photosOf(request.body);
+      const input = parseOrThrow(WithdrawalEventInput, {
+        type: values.type, at: values.on ?? '', ...(values.type === 'refunded' && amount && { amountCents: eurosToCents(amount) }),
+        ...(depreciation && { depreciationCents: eurosToCents(depreciation) }), ...(reason && { depreciationReason: reason }),
+      });
+      await recordWithdrawalEvent(deps, shop, w.id, input, actorName(request), photos);
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${w.order_id}?done=withdrawalEvent`, 303);
     } catch (error) {
       return sendStaffOrderPage(request, reply, shop, w.order_id, { withdrawalEvent: { id: w.id, values, errors: fieldErrors(error, request.lang) } }, 422);

@@ -67,12 +67,13 @@ function Withdrawal({ lang, shop, w, n, action, csrf, state, today }: { lang: La
         <dt>{t(lang, 'withdrawal.staff.refundDueOn')}</dt>
         <dd>{w.refundDueOn ? longDate(lang, w.refundDueOn) : t(lang, 'withdrawal.staff.refundDeferred')}</dd>
         {w.goodsReceivedOn && <><dt>{t(lang, 'withdrawal.staff.goodsReceivedOn')}</dt><dd>{longDate(lang, w.goodsReceivedOn)}</dd></>}
+        {w.depreciationCents > 0 && <><dt>{t(lang, 'withdrawal.staff.depreciationReason')}</dt><dd>{t(lang, 'withdrawal.depreciation', { amount: money(lang, w.depreciationCents), reason: w.depreciationReason ?? '' })}</dd></>}
         {w.refundedOn && <><dt>{t(lang, 'withdrawal.staff.refundedOn')}</dt><dd>{longDate(lang, w.refundedOn)} — {money(lang, w.refundedCents ?? 0)}</dd></>}
         <dt>{t(lang, 'withdrawal.staff.surcharge')}</dt>
         <dd><Surcharge lang={lang} shop={shop} w={w} /></dd>
       </dl>
       {!w.refundedOn && (
-        <form method="post" action={action} novalidate aria-label={`${t(lang, 'withdrawal.staff.eventType')} — ${n}`}>
+        <form method="post" action={action} enctype="multipart/form-data" novalidate aria-label={`${t(lang, 'withdrawal.staff.eventType')} — ${n}`}>
           <input type="hidden" name="_csrf" value={csrf} />
           <ErrorSummary lang={lang} errors={errors} />
           <div class="field">
@@ -88,6 +89,18 @@ function Withdrawal({ lang, shop, w, n, action, csrf, state, today }: { lang: La
           <div class="field">
             <label for={`${id}-amount`}>{t(lang, 'withdrawal.staff.amount')}</label>
             <input id={`${id}-amount`} name="amount" inputmode="decimal" value={values.amount ?? (w.dueCents / 100).toFixed(2)} />
+          </div>
+          <div class="field">
+            <label for={`${id}-depreciation`}>{t(lang, 'withdrawal.staff.depreciation')}</label>
+            <input id={`${id}-depreciation`} name="depreciation" inputmode="decimal" value={values.depreciation ?? ''} />
+          </div>
+          <div class="field">
+            <label for={`${id}-depreciation-reason`}>{t(lang, 'withdrawal.staff.depreciationReason')}</label>
+            <input id={`${id}-depreciation-reason`} name="depreciationReason" value={values.depreciationReason ?? ''} />
+          </div>
+          <div class="field">
+            <label for={`${id}-photos`}>{t(lang, 'withdrawal.staff.depreciationPhotos')}</label>
+            <input id={`${id}-photos`} name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple />
           </div>
           <p><button type="submit">{t(lang, 'withdrawal.staff.eventSubmit')}</button></p>
         </form>
