@@ -66,7 +66,7 @@ export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id:
       // the refund due and any late surcharge then count on what is left.
       if (w.refunded_on !== null) throw new WithdrawalRefused('withdrawal_already_refunded');
       const withdrawn = w.due_cents + w.depreciation_cents;
-      if (input.depreciationCents > withdrawn) throw new WithdrawalRefused('depreciation_above_refund', { max: (withdrawn / 100).toFixed(2) }, 'depreciationCents');
+      if (input.depreciationCents > withdrawn) throw new WithdrawalRefused('depreciation_above_refund', { maxCents: withdrawn }, 'depreciationCents');
       updated = await q.updateWithdrawal(trx, shop.slug, id, { goods_received_on: on.toString(), due_cents: withdrawn - input.depreciationCents, depreciation_cents: input.depreciationCents, depreciation_reason: input.depreciationReason ?? null });
       await trx.deleteFrom('withdrawal_depreciation_photos').where('shop_id', '=', shop.slug).where('withdrawal_id', '=', id).execute();
       if (judged.length) await trx.insertInto('withdrawal_depreciation_photos').values(judged.map((p, i) => ({ shop_id: shop.slug, withdrawal_id: id, photo_no: i + 1, content_type: p.type, bytes: p.data }))).execute();

@@ -42,7 +42,7 @@ export function checkMinimum(profile: Profile, productsGrossCents: number, produ
   const min = profile.checkout.minOrderCents;
   if (min === undefined) return;
   const basis = profile.checkout.minOrderBasis === 'excl_vat_excl_shipping' ? productsNetCents : productsGrossCents;
-  if (basis < min) throw new DomainError('min_order_amount', 'refused', { min: (min / 100).toFixed(2) }, 'lines');
+  if (basis < min) throw new DomainError('min_order_amount', 'refused', { minCents: min }, 'lines');
 }
 
 type Mode = NonNullable<Profile['delivery']>['modes'][number];

@@ -121,7 +121,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const quote = quoteOrder({ profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: catalogueLines, delivery: input.delivery, paymentMethod: input.paymentMethod });
   const { lines: priced, totals, delivery } = quote;
   if (input.expectedGrossCents !== undefined && input.expectedGrossCents !== totals.grossCents) {
-    throw new DomainError('cart_changed', 'conflict', { total: (totals.grossCents / 100).toFixed(2) }, 'expectedGrossCents');
+    throw new DomainError('cart_changed', 'conflict', { totalCents: totals.grossCents }, 'expectedGrossCents');
   }
   const needs = await stockNeeds(trx, shop.slug, catalogueLines);
   const accepted = ctx.terms.map(({ kind: k, version, sha256 }) => ({ kind: k, version, sha256 }));

@@ -8,12 +8,20 @@ import { isConnectionLost } from '../db/errors.ts';
 import { ClockCannotGoBack } from '../kernel/clock.ts';
 import { DomainError, ValidationFailed } from '../kernel/errors.ts';
 import { hasMessage, type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
+import { money } from '../kernel/i18n/money.ts';
 import { frameFor, isApiRequest, sendPage } from './context.ts';
 import { Page } from './layout.tsx';
 
+/**
+ * An error's sentence in the reader's language. Amounts travel in cents under a name ending in
+ * `Cents` and are written here as the language writes euros ("23,30 €", "€23.30"): the rule that
+ * refuses does not know who reads it.
+ */
 export function messageFor(lang: Lang, code: string, params: Record<string, string | number> = {}): string {
   const key = `error.${code}`;
-  return hasMessage(key) ? t(lang, key as MessageKey, params) : t(lang, 'error.invalid_request');
+  if (!hasMessage(key)) return t(lang, 'error.invalid_request');
+  const written = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, name.endsWith('Cents') && typeof value === 'number' ? money(lang, value) : value]));
+  return t(lang, key as MessageKey, written);
 }
 
 /** A lost connection is replaced by the pool at once; a restarting server takes a few seconds. */

@@ -94,7 +94,7 @@ describe('placing an order at Bible et Jeux', () => {
     const res = await order({ ...base(), expectedGrossCents: 2000, lines: [{ productId: jeu, quantity: 1 }] });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().error.code, 'cart_changed');
-    assert.match(res.json().error.message, /29\.90/);
+    assert.match(res.json().error.message, /29,90\s€/);
   });
 
   test('should place one order for a retried Idempotency-Key', async () => {

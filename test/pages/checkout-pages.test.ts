@@ -185,7 +185,7 @@ describe('checkout pages', () => {
     assert.equal((await b.submit(`${SHOP}/cart`, `${SHOP}/cart/update`, { productId: jeu, quantity: '2' })).statusCode, 303);
     const changed = await confirm(b, fields);
     assert.equal(changed.statusCode, 409);
-    assert.match(changed.body, /Votre panier a changé : le nouveau total est de 139\.70 €/);
+    assert.match(changed.body, /Votre panier a changé : le nouveau total est de 139,70\s€/);
     assert.match(changed.body, /139,70\s€/);
     const again = reviewFields(changed.body);
     assert.equal(again.expectedGrossCents, '13970');

@@ -26,9 +26,9 @@ export const aftersaleMessages = {
     nl: 'De ontvangstdatum kan niet vóór de verzenddatum liggen.',
   },
   'error.depreciation_above_refund': {
-    fr: 'La dépréciation ne peut pas dépasser la somme à rembourser ({max} €).',
-    en: 'The depreciation cannot exceed the sum to refund (€{max}).',
-    nl: 'De waardevermindering kan het terug te betalen bedrag niet overschrijden (€ {max}).',
+    fr: 'La dépréciation ne peut pas dépasser la somme à rembourser ({maxCents}).',
+    en: 'The depreciation cannot exceed the sum to refund ({maxCents}).',
+    nl: 'De waardevermindering kan het terug te betalen bedrag niet overschrijden ({maxCents}).',
   },
   'error.event_before_withdrawal': {
     fr: 'Cette date précède la rétractation.',

@@ -23,9 +23,9 @@ export const checkoutMessages = {
     nl: 'U kunt niet meer dan {max} stuks van hetzelfde product bestellen.',
   },
   'error.min_order_amount': {
-    fr: 'Le montant minimum de commande est de {min} € TTC (hors frais de livraison).',
-    en: 'The minimum order is €{min} incl. VAT (delivery not included).',
-    nl: 'Het minimale bestelbedrag is € {min} incl. btw (zonder levering).',
+    fr: 'Le montant minimum de commande est de {minCents} TTC (hors frais de livraison).',
+    en: 'The minimum order is {minCents} incl. VAT (delivery not included).',
+    nl: 'Het minimale bestelbedrag is {minCents} incl. btw (zonder levering).',
   },
   'error.territory_not_served': {
     fr: 'Cette boutique ne livre pas dans ce pays ({country}).',
@@ -68,9 +68,9 @@ export const checkoutMessages = {
     nl: 'Dit betaalmiddel ({method}) wordt niet aangeboden.',
   },
   'error.cart_changed': {
-    fr: 'Votre panier a changé : le nouveau total est de {total} €. Vérifiez-le et confirmez à nouveau.',
-    en: 'Your cart has changed: the new total is €{total}. Check it and confirm again.',
-    nl: 'Uw winkelmandje is gewijzigd: het nieuwe totaal is € {total}. Controleer het en bevestig opnieuw.',
+    fr: 'Votre panier a changé : le nouveau total est de {totalCents}. Vérifiez-le et confirmez à nouveau.',
+    en: 'Your cart has changed: the new total is {totalCents}. Check it and confirm again.',
+    nl: 'Uw winkelmandje is gewijzigd: het nieuwe totaal is {totalCents}. Controleer het en bevestig opnieuw.',
   },
   'order.mail.subject': {
     fr: '{shop} : confirmation de votre commande {number}',

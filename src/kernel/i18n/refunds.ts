@@ -3,14 +3,14 @@ import type { Entry } from './entry.ts';
 /** Refunds and customer credit (issue 4 §5): refusals, e-mails, the staff pages. */
 export const refundMessages = {
   'error.refund_exceeds_paid': {
-    fr: 'Ce remboursement dépasse ce qui a été payé et pas encore remboursé ({refundable} €) ; rien n’a été fait.',
-    en: 'This refund exceeds what was paid and not yet refunded (€{refundable}); nothing was done.',
-    nl: 'Deze terugbetaling is hoger dan wat betaald en nog niet terugbetaald werd (€ {refundable}); er werd niets gedaan.',
+    fr: 'Ce remboursement dépasse ce qui a été payé et pas encore remboursé ({refundableCents}) ; rien n’a été fait.',
+    en: 'This refund exceeds what was paid and not yet refunded ({refundableCents}); nothing was done.',
+    nl: 'Deze terugbetaling is hoger dan wat betaald en nog niet terugbetaald werd ({refundableCents}); er werd niets gedaan.',
   },
   'error.refund_exceeds_credit': {
-    fr: 'Ce remboursement dépasse l’avoir du client ({balance} €) ; rien n’a été fait.',
-    en: 'This refund exceeds the customer’s credit (€{balance}); nothing was done.',
-    nl: 'Deze terugbetaling is hoger dan het tegoed van de klant (€ {balance}); er werd niets gedaan.',
+    fr: 'Ce remboursement dépasse l’avoir du client ({balanceCents}) ; rien n’a été fait.',
+    en: 'This refund exceeds the customer’s credit ({balanceCents}); nothing was done.',
+    nl: 'Deze terugbetaling is hoger dan het tegoed van de klant ({balanceCents}); er werd niets gedaan.',
   },
   'error.refund_iban_required': {
     fr: 'Indiquez l’IBAN du compte à rembourser.',

@@ -95,7 +95,7 @@ export async function refundCredit(deps: { db: Kysely<DB>; clock: Clock; orders:
   return deps.db.transaction().execute(async (trx) => {
     if (!(await lockCustomer(trx, shop.slug, customerId))) throw notFound('customer');
     const balance = await creditBalance(trx, shop.slug, customerId);
-    if (input.amountCents > balance) throw new RefundRefused('refund_exceeds_credit', { balance: (Math.max(0, balance) / 100).toFixed(2) }, 'amountCents');
+    if (input.amountCents > balance) throw new RefundRefused('refund_exceeds_credit', { balanceCents: Math.max(0, balance) }, 'amountCents');
     const orderId = await creditOrigin(trx, shop.slug, customerId);
     if (!orderId) throw new RefundRefused('refund_exceeds_credit', { balance: '0.00' }, 'amountCents');
     const order = await trx.selectFrom('orders').select(['id', 'number', 'customer_id', 'gross_cents', 'payment_status']).where('shop_id', '=', shop.slug).where('id', '=', orderId).forUpdate().executeTakeFirstOrThrow();

@@ -33,7 +33,7 @@ export const refundableCents = (grossCents: Cents, paidCents: Cents, refunds: re
 
 /** Refuses a refund larger than what may still be refunded (issue 4, "Bad input"). */
 export function checkRefundAmount(amountCents: Cents, refundable: Cents): void {
-  if (amountCents > refundable) throw new RefundRefused('refund_exceeds_paid', { refundable: (refundable / 100).toFixed(2) }, 'amountCents');
+  if (amountCents > refundable) throw new RefundRefused('refund_exceeds_paid', { refundableCents: refundable }, 'amountCents');
 }
 
 export type RefundRequest = { otherMeansAgreed: boolean; iban: string | null; creditorName: string | null };

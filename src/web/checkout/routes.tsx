@@ -195,7 +195,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
       return placedMeanwhile ? orderPage(placedMeanwhile) : reply.redirect(`/shops/${shop.slug}/cart`, 303);
     }
     if (r.digest !== form.cartDigest || r.quote.totals.grossCents !== form.expectedGrossCents) {
-      const changed = new DomainError('cart_changed', 'conflict', { total: (r.quote.totals.grossCents / 100).toFixed(2) });
+      const changed = new DomainError('cart_changed', 'conflict', { totalCents: r.quote.totals.grossCents });
       return reviewPage(request, reply, shop, r, choices, fieldErrors(changed, request.lang), 409);
     }
     try {
