@@ -19,7 +19,7 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { Clock } from '../kernel/clock.ts';
 import type { DB, WarrantyClaimsTable } from '../db/schema.ts';
-import { localDate } from '../kernel/calendar.ts';
+import { factTime, localDate } from '../kernel/calendar.ts';
 import { DomainError, type ErrorKind, notFound, ValidationFailed } from '../kernel/errors.ts';
 import type { Lang } from '../kernel/i18n/index.ts';
 import { isUuid } from '../kernel/ids.ts';
@@ -190,16 +190,6 @@ export async function openClaim(deps: ClaimDeps, shop: Shop, orderId: string, re
   });
 }
 
-/** The instant and the shop-local day of `at`: a bare day stands for the start of that day. */
-function whenOf(at: string, shop: Shop): { instant: Temporal.Instant; on: Temporal.PlainDate } {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
-    const on = Temporal.PlainDate.from(at);
-    return { instant: on.toZonedDateTime(shop.timeZone).toInstant(), on };
-  }
-  const instant = Temporal.Instant.from(at);
-  return { instant, on: localDate(instant, shop.timeZone) };
-}
-
 /** The day a refund decided on `on` is due: the profile's window from the finding (004: 7 days), if it sets one. */
 export function refundDueOn(shop: Shop, on: Temporal.PlainDate): Temporal.PlainDate | null {
   const within = shop.profile.guarantee?.consumer?.refund?.within.within;
@@ -210,7 +200,7 @@ export function refundDueOn(shop: Shop, on: Temporal.PlainDate): Temporal.PlainD
 export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input: DecisionInput, actor: string): Promise<ClaimJson> {
   const found = await findClaimFor(deps.db, shop, id, 'staff');
   const now = deps.clock.now();
-  const { instant, on } = whenOf(input.at, shop);
+  const { instant, on } = factTime(input.at, shop.timeZone);
   if (Temporal.Instant.compare(instant, now) > 0 || Temporal.PlainDate.compare(on, localDate(now, shop.timeZone)) > 0) throw new ClaimRefused('event_in_future', {}, 'at');
   if (Temporal.PlainDate.compare(on, Temporal.PlainDate.from(found.opened_on)) < 0) throw new ClaimRefused('decision_before_claim', {}, 'at');
   return deps.db.transaction().execute(async (trx) => {

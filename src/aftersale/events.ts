@@ -7,7 +7,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { ValidationFailed } from '../kernel/errors.ts';
-import { localDate } from '../kernel/calendar.ts';
+import { factTime, localDate } from '../kernel/calendar.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import type { Shop } from '../shops/service.ts';
 import { judgePhoto, MAX_CLAIM_PHOTOS } from './claim-photos.ts';
@@ -17,16 +17,6 @@ import * as q from './queries.ts';
 import type { WithdrawalEventInput } from './schema.ts';
 import { findWithdrawalFor, type AftersaleDeps } from './service.ts';
 import { refundDueOf, surchargeOn, withdrawalJson, type WithdrawalJson } from './withdrawal-json.ts';
-
-/** The instant and the shop-local day of `at`: a bare day stands for the start of that day. */
-function whenOf(at: string, shop: Shop): { instant: Temporal.Instant; on: Temporal.PlainDate } {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
-    const on = Temporal.PlainDate.from(at);
-    return { instant: on.toZonedDateTime(shop.timeZone).toInstant(), on };
-  }
-  const instant = Temporal.Instant.from(at);
-  return { instant, on: localDate(instant, shop.timeZone) };
-}
 
 /**
  * A depreciation comes with the goods back, with its reason (and at most 3 photos, judged by their
@@ -53,7 +43,7 @@ export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id:
   const found = await findWithdrawalFor(deps.db, shop, id, 'staff');
   const now = deps.clock.now();
   const today = localDate(now, shop.timeZone);
-  const { instant, on } = whenOf(input.at, shop);
+  const { instant, on } = factTime(input.at, shop.timeZone);
   if (Temporal.Instant.compare(instant, now) > 0 || Temporal.PlainDate.compare(on, today) > 0) throw new WithdrawalRefused('event_in_future', {}, 'at');
   return deps.db.transaction().execute(async (trx) => {
     const order = await q.lockOrder(trx, shop.slug, found.order_id);

@@ -8,7 +8,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { DB } from '../db/schema.ts';
-import { localDate } from '../kernel/calendar.ts';
+import { factTime, localDate } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { DomainError, notFound, ValidationFailed } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
@@ -41,7 +41,7 @@ export async function recordOrderEvent(
   if (input.type === 'payment_received' && input.amountCents === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
   const nowInstant = deps.clock.now();
   const now = new Date(nowInstant.epochMilliseconds);
-  const { on, atInstant } = whenOf(input.at, shop.timeZone);
+  const { on, instant: atInstant } = factTime(input.at, shop.timeZone);
   // A day is in the future when it is after today in the shop's zone; an instant, after now.
   if (Temporal.PlainDate.compare(on, localDate(nowInstant, shop.timeZone)) > 0 || Temporal.Instant.compare(atInstant, nowInstant) > 0) {
     throw new DomainError('event_in_future', 'refused', {}, 'at');
@@ -63,23 +63,6 @@ export async function recordOrderEvent(
     if (answer) await answer(trx);
   });
   return input.type === 'shipped' ? { cardCapture: await afterShipped(deps, shop, orderId, actor) } : {};
-}
-
-/**
- * The shop-local day of `at` and the instant recorded for it. A bare day stands for the start of
- * that day in the shop's zone, not noon: what the law counts is the day (a withdrawal period runs
- * from the day after delivery), the instant only orders the facts, and noon of today may not have
- * come yet when staff record this morning's delivery — it would be refused as in the future. The
- * start of the day keeps the local day exact whatever the zone's offset (as withdrawal facts do,
- * src/aftersale/events.ts).
- */
-function whenOf(at: string, timeZone: string): { on: Temporal.PlainDate; atInstant: Temporal.Instant } {
-  if (FACT_DAY.test(at)) {
-    const on = Temporal.PlainDate.from(at);
-    return { on, atInstant: on.toZonedDateTime(timeZone).toInstant() };
-  }
-  const atInstant = Temporal.Instant.from(at);
-  return { on: localDate(atInstant, timeZone), atInstant };
 }
 
 /**

@@ -5,7 +5,7 @@
  * UTC instants (LEGAL §A12 pitfall 4). Functions are pure: "today" is always a
  * parameter, never read from a clock.
  */
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import { isPublicHoliday, type Jurisdiction } from './holidays.ts';
 
 export { isPublicHoliday, publicHolidays, type Jurisdiction } from './holidays.ts';
@@ -198,4 +198,20 @@ export function localDate(instant: Temporal.Instant, timeZone: string): Temporal
   const until = date.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
   lastDay.set(timeZone, { from, until, date });
   return date;
+}
+
+/**
+ * A fact's time as staff give it: an ISO instant, or a bare day `YYYY-MM-DD` (a letter received on
+ * Tuesday) standing for the start of that day in the shop's zone — not noon: the law counts the
+ * day, the instant only orders the facts, and noon of today may not have come yet when staff
+ * record this morning's delivery (it would be refused as in the future). The start of the day
+ * keeps the local day exact whatever the zone's offset.
+ */
+export function factTime(at: string, timeZone: string): { on: Temporal.PlainDate; instant: Temporal.Instant } {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
+    const on = Temporal.PlainDate.from(at);
+    return { on, instant: on.toZonedDateTime(timeZone).toInstant() };
+  }
+  const instant = Temporal.Instant.from(at);
+  return { on: localDate(instant, timeZone), instant };
 }
