@@ -11,7 +11,8 @@
  * last populated line is not followed by a separator. The whole payload is at most 331 bytes,
  * the capacity of a version 13 symbol at error correction level M, which the EPC prescribes.
  */
-import { toBuffer, toString as qrToString } from 'qrcode';
+import { create, toString as qrToString } from 'qrcode';
+import { squareMatrixPng } from '../kernel/png.ts';
 import { ValidationFailed } from '../kernel/errors.ts';
 import { centsToDecimalString, type Cents } from '../kernel/money.ts';
 import { isValidIban, normalizeIban } from '../kernel/iban.ts';
@@ -127,9 +128,17 @@ export type EpcQrImageOptions = {
   width?: number;
 };
 
-/** A PNG of the EPC QR code (error correction level M, quiet zone of 4 modules). */
+const QUIET_ZONE = 4;
+
+/**
+ * A PNG of the EPC QR code (error correction level M, quiet zone of 4 modules), drawn with whole
+ * pixels per module: `width` is the most it may take (a sharp code scans best), 4 pixels a module
+ * by default.
+ */
 export async function epcQrPng(payload: string, options: EpcQrImageOptions = {}): Promise<Buffer> {
-  return toBuffer(segments(payload), { type: 'png', errorCorrectionLevel: 'M', margin: 4, ...options });
+  const { modules } = create(segments(payload), { errorCorrectionLevel: 'M' });
+  const scale = options.width === undefined ? 4 : Math.max(1, Math.floor(options.width / (modules.size + 2 * QUIET_ZONE)));
+  return squareMatrixPng(modules.size, (row, column) => Boolean(modules.get(row, column)), scale, QUIET_ZONE);
 }
 
 /** The same symbol as an SVG document, for web pages and PDFs. */
