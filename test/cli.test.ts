@@ -19,6 +19,8 @@ import { getShop } from '../src/shops/service.ts';
 const run = promisify(execFile);
 // These tests are about the embedded database, even in the run against a PostgreSQL server.
 const { DATABASE_URL: _server, ...baseEnv } = process.env;
+/** These run the CLI on its embedded database whatever DATABASE_URL says: once per CI run is enough. */
+const embeddedOnly = { skip: _server ? 'the CLI on its embedded database: the same run as without DATABASE_URL, which this file ignores' : false };
 const cli = (args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: { ...baseEnv, ...env } }).then(
     (r) => ({ code: 0, ...r }),
@@ -28,7 +30,7 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
 const dir = mkdtempSync(join(tmpdir(), 'comptoir-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('comptoir profile check', () => {
+describe('comptoir profile check', embeddedOnly, () => {
   test('should report clauses weaker than the law with the legal value that applies', async () => {
     const out = await cli(['profile', 'check', 'profiles/bible-et-jeux.yaml', 'profiles/coopso.yaml']);
     assert.equal(out.code, 0);
@@ -46,7 +48,7 @@ describe('comptoir profile check', () => {
   });
 });
 
-describe('start-up', () => {
+describe('start-up', embeddedOnly, () => {
   test('should refuse to start on an invalid profile, listing every error, and touch nothing', async () => {
     const profiles = join(dir, 'profiles-bad');
     mkdirSync(profiles);
@@ -86,7 +88,7 @@ describe('start-up', () => {
   });
 });
 
-describe('comptoir verify', () => {
+describe('comptoir verify', embeddedOnly, () => {
   test('should exit 0 on intact evidence and 1, naming the order, when its total was changed in the database', async () => {
     const env = { COMPTOIR_PROFILES_DIR: 'profiles', COMPTOIR_DATA_DIR: join(dir, 'verify') };
     const platform = await bootPlatform(loadConfig(env));
