@@ -98,6 +98,7 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer'] },
   'POST /shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer'], body: () => ({ scope: 'whole' }) },
   'POST /shops/:shop/orders/:id/withdrawal/confirm': { params: order(), owners: ['customer'], body: () => ({ token: '8f0e2c36-5a51-4c8e-9a43-2f4f3bb1a0c1' }) },
+  'POST /shops/:shop/orders/:id/withdrawal/goodwill': { params: order(), owners: ['customer'], body: () => ({}) },
   'GET /shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
   'GET /shops/:shop/withdrawals/:id/statement.pdf': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
   'GET /shops/:shop/orders/:id/withdrawal-form.pdf': { params: order(), owners: ['customer', 'staff'] },

@@ -10,6 +10,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
+import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
@@ -169,6 +172,37 @@ describe('withdrawal function and its deadlines (issue 10)', () => {
     assert.match(late.json().error.message, /2026-07-17/);
     const logged = (await order(FR, ids.c2)).events.filter((e: { type: string }) => e.type === 'withdrawal_received');
     assert.equal(logged.length, 0, 'a refused withdrawal leaves nothing');
+  });
+
+  test('should offer a late customer a goodwill request: delivered Fri 2026-07-03, period over 07-17, asked on Mon 07-20 and shown to staff', async () => {
+    await moveClock('2026-07-20T10:00:00+02:00');
+    // The API's contract is unchanged: a late withdrawal is refused, and the error says nothing more.
+    const api = await post(`${FR}/orders/${ids.c2}/withdrawal`, bearer(tokens.c2));
+    assert.equal(api.statusCode, 422);
+    assert.deepEqual(Object.keys(api.json().error).filter((k) => !['code', 'message', 'field'].includes(k)), []);
+    assert.equal(api.json().error.code, 'withdrawal_period_over');
+    const customer = new FormClient(p.app);
+    assert.equal((await customer.submit(`/shops/${FR}/login`, `/shops/${FR}/login`, { email: 'c2@withdraw.example', password: 'correct horse battery' })).statusCode, 303);
+    const page = `/shops/${FR}/orders/${ids.c2}/withdrawal`;
+    const refused = await customer.submit(page, `${page}/confirm`, { token: randomUUID() });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /a pris fin le vendredi 17 juillet 2026|2026-07-17/);
+    assert.match(refused.body, /Demander un retour commercial au vendeur/);
+    assert.match(refused.body, new RegExp(`action="${page}/goodwill"`));
+    const asked = await customer.submit(page, `${page}/goodwill`, {});
+    assert.equal(asked.statusCode, 303, asked.body);
+    assert.equal((await customer.submit(page, `${page}/goodwill`, {})).statusCode, 303, 'a second click keeps the first request');
+    const after = await customer.get(page);
+    assert.match(after.body, /Demande transmise au vendeur le lundi 20 juillet 2026/);
+    // One evidence event, dated by the click, and no withdrawal: the shop is bound to nothing.
+    const events = (await order(FR, ids.c2)).events.filter((e: { type: string }) => e.type.includes('withdrawal'));
+    assert.deepEqual(events.map((e: { type: string; at: string }) => [e.type, e.at]), [['late_withdrawal_goodwill_request', '2026-07-20T08:00:00.000Z']]);
+    const staffClient = new FormClient(p.app);
+    assert.equal((await staffClient.submit(`/shops/${FR}/staff/login`, `/shops/${FR}/staff/login`, { email: `staff@${FR}.example`, password: DEMO_PASSWORD })).statusCode, 303);
+    const staffPage = (await staffClient.get(`/shops/${FR}/staff/orders/${ids.c2}`)).body;
+    assert.match(staffPage, /Demandes de retour commercial \(hors délai\)/);
+    assert.match(staffPage, /Demandé le lundi 20 juillet 2026 \(délai de rétractation échu le vendredi 17 juillet 2026\)/);
+    assert.match(staffPage, /1 × [^<]+ <span class="muted">\(MIEL-500\)/);
   });
 
   test('should send the second refund alert 3 days before the due day', async () => {

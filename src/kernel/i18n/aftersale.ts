@@ -196,4 +196,14 @@ export const aftersaleMessages = {
   'staffOrders.type.withdrawal_goods_received': { fr: 'Rétractation : articles reçus', en: 'Withdrawal: items received', nl: 'Herroeping: artikelen ontvangen' },
   'staffOrders.type.withdrawal_proof_of_shipment': { fr: 'Rétractation : preuve d’expédition', en: 'Withdrawal: proof of shipment', nl: 'Herroeping: verzendbewijs' },
   'staffOrders.type.withdrawal_refunded': { fr: 'Rétractation : remboursée', en: 'Withdrawal: refunded', nl: 'Herroeping: terugbetaald' },
+  'staffOrders.type.late_withdrawal_goodwill_request': { fr: 'Retour commercial demandé (hors délai)', en: 'Goodwill return asked (late)', nl: 'Commerciële retour gevraagd (te laat)' },
+  'withdrawal.goodwill.ask': { fr: 'Demander un retour commercial au vendeur', en: 'Ask the seller for a goodwill return', nl: 'De verkoper om een commerciële retour vragen' },
+  'withdrawal.goodwill.askHint': {
+    fr: 'Le vendeur n’y est pas tenu : il vous répondra s’il accepte de reprendre ces articles.',
+    en: 'The seller is not bound to accept: they will tell you whether they take these items back.',
+    nl: 'De verkoper is daar niet toe verplicht: hij laat u weten of hij deze artikelen terugneemt.',
+  },
+  'withdrawal.goodwill.sent': { fr: 'Demande transmise au vendeur le {date}.', en: 'Request sent to the seller on {date}.', nl: 'Verzoek aan de verkoper bezorgd op {date}.' },
+  'withdrawal.staff.goodwillTitle': { fr: 'Demandes de retour commercial (hors délai)', en: 'Goodwill return requests (late)', nl: 'Verzoeken om commerciële retour (te laat)' },
+  'withdrawal.staff.goodwillOn': { fr: 'Demandé le {date} (délai de rétractation échu le {endsOn})', en: 'Asked on {date} (withdrawal period ended on {endsOn})', nl: 'Gevraagd op {date} (herroepingstermijn verstreken op {endsOn})' },
 } satisfies Record<string, Entry>;

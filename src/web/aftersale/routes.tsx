@@ -12,6 +12,8 @@ import { findOrder } from '../../aftersale/queries.ts';
 import { CustomerWithdrawalInput, type WithdrawnLines } from '../../aftersale/schema.ts';
 import { chooseLines, customerOrderEligibility, findWithdrawalFor, withdraw } from '../../aftersale/service.ts';
 import { WithdrawalRefused } from '../../aftersale/errors.ts';
+import { lateGoodwillRequests, requestLateGoodwill } from '../../aftersale/late-goodwill.ts';
+import { longDate } from '../../aftersale/format.ts';
 import { notFound, ValidationFailed } from '../../kernel/errors.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
@@ -72,10 +74,19 @@ export const aftersalePages: FastifyPluginAsync = async (app) => {
   const head = (found: Found) => ({ id: found.order.id, number: found.order.number, placedOn: found.order.placed_at.toISOString().slice(0, 10) });
   const who = (found: Found) => ({ name: found.customer ? `${found.customer.first_name} ${found.customer.last_name}` : '', email: found.customer?.email ?? '', address: found.customer?.address ?? null });
 
-  function statementPage(request: FastifyRequest, reply: FastifyReply, found: Found, choice: Choice, errors: FieldErrors, status = 200) {
+  function statementPage(request: FastifyRequest, reply: FastifyReply, found: Found, choice: Choice, errors: FieldErrors, status = 200, goodwill?: WithdrawnLines | 'all') {
     const f = frame(request, reply, found.shop, t(request.lang, 'withdrawal.step1.title', { number: found.order.number }));
     const page = <WithdrawalStatementPage lang={request.lang} csrf={f.csrfToken ?? ''} action={base(found.shop, found.order.id)} customer={who(found)} order={head(found)} options={found.options} choice={choice} errors={errors} />;
-    return sendPage(reply, <Page frame={f}>{page}</Page>, status);
+    const offer = goodwill && (
+      // Refused as a withdrawal because the period is over: one click asks the seller instead.
+      <form method="post" action={`${base(found.shop, found.order.id)}/goodwill`} novalidate>
+        <input type="hidden" name="_csrf" value={f.csrfToken ?? ''} />
+        {goodwill !== 'all' && goodwill.map((l) => <input type="hidden" name={qtyField(l.productId)} value={String(l.quantity)} />)}
+        <p>{t(request.lang, 'withdrawal.goodwill.askHint')}</p>
+        <p><button type="submit">{t(request.lang, 'withdrawal.goodwill.ask')}</button></p>
+      </form>
+    );
+    return sendPage(reply, <Page frame={f}>{page}{offer}</Page>, status);
   }
 
   app.get<IdParams>('/shops/:shop/orders/:id/withdrawal', async (request, reply) => {
@@ -83,7 +94,25 @@ export const aftersalePages: FastifyPluginAsync = async (app) => {
     if (!found) return reply;
     // Nothing left to withdraw (or not a consumer's contract): the page says why.
     const errors: FieldErrors = found.options.anyWithdrawable ? {} : fieldErrors(new WithdrawalRefused('not_withdrawable'), request.lang);
-    return statementPage(request, reply, found, { whole: true, quantities: {} }, errors);
+    const [asked] = await lateGoodwillRequests(db, found.shop, found.order.id);
+    if (!asked) return statementPage(request, reply, found, { whole: true, quantities: {} }, errors);
+    const f = frame(request, reply, found.shop, t(request.lang, 'withdrawal.step1.title', { number: found.order.number }));
+    const notice = <p class="notice" role="status">{t(request.lang, 'withdrawal.goodwill.sent', { date: longDate(request.lang, asked.requestedOn) })}</p>;
+    return sendPage(reply, <Page frame={f}><h1>{t(request.lang, 'withdrawal.step1.title', { number: found.order.number })}</h1>{notice}<ul>{asked.lines.map((l) => <li>{l.quantity} × {l.name}</li>)}</ul></Page>);
+  });
+
+  // The goodwill request offered when the confirmation was refused as late (nothing binds the shop).
+  app.post<IdParams>('/shops/:shop/orders/:id/withdrawal/goodwill', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const found = await customerOrder(request, reply);
+    if (!found) return reply;
+    const values = flatForm(request.body);
+    const lines = found.options.lines.filter((l) => /^\d{1,6}$/.test(values[qtyField(l.productId)] ?? '')).map((l) => ({ productId: l.productId, quantity: Number(values[qtyField(l.productId)]) }));
+    try {
+      await requestLateGoodwill(deps, found.shop, found.order.id, found.customerId, lines.length > 0 ? lines : undefined, actorName(request));
+      return reply.redirect(base(found.shop, found.order.id), 303);
+    } catch (error) {
+      return statementPage(request, reply, found, { whole: lines.length === 0, quantities: {} }, errorsOnLines(fieldErrors(error, request.lang), lines), 422);
+    }
   });
 
   // Step 1 sent: the choice is checked, then shown for confirmation; nothing is recorded yet.
@@ -115,7 +144,8 @@ export const aftersalePages: FastifyPluginAsync = async (app) => {
       const done = await withdraw(deps, found.shop, found.order.id, { by: 'customer', customerId: found.customerId, input, lang: request.lang }, actorName(request));
       return reply.redirect(`/shops/${found.shop.slug}/withdrawals/${done.id}`, 303);
     } catch (error) {
-      return statementPage(request, reply, found, { whole: lines.length === 0, quantities: {} }, errorsOnLines(fieldErrors(error, request.lang), lines), 422);
+      const late = error instanceof WithdrawalRefused && error.code === 'withdrawal_period_over';
+      return statementPage(request, reply, found, { whole: lines.length === 0, quantities: {} }, errorsOnLines(fieldErrors(error, request.lang), lines), 422, late ? (lines.length > 0 ? lines : 'all') : undefined);
     }
   });
 

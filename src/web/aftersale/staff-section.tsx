@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { orderEligibility, todayIn, withdrawalsOfOrder } from '../../aftersale/service.ts';
 import { channelLabel, longDate } from '../../aftersale/format.ts';
 import { findOrder } from '../../aftersale/queries.ts';
+import { lateGoodwillRequests } from '../../aftersale/late-goodwill.ts';
 import { WITHDRAWAL_EVENT_TYPES } from '../../aftersale/schema.ts';
 import type { WithdrawalJson } from '../../aftersale/withdrawal-json.ts';
 import type { DB } from '../../db/schema.ts';
@@ -26,8 +27,8 @@ export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Cloc
   const order = await findOrder(deps.db, shop.slug, orderId);
   if (!order) return null;
   const today = todayIn(deps.clock, shop);
-  const [options, withdrawals] = await Promise.all([orderEligibility(deps.db, shop, order), withdrawalsOfOrder(deps.db, shop, orderId, today)]);
-  if (!options.applies && withdrawals.length === 0) return null;
+  const [options, withdrawals, goodwill] = await Promise.all([orderEligibility(deps.db, shop, order), withdrawalsOfOrder(deps.db, shop, orderId, today), lateGoodwillRequests(deps.db, shop, orderId)]);
+  if (!options.applies && withdrawals.length === 0 && goodwill.length === 0) return null;
   const base = `/shops/${shop.slug}/staff`;
   const endsOn = options.period.endsOn?.toString() ?? null;
   return (
@@ -40,6 +41,17 @@ export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Cloc
         <dd>{endsOn ? longDate(lang, endsOn) : t(lang, 'withdrawal.staff.notStarted')}</dd>
       </dl>
       {withdrawals.length === 0 ? <p>{t(lang, 'withdrawal.staff.none')}</p> : withdrawals.map((w, i) => <Withdrawal lang={lang} shop={shop} w={w} n={i + 1} action={`${base}/withdrawals/${w.id}/events`} csrf={csrf} state={state.withdrawalEvent?.id === w.id ? state.withdrawalEvent : undefined} today={today.toString()} />)}
+      {goodwill.length > 0 && (
+        <article aria-labelledby="withdrawal-goodwill">
+          <h3 id="withdrawal-goodwill">{t(lang, 'withdrawal.staff.goodwillTitle')}</h3>
+          {goodwill.map((g) => (
+            <>
+              <p>{t(lang, 'withdrawal.staff.goodwillOn', { date: longDate(lang, g.requestedOn), endsOn: g.periodEndsOn ? longDate(lang, g.periodEndsOn) : '—' })}</p>
+              <ul>{g.lines.map((l) => <li>{l.quantity} × {l.name} <span class="muted">({l.sku})</span></li>)}</ul>
+            </>
+          ))}
+        </article>
+      )}
       {options.applies && options.anyWithdrawable && <RecordForm lang={lang} action={`${base}/orders/${orderId}/withdrawal`} csrf={csrf} state={state.withdrawal} today={today.toString()} />}
     </section>
   );
