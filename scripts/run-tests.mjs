@@ -18,7 +18,10 @@ function walk(dir) {
   }
 }
 for (const root of roots) walk(root);
-files.sort();
+// Longest first, so that no long file starts last and runs alone: browser tests, then the HTTP and
+// process tests under test/, then the pure rules under src/, which fill the gaps at the end.
+const rank = (f) => (f.startsWith('test/browser/') ? 0 : f.startsWith('test/') ? 1 : 2);
+files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
 /**
  * Against a PostgreSQL server (DATABASE_URL), only the files that open a database run: the pure

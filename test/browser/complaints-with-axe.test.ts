@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
-import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
+import { type BrowserRun, chromiumAvailable, startBrowserRun, signedInPage } from '../support/browser.ts';
 import { ADMIN_TOKEN, bearer } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
@@ -52,16 +52,7 @@ describe('browser: complaints and reserves with their windows, desktop and phone
   });
   after(async () => run?.stop());
 
-  async function signedIn(email: string, size: { width: number; height: number }): Promise<Page> {
-    const page = await run.newPage();
-    await page.setViewportSize(size);
-    await page.goto(`${run.base}/shops/${SHOP}/login`);
-    await page.fill('#f-email', email);
-    await page.fill('#f-password', PASSWORD);
-    await page.click('button[type=submit]:has-text("Se connecter")');
-    await page.waitForURL(/\/account$/);
-    return page;
-  }
+  const signedIn = (email: string, size: { width: number; height: number }): Promise<Page> => signedInPage(run, SHOP, email, PASSWORD, size);
 
   test('should let a professional file a transport reserve on a desktop, on time by Mon 9 March (3 days, Sat and Sun counted)', async () => {
     const page = await signedIn('pro@froid.example', DESKTOP);

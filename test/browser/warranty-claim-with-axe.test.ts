@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
-import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
+import { type BrowserRun, chromiumAvailable, startBrowserRun, signedInPage } from '../support/browser.ts';
 import { ADMIN_TOKEN, bearer } from '../support/platform.ts';
 import { customerToken, termsVersion } from '../support/shoppers.ts';
 
@@ -47,16 +47,7 @@ describe('browser: a legal-warranty claim with a photo, desktop and phone', { sk
   });
   after(async () => run?.stop());
 
-  async function signedIn(size: { width: number; height: number }): Promise<Page> {
-    const page = await run.newPage();
-    await page.setViewportSize(size);
-    await page.goto(`${run.base}/shops/${SHOP}/login`);
-    await page.fill('#f-email', EMAIL);
-    await page.fill('#f-password', 'correct horse battery');
-    await page.click('button[type=submit]:has-text("Se connecter")');
-    await page.waitForURL(/\/account$/);
-    return page;
-  }
+  const signedIn = (size: { width: number; height: number }): Promise<Page> => signedInPage(run, SHOP, EMAIL, 'correct horse battery', size);
 
   async function openForm(page: Page, label: string): Promise<void> {
     await page.goto(`${run.base}/shops/${SHOP}/orders/${orderId}`);

@@ -63,6 +63,18 @@ export async function startBrowserRun(env: Record<string, string> = {}, options:
   };
 }
 
+/** A new page of `size` (desktop or phone), signed in as a customer of `shop` through its French sign-in form. */
+export async function signedInPage(run: BrowserRun, shop: string, email: string, password: string, size: { width: number; height: number }): Promise<Page> {
+  const page = await run.newPage();
+  await page.setViewportSize(size);
+  await page.goto(`${run.base}/shops/${shop}/login`);
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', password);
+  await page.click('button[type=submit]:has-text("Se connecter")');
+  await page.waitForURL(/\/account$/);
+  return page;
+}
+
 /** Fills the registration form of a French shop as Jeanne Rivière of Perpignan and submits it. */
 export async function fillRegistration(page: Page, email: string): Promise<void> {
   await page.fill('#f-email', email);
