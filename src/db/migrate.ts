@@ -18,6 +18,11 @@ import * as m0012 from './migrations/0012_withdrawals.ts';
 import * as m0013 from './migrations/0013_warranty_claims.ts';
 import * as m0014 from './migrations/0014_complaints_and_letters.ts';
 import * as m0015 from './migrations/0015_withdrawal_depreciation.ts';
+import * as m0016 from './migrations/0016_order_lifecycle.ts';
+import * as m0017 from './migrations/0017_delivery_slots.ts';
+import * as m0018 from './migrations/0018_campaigns.ts';
+import * as m0019 from './migrations/0019_volunteer_rounds.ts';
+import * as m0020 from './migrations/0020_credit_notes.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -36,6 +41,11 @@ const migrations: Record<string, Migration> = {
   '0013_warranty_claims': m0013,
   '0014_complaints_and_letters': m0014,
   '0015_withdrawal_depreciation': m0015,
+  '0016_order_lifecycle': m0016,
+  '0017_delivery_slots': m0017,
+  '0018_campaigns': m0018,
+  '0019_volunteer_rounds': m0019,
+  '0020_credit_notes': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

