@@ -1,4 +1,4 @@
 /** Table types for issue 11: order lifecycle (per-shop order counters, deadlines, customer changes, late delivery, force majeure, terminations); joined into `DB` by src/db/schema.ts. */
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface LifecycleTables {}
+/** No table yet: an interface of tables replaces this. */
+export type LifecycleTables = Record<never, never>;
