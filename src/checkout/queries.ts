@@ -21,9 +21,20 @@ export function partsOf(db: Exec, shopId: string, bundleIds: readonly string[]) 
   return db.selectFrom('product_parts').selectAll().where('shop_id', '=', shopId).where('bundle_id', 'in', bundleIds).execute();
 }
 
-export async function nextOrderSerial(trx: Transaction<DB>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select nextval('order_number_seq')::int as n`.execute(trx);
-  return rows[0]?.n ?? 0;
+/**
+ * The shop's next order serial for `year` (issue 11 §9: each shop numbers its own orders, from 1
+ * each calendar year). One statement, `insert … on conflict do update … returning`, as the
+ * invoice counter: the (shop, year) row stays locked until the order's transaction ends, so two
+ * orders of one shop never share a number, and an order rolled back gives its number back.
+ */
+export async function nextOrderSerial(trx: Transaction<DB>, shopId: string, year: number): Promise<number> {
+  const row = await trx
+    .insertInto('order_counters')
+    .values({ shop_id: shopId, year, last: 1 })
+    .onConflict((oc) => oc.columns(['shop_id', 'year']).doUpdateSet((eb) => ({ last: eb(eb.ref('order_counters.last'), '+', 1) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
 }
 
 // With the customer's credit balance (an earlier overpayment), read in the same round trip.

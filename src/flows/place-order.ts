@@ -20,7 +20,7 @@ import { enqueueEmail } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
 import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
 import { orderSide } from './record-payment.ts';
-import { bankTransferMethod, newOrderReference, TRANSFER_QR_FILENAME, transferInstructions } from '../payments/transfer.ts';
+import { bankTransferMethod, newOrderReference, orderReferenceSerial, TRANSFER_QR_FILENAME, transferInstructions } from '../payments/transfer.ts';
 import { type OrderJson, orderJsonOf } from './order-json.ts';
 import { viaStripe } from '../payments/card/availability.ts';
 import type { Shop } from '../shops/service.ts';
@@ -130,12 +130,18 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   // The shop's day, computed once (time-zone arithmetic is among the order's costliest rules).
   const today = localDate(clock.now(), shop.timeZone);
   const year = today.year;
-  const serial = await q.nextOrderSerial(trx);
+  // The shop's own series for the year (issue 11 §9). Its counter row stays locked from here to
+  // the commit: taken after every read and rule that may refuse the order, as the first write,
+  // because the number is in all that follows (the transfer reference, the e-mail, the evidence
+  // chained before the order's insert). Orders of one shop thus wait on each other only for their
+  // writes; every order takes its locks in one order (this counter, products by id, the invoice
+  // counter), so two never deadlock.
+  const serial = await q.nextOrderSerial(trx, shop.slug, year);
   const number = orderNumber(shop.slug, year, serial);
   const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
   // The transfer reference is written with the order, so no committed order lacks one.
   const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
-  const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial, number }).value : null;
+  const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial: orderReferenceSerial(year, serial), number }).value : null;
   // Payment window and deposit (003 art.2.3); the stock taken is kept to give it back exactly.
   const payment = paymentAtPlacement(profile, { paymentMethod: input.paymentMethod, customerKind: kind, grossCents: totals.grossCents, placedOn: today });
   // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5):

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compliantVariant } from '../shops/profile/test-support.ts';
-import { newOrderReference, transferInstructions, transferQrPayload } from './transfer.ts';
+import { newOrderReference, orderReferenceSerial, transferInstructions, transferQrPayload } from './transfer.ts';
 import { parseOgm, parseRf } from './references.ts';
 
 test('should derive a valid OGM from the order serial and a valid RF from the order number', () => {
@@ -11,6 +11,16 @@ test('should derive a valid OGM from the order serial and a valid RF from the or
   assert.equal(rf.value.slice(4), 'DIS2026000123');
   assert.equal(parseRf(rf.value).ok, true);
   assert.throws(() => newOrderReference('ogm', { serial: 10_000_000_000, number: 'X' }), RangeError);
+});
+
+test('should base a shop’s OGM on the order’s year and its serial in the shop’s series (issue 11 §9)', () => {
+  // DIS-2026-000003: base 2026000003; 2026000003 mod 97 = 94 → +++202/6000/00394+++.
+  assert.equal(orderReferenceSerial(2026, 3), 2026000003);
+  assert.equal(newOrderReference('ogm', { serial: orderReferenceSerial(2026, 3), number: 'DIS-2026-000003' }).value, '202600000394');
+  // The same serial a year later is another base: unique within the shop whatever the year.
+  assert.notEqual(orderReferenceSerial(2027, 3), orderReferenceSerial(2026, 3));
+  assert.throws(() => orderReferenceSerial(2026, 0), RangeError);
+  assert.throws(() => orderReferenceSerial(2026, 1_000_000), RangeError);
 });
 
 test('should give distinct OGMs to distinct serials', () => {

@@ -23,10 +23,23 @@ export function bankTransferMethod(profile: Profile): BankTransferMethod | undef
 
 /**
  * The reference of a new order, in the electronic form stored in `orders.payment_reference`
- * (12 digits for an OGM, `RF…` without spaces). The OGM's 10-digit base is the order serial,
- * which comes from one platform-wide sequence: two orders never share a base. The RF reference
+ * (12 digits for an OGM, `RF…` without spaces). The OGM's 10-digit base is `serial`: the
+ * order's year and its serial in the shop's series of that year (`orderReferenceSerial`), so two
+ * orders of a shop never share a base (issue 11 §9: each shop numbers its own orders). The RF reference
  * carries the order number itself (`COO-2026-000123` → `RF…COO2026000123`, ≤ 21 characters).
  */
+/**
+ * The 10-digit OGM base of a shop's order: its year then its 6-digit serial in that year's series
+ * (2026, 3 → 2026000003). Unique within the shop, whatever the year; the serials of other shops
+ * are the same numbers, but each shop has its own account and `(shop_id, payment_reference)` is
+ * unique. Orders numbered before per-shop series (one platform-wide sequence) keep theirs: those
+ * bases are below 2 000 000 000, so they never meet.
+ */
+export function orderReferenceSerial(year: number, serial: number): number {
+  if (!Number.isSafeInteger(serial) || serial < 1 || serial > 999_999) throw new RangeError(`A shop's yearly order serial runs from 1 to 999 999: ${serial}`);
+  return year * 1_000_000 + serial;
+}
+
 export function newOrderReference(kind: BankTransferMethod['structuredReference'], order: { serial: number; number: string }): PaymentReference {
   if (kind === 'rf') return { kind, value: rfFromOrderNumber(order.number) };
   if (!Number.isSafeInteger(order.serial) || order.serial < 0 || order.serial >= 10_000_000_000) {
