@@ -9,6 +9,7 @@
 import type { Transaction } from 'kysely';
 import { releaseStock } from '../catalogue/stock.ts';
 import type { DB, StockTakenJson } from '../db/schema.ts';
+import { type IssuedCreditNote, issueCreditNote } from '../invoicing/credit-notes.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import { stockTaken } from '../orders/cancel.ts';
 import { markCancelled, type OrderRow } from '../orders/state.ts';
@@ -23,13 +24,23 @@ export type CancellationInput = {
   /** More facts for the evidence event (the notice e-mail…). */
   evidence?: Record<string, unknown>;
 };
-export type Cancelled = CancellationMoney & { stockReleased: StockTakenJson };
+export type Cancelled = CancellationMoney & { stockReleased: StockTakenJson; creditNote: IssuedCreditNote | null };
+
+/**
+ * An order voided after its invoice was issued (cancelled, refused): the invoice stays as issued
+ * and a credit note for all of it that is not yet credited cancels it (CGI art. 242 nonies A;
+ * LEGAL.md §A8). Null when the order was never invoiced. Issue 11's refusal flow calls it too.
+ */
+export function creditVoidedOrder(trx: Transaction<DB>, order: Pick<OrderRow, 'shop_id' | 'id'>, reason: 'order_cancelled' | 'order_refused', actor: string, now: Date, note?: string | null): Promise<IssuedCreditNote | null> {
+  return issueCreditNote(trx, order.shop_id, { orderId: order.id, reason, full: true, actor, now, note: note ?? null, sourceId: order.id });
+}
 
 export async function cancelOrder(trx: Transaction<DB>, order: OrderRow, c: CancellationInput): Promise<Cancelled> {
   const taken = await stockTaken(trx, order);
   await releaseStock(trx, order.shop_id, taken);
   await markCancelled(trx, order.shop_id, order.id);
   const money = await settleCancellation(trx, order, c.reason, c.now);
+  const creditNote = await creditVoidedOrder(trx, order, 'order_cancelled', c.actor, c.now, c.note);
   await appendEvent(
     trx,
     {
@@ -49,10 +60,11 @@ export async function cancelOrder(trx: Transaction<DB>, order: OrderRow, c: Canc
         owedByCustomerCents: money.owedByCustomerCents,
         ...(money.creditCents > 0 && { customerCreditCents: money.creditCents }),
         ...(c.note && { note: c.note }),
+        ...(creditNote && { creditNoteId: creditNote.id, creditNoteNumber: creditNote.number, creditNoteCents: creditNote.totals.grossCents }),
         ...c.evidence,
       },
     },
     c.now,
   );
-  return { stockReleased: taken, ...money };
+  return { stockReleased: taken, ...money, creditNote };
 }

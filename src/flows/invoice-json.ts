@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { type Actor, requireAccess } from '../accounts/actor.ts';
 import type { DB } from '../db/schema.ts';
+import { type CreditNote, creditNoteById, creditNoteJsonOf, creditNotesOfOrder } from '../invoicing/credit-notes.ts';
 import type { InvoiceRow } from '../invoicing/queries.ts';
 import { type Invoice, invoiceAmountDueCents, invoiceById, invoiceJsonOf, invoiceOfOrder } from '../invoicing/service.ts';
 import { DomainError, notFound } from '../kernel/errors.ts';
@@ -20,20 +21,40 @@ function invoiceJson(shop: Shop, row: InvoiceRow, order: OrderRow): Invoice {
   return invoiceJsonOf(row, order, { method: order.payment_method, reference: transfer?.referenceText ?? null, iban: transfer?.iban ?? null, bic: transfer?.bic ?? null, beneficiary: transfer?.beneficiary ?? null });
 }
 
+/** The order of a document, or 404 `invoice` (another customer's document is "not found"). */
+async function orderOf(db: Kysely<DB>, actor: Actor, shop: Shop, orderId: string): Promise<OrderRow> {
+  return findOrderFor(db, actor, shop.slug, orderId).catch((e: unknown) => {
+    throw e instanceof DomainError && e.kind === 'not_found' ? notFound('invoice') : e;
+  });
+}
+
 /** The invoice with its order (for the transfer still to make), or 404 `invoice`. */
 export async function findInvoiceFor(db: Kysely<DB>, actor: Actor, shop: Shop, invoiceId: string): Promise<{ invoice: Invoice; order: OrderRow }> {
   if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shop.slug);
   const row = await invoiceById(db, shop.slug, invoiceId);
   if (!row) throw notFound('invoice');
-  const order = await findOrderFor(db, actor, shop.slug, row.order_id).catch((e: unknown) => {
-    throw e instanceof DomainError && e.kind === 'not_found' ? notFound('invoice') : e;
-  });
+  const order = await orderOf(db, actor, shop, row.order_id);
   return { invoice: invoiceJson(shop, row, order), order };
 }
 
-/** The invoices of an order the actor may read (404 `order` otherwise). */
-export async function invoicesOfOrderFor(db: Kysely<DB>, actor: Actor, shop: Shop, orderId: string): Promise<Invoice[]> {
+/**
+ * An invoice or a credit note by its id (API.md: both are read at `…/invoices/{id}`, told apart by
+ * `kind`), with its order; 404 `invoice` otherwise.
+ */
+export async function findInvoiceOrCreditNoteFor(db: Kysely<DB>, actor: Actor, shop: Shop, id: string): Promise<{ invoice: Invoice; order: OrderRow } | { creditNote: CreditNote; order: OrderRow }> {
+  if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shop.slug);
+  const note = await creditNoteById(db, shop.slug, id);
+  if (!note) return findInvoiceFor(db, actor, shop, id);
+  const order = await orderOf(db, actor, shop, note.order_id);
+  const invoice = await invoiceOfOrder(db, shop.slug, order.id);
+  return { creditNote: creditNoteJsonOf(note, order, invoice?.number ?? ''), order };
+}
+
+/** The invoices and credit notes of an order the actor may read (404 `order` otherwise): the invoice first, then its credit notes by number. */
+export async function invoicesOfOrderFor(db: Kysely<DB>, actor: Actor, shop: Shop, orderId: string): Promise<(Invoice | CreditNote)[]> {
   const order = await findOrderFor(db, actor, shop.slug, orderId);
   const row = await invoiceOfOrder(db, shop.slug, order.id);
-  return row ? [invoiceJson(shop, row, order)] : [];
+  if (!row) return [];
+  const notes = await creditNotesOfOrder(db, shop.slug, order.id);
+  return [invoiceJson(shop, row, order), ...notes.map((n) => creditNoteJsonOf(n, order, row.number))];
 }

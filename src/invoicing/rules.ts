@@ -71,7 +71,8 @@ export function invoiceLinesAndTotals(
   return matches(exported) ? exported : standard;
 }
 
-function totalsOf(lines: readonly InvoiceLineJson[]): InvoiceTotalsJson {
+/** Totals per VAT rate of TTC lines (VAT per line, half-up): the invoice's, and a credit note's. */
+export function totalsOf(lines: readonly InvoiceLineJson[]): InvoiceTotalsJson {
   const t = totalsByRate(lines.map((l) => ({ grossCents: cents(l.totalCents), vatRateBp: l.vatRateBp })));
   return {
     netCents: t.total.net,

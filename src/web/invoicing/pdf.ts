@@ -21,14 +21,14 @@ const LINE = '#999999';
 const LEFT = 50;
 const WIDTH = 495;
 
-const longDate = (lang: Lang, iso: string) => dateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-const percent = (lang: Lang, bp: number) => `${numberFormat(LOCALES[lang]).format(bp / 100)} %`;
+export const longDate = (lang: Lang, iso: string) => dateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+export const percent = (lang: Lang, bp: number) => `${numberFormat(LOCALES[lang]).format(bp / 100)} %`;
 
 type Doc = PDFKit.PDFDocument;
-type Column = { width: number; align?: 'left' | 'right' };
+export type Column = { width: number; align?: 'left' | 'right' };
 
 /** One row of a table; returns the y under it. Long descriptions wrap; the row grows with them. */
-function row(doc: Doc, y: number, columns: readonly Column[], cells: readonly string[], bold = false): number {
+export function row(doc: Doc, y: number, columns: readonly Column[], cells: readonly string[], bold = false): number {
   doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor('black');
   let x = LEFT;
   let height = 0;
@@ -42,11 +42,11 @@ function row(doc: Doc, y: number, columns: readonly Column[], cells: readonly st
   return y + height + 6;
 }
 
-function rule(doc: Doc, y: number): void {
+export function rule(doc: Doc, y: number): void {
   doc.moveTo(LEFT, y).lineTo(LEFT + WIDTH, y).lineWidth(0.5).strokeColor(LINE).stroke();
 }
 
-function partyLines(lang: Lang, legalSystem: Shop['legalSystem'], p: InvoiceParty): string[] {
+export function partyLines(lang: Lang, legalSystem: Shop['legalSystem'], p: InvoiceParty): string[] {
   const a = p.address;
   return [
     [p.name, p.legalForm].filter(Boolean).join(', '),

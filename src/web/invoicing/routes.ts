@@ -10,15 +10,18 @@ import { type Clock, today } from '../../kernel/clock.ts';
 import { pendingTransfer } from '../../payments/order-payment.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
 import { renderInvoicePdf } from './pdf.ts';
-import { findInvoiceFor } from '../../flows/invoice-json.ts';
+import { findInvoiceOrCreditNoteFor } from '../../flows/invoice-json.ts';
+import { renderCreditNotePdf } from './credit-note-pdf.ts';
 
-/** The PDF as sent: the transfer block only while the order still awaits it, as of today (shop-local). */
+/** The PDF as sent (an invoice, or a credit note read at the same address): the transfer block only while the order still awaits it, as of today (shop-local). */
 export async function sendInvoicePdf(deps: { db: Kysely<DB>; clock: Clock }, reply: FastifyReply, actor: Actor, shop: Shop, invoiceId: string) {
-  const { invoice, order } = await findInvoiceFor(deps.db, actor, shop, invoiceId);
-  const body = await renderInvoicePdf(invoice, shop, pendingTransfer(shop, order, today(deps.clock, shop.timeZone).toString()));
+  const found = await findInvoiceOrCreditNoteFor(deps.db, actor, shop, invoiceId);
+  const { order } = found;
+  const document = 'creditNote' in found ? found.creditNote : found.invoice;
+  const body = 'creditNote' in found ? await renderCreditNotePdf(found.creditNote, shop) : await renderInvoicePdf(found.invoice, shop, pendingTransfer(shop, order, today(deps.clock, shop.timeZone).toString()));
   return reply
     .type('application/pdf')
-    .header('content-disposition', `inline; filename="${invoice.number}.pdf"`)
+    .header('content-disposition', `inline; filename="${document.number}.pdf"`)
     .header('cache-control', 'private, no-store')
     .send(body);
 }
