@@ -24,14 +24,20 @@ const rank = (f) => (f.startsWith('test/browser/') ? 0 : f.startsWith('test/') ?
 files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
 /**
- * Against a PostgreSQL server (DATABASE_URL), only the files that open a database run: the pure
+ * Against a PostgreSQL server (DATABASE_URL), only the files whose answer may depend on it run: the pure
  * rules' tests under src/ (dates, amounts, references, profiles: 38 files) give the same answer on
  * either database and ran in the embedded run, which CI and the README run first. A file opens a
  * database when it names the platform, a connection, the test support or DATABASE_URL; every file
  * under test/ does.
  */
 const OPENS_A_DATABASE = /db\/connect|openPglite|openDatabase|startPlatform|test\/support|DATABASE_URL|precompiled/;
-const selected = process.env.DATABASE_URL && !process.env.TEST_ALL_FILES ? files.filter((f) => !f.startsWith('src/') || OPENS_A_DATABASE.test(readFileSync(f, 'utf8'))) : files;
+/**
+ * The browser tests (test/browser/) also run in the embedded run only: what they add to the HTTP
+ * tests is the page in Chromium — layout, focus, axe — which is the same HTML on either database;
+ * every route they drive has its HTTP test under test/api/ or test/pages/, which runs on both.
+ */
+const sameOnEitherDatabase = (f) => f.startsWith('test/browser/') || (f.startsWith('src/') && !OPENS_A_DATABASE.test(readFileSync(f, 'utf8')));
+const selected = process.env.DATABASE_URL && !process.env.TEST_ALL_FILES ? files.filter((f) => !sameOnEitherDatabase(f)) : files;
 
 const template = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/template.ts', 'build'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 if (template.status !== 0) process.exit(template.status ?? 1);
