@@ -8,6 +8,7 @@ import type { AddressJson, ProductRow } from '../db/schema.ts';
 import type { Profile } from '../shops/profile/schema.ts';
 import { orderTotals, type PricedLine, type PricingLine, priceLines, productTotals, type Totals } from './pricing.ts';
 import * as rules from './rules.ts';
+import type { PointRef } from '../shops/profile/delivery-zone-rules.ts';
 import type { DeliveryInput } from './schema.ts';
 
 /** A line as the catalogue prices it, before the shop's rules and the delivery country apply. */
@@ -19,7 +20,20 @@ export function catalogueLine(p: ProductRow, quantity: number): CatalogueLine {
 }
 
 export type DeliveryMode = ReturnType<typeof rules.deliveryMode>;
-export type OrderDelivery = { mode: string; address?: AddressJson; pickupPointId?: string; slotId?: string };
+/**
+ * The order's `delivery` (API.md): the mode, where it goes (the address, or the pickup point with
+ * its name and address as they were when ordered), the slot held (src/flows/place-order.ts adds
+ * its times and `earliestOn`).
+ */
+export type OrderDelivery = {
+  mode: string;
+  address?: AddressJson;
+  pickupPointId?: string;
+  pickupPoint?: { name: string; commune: string; address?: { line1: string; postalCode: string; city: string } };
+  slotId?: string;
+  slot?: { startsAt: string; endsAt: string };
+  earliestOn?: string;
+};
 
 export type Quote = {
   lines: PricedLine[];
@@ -28,6 +42,8 @@ export type Quote = {
   totals: Totals;
   mode: DeliveryMode;
   delivery: OrderDelivery;
+  /** The pickup point chosen, with its id (the slot is held at placement). */
+  point: PointRef | undefined;
   exportWithoutVat: boolean;
 };
 
@@ -51,7 +67,9 @@ export const SHIPS_TO_CUSTOMER: readonly string[] = ['carrier', 'volunteer', 'se
 export function quoteOrder(f: QuoteFacts): Quote {
   const { profile } = f;
   rules.checkQuantities(profile, f.lines);
-  const mode = rules.deliveryMode(profile, f.kind, f.delivery);
+  // The address decides what is offered (issue 12 §2): the one given for the delivery, else the customer's.
+  const offer = rules.deliveryOffer(profile, f.kind, f.delivery, f.delivery.address ?? f.customerAddress);
+  const mode = offer.mode;
   const address = SHIPS_TO_CUSTOMER.includes(mode.mode) ? (f.delivery.address ?? f.customerAddress) : null;
   const country = address?.country ?? f.legalSystem;
   rules.checkTerritory(profile, country);
@@ -61,13 +79,13 @@ export function quoteOrder(f: QuoteFacts): Quote {
   const lines = priceLines(f.lines, exportWithoutVat);
   const products = productTotals(lines);
   rules.checkMinimum(profile, products.grossCents, products.netCents);
-  const shipping = rules.shippingCents(mode, products.grossCents, products.netCents);
+  const shipping = rules.shippingCents(mode, products.grossCents, products.netCents, offer.zoneFeeCents);
   const totals = orderTotals(lines, shipping, exportWithoutVat ? 0 : rules.standardVatBp(profile));
+  const point = offer.point;
   const delivery: OrderDelivery = {
     mode: mode.mode,
     ...(address && { address }),
-    ...(f.delivery.pickupPointId && { pickupPointId: f.delivery.pickupPointId }),
-    ...(f.delivery.slotId && { slotId: f.delivery.slotId }),
+    ...(point && { pickupPointId: point.id, pickupPoint: { name: point.point.name, commune: point.point.commune, ...(point.point.address && { address: point.point.address }) } }),
   };
-  return { lines, products, totals, mode, delivery, exportWithoutVat };
+  return { lines, products, totals, mode, delivery, point, exportWithoutVat };
 }

@@ -7,6 +7,7 @@ import { DomainError } from '../kernel/errors.ts';
 import { EU_MEMBERS } from '../shops/profile/schema/commerce.ts';
 import type { Profile } from '../shops/profile/schema.ts';
 import type { DeliveryInput } from './schema.ts';
+import { offeredMode, type ZoneAddress } from '../shops/profile/delivery-zone-rules.ts';
 
 /** Invoicing applies the same rate to the same fees: it lives with the profile (floor 1). */
 export { standardVatBp } from '../shops/profile/standard-vat.ts';
@@ -47,26 +48,37 @@ export function checkMinimum(profile: Profile, productsGrossCents: number, produ
 
 type Mode = NonNullable<Profile['delivery']>['modes'][number];
 
-/** The delivery mode the order asks for, if the shop offers it to this kind of customer. */
-export function deliveryMode(profile: Profile, kind: CustomerKind, delivery: DeliveryInput): Mode {
-  const mode = profile.delivery?.modes.find((m) => m.mode === delivery.mode && (!m.customerKinds || m.customerKinds.includes(kind)));
-  if (!mode) throw new DomainError('delivery_mode_not_offered', 'refused', { mode: delivery.mode }, 'delivery.mode');
-  if (mode.mode === 'pickup' && delivery.pickupPointId !== undefined) {
-    const known = mode.points.some((p, i) => String(i) === delivery.pickupPointId || p.name === delivery.pickupPointId);
-    if (!known) throw new DomainError('unknown_pickup_point', 'refused', {}, 'delivery.pickupPointId');
-  }
-  return mode;
+/**
+ * The delivery mode the order asks for, if the shop offers it to this kind of customer at this
+ * address (its zones: src/shops/profile/delivery-zone-rules.ts), with the pickup point asked for;
+ * a pickup mode whose zone has one point takes it when none is named.
+ */
+export function deliveryOffer(profile: Profile, kind: CustomerKind, delivery: DeliveryInput, address: ZoneAddress) {
+  const offer = offeredMode(profile, kind, address, delivery);
+  if (offer.mode.mode !== 'pickup' || offer.point) return offer;
+  const [only, ...others] = offer.points;
+  if (only && others.length === 0) return { ...offer, point: only };
+  if (offer.points.length > 0) throw new DomainError('choose_pickup_point', 'refused', {}, 'delivery.pickupPointId');
+  return offer;
 }
 
-/** A mode's fee for a products total: fixed, free, or free from a threshold (003 art.7.2 franco). */
-export function shippingCents(mode: Mode, productsGrossCents: number, productsNetCents: number): number {
+/** The delivery mode the order asks for, if the shop offers it at this address. */
+export function deliveryMode(profile: Profile, kind: CustomerKind, delivery: DeliveryInput, address: ZoneAddress): Mode {
+  return deliveryOffer(profile, kind, delivery, address).mode;
+}
+
+/**
+ * A mode's fee for a products total: fixed, free, or free from a threshold (003 art.7.2 franco);
+ * `zoneFeeCents`, the fee of the address's zone when it has its own (issue 12 §7).
+ */
+export function shippingCents(mode: Mode, productsGrossCents: number, productsNetCents: number, zoneFeeCents?: number): number {
   const fee = mode.fee;
   if (!fee || fee.rule === 'free' || fee.rule === 'carriage_forward') return 0;
   if (fee.freeFrom) {
     const basis = fee.freeFrom.vat === 'excl' ? productsNetCents : productsGrossCents;
     if (basis >= fee.freeFrom.amountCents) return 0;
   }
-  return fee.amountCents ?? 0;
+  return zoneFeeCents ?? fee.amountCents ?? 0;
 }
 
 export function checkPaymentMethod(profile: Profile, kind: CustomerKind, method: string): void {

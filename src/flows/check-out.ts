@@ -13,6 +13,7 @@
 import type { Transaction } from 'kysely';
 import { type Actor, requireCustomer } from '../accounts/actor.ts';
 import { termsForOrder } from '../checkout/terms-for-order.ts';
+import { ensureSlots } from '../delivery/service.ts';
 import type { OrderInput } from '../checkout/schema.ts';
 import type { DB } from '../db/schema.ts';
 import type { OrderJson } from './order-json.ts';
@@ -63,6 +64,8 @@ export async function checkOut(deps: CardDeps, request: CheckOutRequest, origin:
   const customerId = requireCustomer(request.actor, shop.slug);
   requireUsableMethod(input.paymentMethod, takesCards(deps));
   const { terms } = await termsForOrder(deps.db, deps.clock, shop);
+  // Pickup slots are made lazily, once a day per process (src/delivery/service.ts): before the order's transaction.
+  if (input.delivery.mode === 'pickup') await ensureSlots(deps.db, shop, deps.clock.now());
   const orderUrl = (id: string) => `${origin.baseUrl}/shops/${shop.slug}/orders/${id}`;
   const byStripe = viaStripe(input.paymentMethod) && deps.stripe !== null;
   const placed = await placeOrder(deps, shop, customerId, input, {

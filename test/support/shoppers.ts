@@ -4,7 +4,8 @@ import { getShop } from '../../src/shops/service.ts';
 import type { TestPlatform } from './platform.ts';
 
 export async function customerToken(p: TestPlatform, shop: string, email: string, country = shop === 'coopso' ? 'BE' : 'FR'): Promise<string> {
-  const address = country === 'BE' ? { line1: 'rue de Fer 1', postalCode: '5000', city: 'Namur', country } : { line1: '3 rue des Lilas', postalCode: '66000', city: 'Perpignan', country };
+  // A Belgian customer lives in Liège: Coopso offers its Liège distribution centre there (issue 12 §2).
+  const address = country === 'BE' ? { line1: 'rue de Fer 1', postalCode: '4000', city: 'Liège', country } : { line1: '3 rue des Lilas', postalCode: '66000', city: 'Perpignan', country };
   const reg = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${shop}/customers`, payload: { kind: 'consumer', email, password: 'correct horse battery', firstName: 'Camille', lastName: 'Martin', address } });
   if (reg.statusCode !== 201) throw new Error(`registration failed: ${reg.body}`);
   const session = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${shop}/session`, payload: { email, password: 'correct horse battery' } });

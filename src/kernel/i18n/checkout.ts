@@ -53,9 +53,9 @@ export const checkoutMessages = {
     nl: 'De bestelling bevat geen enkel product.',
   },
   'error.delivery_mode_not_offered': {
-    fr: 'Ce mode de livraison ({mode}) n’est pas proposé.',
-    en: 'This delivery mode ({mode}) is not offered.',
-    nl: 'Deze leveringswijze ({mode}) wordt niet aangeboden.',
+    fr: 'Ce mode de livraison ({mode}) n’est pas proposé à cette adresse ({address}).',
+    en: 'This delivery mode ({mode}) is not offered at this address ({address}).',
+    nl: 'Deze leveringswijze ({mode}) wordt niet aangeboden op dit adres ({address}).',
   },
   'error.unknown_pickup_point': {
     fr: 'Ce point de retrait n’existe pas.',

@@ -3,7 +3,7 @@
  * Every mode must produce a dated delivery event: it starts the withdrawal and guarantee clocks (A-76).
  */
 import { z } from 'zod';
-import { Bp, Cents, CustomerKinds, Duration, Flag, MonthDay, Period, Slug, Text, uniqueList } from './common.ts';
+import { Bp, Cents, CountryCode, CustomerKinds, Duration, Flag, IsoDate, MonthDay, Period, Slug, Text, expecting, uniqueList, wholeNumber } from './common.ts';
 
 /** Where the risk passes to the customer (C10; FR L216-4 for consumers: physical possession). */
 export const RiskPoint = z.enum([
@@ -40,11 +40,24 @@ const LeadTime = z.strictObject({
   indicative: Flag,
 });
 
+const PostalCode = z.string({ error: expecting('a postcode written as digits') }).regex(/^\d{4,5}$/, { error: expecting('a postcode of 4 or 5 digits') });
+
+/**
+ * A run of postcodes of one country, both ends included, naming the commune it covers (001 CG §4:
+ * Charleroi and its sections are 6000–6061). `feeCents` overrides the mode's fee in this zone.
+ */
+export const PostcodeRange = z
+  .strictObject({ country: CountryCode, from: PostalCode, to: PostalCode, commune: Text.optional(), feeCents: Cents.optional() })
+  .refine((r) => r.from.length === r.to.length && r.from <= r.to, { error: 'from and to must have as many digits, from ≤ to', path: ['to'] });
+export type PostcodeRange = z.infer<typeof PostcodeRange>;
+
 const modeFields = {
   label: Text.optional(),
   customerKinds: CustomerKinds.optional(),
   /** Communes served by this mode (001 CG §4); a mode marked `otherCommunes` serves the rest. */
   communes: uniqueList(Text).optional(),
+  /** The same zone by postcodes (BE and FR), so an address is placed by its postcode first. */
+  postcodes: z.array(PostcodeRange).min(1).optional(),
   otherCommunes: Flag.optional(),
   fee: Fee.optional(),
   leadTime: LeadTime.optional(),
@@ -52,7 +65,37 @@ const modeFields = {
   riskTransfer: RiskPoint.optional(),
 };
 
-const PickupPoint = z.strictObject({ name: Text, commune: Text, postalCode: Text.optional() });
+const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+const ClockTime = z.string({ error: expecting('a time written HH:MM') }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: expecting('a time written HH:MM') });
+
+/** Opening hours of a point: these days, from → to, cut into slots of `slotMinutes` (the whole span by default). */
+const Opening = z
+  .strictObject({ days: uniqueList(Weekday, 1), from: ClockTime, to: ClockTime, slotMinutes: wholeNumber(15, 24 * 60).optional() })
+  .refine((o) => o.from < o.to, { error: 'from must be before to', path: ['to'] });
+
+/** A point shut on these days (inclusive): holidays of the staff, stock-taking… */
+const Closure = z.strictObject({ from: IsoDate, to: IsoDate.optional(), reason: Text.optional() });
+
+/**
+ * A distribution centre (001 CG §4 "aux jours et heures renseignés lors de la commande"). Served
+ * to the addresses of its commune. Slots come from `opening`, less public holidays (unless
+ * `openOnHolidays`) and `closures`; each holds `capacity` orders (C09: a slot capacity per centre).
+ */
+const PickupPoint = z.strictObject({
+  id: Slug.optional(),
+  name: Text,
+  commune: Text,
+  postalCode: Text.optional(),
+  address: z.strictObject({ line1: Text, postalCode: Text, city: Text }).optional(),
+  opening: z.array(Opening).min(1).optional(),
+  capacity: wholeNumber(1, 100_000).optional(),
+  closures: z.array(Closure).optional(),
+  openOnHolidays: Flag.optional(),
+  /** How far ahead slots are offered (weeks) and how long before a slot ordering stops (hours). */
+  bookWeeksAhead: wholeNumber(1, 52).optional(),
+  bookHoursBefore: wholeNumber(0, 24 * 14).optional(),
+});
+export type PickupPoint = z.infer<typeof PickupPoint>;
 
 export const DeliveryMode = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('carrier'), ...modeFields }),
