@@ -5,7 +5,9 @@
  * transaction that locks the order first. `at` is an instant, or a day for a fact known by the
  * day (in the shop's zone); never in the future.
  */
+import type { Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
+import type { DB } from '../db/schema.ts';
 import { ValidationFailed } from '../kernel/errors.ts';
 import { factTime, localDate } from '../kernel/calendar.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
@@ -36,7 +38,13 @@ function judgeDepreciation(input: WithdrawalEventInput, photos: readonly Photo[]
   });
 }
 
-export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id: string, input: WithdrawalEventInput, actor: string, photos: readonly Photo[] = []): Promise<WithdrawalJson> {
+/**
+ * What another capability does in the fact's transaction (src/flows/withdrawal-refund.ts: the
+ * credit note and the refund of a `refunded` fact); what it returns joins the evidence event.
+ */
+export type WithdrawalFactHook = (trx: Transaction<DB>, withdrawal: q.WithdrawalRow, input: WithdrawalEventInput) => Promise<Record<string, unknown>>;
+
+export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id: string, input: WithdrawalEventInput, actor: string, photos: readonly Photo[] = [], inTransaction?: WithdrawalFactHook): Promise<WithdrawalJson> {
   if (input.type === 'refunded' && input.amountCents === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
   const judged = judgeDepreciation(input, photos);
   // Another shop's withdrawal is "not found" whatever the body says.
@@ -67,6 +75,7 @@ export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id:
       updated = await q.updateWithdrawal(trx, shop.slug, id, { refunded_on: on.toString(), refunded_cents: input.amountCents ?? 0 });
     }
     const dueOn = refundDueOf(updated, shop);
+    const more = inTransaction ? await inTransaction(trx, updated, input) : {};
     const surcharge = input.type === 'refunded' && dueOn ? surchargeOn(updated, shop, dueOn, on) : null;
     await appendEvent(
       trx,
@@ -78,6 +87,7 @@ export async function recordWithdrawalEvent(deps: AftersaleDeps, shop: Shop, id:
           ...(surcharge && { daysLate: surcharge.daysLate, lateSurchargeCents: surcharge.surchargeCents, lateSurchargeRate: surcharge.rateLabel }),
           ...(input.depreciationCents !== undefined && { depreciationCents: input.depreciationCents, depreciationReason: input.depreciationReason ?? null, depreciationPhotos: judged.length, dueCents: updated.due_cents }),
           ...(input.note && { note: input.note }),
+          ...more,
         },
       },
       new Date(now.epochMilliseconds),

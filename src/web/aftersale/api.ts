@@ -8,11 +8,11 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireAccess } from '../../accounts/actor.ts';
-import { recordWithdrawalEvent } from '../../aftersale/events.ts';
 import { findOrder } from '../../aftersale/queries.ts';
 import { CustomerWithdrawalInput, StaffWithdrawalInput, WithdrawalEventInput } from '../../aftersale/schema.ts';
 import { findWithdrawalFor, todayIn, withdraw } from '../../aftersale/service.ts';
 import { withdrawalJson } from '../../aftersale/withdrawal-json.ts';
+import { recordWithdrawalFact } from '../../flows/withdrawal-refund.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
@@ -25,6 +25,7 @@ export const actorName = (request: FastifyRequest) => (request.actor.kind === 'a
 export const aftersaleApi: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const deps = { db, clock: app.deps.clock };
+  const factDeps = { ...deps, stripe: app.deps.stripe };
 
   app.post<IdParams>('/shops/:shop/orders/:id/withdrawal', { schema: { tags: ['aftersale'], summary: 'Withdraw from an order (its customer, now) or record a withdrawal received by letter or e-mail (staff, `notifiedOn`)' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
@@ -44,7 +45,7 @@ export const aftersaleApi: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const input = parseOrThrow(WithdrawalEventInput, request.body);
-    return reply.code(201).send(await recordWithdrawalEvent(deps, shop, request.params.id, input, actorName(request)));
+    return reply.code(201).send(await recordWithdrawalFact(factDeps, shop, request.params.id, input, actorName(request)));
   });
 
   app.get<IdParams>('/shops/:shop/withdrawals/:id', { schema: { tags: ['aftersale'], summary: 'A withdrawal, with its refund due day and any late surcharge (its customer, staff)' } }, async (request) => {

@@ -5,11 +5,11 @@
  * (src/web/orders/staff-routes.tsx `sendStaffOrderPage`) or goes back to it. CSRF-protected.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { recordWithdrawalEvent } from '../../aftersale/events.ts';
 import { findOrder } from '../../aftersale/queries.ts';
 import { StaffWithdrawalInput, WithdrawalEventInput } from '../../aftersale/schema.ts';
 import { findWithdrawalFor, withdraw } from '../../aftersale/service.ts';
 import { notFound } from '../../kernel/errors.ts';
+import { recordWithdrawalFact } from '../../flows/withdrawal-refund.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { eurosToCents } from '../../payments/refunds/schema.ts';
@@ -24,6 +24,7 @@ type IdParams = { Params: { shop: string; id: string } };
 export const aftersaleStaffPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const deps = { db, clock: app.deps.clock };
+  const factDeps = { ...deps, stripe: app.deps.stripe };
   // The goods-back form takes the depreciation's photos (multipart), judged as a claim's are.
   await acceptClaimPhotos(app);
 
@@ -57,7 +58,7 @@ export const aftersaleStaffPages: FastifyPluginAsync = async (app) => {
         type: values.type, at: values.on ?? '', ...(values.type === 'refunded' && amount && { amountCents: eurosToCents(amount) }),
         ...(depreciation && { depreciationCents: eurosToCents(depreciation) }), ...(reason && { depreciationReason: reason }),
       });
-      await recordWithdrawalEvent(deps, shop, w.id, input, actorName(request), photos);
+      await recordWithdrawalFact(factDeps, shop, w.id, input, actorName(request), photos);
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${w.order_id}?done=withdrawalEvent`, 303);
     } catch (error) {
       return sendStaffOrderPage(request, reply, shop, w.order_id, { withdrawalEvent: { id: w.id, values, errors: fieldErrors(error, request.lang) } }, 422);
