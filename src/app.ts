@@ -47,6 +47,8 @@ import { shopsApi } from './web/shops/api.ts';
 import { shopsPages } from './web/shops/routes.tsx';
 import { staffPages } from './web/shops/staff-routes.tsx';
 import { operatorPages } from './platform/operator-routes.tsx';
+import { roundsStaffPages } from './web/rounds/staff-routes.tsx';
+import { runSheetPages } from './web/rounds/run-sheet-routes.tsx';
 import { installContext, installSecurityHeaders } from './web/hooks.ts';
 import { installIdempotency } from './web/idempotency.ts';
 import { installErrorHandlers } from './web/errors.tsx';
@@ -152,6 +154,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(aftersaleStaffPages);
   await app.register(catalogueStaffPages);
   await app.register(bankStaffPages);
+  await app.register(roundsStaffPages);
+  await app.register(runSheetPages);
   await app.register(operatorPages);
   return app;
 }

@@ -21,6 +21,7 @@ import { errorMessages } from './errors.ts';
 import { invoicingMessages } from './invoicing.ts';
 import { paymentMessages } from './payments.ts';
 import { reconcileMessages } from './reconcile.ts';
+import { roundsMessages } from './rounds.ts';
 import { refundMessages } from './refunds.ts';
 import { legalMessages } from './legal.ts';
 import { modelFormMessages } from './model-form.ts';
@@ -31,7 +32,7 @@ import { transferMessages } from './transfer.ts';
 
 export { type Entry, isLang, type Lang, LANGS } from './entry.ts';
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages, ...complaintsMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages, ...complaintsMessages, ...roundsMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function hasMessage(key: string): key is MessageKey {
