@@ -23,7 +23,9 @@ import { invoicesApi } from './web/invoicing/api.ts';
 import { invoicePages } from './web/invoicing/routes.ts';
 import { ordersApi } from './web/orders/api.ts';
 import { orderEventsApi } from './web/orders/events-api.ts';
+import { customerChangesApi } from './web/orders/customer-changes-api.ts';
 import { ordersStaffPages } from './web/orders/staff-routes.tsx';
+import { customerChangesPages } from './web/orders/customer-changes.tsx';
 import { paymentsApi } from './web/payments/api.ts';
 import { refundsApi } from './web/payments/refunds-api.ts';
 import { refundsPages } from './web/payments/refunds-routes.tsx';
@@ -127,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
       await api.register(termsApi);
       await api.register(ordersApi);
       await api.register(orderEventsApi);
+      await api.register(customerChangesApi);
       await api.register(paymentsApi);
       await api.register(refundsApi);
       await api.register(stripeWebhookApi);
@@ -150,6 +153,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(aftersalePages);
   await app.register(complaintsPages);
   await app.register(claimsPages);
+  await app.register(customerChangesPages);
   await app.register(modelFormPages);
   await app.register(aftersaleStaffPages);
   await app.register(catalogueStaffPages);

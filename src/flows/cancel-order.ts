@@ -13,7 +13,7 @@ import { type IssuedCreditNote, issueCreditNote } from '../invoicing/credit-note
 import { appendEvent } from '../legal/evidence/service.ts';
 import { stockTaken } from '../orders/cancel.ts';
 import { markCancelled, type OrderRow } from '../orders/state.ts';
-import { type CancellationMoney, type CancellationReason, settleCancellation } from '../payments/cancellation.ts';
+import { type CancellationMoney, type CancellationReason, type DecidedMoney, settleCancellation } from '../payments/cancellation.ts';
 
 export type CancellationInput = {
   reason: CancellationReason;
@@ -23,6 +23,8 @@ export type CancellationInput = {
   note?: string;
   /** More facts for the evidence event (the notice e-mail…). */
   evidence?: Record<string, unknown>;
+  /** What the shop's terms make the cancellation cost (customer changes, issue 11 §3); else L214-1. */
+  decided?: DecidedMoney;
 };
 export type Cancelled = CancellationMoney & { stockReleased: StockTakenJson; creditNote: IssuedCreditNote | null };
 
@@ -39,7 +41,7 @@ export async function cancelOrder(trx: Transaction<DB>, order: OrderRow, c: Canc
   const taken = await stockTaken(trx, order);
   await releaseStock(trx, order.shop_id, taken);
   await markCancelled(trx, order.shop_id, order.id);
-  const money = await settleCancellation(trx, order, c.reason, c.now);
+  const money = await settleCancellation(trx, order, c.reason, c.now, c.decided);
   const creditNote = await creditVoidedOrder(trx, order, 'order_cancelled', c.actor, c.now, c.note);
   await appendEvent(
     trx,

@@ -46,7 +46,7 @@ export type ChangeFacts = {
   paidCents: number;
   /** The deposit the order asks for (acompte or arrhes), if any. */
   depositCents: number | null;
-  /** A consumer whose every line the withdrawal right covers (profile has one, no legal exception). */
+  /** A consumer whose every line the withdrawal right covers (a distance contract, no legal exception). */
   withdrawalCoversAll: boolean;
   /** The day the shop plans to ship (the last day its delivery promise allows, unless staff set one). */
   plannedShipOn: Temporal.PlainDate | null;
@@ -61,7 +61,7 @@ export type Refusal = { code: 'order_already_shipped' | 'order_already_closed' |
 
 export type CancellationBasis = 'not_binding_yet' | 'withdrawal_right' | 'before_deadline' | 'late_cancellation';
 export type CancellationOption =
-  | ({ kind: 'now'; basis: CancellationBasis; /** The last day this basis holds (inclusive); null: until shipment. */ freeUntil: Temporal.PlainDate | null; refundWithinDays: number } & Money)
+  | ({ kind: 'now'; basis: CancellationBasis; /** The last day this basis holds (inclusive); null: until shipment. */ freeUntil: Temporal.PlainDate | null; refundWithinDays: number; /** What cancelling after `freeUntil` will cost. */ lateCostCents?: number } & Money)
   | ({ kind: 'request'; basis: 'written_agreement' | 'express_acceptance' } & { ifAccepted: Money })
   | { kind: 'refused'; refusal: Refusal };
 
@@ -120,7 +120,7 @@ function lateCancellation(terms: ModificationTerms, f: ChangeFacts, today: Tempo
   const rule = rulesFor(terms, f.customerKind).find((r) => r.when === 'shortly_before_supply');
   if (!rule || !f.plannedShipOn) return { kind: 'now', basis: 'before_deadline', freeUntil: null, refundWithinDays: REFUND_DAYS, ...free(f) };
   const freeUntil = lastDayBefore(f.plannedShipOn, rule.before);
-  if (Temporal.PlainDate.compare(today, freeUntil) <= 0) return { kind: 'now', basis: 'before_deadline', freeUntil, refundWithinDays: REFUND_DAYS, ...free(f) };
+  if (Temporal.PlainDate.compare(today, freeUntil) <= 0) return { kind: 'now', basis: 'before_deadline', freeUntil, refundWithinDays: REFUND_DAYS, lateCostCents: penaltyOf(rule, f), ...free(f) };
   return { kind: 'now', basis: 'late_cancellation', freeUntil, refundWithinDays: REFUND_DAYS, ...costing(f, penaltyOf(rule, f)) };
 }
 

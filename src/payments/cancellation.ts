@@ -25,10 +25,22 @@ function moneyOutcome(order: CancelledOrder, reason: CancellationReason, paid: n
   return cancellationOutcome(order.deposit_kind, by, { depositCents: order.deposit_cents, paidCents: paid, totalCents: order.gross_cents });
 }
 
-/** The money received so far turned into what the customer is owed (customer credit), what the shop keeps and what it is owed. */
-export async function settleCancellation(trx: Transaction<DB>, order: CancelledOrder, reason: CancellationReason, now: Date): Promise<CancellationMoney> {
+export type DecidedMoney = { keptCents: number; owedByCustomerCents: number };
+
+/** What the terms keep, out of what was actually paid; the rest goes back. */
+function decidedOutcome(decided: DecidedMoney, paid: number) {
+  const kept = Math.min(decided.keptCents, paid);
+  return { keptCents: kept, refundCents: paid - kept, owedByCustomerCents: decided.owedByCustomerCents };
+}
+
+/**
+ * The money received so far turned into what the customer is owed (customer credit), what the shop keeps and what it is owed.
+ * `decided`: what the shop's terms say the cancellation costs (src/orders/customer-change-rules.ts:
+ * 004 art.2 O6, 003 art.21.1, an early withdrawal costing nothing), instead of the L214-1 default.
+ */
+export async function settleCancellation(trx: Transaction<DB>, order: CancelledOrder, reason: CancellationReason, now: Date, decided?: DecidedMoney): Promise<CancellationMoney> {
   const paid = await paidSoFar(trx, order.shop_id, order.id);
-  const outcome = moneyOutcome(order, reason, paid);
+  const outcome = decided ? decidedOutcome(decided, paid) : moneyOutcome(order, reason, paid);
   // An overpayment already became credit when it was received (recordPayment): count it once.
   const credited = Math.max(0, paid - order.gross_cents);
   const creditCents = Math.max(0, outcome.refundCents - credited);

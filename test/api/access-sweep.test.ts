@@ -31,7 +31,8 @@ const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { 
 /** Each shop's object owner, another customer of the same shop, and its staff. */
 const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
 /** Customer A1's objects, and shop A's, that the sweep asks for. */
-const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint', string> = {
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest', string> = {
+  changeRequest: '',
   transferOrder: '',
   cardOrder: '',
   invoice: '',
@@ -66,6 +67,14 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /api/v1/shops/:shop/orders/:id/events': { params: order(), owners: ['staff'], body: () => ({ type: 'cancelled', at: '2026-03-10T10:00:00+01:00', by: 'seller', note: 'sweep' }) },
   'POST /api/v1/shops/:shop/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: 100, reason: 'sweep' }) },
   'POST /api/v1/shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer', 'staff'], body: () => ({}) },
+  // Customer changes (issue 11 §3): A1's modification request on its order is the decisions' object.
+  'GET /api/v1/shops/:shop/orders/:id/changes': { params: order(), owners: ['customer', 'staff'] },
+  'POST /api/v1/shops/:shop/orders/:id/cancellation': { params: order(), owners: ['customer'], body: () => ({}) },
+  'POST /api/v1/shops/:shop/orders/:id/modification': { params: order(), owners: ['customer'], body: () => ({ message: 'Balayage' }) },
+  'POST /api/v1/shops/:shop/orders/:id/change-requests/:requestId/decision': { params: { ...order(), requestId: () => ids.changeRequest }, owners: ['staff'], body: () => ({ decision: 'declined' }) },
+  'POST /shops/:shop/orders/:id/cancellation': { params: order(), owners: ['customer'], body: () => ({ confirmed: 'yes' }) },
+  'POST /shops/:shop/orders/:id/modification': { params: order(), owners: ['customer'], body: () => ({ message: 'Balayage' }) },
+  'POST /shops/:shop/staff/orders/:id/change-requests/:requestId/decision': { params: { ...order(), requestId: () => ids.changeRequest }, owners: ['staff'], body: () => ({ decision: 'declined' }) },
   'GET /api/v1/shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer', 'staff'] },
   'POST /api/v1/shops/:shop/orders/:id/complaints': { params: order(), owners: ['customer', 'staff'], body: () => ({ kind: 'invoice_dispute' }) },
   'GET /api/v1/shops/:shop/complaints/:id': { params: { id: () => ids.complaint }, owners: ['customer', 'staff'] },
@@ -171,6 +180,9 @@ before(async () => {
   const withdrawal = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${A}/orders/${ids.transferOrder}/withdrawal`, headers: bearer(token.a1), payload: {} });
   assert.equal(withdrawal.statusCode, 201, withdrawal.body);
   ids.withdrawal = withdrawal.json().id;
+  const change = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${A}/orders/${ids.transferOrder}/modification`, headers: bearer(token.a1), payload: { message: 'Une autre couleur.' } });
+  assert.equal(change.statusCode, 202, change.body);
+  ids.changeRequest = change.json().request.id;
   // A complaint on that order (issue 10 §5): Coopso's terms open none before delivery, so it is written as staff would have recorded it.
   ids.complaint = '5b7c1e2a-9d3f-4c61-8a0e-3f2d1c4b5a69';
   await p.database.db.insertInto('complaints').values({ shop_id: A, id: ids.complaint, order_id: ids.transferOrder, kind: 'invoice_dispute', customer_kind: 'consumer', made_on: '2026-03-09', received_on: '2026-03-09', window_starts_on: null, window_ends_on: null, contractual_ends_at: null, on_time: true, binding: false, status: 'open', note: null, returned_cents: null, compensating_order_cents: null, abatement_cents: null, credit_cents: null, recorded_by: 'sweep', recorded_at: new Date() }).execute();

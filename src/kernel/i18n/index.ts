@@ -16,6 +16,7 @@ import { checkoutMessages } from './checkout.ts';
 import { claimMessages } from './claims.ts';
 import { commonMessages } from './common.ts';
 import { complaintsMessages } from './complaints.ts';
+import { customerChangesMessages } from './customer-changes.ts';
 import { isLang, type Lang } from './entry.ts';
 import { errorMessages } from './errors.ts';
 import { invoicingMessages } from './invoicing.ts';
@@ -32,7 +33,7 @@ import { transferMessages } from './transfer.ts';
 
 export { type Entry, isLang, type Lang, LANGS } from './entry.ts';
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages, ...complaintsMessages, ...roundsMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages, ...complaintsMessages, ...customerChangesMessages, ...roundsMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function hasMessage(key: string): key is MessageKey {

@@ -32,6 +32,7 @@ import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
 import { withdrawalEntry } from '../aftersale/entry.tsx';
 import { claimEntry } from '../aftersale/claims-routes.tsx';
+import { customerChangesSection } from '../orders/customer-changes.tsx';
 import { baseUrl } from '../urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
 import { claimCart, viewCart } from '../../checkout/cart-service.ts';
@@ -236,7 +237,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={await invoiceLinkOf(db, shop.slug, order.id)} withdrawal={withdrawal} />;
     // The legal warranty's claim form once delivered, or the manufacturer's warranty (issue 10 §4).
     const claim = request.actor.kind === 'customer' ? await claimEntry(deps, request.lang, shop, order.id) : null;
-    return sendPage(reply, <Page frame={f}>{page}{claim}</Page>);
+    return sendPage(reply, <Page frame={f}>{page}{claim}{await customerChangesSection(request, shop, order.id, f.csrfToken ?? '')}</Page>);
   });
 
   // The EPC QR code of a transfer still to make, for the order's customer or the shop's staff:

@@ -1,0 +1,151 @@
+/**
+ * Customer changes (issue 11 §3, SPEC C11; API `POST …/orders/{id}/cancellation`, `…/modification`
+ * and staff's answer `POST …/orders/{id}/change-requests/{requestId}/decision`). Each runs in one
+ * transaction that locks the order first, so the rules judge facts nobody else is changing, and two
+ * staff answering one request at once see one win and the other `change_request_already_decided`.
+ *
+ * A cancellation the terms and the law allow now goes through src/flows/cancel-order.ts (stock
+ * back, the money kept or owed as the rules decided, the rest owed back to the customer, the
+ * evidence event with the customer as actor and the basis as reason). A request (001, 003, silent
+ * terms; any modification) is an evidence event, and the shop's staff are told by e-mail through
+ * the outbox; the customer is told of the answer the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import type { DB } from '../db/schema.ts';
+import { localDate } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { DomainError, notFound } from '../kernel/errors.ts';
+import { type MessageKey, t } from '../kernel/i18n/index.ts';
+import { isUuid } from '../kernel/ids.ts';
+import { appendEvent } from '../legal/evidence/service.ts';
+import { enqueueEmail } from '../notifications/outbox.ts';
+import { acceptedCancellation, cancellationOption, type Money, modificationOption, type Refusal, refundDueOn } from '../orders/customer-change-rules.ts';
+import { CHANGE_DECIDED, CHANGE_REQUESTED, type ChangeKind, type ChangeRequest, changeFacts, changeRequests, termsOf } from '../orders/customer-changes.ts';
+import { lockOrder, type OrderRow } from '../orders/state.ts';
+import { paidSoFar } from '../payments/record-payment.ts';
+import type { Shop } from '../shops/service.ts';
+import { cancelOrder } from './cancel-order.ts';
+
+type Deps = { db: Kysely<DB>; clock: Clock };
+type Ctx = { trx: Transaction<DB>; shop: Shop; order: OrderRow; now: Date; today: string; actor: string };
+
+export type CancellationInput = { reason?: string | undefined; acceptedCostCents?: number | undefined };
+export type ModificationInput = { message: string };
+export type DecisionInput = { decision: 'accepted' | 'declined'; note?: string | undefined };
+
+export type CancellationResult =
+  | ({ outcome: 'cancelled'; basis: string; refundDueOn: string } & Money)
+  | { outcome: 'requested'; request: ChangeRequest; ifAccepted: Money };
+
+const CONFLICTS = new Set(['change_request_pending']);
+const refuse = (r: Refusal): never => {
+  throw new DomainError(r.code, CONFLICTS.has(r.code) ? 'conflict' : 'refused', r.params ?? {});
+};
+
+async function inOrder<T>(deps: Deps, shop: Shop, orderId: string, customerId: string | null, actor: string, work: (ctx: Ctx) => Promise<T>): Promise<T> {
+  if (!isUuid(orderId)) throw notFound('order');
+  const instant = deps.clock.now();
+  const now = new Date(instant.epochMilliseconds);
+  return deps.db.transaction().execute(async (trx) => {
+    const order = await lockOrder(trx, shop.slug, orderId);
+    // Another customer's order is "not found", as everywhere.
+    if (!order || (customerId !== null && order.customer_id !== customerId)) throw notFound('order');
+    return work({ trx, shop, order, now, today: localDate(instant, shop.timeZone).toString(), actor });
+  });
+}
+
+const factsIn = async (ctx: Ctx) => changeFacts(ctx.trx, ctx.shop, ctx.order, await paidSoFar(ctx.trx, ctx.shop.slug, ctx.order.id));
+
+/** The order's customer cancels now, or asks the shop to accept a cancellation. */
+export function cancelAsCustomer(deps: Deps, shop: Shop, orderId: string, customerId: string, input: CancellationInput, actor: string): Promise<CancellationResult> {
+  return inOrder(deps, shop, orderId, customerId, actor, async (ctx) => {
+    const facts = await factsIn(ctx);
+    const option = cancellationOption(termsOf(shop), facts, localDateOf(ctx.today));
+    if (option.kind === 'refused') return refuse(option.refusal);
+    if (option.kind === 'request') {
+      const request = await recordRequest(ctx, 'cancellation', input.reason ?? '', { ifAccepted: option.ifAccepted });
+      return { outcome: 'requested', request, ifAccepted: option.ifAccepted };
+    }
+    // A cost is never charged by surprise: the caller repeats the amount it was shown.
+    if (option.costCents > 0 && input.acceptedCostCents !== option.costCents) {
+      throw new DomainError('cancellation_cost_not_accepted', 'refused', { costCents: option.costCents }, 'acceptedCostCents');
+    }
+    const due = refundDueOn(localDateOf(ctx.today), option.refundWithinDays).toString();
+    await cancelOrder(ctx.trx, ctx.order, {
+      reason: 'by_customer', actor, at: ctx.now, now: ctx.now, ...(input.reason && { note: input.reason }),
+      decided: { keptCents: option.keptCents, owedByCustomerCents: option.owedByCustomerCents },
+      evidence: { basis: option.basis, costCents: option.costCents, refundDueOn: due, ...(option.freeUntil && { freeUntil: option.freeUntil.toString() }) },
+    });
+    return { outcome: 'cancelled', basis: option.basis, refundDueOn: due, costCents: option.costCents, keptCents: option.keptCents, owedByCustomerCents: option.owedByCustomerCents, refundCents: option.refundCents };
+  });
+}
+
+/** The order's customer asks for a change; the shop accepts or declines it. */
+export function requestModification(deps: Deps, shop: Shop, orderId: string, customerId: string, input: ModificationInput, actor: string): Promise<{ request: ChangeRequest; until: string | null }> {
+  return inOrder(deps, shop, orderId, customerId, actor, async (ctx) => {
+    const option = modificationOption(termsOf(shop), await factsIn(ctx), localDateOf(ctx.today));
+    if (option.kind === 'refused') return refuse(option.refusal);
+    const request = await recordRequest(ctx, 'modification', input.message, { basis: option.basis, ...(option.until && { until: option.until.toString() }) });
+    return { request, until: option.until?.toString() ?? null };
+  });
+}
+
+async function recordRequest(ctx: Ctx, kind: ChangeKind, message: string, more: Record<string, unknown>): Promise<ChangeRequest> {
+  const requestId = randomUUID();
+  await appendEvent(ctx.trx, { shopId: ctx.shop.slug, orderId: ctx.order.id, type: CHANGE_REQUESTED, at: ctx.now, actor: ctx.actor, data: { requestId, kind, message, requestedOn: ctx.today, ...more } }, ctx.now);
+  const staff = await ctx.trx.selectFrom('staff').select('email').where('shop_id', '=', ctx.shop.slug).orderBy('email').execute();
+  const lang = ctx.shop.language;
+  const params = { number: ctx.order.number, kind: t(lang, `changes.kind.${kind}` as MessageKey), message: message || '—' };
+  for (const { email } of staff) {
+    await enqueueEmail(ctx.trx, { shopId: ctx.shop.slug, to: email, subject: t(lang, 'changes.staffMail.subject', params), text: t(lang, 'changes.staffMail.body', params) }, ctx.now);
+  }
+  return { id: requestId, kind, message, requestedAt: ctx.now.toISOString(), requestedOn: ctx.today, status: 'pending' };
+}
+
+/**
+ * Staff accept or decline a request. An accepted cancellation cancels the order at the cost the
+ * terms set (003 art.2.7 / 21.1); a declined modification under 004 art.2 voids the order and the
+ * sums paid are due back within 7 days of this answer (or kept as credit, the customer's "avoir").
+ */
+export function decideChangeRequest(deps: Deps, shop: Shop, orderId: string, requestId: string, input: DecisionInput, actor: string): Promise<ChangeRequest> {
+  return inOrder(deps, shop, orderId, null, actor, async (ctx) => {
+    const request = (await changeRequests(ctx.trx, shop.slug, orderId)).find((r) => r.id === requestId);
+    if (!request) throw notFound('change_request');
+    if (request.status !== 'pending') throw new DomainError('change_request_already_decided', 'conflict', { status: request.status });
+    const terms = termsOf(shop);
+    let refundDue: string | undefined;
+    if (['cancelled', 'refused'].includes(ctx.order.status) && input.decision === 'accepted') throw new DomainError('order_already_closed', 'refused', { status: ctx.order.status });
+    const cancelWith = async (money: Money, basis: string) => {
+      // 004 art.2: within 7 days of telling the customer; otherwise 14 days, as for a withdrawal (L221-24).
+      const within = basis === 'modification_refused' && terms?.refusalRefund ? daysOf(terms.refusalRefund.within) : 14;
+      refundDue = refundDueOn(localDateOf(ctx.today), within).toString();
+      await cancelOrder(ctx.trx, ctx.order, { reason: basis === 'modification_refused' ? 'by_seller' : 'by_customer', actor, at: ctx.now, now: ctx.now, decided: { keptCents: money.keptCents, owedByCustomerCents: money.owedByCustomerCents }, evidence: { basis, requestId, refundDueOn: refundDue }, ...(input.note && { note: input.note }) });
+    };
+    const open = !['cancelled', 'refused', 'shipped', 'delivered', 'completed'].includes(ctx.order.status);
+    if (request.kind === 'cancellation' && input.decision === 'accepted') {
+      if (!open) throw new DomainError('order_already_shipped', 'refused');
+      await cancelWith(acceptedCancellation(terms, { ...(await factsIn(ctx)), pendingRequest: null }), 'cancellation_accepted');
+    } else if (request.kind === 'modification' && input.decision === 'declined' && terms?.refusalRefund && open) {
+      const facts = await factsIn(ctx);
+      await cancelWith({ costCents: 0, keptCents: 0, owedByCustomerCents: 0, refundCents: facts.paidCents }, 'modification_refused');
+    }
+    const decided = { requestId, kind: request.kind, decision: input.decision, decidedOn: ctx.today, ...(input.note && { note: input.note }), ...(refundDue && { refundDueOn: refundDue }) };
+    await appendEvent(ctx.trx, { shopId: shop.slug, orderId, type: CHANGE_DECIDED, at: ctx.now, actor, data: decided }, ctx.now);
+    await tellCustomer(ctx, request.kind, input.decision, refundDue);
+    return { ...request, status: input.decision, decidedOn: ctx.today, ...(input.note && { note: input.note }), ...(refundDue && { refundDueOn: refundDue }) };
+  });
+}
+
+async function tellCustomer(ctx: Ctx, kind: ChangeKind, decision: 'accepted' | 'declined', refundDue: string | undefined): Promise<void> {
+  const customer = await ctx.trx.selectFrom('customers').select(['email', 'language']).where('shop_id', '=', ctx.shop.slug).where('id', '=', ctx.order.customer_id).executeTakeFirst();
+  if (!customer) return;
+  // 000 §18: a shop whose terms lock its language writes in it only.
+  const lang = ctx.shop.profile.legalLanguageLocked ? ctx.shop.language : customer.language;
+  const params = { number: ctx.order.number, kind: t(lang, `changes.kind.${kind}` as MessageKey), decision: t(lang, `changes.decision.${decision}` as MessageKey), refund: refundDue ? t(lang, 'changes.customerMail.refund', { date: refundDue }) : '' };
+  await enqueueEmail(ctx.trx, { shopId: ctx.shop.slug, to: customer.email, subject: t(lang, 'changes.customerMail.subject', params), text: t(lang, 'changes.customerMail.body', params) }, ctx.now);
+}
+
+const localDateOf = (iso: string) => Temporal.PlainDate.from(iso);
+const daysOf = (p: string) => Math.ceil(Temporal.Duration.from(p).total({ unit: 'days', relativeTo: Temporal.PlainDate.from('2026-01-01') }));
