@@ -13,6 +13,8 @@ import { isUuid } from '../kernel/ids.ts';
 import type { StoredEvent } from '../legal/evidence/chain.ts';
 import { jurisdictionOf, type Shop } from '../shops/service.ts';
 import { Temporal } from 'temporal-polyfill';
+import { concludedOn, deliveryLatestOn } from './delivery-promise.ts';
+import { refusalUntil } from './refusal-rules.ts';
 
 export async function findOrderFor(db: Kysely<DB>, actor: Actor, shopId: string, orderId: string) {
   if (actor.kind === 'anonymous') requireAccess(actor, 'customer.self', shopId);
@@ -56,11 +58,33 @@ function withdrawalEndsOn(shop: Shop, order: OrderRow, lines: readonly Pick<Orde
 type OrderLineRow = Selectable<OrderLinesTable>;
 
 /**
+ * Issue 11 §10: `refusalUntil` while the order may still be refused under a profile that sets a
+ * window (001 CG §3.2: 4 jours ouvrés from its receipt; refusal-rules.ts); `deliveryLatestOn`
+ * once the contract is concluded and until the goods are handed over (delivery-promise.ts).
+ */
+function lifecycleDeadlines(shop: Shop, order: OrderRow, events: readonly OrderEventView[]): { refusalUntil?: string; deliveryLatestOn?: string } {
+  const out: { refusalUntil?: string; deliveryLatestOn?: string } = {};
+  if (order.status === 'awaiting_payment' || order.status === 'awaiting_acceptance') {
+    const placedOn = localDate(Temporal.Instant.fromEpochMilliseconds(order.placed_at.getTime()), shop.timeZone);
+    const until = refusalUntil(shop.profile.orders?.refusal, placedOn, [jurisdictionOf(shop)]);
+    if (until) out.refusalUntil = until.toString();
+  }
+  if (['accepted', 'preparing', 'shipped'].includes(order.status)) {
+    const latest = deliveryLatestOn({ customerKind: order.customer_kind, concludedOn: concludedOn(events, shop.timeZone), consumerMaxDelay: shop.profile.delivery?.consumerMaxDelay });
+    if (latest) out.deliveryLatestOn = latest.toString();
+  }
+  return out;
+}
+
+/** An event as the order's JSON reads it; `data` when the caller has it (the conclusion's day is read from it). */
+type OrderEventView = Pick<StoredEvent, 'type' | 'at' | 'actor'> & { data?: unknown };
+
+/**
  * API.md's order from its rows, with no read: the order path builds its answer from what it has
  * just written (issue 9). `payment`: API.md `payment`, which payments composes
  * (src/flows/order-json.ts puts the two together).
  */
-export function orderJsonWith<Payment>(shop: Shop, order: OrderRow, lines: readonly OrderLineRow[], events: readonly Pick<StoredEvent, 'type' | 'at' | 'actor'>[], payment: Payment) {
+export function orderJsonWith<Payment>(shop: Shop, order: OrderRow, lines: readonly OrderLineRow[], events: readonly OrderEventView[], payment: Payment) {
   const terms = order.accepted_terms as unknown as AcceptedTermsJson;
   return {
     id: order.id,
@@ -78,6 +102,7 @@ export function orderJsonWith<Payment>(shop: Shop, order: OrderRow, lines: reado
       ...(order.payment_due_on && { paymentDueOn: order.payment_due_on }),
       ...(order.balance_due_on && { balanceDueOn: order.balance_due_on }),
       ...(order.payment_not_before && { paymentNotBefore: order.payment_not_before }),
+      ...lifecycleDeadlines(shop, order, events),
       ...withdrawalEndsOn(shop, order, lines, events),
     },
     events: events.map((e) => ({ type: e.type, at: e.at, by: e.actor })),

@@ -88,7 +88,7 @@ export async function requestRefund(deps: RefundDeps, shop: Shop, orderId: strin
   return refundJson(await sendCardRefund(deps, deps.stripe, shop, started.refund, started.paymentIntentId, actor));
 }
 
-async function sendCardRefund(deps: RefundDeps, stripe: StripeGateway, shop: Shop, refund: q.RefundRow, paymentIntentId: string, actor: string): Promise<q.RefundRow> {
+export async function sendCardRefund(deps: RefundDeps, stripe: StripeGateway, shop: Shop, refund: q.RefundRow, paymentIntentId: string, actor: string): Promise<q.RefundRow> {
   let outcome: CardRefundOutcome;
   try {
     const created = await refundCardPayment(stripe, paymentIntentId, Number(refund.amount_cents), `refund-${refund.id}`, { shop: shop.slug, orderId: refund.order_id, refundId: refund.id });
