@@ -19,11 +19,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { issueApiToken } from '../../src/accounts/service.ts';
+import { sha256Hex } from '../../src/kernel/ids.ts';
 import { bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { fillParams, type Route, routeInventory } from '../support/routes.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
 const A = 'coopso'; // issues its invoice at order
+/** The run-sheet link of shop A's volunteer round (issue 12 §4), expired long ago. */
+const EXPIRED_SHEET_TOKEN = 'sweep-expired-run-sheet-token-0123456789ab';
 const B = 'bible-et-jeux';
 
 let p: TestPlatform;
@@ -31,7 +34,7 @@ const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { 
 /** Each shop's object owner, another customer of the same shop, and its staff. */
 const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
 /** Customer A1's objects, and shop A's, that the sweep asks for. */
-const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest', string> = {
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest' | 'round', string> = {
   changeRequest: '',
   transferOrder: '',
   cardOrder: '',
@@ -44,6 +47,7 @@ const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'c
   withdrawal: '',
   claim: '',
   complaint: '',
+  round: '',
 };
 
 type Owner = 'customer' | 'staff';
@@ -88,6 +92,14 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /shops/:shop/warranty-claims/:id': { params: { id: () => ids.claim }, owners: ['customer'] },
   'GET /shops/:shop/warranty-claims/:id/photos/:n': { params: { id: () => ids.claim, n: () => '1' }, owners: ['customer', 'staff'] },
   'POST /shops/:shop/staff/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },
+  // Volunteer rounds (issue 12 §4): a round of shop A with A1's order on it; the run sheet is reached by its link only (last test).
+  'GET /shops/:shop/staff/rounds/:id': { params: { id: () => ids.round }, owners: ['staff'] },
+  'POST /shops/:shop/staff/rounds/:id/volunteer': { params: { id: () => ids.round }, owners: ['staff'], body: () => ({ name: 'Balayage', phone: '0470 00 00 00' }) },
+  'POST /shops/:shop/staff/rounds/:id/link': { params: { id: () => ids.round }, owners: ['staff'], body: () => ({}) },
+  'POST /shops/:shop/staff/rounds/:id/sort': { params: { id: () => ids.round }, owners: ['staff'], body: () => ({}) },
+  'POST /shops/:shop/staff/rounds/:id/stops/:orderId/move': { params: { id: () => ids.round, orderId: () => ids.transferOrder }, owners: ['staff'], body: () => ({ direction: 'down' }) },
+  'POST /shops/:shop/staff/rounds/:id/stops/:orderId': { params: { id: () => ids.round, orderId: () => ids.transferOrder }, owners: ['staff'], body: () => ({ phone: '0470 00 00 00', doorNotes: 'Balayage' }) },
+  'POST /shops/:shop/run-sheet/stops/:orderId': { public: 'the volunteer’s run sheet is opened by its link’s token, not by an account: a wrong or expired token is swept in the last test' },
   'GET /api/v1/shops/:shop/bank-statements/imports/:id': { params: { id: () => ids.statementImport }, owners: ['staff'] },
   'POST /api/v1/shops/:shop/bank-entries/:id/match': { params: { id: () => ids.bankEntry }, owners: ['staff'], body: () => ({ orderId: ids.transferOrder }) },
   'GET /api/v1/shops/:shop/invoices/:id': { params: { id: () => ids.invoice }, owners: ['customer', 'staff'] },
@@ -163,7 +175,9 @@ async function snapshot(): Promise<string> {
   const product = await p.database.db.selectFrom('products').select(['stock', 'name', 'unit_price_cents']).where('id', '=', ids.product).execute();
   const entries = await p.database.db.selectFrom('bank_entries').selectAll().orderBy('id').execute();
   const withdrawals = await p.database.db.selectFrom('withdrawals').select(['id', 'goods_received_on', 'refunded_on']).orderBy('id').execute();
-  return JSON.stringify({ counts: counts.rows[0], orders, product, entries, withdrawals });
+  const rounds = await p.database.db.selectFrom('volunteer_rounds').select(['id', 'volunteer_name', 'volunteer_phone', 'sheet_token_hash']).orderBy('id').execute();
+  const stops = await p.database.db.selectFrom('round_stops').select(['order_id', 'position', 'phone', 'door_notes', 'outcome']).orderBy('order_id').execute();
+  return JSON.stringify({ rounds, stops, counts: counts.rows[0], orders, product, entries, withdrawals });
 }
 
 before(async () => {
@@ -190,6 +204,10 @@ before(async () => {
   ids.claim = '3c1d6f0e-9a2b-4c5d-8e7f-0a1b2c3d4e5f';
   await p.database.db.insertInto('warranty_claims').values({ shop_id: A, id: ids.claim, order_id: ids.transferOrder, kind: 'conformity', opened_on: '2026-03-10', delivered_on: '2026-03-09', discovered_on: null, warranty_ends_on: '2028-03-09', presumption_ends_on: '2028-03-09', presumption: true, description: 'Balayage', lines: JSON.stringify([]), remedy: null, decided_on: null, decision_note: null, refund_due_on: null, opened_by: 'sweep', opened_at: new Date() }).execute();
   await p.database.db.insertInto('warranty_claim_photos').values({ shop_id: A, claim_id: ids.claim, photo_no: 1, content_type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) }).execute();
+  // A volunteer round with A1's order on it (issue 12 §4), as the rounds capability keeps one; its run-sheet link has expired.
+  ids.round = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+  await p.database.db.insertInto('volunteer_rounds').values({ shop_id: A, id: ids.round, name: 'Balayage', zone: 'Charleroi', round_on: '2026-03-09', volunteer_name: null, volunteer_phone: null, volunteer_email: null, sheet_token_hash: sha256Hex(EXPIRED_SHEET_TOKEN), sheet_expires_at: new Date('2026-03-12T00:00:00Z'), created_by: 'sweep', created_at: new Date() }).execute();
+  await p.database.db.insertInto('round_stops').values({ shop_id: A, round_id: ids.round, order_id: ids.transferOrder, position: 0, phone: '0471 22 33 44', door_notes: 'Sonnette Balayage', outcome: null, outcome_at: null, outcome_note: null }).execute();
   await place(A, token.a2, 'bank_transfer');
   ids.cardOrder = (await place(B, token.b, 'card')).id;
   await place(B, token.b2, 'card');
@@ -285,5 +303,25 @@ describe('IDOR sweep over every route naming an object by id (T-23)', () => {
     assert.equal(await snapshot(), before, 'a refused request changed rows');
     assert.ok(routes >= 20, `only ${routes} routes swept`);
     console.log(`access sweep: ${routes} routes, ${requests} requests; answers ${JSON.stringify(answers)}`);
+  });
+});
+
+describe('run sheets, public by their link (issue 12 §4)', () => {
+  test('should show nothing through a wrong or expired link, and change nothing through it', async () => {
+    const before = await snapshot();
+    const wrong = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const pages = [await call('GET', `/shops/${A}/run-sheet?token=${wrong}`, null), await call('GET', `/shops/${A}/run-sheet?token=${EXPIRED_SHEET_TOKEN}`, null), await call('GET', `/shops/${A}/run-sheet`, null)];
+    assert.deepEqual(pages.map((r) => r.statusCode), [404, 410, 404]);
+    for (const t of [wrong, EXPIRED_SHEET_TOKEN]) {
+      for (const who of [null, token.a2, token.staffB]) {
+        const res = await call('POST', `/shops/${A}/run-sheet/stops/${ids.transferOrder}`, who, { token: t, outcome: 'delivered' });
+        assert.ok([403, 404, 410].includes(res.statusCode), `${res.statusCode} through a ${t === wrong ? 'wrong' : 'expired'} link`);
+        pages.push(res);
+      }
+    }
+    for (const res of pages) {
+      for (const secret of ['Camille', 'Martin', 'Calculatrice', '0471 22 33 44', 'Sonnette', 'a1@sweep.example']) assert.ok(!res.body.includes(secret), `${secret} shown through a dead link`);
+    }
+    assert.equal(await snapshot(), before, 'a dead link changed rows');
   });
 });
