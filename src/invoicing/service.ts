@@ -5,7 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { DB, InvoiceLineJson, InvoiceParty, InvoiceTotalsJson } from '../db/schema.ts';
 import { isUuid } from '../kernel/ids.ts';
+import { creditNoteLinksOf } from './credit-notes.ts';
 import * as q from './queries.ts';
+
+type CreditNoteLink = Awaited<ReturnType<typeof creditNoteLinksOf>>[number];
 
 export type Invoice = {
   id: string;
@@ -62,8 +65,8 @@ export const invoiceOfOrder = (db: Kysely<DB>, shopId: string, orderId: string) 
 /** The PDF for a signed-in browser (routes.ts); the API serves the same at `/api/v1` + this path. */
 export const invoicePdfUrl = (shopId: string, invoiceId: string) => `/shops/${shopId}/invoices/${invoiceId}.pdf`;
 
-/** For the order page, whose route has already checked access to the order. */
-export async function invoiceLinkOf(db: Kysely<DB>, shopId: string, orderId: string): Promise<{ id: string; number: string } | null> {
+/** For the order page, whose route has already checked access to the order: the invoice, and the credit notes that cancel or reduce it. */
+export async function invoiceLinkOf(db: Kysely<DB>, shopId: string, orderId: string): Promise<{ id: string; number: string; creditNotes: CreditNoteLink[] } | null> {
   const row = await q.invoiceOfOrder(db, shopId, orderId);
-  return row ? { id: row.id, number: row.number } : null;
+  return row ? { id: row.id, number: row.number, creditNotes: await creditNoteLinksOf(db, shopId, orderId) } : null;
 }

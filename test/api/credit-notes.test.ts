@@ -9,6 +9,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { today } from '../../src/kernel/clock.ts';
+import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
+import { FormClient } from '../support/form-client.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
@@ -101,6 +103,17 @@ describe('credit notes (issue 10 §6)', () => {
     const evidence = (await api('GET', `${FR}/orders/${order.id}/evidence`, staff)).json();
     const cancelled = evidence.events.find((e: { type: string }) => e.type === 'cancelled');
     assert.equal(cancelled?.data?.creditNoteNumber ?? cancelled?.creditNoteNumber, note.number);
+
+    // Pages: under the invoice on the customer's order page, and in the staff order page.
+    const link = new RegExp(`href="/shops/${FR}/invoices/${note.id}.pdf">Avoir N° AV-${year}-000001 du \\d{1,2} \\S+ ${year} : [^<]+ \\(PDF\\)`);
+    const customer = new FormClient(p.app);
+    assert.equal((await customer.submit(`/shops/${FR}/login`, `/shops/${FR}/login`, { email: 'avoir-fr@credit.example', password: 'correct horse battery' })).statusCode, 303);
+    assert.match((await customer.get(`/shops/${FR}/orders/${order.id}`)).body, link);
+    const staffClient = new FormClient(p.app);
+    assert.equal((await staffClient.submit(`/shops/${FR}/staff/login`, `/shops/${FR}/staff/login`, { email: `staff@${FR}.example`, password: DEMO_PASSWORD })).statusCode, 303);
+    const staffPage = (await staffClient.get(`/shops/${FR}/staff/orders/${order.id}`)).body;
+    assert.match(staffPage, /<h2 id="credit-notes">Avoirs<\/h2>/);
+    assert.match(staffPage, link);
   });
 
   test('should number credit notes without gap per shop, apart from invoices: AV-…-000002 at the FR shop, AV-…-000001 at the BE shop', async () => {

@@ -3,7 +3,8 @@
  * withdrawal with its refund due day and the statutory surcharge that accrues if it is late
  * (shown before the day passes), a form to record the goods' return or the refund, and a form to
  * record a withdrawal received by letter or e-mail, dated by the day the customer sent it.
- * Rendered into the orders' staff page by src/web/orders/staff-routes.tsx.
+ * Rendered into the orders' staff page by src/web/orders/staff-routes.tsx, followed by the order's
+ * credit notes (issue 10 §6), if any.
  */
 import type { Kysely } from 'kysely';
 import { orderEligibility, todayIn, withdrawalsOfOrder } from '../../aftersale/service.ts';
@@ -13,6 +14,8 @@ import { lateGoodwillRequests } from '../../aftersale/late-goodwill.ts';
 import { WITHDRAWAL_EVENT_TYPES } from '../../aftersale/schema.ts';
 import type { WithdrawalJson } from '../../aftersale/withdrawal-json.ts';
 import type { DB } from '../../db/schema.ts';
+import { creditNoteLinksOf } from '../../invoicing/credit-notes.ts';
+import { CreditNoteLinks } from '../invoicing/credit-note-links.tsx';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Lang, t } from '../../kernel/i18n/index.ts';
 import { money } from '../../kernel/i18n/money.ts';
@@ -27,11 +30,14 @@ export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Cloc
   const order = await findOrder(deps.db, shop.slug, orderId);
   if (!order) return null;
   const today = todayIn(deps.clock, shop);
-  const [options, withdrawals, goodwill] = await Promise.all([orderEligibility(deps.db, shop, order), withdrawalsOfOrder(deps.db, shop, orderId, today), lateGoodwillRequests(deps.db, shop, orderId)]);
-  if (!options.applies && withdrawals.length === 0 && goodwill.length === 0) return null;
+  const [options, withdrawals, goodwill, creditNotes] = await Promise.all([orderEligibility(deps.db, shop, order), withdrawalsOfOrder(deps.db, shop, orderId, today), lateGoodwillRequests(deps.db, shop, orderId), creditNoteLinksOf(deps.db, shop.slug, orderId)]);
+  // The credit notes that cancel or reduce the invoice (cancellation, refusal, withdrawal, warranty), as PDFs.
+  const notes = <CreditNoteLinks lang={lang} shop={shop} notes={creditNotes} heading />;
+  if (!options.applies && withdrawals.length === 0 && goodwill.length === 0) return creditNotes.length > 0 ? notes : null;
   const base = `/shops/${shop.slug}/staff`;
   const endsOn = options.period.endsOn?.toString() ?? null;
   return (
+    <>
     <section aria-labelledby="withdrawals">
       <h2 id="withdrawals">{t(lang, 'withdrawal.staff.title')}</h2>
       {state.done === 'withdrawal' && <p class="notice" role="status">{t(lang, 'withdrawal.staff.done')}</p>}
@@ -54,6 +60,8 @@ export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Cloc
       )}
       {options.applies && options.anyWithdrawable && <RecordForm lang={lang} action={`${base}/orders/${orderId}/withdrawal`} csrf={csrf} state={state.withdrawal} today={today.toString()} />}
     </section>
+    {notes}
+    </>
   );
 }
 

@@ -16,6 +16,7 @@ import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { formatDateTime, paymentLabel } from './labels.ts';
 import { TransferInstructions } from './transfer-instructions.tsx';
+import { CreditNoteLinks, type CreditNoteLink } from '../../invoicing/credit-note-links.tsx';
 import { DepositFacts } from '../../payments/views/deposits/deposit-facts.tsx';
 
 type Order = Awaited<ReturnType<typeof orderJson>>;
@@ -34,7 +35,7 @@ const docLabel = (lang: Lang, kind: string) => (hasMessage(`terms.kind.${kind}`)
  * `withdrawal`: the withdrawal function's entry while the period runs (issue 10 §1), with the
  *   pre-filled model withdrawal form beside it (§8).
  */
-export function OrderPage({ lang, shop, order, transfer, placed, payment, invoice, withdrawal }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean; payment?: Child; invoice?: { id: string; number: string } | null; withdrawal?: Child }) {
+export function OrderPage({ lang, shop, order, transfer, placed, payment, invoice, withdrawal }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean; payment?: Child; invoice?: { id: string; number: string; creditNotes?: CreditNoteLink[] } | null; withdrawal?: Child }) {
   const delivery = order.delivery as unknown as { mode: string; address?: AddressJson; pickupPointId?: string };
   const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode) ?? { mode: delivery.mode };
   return (
@@ -50,6 +51,7 @@ export function OrderPage({ lang, shop, order, transfer, placed, payment, invoic
         <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
       </dl>
       {invoice && <p><a href={invoicePdfUrl(shop.slug, invoice.id)}>{t(lang, 'invoice.link', { number: invoice.number })}</a></p>}
+      <CreditNoteLinks lang={lang} shop={shop} notes={invoice?.creditNotes} />
       {withdrawal}
       {withdrawal && <p><a href={`/shops/${shop.slug}/orders/${order.id}/withdrawal-form.pdf`}>{t(lang, 'modelForm.link')}</a></p>}
       {/* Complaints, reserves, invoice disputes, goodwill returns: each with its window (issue 10 §5–§6). */}
