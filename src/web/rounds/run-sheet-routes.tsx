@@ -46,7 +46,7 @@ function Stop({ lang, shop, stop, n, token, csrf, error }: { lang: Lang; shop: S
                 <input type="hidden" name="outcome" value="delivered" />
                 <button type="submit" aria-label={t(lang, 'rounds.mark_delivered_label', { n })}>✓ {t(lang, 'rounds.mark_delivered')}</button>
               </Form>
-              <Form action={action} csrfToken={csrf} label={t(lang, 'rounds.absent_note', { n })}>
+              <Form action={action} csrfToken={csrf} label={t(lang, 'rounds.mark_absent_form', { n })}>
                 <input type="hidden" name="token" value={token} />
                 <input type="hidden" name="outcome" value="absent" />
                 <div class="field">
