@@ -22,7 +22,7 @@ import { isUuid } from '../kernel/ids.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import { acceptedCancellation, cancellationOption, type Money, modificationOption, type Refusal, refundDueOn } from '../orders/customer-change-rules.ts';
-import { CHANGE_DECIDED, CHANGE_REQUESTED, type ChangeKind, type ChangeRequest, changeFacts, changeRequests, termsOf } from '../orders/customer-changes.ts';
+import { CHANGE_DECIDED, CHANGE_REQUESTED, type ChangeKind, type ChangeRequest, changeFacts, changeRequests, SHIPMENT_PLANNED, termsOf } from '../orders/customer-changes.ts';
 import { lockOrder, type OrderRow } from '../orders/state.ts';
 import { paidSoFar } from '../payments/record-payment.ts';
 import type { Shop } from '../shops/service.ts';
@@ -135,6 +135,21 @@ export function decideChangeRequest(deps: Deps, shop: Shop, orderId: string, req
     await appendEvent(ctx.trx, { shopId: shop.slug, orderId, type: CHANGE_DECIDED, at: ctx.now, actor, data: decided }, ctx.now);
     await tellCustomer(ctx, request.kind, input.decision, refundDue);
     return { ...request, status: input.decision, decidedOn: ctx.today, ...(input.note && { note: input.note }), ...(refundDue && { refundDueOn: refundDue }) };
+  });
+}
+
+/**
+ * Staff set the day they plan to ship: 004 art.2 counts the modification deadline (and the free
+ * cancellation) back from it. Not before the order was placed; not once it has left or is closed.
+ */
+export function planShipment(deps: Deps, shop: Shop, orderId: string, on: string, actor: string): Promise<{ plannedShipOn: string }> {
+  return inOrder(deps, shop, orderId, null, actor, async (ctx) => {
+    if (['shipped', 'delivered', 'completed'].includes(ctx.order.status)) throw new DomainError('order_already_shipped', 'refused');
+    if (['cancelled', 'refused'].includes(ctx.order.status)) throw new DomainError('order_already_closed', 'refused', { status: ctx.order.status });
+    const placedOn = localDate(Temporal.Instant.fromEpochMilliseconds(ctx.order.placed_at.getTime()), shop.timeZone);
+    if (Temporal.PlainDate.compare(localDateOf(on), placedOn) < 0) throw new DomainError('planned_before_order', 'refused', { placedOn: placedOn.toString() }, 'on');
+    await appendEvent(ctx.trx, { shopId: shop.slug, orderId, type: SHIPMENT_PLANNED, at: ctx.now, actor, data: { on } }, ctx.now);
+    return { plannedShipOn: on };
   });
 }
 

@@ -16,3 +16,9 @@ export type ModificationBody = z.infer<typeof ModificationBody>;
 
 export const DecisionBody = z.object({ decision: z.enum(['accepted', 'declined']), note: text().trim().max(1000).optional() }).strict();
 export type DecisionBody = z.infer<typeof DecisionBody>;
+
+/** Staff set the day they plan to ship (`YYYY-MM-DD`, the shop's day). */
+export const PlannedShipmentBody = z
+  .object({ on: text().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'invalid_date') })
+  .strict();
+export type PlannedShipmentBody = z.infer<typeof PlannedShipmentBody>;

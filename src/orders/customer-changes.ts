@@ -12,6 +12,7 @@ import { paidCentsColumn } from '../db/paid-cents.ts';
 import type { DB, OrdersTable } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
 import type { Shop } from '../shops/service.ts';
+import { concludedOn, deliveryLatestOn } from './delivery-promise.ts';
 import { type CancellationOption, type ChangeFacts, cancellationOption, defaultPlannedShipOn, type ModificationOption, type ModificationTerms, modificationOption } from './customer-change-rules.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -55,28 +56,33 @@ export async function changeRequests(db: Executor, shopId: string, orderId: stri
   return [...byId.values()];
 }
 
-/** The planned shipment staff recorded last, or the last day the delivery promise allows. */
-async function plannedShipOn(db: Executor, shop: Shop, order: Order, deliveryLatestOn: string | null): Promise<Temporal.PlainDate> {
-  const set = await db.selectFrom('order_events').select('data').where('shop_id', '=', order.shop_id).where('order_id', '=', order.id).where('type', '=', SHIPMENT_PLANNED).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (set) return Temporal.PlainDate.from(String(dataOf(set.data).on));
+/**
+ * The planned shipment staff recorded last (`shipment_planned`), or the last day the delivery
+ * promise allows: the order's `deliveryLatestOn` (delivery-promise.ts, counted from the
+ * conclusion), or, before the conclusion, from the day it was placed.
+ */
+async function plannedShipOn(db: Executor, shop: Shop, order: Order): Promise<{ on: Temporal.PlainDate; setByStaff: boolean }> {
+  const events = await db.selectFrom('order_events').select(['type', 'at', 'data']).where('shop_id', '=', order.shop_id).where('order_id', '=', order.id).orderBy('seq').execute();
+  const set = events.filter((e) => e.type === SHIPMENT_PLANNED).at(-1);
+  if (set) return { on: Temporal.PlainDate.from(String(dataOf(set.data).on)), setByStaff: true };
   const lead = shop.profile.delivery?.modes.find((m) => m.leadTime?.from === 'shipment' && m.leadTime.max)?.leadTime?.max;
-  return defaultPlannedShipOn({
+  const conclusion = events.map((e) => ({ type: e.type, at: new Date(e.at).toISOString(), data: dataOf(e.data) }));
+  const promised = deliveryLatestOn({ customerKind: order.customer_kind, concludedOn: concludedOn(conclusion, shop.timeZone), consumerMaxDelay: shop.profile.delivery?.consumerMaxDelay });
+  const on = defaultPlannedShipOn({
     placedOn: localDate(Temporal.Instant.fromEpochMilliseconds(order.placed_at.getTime()), shop.timeZone),
-    deliveryLatestOn: deliveryLatestOn ? Temporal.PlainDate.from(deliveryLatestOn) : null,
+    deliveryLatestOn: promised ?? null,
     maxDelay: shop.profile.delivery?.consumerMaxDelay,
     leadTimeFromShipment: lead,
   });
+  return { on, setByStaff: false };
 }
 
-/**
- * The facts the rules judge. `paidCents`: what the payments say now (in a flow, read in its
- * transaction); `deliveryLatestOn`: the order's delivery promise when one is known.
- */
-export async function changeFacts(db: Executor, shop: Shop, order: Order, paidCents: number, deliveryLatestOn: string | null = null): Promise<ChangeFacts> {
+/** The facts the rules judge. `paidCents`: what the payments say now (in a flow, read in its transaction). */
+export async function changeFacts(db: Executor, shop: Shop, order: Order, paidCents: number): Promise<ChangeFacts & { plannedBy: 'staff' | 'promise' }> {
   const [lines, requests, planned] = await Promise.all([
     db.selectFrom('order_lines').select(['withdrawal_exception']).where('shop_id', '=', order.shop_id).where('order_id', '=', order.id).execute(),
     changeRequests(db, order.shop_id, order.id),
-    plannedShipOn(db, shop, order, deliveryLatestOn),
+    plannedShipOn(db, shop, order),
   ]);
   const pending = requests.find((r) => r.status === 'pending');
   return {
@@ -88,8 +94,9 @@ export async function changeFacts(db: Executor, shop: Shop, order: Order, paidCe
     // The law's floor, whatever the terms say: a consumer's distance contract may be withdrawn from
     // its conclusion (L221-18; CDE VI.47), unless a line is a legal exception (L221-28).
     withdrawalCoversAll: order.customer_kind === 'consumer' && lines.every((l) => !l.withdrawal_exception),
-    plannedShipOn: planned,
+    plannedShipOn: planned.on,
     pendingRequest: pending?.kind ?? null,
+    plannedBy: planned.setByStaff ? 'staff' : 'promise',
   };
 }
 
@@ -97,7 +104,7 @@ export const termsOf = (shop: Shop) => shop.profile.modification as Modification
 
 export type CustomerChanges = {
   today: Temporal.PlainDate;
-  facts: ChangeFacts;
+  facts: ChangeFacts & { plannedBy: 'staff' | 'promise' };
   cancellation: CancellationOption;
   modification: ModificationOption;
   requests: ChangeRequest[];

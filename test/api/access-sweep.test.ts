@@ -79,6 +79,8 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/orders/:id/cancellation': { params: order(), owners: ['customer'], body: () => ({ confirmed: 'yes' }) },
   'POST /shops/:shop/orders/:id/modification': { params: order(), owners: ['customer'], body: () => ({ message: 'Balayage' }) },
   'POST /shops/:shop/staff/orders/:id/change-requests/:requestId/decision': { params: { ...order(), requestId: () => ids.changeRequest }, owners: ['staff'], body: () => ({ decision: 'declined' }) },
+  'POST /api/v1/shops/:shop/orders/:id/planned-shipment': { params: order(), owners: ['staff'], body: () => ({ on: '2026-12-31' }) },
+  'POST /shops/:shop/staff/orders/:id/planned-shipment': { params: order(), owners: ['staff'], body: () => ({ on: '2026-12-31' }) },
   'GET /api/v1/shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer', 'staff'] },
   'POST /api/v1/shops/:shop/orders/:id/complaints': { params: order(), owners: ['customer', 'staff'], body: () => ({ kind: 'invoice_dispute' }) },
   'GET /api/v1/shops/:shop/complaints/:id': { params: { id: () => ids.complaint }, owners: ['customer', 'staff'] },

@@ -61,29 +61,51 @@ describe('004 Bible et Jeux (art.2): placed Tue 2026-12-01, shipment planned Tue
     for (const o of [late, assocOrder]) assert.equal((await fact(SHOP, o.id, { type: 'payment_received', at: '2026-12-01T10:00:00+01:00', amountCents: o.totals.grossCents })).statusCode, 201);
   });
 
-  test('a consumer may cancel free until shipment (early withdrawal) and ask for a change until Mon 12-28', async () => {
+  test('AS-35: shipment planned Thu 12-10 — a change is in time on Wed 12-09 12:00, refused on Thu 12-10; declined on 12-09, the 59.80 paid is due by 12-16', async () => {
     const order = await place(SHOP, consumer, [['JHS-JEU', 2]], 'card');
-    assert.equal((await fact(SHOP, order.id, { type: 'payment_received', at: '2026-12-01T10:00:00+01:00', amountCents: order.totals.grossCents })).statusCode, 201);
+    const other = await place(SHOP, consumer, [['JHS-CP', 2]], 'card');
+    assert.equal(order.totals.grossCents, 5_980, '2 × 29.90 €');
+    for (const o of [order, other]) {
+      assert.equal((await fact(SHOP, o.id, { type: 'payment_received', at: '2026-12-01T10:00:00+01:00', amountCents: o.totals.grossCents })).statusCode, 201);
+      const planned = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/${o.id}/planned-shipment`, headers: staff, payload: { on: '2026-12-10' } });
+      assert.equal(planned.statusCode, 201, planned.body);
+    }
+    const early = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/${other.id}/planned-shipment`, headers: staff, payload: { on: '2026-11-30' } });
+    assert.deepEqual([early.statusCode, early.json().error.code], [422, 'planned_before_order']);
     const now = await changes(SHOP, order.id, consumer);
-    assert.equal(now.plannedShipOn, '2026-12-29');
-    assert.deepEqual([now.cancellation.kind, now.cancellation.basis, now.cancellation.costCents, now.cancellation.refundCents], ['now', 'withdrawal_right', 0, order.totals.grossCents]);
-    assert.deepEqual([now.modification.kind, now.modification.until, now.modification.ifRefused], ['request', '2026-12-28', { refundWithinDays: 7, creditNoteIfPreferred: true }]);
+    assert.deepEqual([now.plannedShipOn, now.plannedBy], ['2026-12-10', 'staff']);
+    assert.deepEqual([now.cancellation.kind, now.cancellation.basis, now.cancellation.costCents, now.cancellation.refundCents], ['now', 'withdrawal_right', 0, 5_980]);
+    assert.deepEqual([now.modification.kind, now.modification.until, now.modification.ifRefused], ['request', '2026-12-09', { refundWithinDays: 7, creditNoteIfPreferred: true }]);
 
-    // AS-35: a change the shop cannot make voids the order; the sums paid are due 7 days after it says so.
+    await setClock('2026-12-09T12:00:00+01:00');
     const asked = await post(SHOP, order.id, 'modification', consumer, { message: 'Un jeu de plus, s’il vous plaît.' });
     assert.equal(asked.statusCode, 202, asked.body);
-    assert.equal(asked.json().until, '2026-12-28');
+    assert.equal(asked.json().until, '2026-12-09');
     const notice = await p.database.db.selectFrom('outbox').select(['to_address', 'subject']).where('to_address', '=', 'staff@bible-et-jeux.example').execute();
     assert.ok(notice.some((m) => m.subject?.includes('demande du client')), 'staff are told through the outbox');
     assert.equal((await post(SHOP, order.id, 'cancellation', consumer)).json().error.code, 'change_request_pending');
-    await setClock('2026-12-09T12:00:00+01:00');
     const declined = await decide(SHOP, order.id, asked.json().request.id, { decision: 'declined', note: 'Rupture de stock.' });
     assert.equal(declined.statusCode, 200, declined.body);
     assert.deepEqual([declined.json().status, declined.json().decidedOn, declined.json().refundDueOn], ['declined', '2026-12-09', '2026-12-16']);
     assert.equal((await decide(SHOP, order.id, asked.json().request.id, { decision: 'accepted' })).statusCode, 409, 'answered once');
-    const after = await changes(SHOP, order.id, consumer);
-    assert.equal(after.cancellation.refusal.code, 'order_already_closed');
-    assert.equal(await creditOf(SHOP, order.id), order.totals.grossCents, 'the sums paid are owed back');
+    assert.equal((await changes(SHOP, order.id, consumer)).cancellation.refusal.code, 'order_already_closed');
+    assert.equal(await creditOf(SHOP, order.id), 5_980, 'the 59.80 paid is owed back');
+
+    await setClock('2026-12-10T00:00:30+01:00');
+    const late = await post(SHOP, other.id, 'modification', consumer, { message: 'Une autre carte.' });
+    assert.deepEqual([late.statusCode, late.json().error.code], [422, 'modification_window_over']);
+    assert.match(late.json().error.message, /2026-12-09.*2026-12-10/);
+  });
+
+  test('without a date from staff, the shipment is planned on the last day that keeps the promise: 12-01 + 30 days − 48 h = Tue 12-29', async () => {
+    const now = await changes(SHOP, late.id, consumer);
+    assert.deepEqual([now.plannedShipOn, now.plannedBy, now.modification.until], ['2026-12-29', 'promise', '2026-12-28']);
+    const spec = (await p.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const path of ['cancellation', 'modification', 'changes', 'planned-shipment', 'change-requests/{requestId}/decision']) {
+      const entry = spec.paths[`/api/v1/shops/{shop}/orders/{id}/${path}`];
+      assert.ok(entry, `${path} in the OpenAPI description`);
+    }
+    assert.match(spec.paths['/api/v1/shops/{shop}/orders/{id}/cancellation'].post.summary, /order_already_shipped.*modification_window_over.*change_request_pending/);
   });
 
   test('after Mon 12-28 a change is refused (modification_window_over); cancelling is still free for a consumer', async () => {

@@ -161,4 +161,24 @@ export const customerChangesMessages = {
     en: 'Declining this change cancels the order: the sums paid are due back within {days} days (terms of sale).',
     nl: 'Deze wijziging weigeren annuleert de bestelling: de betaalde bedragen zijn binnen {days} dagen terug te betalen (verkoopvoorwaarden).',
   },
+  'error.planned_before_order': {
+    fr: 'L’expédition ne peut pas être prévue avant le jour de la commande ({placedOn}).',
+    en: 'The shipment cannot be planned before the day of the order ({placedOn}).',
+    nl: 'De verzending kan niet vóór de dag van de bestelling ({placedOn}) worden gepland.',
+  },
+  'changes.staff.planned': {
+    fr: 'Expédition prévue le {date} ({by}).',
+    en: 'Shipment planned on {date} ({by}).',
+    nl: 'Verzending gepland op {date} ({by}).',
+  },
+  'changes.staff.plannedBy.staff': { fr: 'date fixée par la boutique', en: 'date set by the shop', nl: 'datum vastgelegd door de winkel' },
+  'changes.staff.plannedBy.promise': {
+    fr: 'par défaut : dernier jour compatible avec la livraison promise',
+    en: 'by default: the last day that keeps the delivery promise',
+    nl: 'standaard: laatste dag die de beloofde levering haalt',
+  },
+  'changes.staff.plannedLabel': { fr: 'Date d’expédition prévue', en: 'Planned shipment date', nl: 'Geplande verzenddatum' },
+  'changes.staff.plannedSave': { fr: 'Enregistrer la date d’expédition', en: 'Save the shipment date', nl: 'De verzenddatum opslaan' },
+  'changes.staff.back': { fr: 'Revenir à la commande', en: 'Back to the order', nl: 'Terug naar de bestelling' },
+  'changes.staff.plannedDone': { fr: 'Date d’expédition prévue enregistrée.', en: 'Planned shipment date saved.', nl: 'Geplande verzenddatum opgeslagen.' },
 } satisfies Record<string, Entry>;

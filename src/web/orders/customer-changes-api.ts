@@ -4,18 +4,19 @@
  * `POST …/orders/{id}/cancellation` (its customer) — `201 {outcome: "cancelled", …}` when the terms
  *   and the law allow it now, `202 {outcome: "requested", request}` when only the shop may accept it;
  * `POST …/orders/{id}/modification` (its customer) — `202 {request, until}`;
- * `POST …/orders/{id}/change-requests/{requestId}/decision` (staff) — `{decision: accepted|declined}`.
+ * `POST …/orders/{id}/change-requests/{requestId}/decision` (staff) — `{decision: accepted|declined}`;
+ * `POST …/orders/{id}/planned-shipment` (staff) — `{on}`, the day the shop plans to ship.
  * Refusals: 422 `order_already_shipped`, `order_already_closed`, `modification_window_over`,
  * `cancellation_cost_not_accepted`; 409 `change_request_pending`, `change_request_already_decided`.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireAccess, requireCustomer } from '../../accounts/actor.ts';
-import { cancelAsCustomer, decideChangeRequest, requestModification } from '../../flows/customer-changes.ts';
+import { cancelAsCustomer, decideChangeRequest, planShipment, requestModification } from '../../flows/customer-changes.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import type { CancellationOption, ModificationOption } from '../../orders/customer-change-rules.ts';
-import { CancellationBody, DecisionBody, ModificationBody } from '../../orders/customer-change-schema.ts';
+import { CancellationBody, DecisionBody, ModificationBody, PlannedShipmentBody } from '../../orders/customer-change-schema.ts';
 import { customerChangesOf } from '../../orders/customer-changes.ts';
 import { findOrderFor } from '../../orders/service.ts';
 import { getShop } from '../../shops/service.ts';
@@ -42,6 +43,7 @@ export const customerChangesApi: FastifyPluginAsync = async (app) => {
     return {
       today: changes.today.toString(),
       plannedShipOn: changes.facts.plannedShipOn?.toString() ?? null,
+      plannedBy: changes.facts.plannedBy,
       paidCents: changes.facts.paidCents,
       cancellation: optionJson(changes.cancellation),
       modification: optionJson(changes.modification),
@@ -62,6 +64,13 @@ export const customerChangesApi: FastifyPluginAsync = async (app) => {
     const customerId = requireCustomer(request.actor, shop.slug);
     const input = parseOrThrow(ModificationBody, request.body);
     return reply.code(202).send(await requestModification(deps, shop, request.params.id, customerId, input, actorName(request)));
+  });
+
+  app.post<IdParams>('/shops/:shop/orders/:id/planned-shipment', { schema: { tags: ['orders'], summary: 'Set the day the shop plans to ship the order (staff), `{on: YYYY-MM-DD}`: 004 art.2 counts the modification deadline back from it (1 day before). Refusals: 422 planned_before_order, order_already_shipped, order_already_closed.' } }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const input = parseOrThrow(PlannedShipmentBody, request.body);
+    return reply.code(201).send(await planShipment(deps, shop, request.params.id, input.on, actorName(request)));
   });
 
   app.post<{ Params: { shop: string; id: string; requestId: string } }>('/shops/:shop/orders/:id/change-requests/:requestId/decision', { schema: { tags: ['orders'], summary: `Accept or decline a customer’s cancellation or modification request (staff): an accepted cancellation cancels the order at the terms’ cost; a declined modification under 004 art.2 cancels it with the sums paid due within 7 days. ${ERRORS}` } }, async (request) => {

@@ -8,14 +8,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireCustomer } from '../../accounts/actor.ts';
 import { longDate } from '../../aftersale/format.ts';
-import { cancelAsCustomer, decideChangeRequest, requestModification } from '../../flows/customer-changes.ts';
+import { cancelAsCustomer, decideChangeRequest, planShipment, requestModification } from '../../flows/customer-changes.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { money } from '../../kernel/i18n/money.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import type { CancellationOption, ModificationOption, Refusal } from '../../orders/customer-change-rules.ts';
-import { CancellationBody, DecisionBody, ModificationBody } from '../../orders/customer-change-schema.ts';
+import { CancellationBody, DecisionBody, ModificationBody, PlannedShipmentBody } from '../../orders/customer-change-schema.ts';
 import { type ChangeRequest, type CustomerChanges, customerChangesOf } from '../../orders/customer-changes.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
 import { staffShop } from '../../shops/staff-access.ts';
@@ -125,15 +125,29 @@ function modificationText(lang: Lang, o: ModificationOption, c: CustomerChanges)
 export async function staffChangeRequestsSection(request: FastifyRequest, shop: Shop, orderId: string, csrf: string) {
   if (!isUuid(orderId)) return null;
   const changes = await customerChangesOf(request.server.deps.database.db, shop, orderId, request.server.deps.clock.now());
-  if (!changes || changes.requests.length === 0) return null;
+  const open = changes && !['shipped', 'delivered', 'completed', 'cancelled', 'refused'].includes(changes.facts.status);
+  if (!changes || (changes.requests.length === 0 && !open)) return null;
   const lang = request.lang;
-  const done = (request.query as { done?: string }).done === 'changeDecision';
+  const done = (request.query as { done?: string }).done;
   const declineVoids = shop.profile.modification?.refusalRefund;
+  const planned = changes.facts.plannedShipOn;
   return (
     <section aria-labelledby="change-requests">
       <h2 id="change-requests">{t(lang, 'changes.staff.title')}</h2>
-      {done && <p class="notice" role="status">{t(lang, 'changes.staff.done')}</p>}
-      <ul>{changes.requests.map((r) => <RequestItem lang={lang} r={r} />)}</ul>
+      {done === 'changeDecision' && <p class="notice" role="status">{t(lang, 'changes.staff.done')}</p>}
+      {done === 'plannedShipment' && <p class="notice" role="status">{t(lang, 'changes.staff.plannedDone')}</p>}
+      {open && planned && (
+        <form method="post" action={`/shops/${shop.slug}/staff/orders/${orderId}/planned-shipment`} aria-label={t(lang, 'changes.staff.plannedLabel')}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <p>{t(lang, 'changes.staff.planned', { date: day(lang, planned), by: t(lang, `changes.staff.plannedBy.${changes.facts.plannedBy}` as MessageKey) })}</p>
+          <div class="field">
+            <label for="f-on">{t(lang, 'changes.staff.plannedLabel')}</label>
+            <input id="f-on" name="on" type="date" value={planned.toString()} required />
+          </div>
+          <button type="submit">{t(lang, 'changes.staff.plannedSave')}</button>
+        </form>
+      )}
+      {changes.requests.length > 0 && <ul>{changes.requests.map((r) => <RequestItem lang={lang} r={r} />)}</ul>}
       {changes.requests.filter((r) => r.status === 'pending').map((r) => (
         <form method="post" action={`/shops/${shop.slug}/staff/orders/${orderId}/change-requests/${r.id}/decision`} aria-label={`${t(lang, `changes.kind.${r.kind}` as MessageKey)} — ${day(lang, r.requestedOn)}`}>
           <input type="hidden" name="_csrf" value={csrf} />
@@ -233,6 +247,27 @@ export const customerChangesPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(`/shops/${o.shop.slug}/orders/${o.order.id}?changed=requested`, 303);
     } catch (error) {
       return refusedPage(request, reply, o, fieldErrors(error, request.lang), values);
+    }
+  });
+
+  app.post<IdParams>('/shops/:shop/staff/orders/:id/planned-shipment', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const values = flatForm(request.body);
+    try {
+      const input = parseOrThrow(PlannedShipmentBody, { on: values.on ?? '' });
+      await planShipment(deps, shop, request.params.id, input.on, actorName(request));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=plannedShipment`, 303);
+    } catch (error) {
+      const f = frameFor(request, reply, t(request.lang, 'changes.staff.plannedLabel'), { slug: shop.slug, name: shop.name });
+      const page = (
+        <>
+          <h1>{t(request.lang, 'changes.staff.plannedLabel')}</h1>
+          <ErrorSummary lang={request.lang} errors={{ _form: Object.values(fieldErrors(error, request.lang)).join(' ') }} />
+          <p><a href={`/shops/${shop.slug}/staff/orders/${request.params.id}`}>{t(request.lang, 'changes.staff.back')}</a></p>
+        </>
+      );
+      return sendPage(reply, <Page frame={f}>{page}</Page>, 422);
     }
   });
 
