@@ -20,11 +20,18 @@ import { modelFormPages } from './web/aftersale/model-form-routes.ts';
 import { aftersaleStaffPages } from './web/aftersale/staff-routes.tsx';
 import { accountsPages } from './web/accounts/routes.tsx';
 import { invoicesApi } from './web/invoicing/api.ts';
+import { campaignsApi } from './web/campaigns/api.ts';
+import { campaignStaffPages } from './web/campaigns/routes.tsx';
 import { invoicePages } from './web/invoicing/routes.ts';
 import { ordersApi } from './web/orders/api.ts';
+import { deliveryApi } from './web/delivery/api.ts';
+import { deliveryStaffPages } from './web/delivery/staff-routes.tsx';
 import { orderEventsApi } from './web/orders/events-api.ts';
+import { lateDeliveryApi } from './web/orders/late-delivery-api.ts';
+import { lateDeliveryPages } from './web/orders/late-delivery.tsx';
 import { customerChangesApi } from './web/orders/customer-changes-api.ts';
 import { ordersStaffPages } from './web/orders/staff-routes.tsx';
+import { staffTodayPages } from './web/orders/today-routes.tsx';
 import { customerChangesPages } from './web/orders/customer-changes.tsx';
 import { paymentsApi } from './web/payments/api.ts';
 import { refundsApi } from './web/payments/refunds-api.ts';
@@ -128,7 +135,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
       await api.register(accountsApi);
       await api.register(termsApi);
       await api.register(ordersApi);
+      await api.register(deliveryApi);
       await api.register(orderEventsApi);
+      await api.register(lateDeliveryApi);
       await api.register(customerChangesApi);
       await api.register(paymentsApi);
       await api.register(refundsApi);
@@ -138,6 +147,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
       await api.register(aftersaleApi);
       await api.register(complaintsApi);
       await api.register(claimsApi);
+      await api.register(campaignsApi);
     },
     { prefix: '/api/v1' },
   );
@@ -149,6 +159,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(cardPages);
   await app.register(staffPages);
   await app.register(ordersStaffPages);
+  await app.register(lateDeliveryPages);
+  await app.register(staffTodayPages);
   await app.register(refundsPages);
   await app.register(aftersalePages);
   await app.register(complaintsPages);
@@ -157,9 +169,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(modelFormPages);
   await app.register(aftersaleStaffPages);
   await app.register(catalogueStaffPages);
+  await app.register(campaignStaffPages);
   await app.register(bankStaffPages);
   await app.register(roundsStaffPages);
   await app.register(runSheetPages);
+  await app.register(deliveryStaffPages);
   await app.register(operatorPages);
   return app;
 }

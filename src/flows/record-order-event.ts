@@ -13,16 +13,21 @@ import type { Clock } from '../kernel/clock.ts';
 import { DomainError, notFound, ValidationFailed } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { cents } from '../kernel/money.ts';
-import { admitFact, FACT_DAY, type OrderEventInput, recordFact } from '../orders/events.ts';
+import { admitFact, cancellationKindOf, FACT_DAY, type OrderEventInput, recordFact } from '../orders/events.ts';
 import { lockOrder } from '../orders/state.ts';
 import { captureAtShipment } from '../payments/card/capture.ts';
 import type { StripeGateway } from '../payments/card/stripe-client.ts';
 import { paymentDatesFixedBy } from '../payments/payment-dates.ts';
 import type { Shop } from '../shops/service.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { isCustomerFacing, notifyCustomerOfTransition } from './notify-order-transition.ts';
+import { settleRefusal } from './refuse-order.ts';
 import { orderSide, recordPayment } from './record-payment.ts';
+import { type StartedCreditRefund, sendCreditRefund } from '../payments/refunds/owed-credit.ts';
+import { cancellationMoney, checkSellerDecision, recordDisputeFact, refundWhatWasPaid } from './seller-decisions.ts';
 
-type Deps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null };
+/** `baseUrl`: the origin of the link to the order page in the customer's e-mail (issue 11 §7). */
+type Deps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null; baseUrl?: string };
 export type CardCapture = 'captured' | 'nothing_to_capture' | { failed: string };
 
 /**
@@ -47,21 +52,38 @@ export async function recordOrderEvent(
     throw new DomainError('event_in_future', 'refused', {}, 'at');
   }
 
+  let refund: StartedCreditRefund | null = null;
   await deps.db.transaction().execute(async (trx) => {
     const order = await lockOrder(trx, shop.slug, orderId);
     if (!order) throw notFound('order');
     const at = dayAfterPlacing(input, atInstant, on, order.placed_at, shop.timeZone);
     const statusTo = admitFact(order, input, at);
+    // The seller's decisions as the shop's terms allow them (issue 11 §2: refusal window and grounds, cancellation cases).
+    const decision = await checkSellerDecision(trx, shop, order, input, on, actor);
+    // The customer is told of each transition they care about, in this transaction (issue 11 §7).
+    const notice = isCustomerFacing(input.type) ? await notifyCustomerOfTransition(trx, shop, order, { type: input.type, at, now, reason: input.note, baseUrl: deps.baseUrl }) : null;
     if (input.type === 'payment_received') {
       await recordPayment({ trx, shop, now, actor }, order.id, { method: 'manual', amountCents: cents(input.amountCents ?? 0), receivedOn: on.toString(), evidence: { at: input.at, ...(input.note && { note: input.note }) } });
     } else if (input.type === 'cancelled') {
-      await cancelOrder(trx, order, { reason: input.by === 'customer' ? 'by_customer' : 'by_seller', actor, at, now, ...(input.note && { note: input.note }) });
+      const kind = cancellationKindOf(input);
+      const cancelled = await cancelOrder(trx, order, { ...cancellationMoney(kind, order), actor, at, now, ...(input.note && { note: input.note }), evidence: { kind, ...decision, ...notice } });
+      // 001 online §2.4: a seller's cancellation refunds what was paid, unasked (issue 11 §2).
+      if (kind === 'by_seller') refund = await refundWhatWasPaid(trx, shop, order, cancelled.creditCents, 'order_cancelled_by_seller', actor, now, deps.stripe !== null);
     } else {
+      await recordDisputeFact(trx, order, input, at, actor);
       const dates = await paymentDatesFixedBy(trx, shop, order, { type: input.type, on });
-      await recordFact(trx, { order, input, actor, at, now, on }, statusTo, dates);
+      await recordFact(trx, { order, input, actor, at, now, on }, statusTo, dates, decision);
+      // What the refusal makes void: stock back, sums received owed back (issue 11 §8).
+      if (input.type === 'refused') {
+        const settled = await settleRefusal(trx, order, { actor, at, now, note: input.note, evidence: notice });
+        // AS-27: any sum received is refunded in full, unasked.
+        refund = await refundWhatWasPaid(trx, shop, order, settled.creditCents, 'order_refused', actor, now, deps.stripe !== null);
+      }
     }
     if (answer) await answer(trx);
   });
+  // A card refund the refusal or cancellation started is sent once it has committed (no network call holds the order).
+  if (refund) await sendCreditRefund({ ...deps, orders: orderSide }, shop, refund, actor);
   return input.type === 'shipped' ? { cardCapture: await afterShipped(deps, shop, orderId, actor) } : {};
 }
 

@@ -13,6 +13,7 @@ import { allowedEvents } from '../orders/staff-order.ts';
 import { customerName } from '../orders/staff-orders.ts';
 import { staffOrder } from '../payments/refunds/staff-order.ts';
 import type { Shop } from '../shops/service.ts';
+import { customerLang } from './notify-order-transition.ts';
 import { orderJson } from './order-json.ts';
 
 export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, actor: Actor, shop: Shop, orderId: string) {
@@ -21,7 +22,7 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
   const [json, refunds, customer, staff] = await Promise.all([
     orderJson(db, shop, row),
     staffOrder(db, shop, row.id),
-    db.selectFrom('customers').select(['first_name', 'last_name', 'company_name']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
+    db.selectFrom('customers').select(['first_name', 'last_name', 'company_name', 'email', 'address', 'language']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
     db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', shop.slug).execute(),
   ]);
   const claims = await claimsOfOrder(db, shop.slug, row.id);
@@ -35,6 +36,8 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
       events: json.events.map((e) => ({ ...e, by: names.get(e.by) ?? e.by })),
       allowedEvents: allowedEvents(row.status),
     },
+    /** Who to prepare for and how to reach them (issue 11 §8); the language the shop writes to them in. */
+    customer: customer ? { email: customer.email, address: customer.address, lang: customerLang(shop, customer.language) } : null,
     refund: refunds,
     /** Legal-warranty claims (C14) and the profile's refund window for them (004: P7D from the finding). */
     claims,

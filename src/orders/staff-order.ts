@@ -4,6 +4,7 @@
  * refunds: src/flows/staff-order-details.ts.
  */
 import { Temporal } from 'temporal-polyfill';
+import { ValidationFailed } from '../kernel/errors.ts';
 import { parseEuros } from '../kernel/money.ts';
 import { parseOrThrow } from '../kernel/validation.ts';
 import { OrderEventInput } from './events.ts';
@@ -25,10 +26,20 @@ function shopInstant(value: string | undefined, timeZone: string): string | unde
   }
 }
 
+/** The facts that end an order for good, asked with a reason and a confirmation. */
+export const ENDING: readonly string[] = ['refused', 'cancelled'];
+
 /** The form's fields → the API's input: an amount in euros ("12,50" or "12.50") only for a payment, `by` only for a cancellation. */
 export function eventInputFromForm(values: Record<string, string>, timeZone: string): OrderEventInput {
   const amount = values.amount?.trim();
   const note = values.note?.trim();
+  // Nothing is pre-selected: a fact is chosen. A refusal or a cancellation ends the order for good
+  // and is written to the customer: it needs its reason and a ticked confirmation (issue 11 §8).
+  if (!values.type) throw new ValidationFailed([{ field: 'type', code: 'fact_required' }]);
+  if (ENDING.includes(values.type)) {
+    const issues = [...(note ? [] : [{ field: 'note', code: 'reason_required' }]), ...(values.confirm === 'yes' ? [] : [{ field: 'confirm', code: 'confirmation_required' }])];
+    if (issues.length > 0) throw new ValidationFailed(issues);
+  }
   return parseOrThrow(OrderEventInput, {
     type: values.type,
     at: shopInstant(values.at, timeZone),

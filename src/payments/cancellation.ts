@@ -8,7 +8,11 @@ import type { DB, OrdersTable } from '../db/schema.ts';
 import { cancellationOutcome, type CancellingParty } from './deposits/rules.ts';
 import { paidSoFar } from './record-payment.ts';
 
-export type CancellationReason = 'unpaid' | 'by_seller' | 'by_customer';
+/**
+ * `refused`: the seller refused the order before executing it (issue 11 §8): everything received is given back.
+ * `late_delivery`, `force_majeure`: terminations (L216-6/L216-7, C. civ. 1218; issue 11 §4–§5): all sums paid go back.
+ */
+export type CancellationReason = 'unpaid' | 'by_seller' | 'by_customer' | 'refused' | 'late_delivery' | 'force_majeure';
 type CancelledOrder = Pick<Selectable<OrdersTable>, 'shop_id' | 'id' | 'customer_id' | 'gross_cents' | 'deposit_kind' | 'deposit_cents'>;
 export type CancellationMoney = { paidCents: number; creditCents: number; keptCents: number; owedByCustomerCents: number };
 
@@ -18,7 +22,7 @@ export type CancellationMoney = { paidCents: number; creditCents: number; keptCe
  * 001 online §2.2, 003 art.2.6), everything received is given back.
  */
 function moneyOutcome(order: CancelledOrder, reason: CancellationReason, paid: number) {
-  if (reason === 'unpaid' || order.deposit_kind === null || order.deposit_cents === null) {
+  if (reason === 'unpaid' || reason === 'refused' || reason === 'late_delivery' || reason === 'force_majeure' || order.deposit_kind === null || order.deposit_cents === null) {
     return { keptCents: 0, refundCents: paid, owedByCustomerCents: 0 };
   }
   const by: CancellingParty = reason === 'by_customer' ? 'customer' : 'seller';

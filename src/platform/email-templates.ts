@@ -5,6 +5,8 @@
  * version, the same bytes as GET /shops/{shop}/terms/{kind}/{version}.pdf) and the QR payload.
  */
 import { WARRANTY_CLAIM_ACK_TEMPLATE } from '../aftersale/claims.ts';
+import { findDocument } from '../campaigns/service.ts';
+import { CAMPAIGN_DOCUMENT_ATTACHMENT } from '../flows/close-campaign.ts';
 import { WITHDRAWAL_ACK_TEMPLATE, WITHDRAWAL_PDF_ATTACHMENT } from '../aftersale/emails.ts';
 import { CONFIRMATION_TEMPLATE } from '../checkout/emails.ts';
 import { getTermsVersion, termsPdf } from '../legal/terms/service.ts';
@@ -15,10 +17,12 @@ import { getShop } from '../shops/service.ts';
 import { renderClaimAck } from '../web/aftersale/claims-emails.ts';
 import { renderWithdrawalAck, withdrawalPdfAttachment } from '../web/aftersale/emails.ts';
 import { renderConfirmation } from '../web/checkout/emails.ts';
+import { TODAY_DIGEST_TEMPLATE } from '../flows/today-digest.ts';
+import { renderTodayDigest } from '../web/orders/emails.ts';
 import { MODEL_FORM_ATTACHMENT, modelFormAttachment } from '../web/aftersale/model-form-pdf.ts';
 
 export const emailTemplates: EmailTemplates = {
-  templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation, [WITHDRAWAL_ACK_TEMPLATE]: renderWithdrawalAck, [WARRANTY_CLAIM_ACK_TEMPLATE]: renderClaimAck },
+  templates: { [CONFIRMATION_TEMPLATE]: renderConfirmation, [WITHDRAWAL_ACK_TEMPLATE]: renderWithdrawalAck, [WARRANTY_CLAIM_ACK_TEMPLATE]: renderClaimAck, [TODAY_DIGEST_TEMPLATE]: renderTodayDigest },
   attachments: {
     terms_pdf: cachedAttachments(async (db, shopId, id) => {
       const shop = await getShop(db, shopId ?? '');
@@ -34,5 +38,10 @@ export const emailTemplates: EmailTemplates = {
     [WITHDRAWAL_PDF_ATTACHMENT]: cachedAttachments(withdrawalPdfAttachment, 16),
     // The model withdrawal form names one consumer and their address: rendered for each e-mail, never cached.
     [MODEL_FORM_ATTACHMENT]: modelFormAttachment,
+    // A campaign's supplier order (issue 12 §5), stored as sent when the campaign closed.
+    [CAMPAIGN_DOCUMENT_ATTACHMENT]: async (db, shopId, id) => {
+      const d = await findDocument(db, shopId ?? '', id);
+      return { filename: d.filename, contentType: d.format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8', contentBase64: Buffer.from(d.content).toString('base64') };
+    },
   },
 };

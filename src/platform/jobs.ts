@@ -12,18 +12,25 @@ import type { Clock } from '../kernel/clock.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
 import { deliverPendingEmails, type Mailer, purgeSentEmails } from '../notifications/outbox.ts';
 import { runPaymentWindow } from '../flows/payment-window.ts';
+import { closeDueCampaigns } from '../flows/close-campaign.ts';
+import { todayDigestJob } from '../flows/today-digest.ts';
 import { emailTemplates } from './email-templates.ts';
 import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 
 /** `publicUrl`: the origin links in e-mails point to (PUBLIC_URL, or the local server). */
 export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string }): () => Promise<void> {
   let running: Promise<void> | null = null;
+  // Issue 11 §7: the staff "today" digest, once a shop day (it remembers the days it looked).
+  const todayDigest = todayDigestJob({ db, clock, publicUrl: options.publicUrl });
   const run = async () => {
     await notifyTermsChanges(db, clock.now(), options.publicUrl);
     // A-14: remind, then cancel, unpaid transfer orders; their e-mails go out in this run.
     await runPaymentWindow({ db, clock });
+    // Issue 12 §5: campaigns whose closing time has come close (minimums, supplier orders).
+    await closeDueCampaigns({ db, clock });
     // Issue 10 §3: staff alerts 10 and 3 days before a withdrawal's refund falls due.
     await runWithdrawalRefundAlerts({ db, clock, publicUrl: options.publicUrl });
+    await todayDigest();
     // Idempotency keys are replayed for 24 h, then forgotten (issue 8 §5).
     await purgeIdempotencyKeys(db, new Date(clock.now().epochMilliseconds));
     // Sign-in failures, known callers, expired sessions and reset links: kept only while they serve.

@@ -74,7 +74,11 @@ describe('staff order page', () => {
     assert.equal(page.statusCode, 200);
     const select = /<select id="f-type" name="type"[^>]*>(.*?)<\/select>/s.exec(page.body)?.[1] ?? '';
     const offered = [...select.matchAll(/value="([a-z_]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(offered, ['refused', 'payment_received', 'cancelled', 'concluded_off_premises']);
+    for (const type of ['refused', 'payment_received', 'cancelled', 'concluded_off_premises']) assert.ok(offered.includes(type), offered.join());
+    for (const type of ['accepted', 'shipped', 'delivered', 'picked_up']) assert.ok(!offered.includes(type), offered.join());
+    // Nothing pre-selected (issue 11 §8): the first option asks for a choice, and no fact is selected.
+    assert.match(select, /^\s*<option value="" selected>— Choisir un fait —<\/option>/);
+    assert.doesNotMatch(select, /value="[a-z_]+" selected/);
     assert.match(page.body, /name="at" type="datetime-local" value="2026-04-01T12:00"/);
   });
 

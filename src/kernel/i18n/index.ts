@@ -11,11 +11,13 @@ import { accountsMessages } from './accounts.ts';
 import { aftersaleMessages } from './aftersale.ts';
 import { bankMessages } from './bank.ts';
 import { cardMessages } from './card.ts';
+import { campaignMessages } from './campaigns.ts';
 import { cartMessages } from './cart.ts';
 import { checkoutMessages } from './checkout.ts';
 import { claimMessages } from './claims.ts';
 import { commonMessages } from './common.ts';
 import { complaintsMessages } from './complaints.ts';
+import { deliveryMessages } from './delivery.ts';
 import { customerChangesMessages } from './customer-changes.ts';
 import { isLang, type Lang } from './entry.ts';
 import { errorMessages } from './errors.ts';
@@ -25,15 +27,18 @@ import { reconcileMessages } from './reconcile.ts';
 import { roundsMessages } from './rounds.ts';
 import { refundMessages } from './refunds.ts';
 import { legalMessages } from './legal.ts';
+import { lifecycleMessages } from './lifecycle.ts';
+import { lateDeliveryMessages } from './late-delivery.ts';
 import { modelFormMessages } from './model-form.ts';
 import { orderEventMessages } from './order-events.ts';
 import { shopMessages } from './shops.ts';
 import { staffOrderMessages } from './staff-orders.ts';
 import { transferMessages } from './transfer.ts';
+import { trackingMessages } from './tracking.ts';
 
 export { type Entry, isLang, type Lang, LANGS } from './entry.ts';
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages, ...complaintsMessages, ...customerChangesMessages, ...roundsMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages, ...complaintsMessages, ...deliveryMessages, ...campaignMessages, ...customerChangesMessages, ...trackingMessages, ...roundsMessages, ...lateDeliveryMessages, ...lifecycleMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function hasMessage(key: string): key is MessageKey {

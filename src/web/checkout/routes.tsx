@@ -42,9 +42,15 @@ import { placedWithToken } from '../../checkout/placed-orders.ts';
 import { SHIPS_TO_CUSTOMER, quoteOrder } from '../../checkout/quote.ts';
 import * as rules from '../../checkout/rules.ts';
 import { termsForOrder } from '../../checkout/terms-for-order.ts';
-import { ChoosePage, SignInFirst } from './views/choose-page.tsx';
+import { ChoosePage, type PointOption, SignInFirst } from './views/choose-page.tsx';
+import { slotText } from './views/delivery-facts.tsx';
+import { deliveryOptions } from '../../flows/delivery-options.ts';
+import { checkSlot } from '../../delivery/service.ts';
+import { pointHasSlots } from '../../shops/profile/delivery-zone-rules.ts';
 import { deliveryModesFor, paymentMethodsFor } from './views/labels.ts';
 import { OrderPage } from './views/order-page.tsx';
+import { OrderTracking } from './views/order-tracking.tsx';
+import { endReasonOf } from '../../flows/order-tracking.ts';
 import { ReviewPage } from './views/review-page.tsx';
 
 type ShopParams = { Params: { shop: string } };
@@ -79,6 +85,8 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     if (!cart.id || !cart.ready) return null;
     const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
     const quote = quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
+    // The pickup slot chosen at step 1, still open (issue 12 §3), shown on the review.
+    if (quote.point && choices.delivery.slotId) quote.delivery.slot = await checkSlot(db, shop, quote.point, choices.delivery.slotId, clock.now());
     const { terms } = await termsForOrder(db, clock, shop);
     const lines = cart.catalogueLines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     const digest = sha256Hex(JSON.stringify({ lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(), choices }));
@@ -98,14 +106,31 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
   }
 
   type CartView = Awaited<ReturnType<typeof viewCart>>;
-  function choicesPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, customer: Customer, cart: CartView, values: Record<string, string | undefined>, errors: FieldErrors, status: number) {
+  /**
+   * Step 1 offers what the customer's address is offered (issue 12 §2), each mode with its fee
+   * for this cart (§7), and at pickup points the slots still open (§3); an address outside every
+   * zone (or a postcode not of its country) gets the shop's modes, and the refusal at submission.
+   */
+  async function choicesPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, customer: Customer, cart: CartView, values: Record<string, string | undefined>, errors: FieldErrors, status: number) {
     const lang = request.lang;
     const kind = customer.kind as CustomerKind;
-    const modes = deliveryModesFor(shop.profile, kind).map((mode) => {
-      const fee = rules.shippingCents(mode, cart.products.grossCents, cart.products.netCents);
-      const feeText = mode.fee?.rule === 'carriage_forward' ? t(lang, 'checkout.delivery.carriageForward') : fee > 0 ? t(lang, 'checkout.delivery.fee', { amount: money(lang, fee) }) : t(lang, 'checkout.delivery.free');
-      return { mode, feeText };
+    const home = customer.address as unknown as { postalCode: string; city: string; country: string };
+    const offered = await deliveryOptions(deps, shop, home, kind, cart.products).catch((error: unknown) => {
+      if (error instanceof DomainError && error.kind === 'refused') return null;
+      throw error;
     });
+    const feeText = (mode: ReturnType<typeof deliveryModesFor>[number], fee: number) =>
+      mode.fee?.rule === 'carriage_forward' ? t(lang, 'checkout.delivery.carriageForward') : fee > 0 ? t(lang, 'checkout.delivery.fee', { amount: money(lang, fee) }) : t(lang, 'checkout.delivery.free');
+    const modes = offered
+      ? offered.map((o) => ({ mode: o.offer.mode, feeText: feeText(o.offer.mode, o.feeCents) }))
+      : deliveryModesFor(shop.profile, kind).map((mode) => ({ mode, feeText: feeText(mode, rules.shippingCents(mode, cart.products.grossCents, cart.products.netCents)) }));
+    const pickupOffer = offered?.find((o) => o.pickupPoints);
+    const points: PointOption[] = pickupOffer?.pickupPoints
+      ? pickupOffer.pickupPoints.map((p, i) => {
+          const ref = pickupOffer.offer.points[i];
+          return { id: p.id, label: `${p.name}, ${p.commune}`, name: p.name, slots: ref && pointHasSlots(ref) ? p.slots.map((x) => ({ id: x.id, label: slotText(lang, x, shop.timeZone), remaining: x.remaining })) : null };
+        })
+      : modes.flatMap((m) => (m.mode.mode === 'pickup' ? m.mode.points.map((p, i) => ({ id: p.id ?? String(i), label: `${p.name}, ${p.commune}`, name: p.name, slots: null })) : []));
     const address = customer.address as unknown as Record<string, string>;
     const defaults = Object.fromEntries(['line1', 'postalCode', 'city', 'country'].map((k) => [`delivery.address.${k}`, address[k]]));
     const f = frame(request, reply, shop, t(lang, 'checkout.choose.title'));
@@ -115,6 +140,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
         shopSlug={shop.slug}
         csrf={f.csrfToken ?? ''}
         modes={modes}
+        points={points}
         paymentMethods={usableMethods(paymentMethodsFor(shop.profile, kind), takesCards(cardDeps)).map((m) => m.method)}
         simulatedMethods={cardDeps.stripe === null && cardDeps.simulated}
         values={{ ...defaults, ...values }}
@@ -154,7 +180,8 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
       const choices = parseChoices(shop, values);
       requireUsableMethod(choices.paymentMethod, takesCards(cardDeps));
       const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
-      quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
+      const quote = quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
+      if (quote.point && choices.delivery.slotId) await checkSlot(db, shop, quote.point, choices.delivery.slotId, clock.now());
       saveChoices(request, reply, shop.slug, choices);
       return reply.redirect(`/shops/${shop.slug}/checkout/review`, 303);
     } catch (error) {
@@ -234,7 +261,10 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const payment = card ? <CardPayment lang={request.lang} card={card} action={`/shops/${shop.slug}/orders/${order.id}/card-checkout`} csrf={f.csrfToken ?? ''} notice={notice} /> : <SimulatedOutcome lang={request.lang} notice={notice} />;
     // The withdrawal function, for the customer while the period runs (issue 10 §1).
     const withdrawal = request.actor.kind === 'customer' ? await withdrawalEntry(deps, request.lang, shop, order.id) : null;
-    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={await invoiceLinkOf(db, shop.slug, order.id)} withdrawal={withdrawal} />;
+    const invoice = await invoiceLinkOf(db, shop.slug, order.id);
+    // Where the order stands: deadlines, actions open, timeline, documents (issue 11 §7).
+    const tracking = <OrderTracking lang={request.lang} shop={shop} order={order} today={today(clock, shop.timeZone).toString()} reason={await endReasonOf(db, shop.slug, order)} invoice={invoice ?? null} modelForm={withdrawal !== null} />;
+    const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={invoice} withdrawal={withdrawal} tracking={tracking} />;
     // The legal warranty's claim form once delivered, or the manufacturer's warranty (issue 10 §4).
     const claim = request.actor.kind === 'customer' ? await claimEntry(deps, request.lang, shop, order.id) : null;
     return sendPage(reply, <Page frame={f}>{page}{claim}{await customerChangesSection(request, shop, order.id, f.csrfToken ?? '')}</Page>);
@@ -265,6 +295,7 @@ function flatChoices(c: CheckoutChoices | null): Record<string, string | undefin
   return {
     'delivery.mode': c.delivery.mode,
     'delivery.pickupPointId': c.delivery.pickupPointId,
+    'delivery.slotId': c.delivery.slotId,
     paymentMethod: c.paymentMethod,
     ...(a && { 'delivery.address.line1': a.line1, 'delivery.address.postalCode': a.postalCode, 'delivery.address.city': a.city, 'delivery.address.country': a.country }),
   };
@@ -272,11 +303,12 @@ function flatChoices(c: CheckoutChoices | null): Record<string, string | undefin
 
 /** Step 1's fields: the address only for a mode delivering to it, a pickup point only for pickup. */
 function parseChoices(shop: Shop, values: Record<string, string>): CheckoutChoices {
-  const nested = nestForm(values) as { delivery?: { mode?: string; address?: unknown; pickupPointId?: string } };
+  const nested = nestForm(values) as { delivery?: { mode?: string; address?: unknown; pickupPointId?: string; slotId?: string } };
   const delivery = { ...nested.delivery };
   const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode);
   if (!mode || !SHIPS_TO_CUSTOMER.includes(mode.mode)) delivery.address = undefined;
   if (mode?.mode !== 'pickup') delivery.pickupPointId = undefined;
+  if (mode?.mode !== 'pickup' || !delivery.slotId) delivery.slotId = undefined;
   const unchosen = [
     ...(delivery.mode ? [] : [{ field: 'delivery.mode', code: 'choose_delivery_mode' }]),
     ...(mode?.mode === 'pickup' && !delivery.pickupPointId ? [{ field: 'delivery.pickupPointId', code: 'choose_pickup_point' }] : []),

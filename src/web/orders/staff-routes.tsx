@@ -9,6 +9,7 @@ import { staffShop } from '../../shops/staff-access.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { Shop } from '../../shops/service.ts';
 import { frameFor, sendPage } from '../context.ts';
+import { baseUrl } from '../urls.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
@@ -63,7 +64,7 @@ export const ordersStaffPages: FastifyPluginAsync = async (app) => {
     const values = flatForm(request.body);
     try {
       const input = eventInputFromForm(values, shop.timeZone);
-      await recordOrderEvent(deps, shop, request.params.id, input, actorName(request));
+      await recordOrderEvent({ ...deps, baseUrl: baseUrl(request) }, shop, request.params.id, input, actorName(request));
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=event`, 303);
     } catch (error) {
       const errors = formFieldErrors(fieldErrors(error, request.lang));

@@ -16,8 +16,9 @@ import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { formatDateTime, paymentLabel } from './labels.ts';
 import { TransferInstructions } from './transfer-instructions.tsx';
-import { CreditNoteLinks, type CreditNoteLink } from '../../invoicing/credit-note-links.tsx';
 import { DepositFacts } from '../../payments/views/deposits/deposit-facts.tsx';
+import { LateDeliveryLink } from '../../orders/views/late-delivery-link.tsx';
+import { CreditNoteLinks, type CreditNoteLink } from '../../invoicing/credit-note-links.tsx';
 
 type Order = Awaited<ReturnType<typeof orderJson>>;
 
@@ -35,7 +36,9 @@ const docLabel = (lang: Lang, kind: string) => (hasMessage(`terms.kind.${kind}`)
  * `withdrawal`: the withdrawal function's entry while the period runs (issue 10 §1), with the
  *   pre-filled model withdrawal form beside it (§8).
  */
-export function OrderPage({ lang, shop, order, transfer, placed, payment, invoice, withdrawal }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean; payment?: Child; invoice?: { id: string; number: string; creditNotes?: CreditNoteLink[] } | null; withdrawal?: Child }) {
+export function OrderPage({ lang, shop, order, transfer, placed, payment, invoice, withdrawal, tracking }: { lang: Lang; shop: Shop; order: Order; transfer: Transfer | null; placed: boolean; payment?: Child; invoice?: { id: string; number: string; creditNotes?: CreditNoteLink[] } | null; withdrawal?: Child; tracking?: Child }) {
+  // A refused or cancelled order asks for no payment any more (issue 11 §8).
+  const ended = order.status === 'refused' || order.status === 'cancelled';
   const delivery = order.delivery as unknown as { mode: string; address?: AddressJson; pickupPointId?: string };
   const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode) ?? { mode: delivery.mode };
   return (
@@ -52,11 +55,13 @@ export function OrderPage({ lang, shop, order, transfer, placed, payment, invoic
       </dl>
       {invoice && <p><a href={invoicePdfUrl(shop.slug, invoice.id)}>{t(lang, 'invoice.link', { number: invoice.number })}</a></p>}
       <CreditNoteLinks lang={lang} shop={shop} notes={invoice?.creditNotes} />
+      {tracking}
       {withdrawal}
       {withdrawal && <p><a href={`/shops/${shop.slug}/orders/${order.id}/withdrawal-form.pdf`}>{t(lang, 'modelForm.link')}</a></p>}
       {/* Complaints, reserves, invoice disputes, goodwill returns: each with its window (issue 10 §5–§6). */}
       <p><a href={`/shops/${shop.slug}/orders/${order.id}/complaints/new`}>{t(lang, 'complaints.link')}</a></p>
-      <DepositFacts lang={lang} order={order} />
+      <LateDeliveryLink lang={lang} shop={shop} order={order} />
+      {!ended && <DepositFacts lang={lang} order={order} />}
       {transfer && <TransferInstructions lang={lang} transfer={transfer} qrUrl={`/shops/${shop.slug}/orders/${order.id}/transfer-qr.svg`} />}
       {payment}
       <OrderLines lang={lang} lines={order.lines} exclVat={order.totals.vatCents === 0 && order.totals.grossCents > 0} />
@@ -71,9 +76,9 @@ export function OrderPage({ lang, shop, order, transfer, placed, payment, invoic
         <dt>{t(lang, 'order.total')}</dt>
         <dd><strong>{money(lang, order.totals.grossCents)}</strong></dd>
         <dt>{t(lang, 'checkout.review.delivery')}</dt>
-        <dd><DeliveryFacts lang={lang} mode={mode} delivery={delivery} /></dd>
+        <dd><DeliveryFacts lang={lang} mode={mode} delivery={delivery} timeZone={shop.timeZone} /></dd>
         <dt>{t(lang, 'checkout.review.payment')}</dt>
-        <dd>{paymentLabel(lang, order.payment.method)}{hasMessage(`payment.status.${order.payment.status}`) && ` — ${t(lang, `payment.status.${order.payment.status}` as MessageKey)}`}</dd>
+        <dd>{paymentLabel(lang, order.payment.method)}{ended && order.payment.status === 'awaiting' ? ` — ${t(lang, 'tracking.noPaymentDue')}` : hasMessage(`payment.status.${order.payment.status}`) && ` — ${t(lang, `payment.status.${order.payment.status}` as MessageKey)}`}</dd>
       </dl>
       <h2>{t(lang, 'order.terms')}</h2>
       <ul>

@@ -7,11 +7,12 @@
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
 import { ErrorSummary, Field, type FieldErrors } from '../../forms.tsx';
 import type { OrderEventType } from '../../../orders/state-machine.ts';
+import { ENDING } from '../../../orders/staff-order.ts';
 import { label } from './labels.ts';
 
 type Props = { lang: Lang; action: string; csrf: string; allowed: readonly OrderEventType[]; values: Record<string, string>; errors: FieldErrors };
 
-function Select({ lang, name, labelKey, hintKey, value, options, errors }: { lang: Lang; name: string; labelKey: MessageKey; hintKey?: MessageKey; value: string | undefined; options: [string, string][]; errors: FieldErrors }) {
+function Select({ lang, name, labelKey, hintKey, value, options, errors, placeholder }: { lang: Lang; name: string; labelKey: MessageKey; hintKey?: MessageKey; value: string | undefined; options: [string, string][]; errors: FieldErrors; placeholder?: string }) {
   const id = `f-${name}`;
   const error = errors[name];
   const describedBy = [hintKey ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -21,20 +22,38 @@ function Select({ lang, name, labelKey, hintKey, value, options, errors }: { lan
       {hintKey && <p class="hint" id={`${id}-hint`}>{t(lang, hintKey)}</p>}
       {error && <p class="error" id={`${id}-error`}>{error}</p>}
       <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {placeholder !== undefined && <option value="" selected={value ? undefined : true}>{placeholder}</option>}
         {options.map(([v, text]) => <option value={v} selected={v === value ? true : undefined}>{text}</option>)}
       </select>
     </div>
   );
 }
 
+/** The confirmation a refusal or a cancellation asks for: a box to tick, read by the server (no script). */
+function Confirm({ lang, checked, error }: { lang: Lang; checked: boolean; error: string | undefined }) {
+  const describedBy = ['f-confirm-hint', error ? 'f-confirm-error' : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <p class="hint" id="f-confirm-hint">{t(lang, 'staffOrders.event.confirmHint')}</p>
+      {error && <p class="error" id="f-confirm-error">{error}</p>}
+      <p>
+        <input type="checkbox" id="f-confirm" name="confirm" value="yes" checked={checked ? true : undefined} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />{' '}
+        <label for="f-confirm">{t(lang, 'staffOrders.event.confirm')}</label>
+      </p>
+    </div>
+  );
+}
+
 export function OrderEventForm({ lang, action, csrf, allowed, values, errors }: Props) {
   if (allowed.length === 0) return <p>{t(lang, 'staffOrders.event.none')}</p>;
+  const ending = allowed.some((type) => ENDING.includes(type));
   return (
     <>
       <ErrorSummary lang={lang} errors={errors} />
       <form method="post" action={action} novalidate aria-label={t(lang, 'staffOrders.event.form')}>
         <input type="hidden" name="_csrf" value={csrf} />
-        <Select lang={lang} name="type" labelKey="staffOrders.event.type" value={values.type} options={allowed.map((type) => [type, label(lang, 'staffOrders.type', type)])} errors={errors} />
+        {/* None pre-selected (issue 11 §8): staff choose the fact; a refusal cannot be one click away. */}
+        <Select lang={lang} name="type" labelKey="staffOrders.event.type" value={values.type} options={allowed.map((type) => [type, label(lang, 'staffOrders.type', type)])} errors={errors} placeholder={t(lang, 'staffOrders.event.choose')} />
         <Field name="at" type="datetime-local" label={t(lang, 'staffOrders.event.at')} hint={t(lang, 'staffOrders.event.atHint')} value={values.at} required errors={errors} />
         {allowed.includes('payment_received') && (
           <Field name="amount" label={t(lang, 'staffOrders.event.amount')} hint={t(lang, 'staffOrders.event.amountHint')} value={values.amount} errors={errors} />
@@ -50,7 +69,8 @@ export function OrderEventForm({ lang, action, csrf, allowed, values, errors }: 
             errors={errors}
           />
         )}
-        <Field name="note" label={t(lang, 'staffOrders.event.note')} value={values.note} errors={errors} />
+        <Field name="note" label={t(lang, 'staffOrders.event.reason')} hint={ending ? t(lang, 'staffOrders.event.reasonHint') : undefined} value={values.note} errors={errors} />
+        {ending && <Confirm lang={lang} checked={values.confirm === 'yes'} error={errors.confirm} />}
         <button type="submit">{t(lang, 'staffOrders.event.submit')}</button>
       </form>
     </>

@@ -5,9 +5,10 @@
  */
 import { money } from '../../../kernel/i18n/money.ts';
 import { OrderLines } from '../../checkout/views/order-lines.tsx';
-import { formatDateTime } from '../../checkout/views/labels.ts';
+import { countryName, deliveryLabel, formatDateTime } from '../../checkout/views/labels.ts';
 import type { Child } from '#jsx/jsx-runtime';
-import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import { hasMessage, type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
+import type { AddressJson } from '../../../db/schema.ts';
 import type { WithdrawalFormsState } from '../../aftersale/staff-section.tsx';
 import { RefundSection } from '../../payments/views/refunds/refund-section.tsx';
 import { StaffClaimsSection } from '../../aftersale/views/claims-pages.tsx';
@@ -34,6 +35,8 @@ export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: 
       {state.done === '1' && <p class="notice" role="status">{t(lang, 'refund.staff.done')}</p>}
       {state.done === 'event' && <p class="notice" role="status">{t(lang, 'staffOrders.event.done')}</p>}
       <OrderFacts lang={lang} shop={shop} order={order} />
+      <PrepareAndDeliver lang={lang} shop={shop} details={details} />
+      <Deadlines lang={lang} deadlines={order.deadlines} />
       <h2>{t(lang, 'refund.staff.lines')}</h2>
       <OrderLines lang={lang} lines={refund.order.lines} exclVat={false} captionClass="muted" />
       <h2>{t(lang, 'refund.staff.payments')}</h2>
@@ -48,6 +51,7 @@ export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: 
       )}
       <h2>{t(lang, 'staffOrders.event.form')}</h2>
       <OrderEventForm lang={lang} action={`${base}/${order.id}/events`} csrf={csrf} allowed={order.allowedEvents} values={state.event?.values ?? { at: details.nowLocal }} errors={state.event?.errors ?? {}} />
+      <p><a href={`/shops/${shop.slug}/staff/today`}>{t(lang, 'today.link')}</a></p>
       <h2>{t(lang, 'staffOrders.history')}</h2>
       <History lang={lang} shop={shop} events={order.events} />
       {aftersale}
@@ -60,7 +64,7 @@ export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: 
 }
 
 function OrderFacts({ lang, shop, order }: { lang: Lang; shop: Shop; order: StaffOrderDetails['order'] }) {
-  const { payment, deadlines } = order;
+  const { payment } = order;
   return (
     <dl class="facts">
       <dt>{t(lang, 'staffOrders.col.placedOn')}</dt>
@@ -83,9 +87,6 @@ function OrderFacts({ lang, shop, order }: { lang: Lang; shop: Shop; order: Staf
           <dd>{money(lang, payment.depositCents)}</dd>
         </>
       )}
-      {deadlines.paymentDueOn && <><dt>{t(lang, 'staffOrders.paymentDueOn')}</dt><dd>{plainDate(lang, deadlines.paymentDueOn)}</dd></>}
-      {deadlines.balanceDueOn && <><dt>{t(lang, 'staffOrders.balanceDueOn')}</dt><dd>{plainDate(lang, deadlines.balanceDueOn)}</dd></>}
-      {deadlines.paymentNotBefore && <><dt>{t(lang, 'staffOrders.paymentNotBefore')}</dt><dd>{plainDate(lang, deadlines.paymentNotBefore)}</dd></>}
     </dl>
   );
 }
@@ -111,5 +112,84 @@ function History({ lang, shop, events }: { lang: Lang; shop: Shop; events: Staff
         ))}
       </tbody>
     </table>
+  );
+}
+
+type Delivery = { mode: string; address?: AddressJson; pickupPointId?: string; slotId?: string; slot?: unknown; phone?: string; doorNotes?: string };
+
+/** What preparing and handing over the order needs (issue 11 §8): how, where, when, and how to reach the customer. */
+function PrepareAndDeliver({ lang, shop, details }: { lang: Lang; shop: Shop; details: StaffOrderDetails }) {
+  const delivery = details.order.delivery as unknown as Delivery;
+  const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode);
+  const points = (mode as { points?: { id?: string; name: string; commune: string; address?: { line1: string; postalCode: string; city: string } }[] } | undefined)?.points ?? [];
+  const point = delivery.pickupPointId === undefined ? undefined : (points.find((p) => p.id === delivery.pickupPointId) ?? points[Number(delivery.pickupPointId)]);
+  const customer = details.customer;
+  const notGiven = t(lang, 'staffOrders.notGiven');
+  return (
+    <section aria-labelledby="prepare">
+      <h2 id="prepare">{t(lang, 'staffOrders.prepare')}</h2>
+      <dl class="facts">
+        <dt>{t(lang, 'staffOrders.deliveryMode')}</dt>
+        <dd>{deliveryLabel(lang, mode ?? { mode: delivery.mode })}</dd>
+        {delivery.pickupPointId !== undefined && (
+          <>
+            <dt>{t(lang, 'staffOrders.pickupPoint')}</dt>
+            <dd>{point ? `${point.name}${point.address ? ` — ${point.address.line1}, ${point.address.postalCode} ${point.address.city}` : ` (${point.commune})`}` : delivery.pickupPointId}</dd>
+          </>
+        )}
+        {(delivery.slotId !== undefined || delivery.slot !== undefined) && (
+          <>
+            <dt>{t(lang, 'staffOrders.slot')}</dt>
+            <dd>{delivery.slotId ?? JSON.stringify(delivery.slot)}</dd>
+          </>
+        )}
+        {delivery.address && (
+          <>
+            <dt>{t(lang, 'staffOrders.address')}</dt>
+            <dd>{addressText(lang, delivery.address)}</dd>
+          </>
+        )}
+        {delivery.doorNotes && <><dt>{t(lang, 'staffOrders.event.note')}</dt><dd>{delivery.doorNotes}</dd></>}
+        <dt>{t(lang, 'staffOrders.col.customer')}</dt>
+        <dd>{details.order.customerName}</dd>
+        <dt>{t(lang, 'staffOrders.customerEmail')}</dt>
+        <dd>{customer ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : notGiven}</dd>
+        <dt>{t(lang, 'staffOrders.customerPhone')}</dt>
+        <dd>{delivery.phone ? <a href={`tel:${delivery.phone.replace(/\s+/g, '')}`}>{delivery.phone}</a> : notGiven}</dd>
+        {customer && (
+          <>
+            <dt>{t(lang, 'staffOrders.customerAddress')}</dt>
+            <dd>{addressText(lang, customer.address)}</dd>
+            <dt>{t(lang, 'staffOrders.customerLang')}</dt>
+            <dd>{LANG_NAMES[customer.lang]}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+const LANG_NAMES: Record<Lang, string> = { fr: 'Français', en: 'English', nl: 'Nederlands' };
+const addressText = (lang: Lang, a: AddressJson) => `${a.line1}, ${a.postalCode} ${a.city}, ${countryName(lang, a.country)}`;
+
+/** Every deadline the order has (API.md `deadlines`), by its name; those this page does not know yet show their code. */
+export function Deadlines({ lang, deadlines }: { lang: Lang; deadlines: Record<string, unknown> }) {
+  const entries = Object.entries(deadlines).filter((e): e is [string, string] => typeof e[1] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e[1]));
+  return (
+    <section aria-labelledby="deadlines">
+      <h2 id="deadlines">{t(lang, 'staffOrders.deadlines')}</h2>
+      {entries.length === 0 ? (
+        <p>{t(lang, 'staffOrders.deadlines.none')}</p>
+      ) : (
+        <dl class="facts">
+          {entries.map(([name, day]) => (
+            <>
+              <dt>{hasMessage(`deadline.${name}`) ? t(lang, `deadline.${name}` as MessageKey) : name}</dt>
+              <dd>{plainDate(lang, day)}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+    </section>
   );
 }

@@ -16,6 +16,7 @@ export function StaffOrdersPage({ lang, shop, orders, query, hasNext }: Props) {
   return (
     <>
       <h1>{t(lang, 'staffOrders.title')}</h1>
+      <p><a href={`/shops/${shop.slug}/staff/today`}>{t(lang, 'today.link')}</a></p>
       <form method="get" action={base} class="inline-form">
         <label for="f-status">{t(lang, 'staffOrders.filter.status')}</label>{' '}
         <select id="f-status" name="status">

@@ -13,8 +13,10 @@ export function StaffDashboard({ lang, shop, counts, products, customers, findin
     <>
       <h1>{t(lang, 'staff.title', { shop: shop.name })}</h1>
       <p><a href={`/shops/${shop.slug}/staff/orders`}>{t(lang, 'staffOrders.link')}</a></p>
+      <p><a href={`/shops/${shop.slug}/staff/today`}>{t(lang, 'today.link')}</a></p>
       <p><a href={`/shops/${shop.slug}/staff/bank`}>{t(lang, 'bank.title')}</a></p>
       {shop.profile.delivery?.modes.some((m) => m.mode === 'volunteer') && <p><a href={`/shops/${shop.slug}/staff/rounds`}>{t(lang, 'rounds.link')}</a></p>}
+      {shop.profile.delivery?.modes.some((m) => m.mode === 'pickup') && <p><a href={`/shops/${shop.slug}/staff/pickup-points`}>{t(lang, 'delivery.staff.link')}</a></p>}
       <dl class="facts">
         <dt>{t(lang, 'staff.products')}</dt>
         <dd>{counts.products}</dd>

@@ -1,0 +1,48 @@
+/**
+ * The staff "today" view (issue 11 §7): every order whose deadline is near or passed on the
+ * shop's day — the refusal window closing, a payment or balance due, a refund due within 3 days
+ * (an order's own `refundDueOn`, or a withdrawal's: after-sale's refund rules), the delivery
+ * promise passed or within 2 days. Reads the order's `deadlines` as API.md shows them
+ * (src/flows/order-json.ts) and applies src/orders/today-rules.ts.
+ */
+import type { Kysely } from 'kysely';
+import type { Temporal } from 'temporal-polyfill';
+import { openRefunds } from '../aftersale/queries.ts';
+import { refundDueOf } from '../aftersale/withdrawal-json.ts';
+import type { DB, WithdrawalStatementJson } from '../db/schema.ts';
+import { isWorkingDay, localDate } from '../kernel/calendar.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { ordersToWatch } from '../orders/today-queries.ts';
+import { type TodayItem, todayItems } from '../orders/today-rules.ts';
+import { jurisdictionOf, type Shop } from '../shops/service.ts';
+import { orderJson } from './order-json.ts';
+
+export type TodayLine = TodayItem & { orderId: string; number: string; customerName: string; status: string };
+
+/** The shop's day and its lines, the most urgent first (then by order number). */
+export async function staffToday(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop): Promise<{ today: string; lines: TodayLine[] }> {
+  const { db } = deps;
+  const today = localDate(deps.clock.now(), shop.timeZone);
+  const jurisdiction = jurisdictionOf(shop);
+  const working = (d: Temporal.PlainDate) => isWorkingDay(d, jurisdiction);
+  const endedSince = new Date(today.subtract({ days: 90 }).toZonedDateTime(shop.timeZone).epochMilliseconds);
+  const lines: TodayLine[] = [];
+  for (const { order, customerName } of await ordersToWatch(db, shop.slug, endedSince)) {
+    const json = await orderJson(db, shop, order);
+    const deadlines = json.deadlines as Record<string, string | undefined>;
+    for (const item of todayItems({ status: order.status, paymentStatus: order.payment_status, ...deadlines }, today, working)) {
+      lines.push({ ...item, orderId: order.id, number: order.number, customerName, status: order.status });
+    }
+  }
+  // Withdrawals received on time and not refunded yet: their refund falls due on its own day.
+  for (const w of await openRefunds(db, shop.slug)) {
+    const dueOn = refundDueOf(w, shop);
+    const statement = w.statement as unknown as WithdrawalStatementJson;
+    if (!dueOn) continue;
+    for (const item of todayItems({ status: 'delivered', paymentStatus: 'paid', refundDueOn: dueOn.toString() }, today, working)) {
+      lines.push({ ...item, orderId: w.order_id, number: statement.order.number, customerName: statement.customer?.name ?? '', status: 'delivered' });
+    }
+  }
+  lines.sort((a, b) => a.daysLeft - b.daysLeft || a.number.localeCompare(b.number));
+  return { today: today.toString(), lines };
+}
