@@ -60,7 +60,8 @@ type OrderLineRow = Selectable<OrderLinesTable>;
 /**
  * Issue 11 §10: `refusalUntil` while the order may still be refused under a profile that sets a
  * window (001 CG §3.2: 4 jours ouvrés from its receipt; refusal-rules.ts); `deliveryLatestOn`
- * once the contract is concluded and until the goods are handed over (delivery-promise.ts).
+ * until the goods are handed over: the promise made at checkout, else once the contract is
+ * concluded, 30 days after it for a consumer (delivery-promise.ts).
  */
 function lifecycleDeadlines(shop: Shop, order: OrderRow, events: readonly OrderEventView[]): { refusalUntil?: string; deliveryLatestOn?: string } {
   const out: { refusalUntil?: string; deliveryLatestOn?: string } = {};
@@ -69,8 +70,11 @@ function lifecycleDeadlines(shop: Shop, order: OrderRow, events: readonly OrderE
     const until = refusalUntil(shop.profile.orders?.refusal, placedOn, [jurisdictionOf(shop)]);
     if (until) out.refusalUntil = until.toString();
   }
-  if (['accepted', 'preparing', 'shipped'].includes(order.status)) {
-    const latest = deliveryLatestOn({ customerKind: order.customer_kind, concludedOn: concludedOn(events, shop.timeZone), consumerMaxDelay: shop.profile.delivery?.consumerMaxDelay });
+  if (['awaiting_payment', 'awaiting_acceptance', 'accepted', 'preparing', 'shipped'].includes(order.status)) {
+    // A campaign's promise, kept in `delivery.latestOn` at checkout (issue 12 §1), binds from the order on.
+    const promised = (order.delivery as { latestOn?: unknown } | null)?.latestOn;
+    const promisedLatestOn = typeof promised === 'string' && FACT_DAY_PATTERN.test(promised) ? Temporal.PlainDate.from(promised) : null;
+    const latest = deliveryLatestOn({ customerKind: order.customer_kind, concludedOn: concludedOn(events, shop.timeZone), promisedLatestOn, consumerMaxDelay: shop.profile.delivery?.consumerMaxDelay });
     if (latest) out.deliveryLatestOn = latest.toString();
   }
   return out;
@@ -78,6 +82,8 @@ function lifecycleDeadlines(shop: Shop, order: OrderRow, events: readonly OrderE
 
 /** An event as the order's JSON reads it; `data` when the caller has it (the conclusion's day is read from it). */
 type OrderEventView = Pick<StoredEvent, 'type' | 'at' | 'actor'> & { data?: unknown };
+
+const FACT_DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * API.md's order from its rows, with no read: the order path builds its answer from what it has
