@@ -127,12 +127,18 @@ export function lockStop(trx: Transaction<DB>, shopId: string, roundId: string, 
   return trx.selectFrom('round_stops').selectAll().where('shop_id', '=', shopId).where('round_id', '=', roundId).where('order_id', '=', orderId).forUpdate().executeTakeFirst();
 }
 
+/** The stop's outcome; an absent stop whose order has meanwhile joined another round cannot become delivered here. */
 export async function setStopOutcome(trx: Transaction<DB>, stop: Pick<StopRow, 'shop_id' | 'round_id' | 'order_id'>, outcome: StopOutcome, at: Date, note: string | undefined): Promise<void> {
-  await trx
-    .updateTable('round_stops')
-    .set({ outcome, outcome_at: at, outcome_note: note ?? null })
-    .where('shop_id', '=', stop.shop_id)
-    .where('round_id', '=', stop.round_id)
-    .where('order_id', '=', stop.order_id)
-    .execute();
+  try {
+    await trx
+      .updateTable('round_stops')
+      .set({ outcome, outcome_at: at, outcome_note: note ?? null })
+      .where('shop_id', '=', stop.shop_id)
+      .where('round_id', '=', stop.round_id)
+      .where('order_id', '=', stop.order_id)
+      .execute();
+  } catch (error) {
+    if (isTaken(error)) throw new DomainError('round_order_taken', 'conflict', {}, 'outcome');
+    throw error;
+  }
 }

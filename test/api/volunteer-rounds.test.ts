@@ -202,6 +202,18 @@ describe('volunteer rounds at Coopso', () => {
     assert.match(page.body, /Absent le 1 sept\. 2026, 14:07 — Personne, avis laissé dans la boîte/);
   });
 
+  test('should offer an absent customer’s order for another round, and then not deliver it on the first', async () => {
+    const id = orders.tirou12?.id ?? '';
+    const page = await staff.get('/shops/coopso/staff/rounds/new?zone=Charleroi');
+    assert.ok(page.body.includes(`value="${id}"`), 'offered again after the absence');
+    const res = await staff.submit('/shops/coopso/staff/rounds/new', '/shops/coopso/staff/rounds', { name: 'Charleroi — repassage', zone: 'Charleroi', roundOn: '2026-09-02', orderIds: id });
+    assert.equal(res.statusCode, 303, res.body);
+    const twice = await mark(sheet, id, 'delivered');
+    assert.equal(twice.statusCode, 422);
+    assert.match(twice.body, /déjà sur une autre tournée/);
+    assert.equal((await orderJson(id)).status, 'accepted', 'nothing recorded on the order');
+  });
+
   test('should refuse to deliver a cancelled order, with the reason', async () => {
     const id = orders.marcinelle?.id ?? '';
     assert.equal((await event(id, { type: 'cancelled', by: 'seller', at: '2026-09-01T14:00:00+02:00', note: 'rupture' })).statusCode, 201);

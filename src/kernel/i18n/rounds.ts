@@ -55,6 +55,7 @@ export const roundsMessages = {
     nl: 'Bestellingen voor thuislevering door leden, aanvaard (betaald) en nog niet geleverd, op geen andere ronde, per gemeente gegroepeerd. De stops worden daarna op postcode gesorteerd.',
   },
   'rounds.eligible_none': { fr: 'Aucune commande à livrer par des membres pour l’instant.', en: 'No order to be delivered by members for now.', nl: 'Voorlopig geen bestelling om door leden te leveren.' },
+  'rounds.zones': { fr: 'Zones', en: 'Zones', nl: 'Zones' },
   'rounds.orders': { fr: 'Commandes de la tournée', en: 'Orders of the round', nl: 'Bestellingen van de ronde' },
   'rounds.create': { fr: 'Créer la tournée', en: 'Create the round', nl: 'Ronde aanmaken' },
   'rounds.round_title': { fr: 'Tournée : {name}', en: 'Round: {name}', nl: 'Ronde: {name}' },

@@ -11,6 +11,7 @@ import { parseOrThrow } from '../../kernel/validation.ts';
 import type { RoundOrder } from '../../orders/round-orders.ts';
 import { NewRoundInput, StopDetailsInput, VolunteerInput } from '../../rounds/schema.ts';
 import { listRounds, moveRoundStop, setStopDetails, setVolunteer } from '../../rounds/service.ts';
+import { offeredModes } from '../../shops/profile/delivery-zone-rules.ts';
 import type { Shop } from '../../shops/service.ts';
 import { staffShop } from '../../shops/staff-access.ts';
 import { frameFor, sendPage } from '../context.ts';
@@ -26,13 +27,26 @@ type RoundParams = { Params: { shop: string; id: string } };
 type StopParams = { Params: { shop: string; id: string; orderId: string } };
 
 const actorName = (request: FastifyRequest) => (request.actor.kind === 'anonymous' ? 'anonymous' : `${request.actor.kind}:${request.actor.id}`);
-const communeOf = (o: RoundOrder) => o.address?.city.trim() || '—';
+/**
+ * The zone an order's address falls in for home delivery by members, as the profile maps
+ * postcodes to communes (Coopso: 6000–6061 are Charleroi, Marcinelle included); the address's
+ * own commune when the profile does not say.
+ */
+function zoneOf(shop: Shop, o: RoundOrder): string {
+  if (!o.address) return '—';
+  try {
+    const offer = offeredModes(shop.profile, null, o.address).find((m) => m.mode.mode === 'volunteer');
+    return offer?.commune ?? (o.address.city.trim() || '—');
+  } catch {
+    return o.address.city.trim() || '—';
+  }
+}
 
-/** The commune names of the orders, each with its orders, by name. */
-function byCommune(orders: readonly RoundOrder[]): [string, RoundOrder[]][] {
+/** The zones of the orders, each with its orders, by name. */
+function byCommune(shop: Shop, orders: readonly RoundOrder[]): [string, RoundOrder[]][] {
   const groups = new Map<string, RoundOrder[]>();
   for (const o of orders) {
-    const key = communeOf(o);
+    const key = zoneOf(shop, o);
     groups.set(key, [...(groups.get(key) ?? []), o]);
   }
   return [...groups].sort(([a], [b]) => a.localeCompare(b, 'fr'));
@@ -77,10 +91,12 @@ export const roundsStaffPages: FastifyPluginAsync = async (app) => {
     );
   });
 
-  async function newRoundPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, values: Record<string, string>, chosen: Set<string>, errors: FieldErrors, status = 200) {
+  /** `only`: one zone's orders (the zone links at the top), all zones otherwise. */
+  async function newRoundPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, values: Record<string, string>, chosen: Set<string>, errors: FieldErrors, status = 200, only?: string) {
     const lang = request.lang;
     const orders = await eligibleOrders(db, shop);
-    const groups = byCommune(orders);
+    const all = byCommune(shop, orders);
+    const groups = only && all.some(([zone]) => zone === only) ? all.filter(([zone]) => zone === only) : all;
     const f = frame(request, reply, shop, t(lang, 'rounds.new'));
     return sendPage(
       reply,
@@ -88,6 +104,13 @@ export const roundsStaffPages: FastifyPluginAsync = async (app) => {
         <h1>{t(lang, 'rounds.new')}</h1>
         <ErrorSummary lang={lang} errors={errors} />
         <p>{t(lang, 'rounds.eligible_intro')}</p>
+        {all.length > 1 && (
+          <nav aria-label={t(lang, 'rounds.zones')}>
+            <ul>
+              {all.map(([zone, list]) => <li><a href={`${base(shop)}/new?zone=${encodeURIComponent(zone)}`} aria-current={groups.length === 1 && groups[0]?.[0] === zone ? 'page' : undefined}>{zone} ({list.length})</a></li>)}
+            </ul>
+          </nav>
+        )}
         {orders.length === 0 ? (
           <p>{t(lang, 'rounds.eligible_none')}</p>
         ) : (
@@ -118,9 +141,10 @@ export const roundsStaffPages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get<ShopParams>('/shops/:shop/staff/rounds/new', async (request, reply) => {
+  app.get<ShopParams & { Querystring: { zone?: string } }>('/shops/:shop/staff/rounds/new', async (request, reply) => {
     const shop = await staffShop(db, request, reply);
-    return shop ? newRoundPage(request, reply, shop, {}, new Set(), {}) : reply;
+    const zone = typeof request.query.zone === 'string' ? request.query.zone.slice(0, 100) : undefined;
+    return shop ? newRoundPage(request, reply, shop, zone ? { zone } : {}, new Set(), {}, 200, zone) : reply;
   });
 
   app.post<ShopParams>('/shops/:shop/staff/rounds', { preValidation: app.csrfProtection }, async (request, reply) => {
