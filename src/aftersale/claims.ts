@@ -9,9 +9,11 @@
  * - Hidden defect: within 2 years of discovery (C. civ. 1648), within 20 years of the sale.
  * - Professionals get no legal warranty here: where the profile gives them the manufacturer's
  *   warranty (003 art.10), the pages say so with its exclusions.
- * - Staff decide repair, replacement, price reduction or refund; a refund is due within the
- *   profile's window counted from the finding (004 art.8: 7 days), a repair or replacement within
- *   30 days of the request (FR L217-10, the D.211-2 box).
+ * - Staff decide repair, replacement, price reduction or refund, or decline the claim with its
+ *   reason; a refund is due within the profile's window counted from the finding (004 art.8: 7
+ *   days), a repair or replacement within 30 days of the request (FR L217-10, the D.211-2 box). A
+ *   refund or a price reduction is credited on the invoice by a credit note, issued in the
+ *   decision's transaction by src/flows/warranty-decision.ts (the hook below).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
@@ -34,6 +36,9 @@ import { conformityWarranty, type GoodsCondition, hiddenDefectClaimEndsOn } from
 export const WARRANTY_CLAIM_ACK_TEMPLATE = 'warranty_claim_acknowledgement';
 export const REMEDIES = ['repair', 'replacement', 'price_reduction', 'refund'] as const;
 export type Remedy = (typeof REMEDIES)[number];
+/** Staff's decision: one of the remedies, or the claim declined with its reason (issue 10 §6). */
+export const DECISIONS = [...REMEDIES, 'declined'] as const;
+export type Decision = (typeof DECISIONS)[number];
 /** FR L217-10: repair or replacement within 30 days of the consumer's request. */
 const REPAIR_DAYS = 30;
 
@@ -50,7 +55,9 @@ export const ClaimInput = z.strictObject({
 export type ClaimInput = z.infer<typeof ClaimInput>;
 
 export const DecisionInput = z.strictObject({
-  remedy: z.enum(REMEDIES),
+  remedy: z.enum(DECISIONS),
+  /** A price reduction's sum (required), or a refund of less than the claimed lines (default: them in full), all taxes included. */
+  amountCents: z.number().int().positive().max(99_999_999_999).optional(),
   /** An instant, or the day of the decision (in the shop's zone). */
   at: z.union([z.iso.datetime({ offset: true }), PlainDate]),
   note: text().trim().max(2000).optional(),
@@ -196,8 +203,14 @@ export function refundDueOn(shop: Shop, on: Temporal.PlainDate): Temporal.PlainD
   return within ? on.add(Temporal.Duration.from(within)) : null;
 }
 
-/** Staff decide the remedy; the decision and its day become an event of the order. */
-export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input: DecisionInput, actor: string): Promise<ClaimJson> {
+/** What another capability does in the decision's transaction (the credit note); what it returns joins the evidence event. */
+export type DecisionHook = (trx: Transaction<DB>, claim: ClaimRow) => Promise<Record<string, unknown>>;
+
+/** Staff decide the remedy, or decline with a reason; the decision and its day become an event of the order. */
+export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input: DecisionInput, actor: string, inTransaction?: DecisionHook): Promise<ClaimJson> {
+  if (input.remedy === 'declined' && !input.note) throw new ValidationFailed([{ field: 'note', code: 'required' }]);
+  if (input.remedy === 'price_reduction' && input.amountCents === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
+  if (input.amountCents !== undefined && input.remedy !== 'price_reduction' && input.remedy !== 'refund') throw new ValidationFailed([{ field: 'amountCents', code: 'invalid_value' }]);
   const found = await findClaimFor(deps.db, shop, id, 'staff');
   const now = deps.clock.now();
   const { instant, on } = factTime(input.at, shop.timeZone);
@@ -210,14 +223,18 @@ export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input
     const due = input.remedy === 'refund' ? refundDueOn(shop, on) : null;
     const row = await trx
       .updateTable('warranty_claims')
-      .set({ remedy: input.remedy, decided_on: on.toString(), decision_note: input.note ?? null, refund_due_on: due?.toString() ?? null })
+      .set({ remedy: input.remedy, decided_on: on.toString(), decision_note: input.note ?? null, refund_due_on: due?.toString() ?? null, decision_amount_cents: input.amountCents ?? null })
       .where('shop_id', '=', shop.slug)
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    const more = inTransaction ? await inTransaction(trx, row) : {};
     await appendEvent(
       trx,
-      { shopId: shop.slug, orderId: row.order_id, type: 'warranty_claim_decided', at: new Date(instant.epochMilliseconds), actor, data: { claimId: id, remedy: input.remedy, decidedOn: row.decided_on, refundDueOn: row.refund_due_on, ...(input.note && { note: input.note }) } },
+      {
+        shopId: shop.slug, orderId: row.order_id, type: 'warranty_claim_decided', at: new Date(instant.epochMilliseconds), actor,
+        data: { claimId: id, remedy: input.remedy, decidedOn: row.decided_on, refundDueOn: row.refund_due_on, ...(input.amountCents !== undefined && { amountCents: input.amountCents }), ...(input.note && { note: input.note }), ...more },
+      },
       new Date(now.epochMilliseconds),
     );
     return claimJson(row, await photoCount(trx, shop.slug, id));
@@ -272,6 +289,8 @@ export function claimJson(row: ClaimRow, photos: number) {
     description: row.description,
     lines: row.lines as unknown as { lineNo: number; sku: string; name: string; quantity: number }[],
     photos,
-    decision: row.remedy ? { remedy: row.remedy, decidedOn: row.decided_on, ...(row.decision_note && { note: row.decision_note }), ...(row.refund_due_on && { refundDueOn: row.refund_due_on }), ...(repairDueOn && { repairDueOn }) } : null,
+    decision: row.remedy
+      ? { remedy: row.remedy, decidedOn: row.decided_on, ...(row.decision_amount_cents !== null && { amountCents: row.decision_amount_cents }), ...(row.decision_note && { note: row.decision_note }), ...(row.refund_due_on && { refundDueOn: row.refund_due_on }), ...(repairDueOn && { repairDueOn }) }
+      : null,
   };
 }

@@ -3,7 +3,7 @@
  * complaints and registered letters, legal-warranty claims and their photos. Kept apart from
  * schema.ts so each file stays readable; schema.ts re-exports them and lists them in `DB`.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { AddressJson, Json, Timestamp } from './column-types.ts';
 
 /** A consumer's withdrawal (C13, migration 0012), written by the after-sale capability. */
@@ -106,8 +106,10 @@ export interface WarrantyClaimsTable {
   presumption: boolean;
   description: string;
   lines: Json<{ lineNo: number; sku: string; name: string; quantity: number }[]>;
-  remedy: 'repair' | 'replacement' | 'price_reduction' | 'refund' | null;
+  remedy: 'repair' | 'replacement' | 'price_reduction' | 'refund' | 'declined' | null;
   decided_on: string | null;
+  /** The sum a price reduction or a refund gives back, all taxes included (migration 0020); null: the claimed lines in full. */
+  decision_amount_cents: ColumnType<number | null, number | null | undefined, number | null>;
   decision_note: string | null;
   refund_due_on: string | null;
   opened_by: string;

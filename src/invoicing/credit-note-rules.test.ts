@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { InvoiceLineJson } from '../db/schema.ts';
-import { CreditExceedsInvoice, creditedSoFar, creditNoteContent, creditNoteNumber, parseCreditNoteNumber } from './credit-note-rules.ts';
+import { CreditExceedsInvoice, creditedSoFar, creditNoteContent, creditNoteNumber, parseCreditNoteNumber, spreadAmount } from './credit-note-rules.ts';
 
 const lines: InvoiceLineJson[] = [
   { sku: 'SAV-1', name: 'Savon', quantity: 3, unitPriceCents: 333, vatRateBp: 2000, totalCents: 999 },
@@ -60,5 +60,14 @@ describe('what a credit note credits', () => {
         assert.equal(total, 2739);
       }),
     );
+  });
+
+  test('should spread a price reduction of 15.00 € over the claimed lines in turn: 9.99 € of soap, then 5.01 € of honey', () => {
+    const spread = spreadAmount(lines, new Map(), [0, 1], 1500);
+    assert.deepEqual(spread, [{ invoiceLine: 0, amountCents: 999 }, { invoiceLine: 1, amountCents: 501 }]);
+    const c = creditNoteContent(lines, new Map(), { lines: spread });
+    assert.equal(c.totals.grossCents, 1500);
+    assert.deepEqual(c.lines.map((l) => l.quantity), [0, 0], 'a reduction gives back no goods');
+    assert.throws(() => spreadAmount(lines, new Map(), [0, 1], 2250), CreditExceedsInvoice);
   });
 });

@@ -102,3 +102,23 @@ function mergeRequests(lines: readonly CreditRequestLine[]): CreditRequestLine[]
   }
   return [...byLine.values()].sort((a, b) => a.invoiceLine - b.invoiceLine);
 }
+
+/**
+ * An amount spread over invoice lines (a price reduction or a partial refund on the claimed
+ * lines): each line in turn takes what is left of it until the amount is placed. Refuses an amount
+ * above what is left of those lines together.
+ */
+export function spreadAmount(invoiceLines: readonly InvoiceLineJson[], credited: Credited, indexes: readonly number[], amountCents: number): CreditRequestLine[] {
+  let left = amountCents;
+  const out: CreditRequestLine[] = [];
+  for (const i of indexes) {
+    const line = invoiceLines[i];
+    if (!line || left <= 0) continue;
+    const room = Math.max(0, line.totalCents - (credited.get(i)?.cents ?? 0));
+    const take = Math.min(room, left);
+    if (take > 0) out.push({ invoiceLine: i, amountCents: take });
+    left -= take;
+  }
+  if (left > 0) throw new CreditExceedsInvoice(indexes[0] ?? -1, amountCents - left);
+  return out;
+}

@@ -13,7 +13,7 @@ import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import type { Shop } from '../shops/service.ts';
-import { CreditExceedsInvoice, type CreditRequestLine, creditedSoFar, creditNoteContent, creditNoteNumber } from './credit-note-rules.ts';
+import { CreditExceedsInvoice, type CreditRequestLine, creditedSoFar, creditNoteContent, creditNoteNumber, spreadAmount } from './credit-note-rules.ts';
 import { invoiceSeries } from './rules.ts';
 
 export type CreditNoteRow = Selectable<CreditNotesTable>;
@@ -35,7 +35,7 @@ export type CreditNoteRequest = {
   sourceId?: string;
   actor: string;
   now: Date;
-} & ({ full: true } | { lines: readonly CreditLine[] });
+} & ({ full: true } | { lines: readonly CreditLine[] } | { spread: { amountCents: number; over: readonly CreditLine[] } });
 
 export type IssuedCreditNote = { id: string; number: string; issuedOn: string; totals: InvoiceTotalsJson };
 
@@ -80,10 +80,16 @@ export async function issueCreditNote(trx: Transaction<DB>, shopOrId: Pick<Shop,
     if (same) return asIssued(same);
   }
   const invoiceLines = invoice.lines as InvoiceLineJson[];
-  const requested = 'full' in request ? null : await toInvoiceLines(trx, shop.slug, request.orderId, invoiceLines, request.lines);
+  const credited = creditedSoFar(earlier.map((c) => c.lines as CreditNoteLineJson[]));
   let content: ReturnType<typeof creditNoteContent>;
   try {
-    content = creditNoteContent(invoiceLines, creditedSoFar(earlier.map((c) => c.lines as CreditNoteLineJson[])), requested ? { lines: requested } : { full: true });
+    let requested: CreditRequestLine[] | null = null;
+    if ('lines' in request) requested = await toInvoiceLines(trx, shop.slug, request.orderId, invoiceLines, request.lines);
+    if ('spread' in request) {
+      const over = await toInvoiceLines(trx, shop.slug, request.orderId, invoiceLines, request.spread.over);
+      requested = spreadAmount(invoiceLines, credited, over.map((l) => l.invoiceLine), request.spread.amountCents);
+    }
+    content = creditNoteContent(invoiceLines, credited, requested ? { lines: requested } : { full: true });
   } catch (error) {
     if (error instanceof CreditExceedsInvoice) throw new CreditNoteRefused('credit_exceeds_invoice', { leftCents: error.leftCents }, 'lines');
     throw error;

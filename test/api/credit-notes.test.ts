@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { today } from '../../src/kernel/clock.ts';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
@@ -97,6 +98,10 @@ describe('credit notes (issue 10 §6)', () => {
     assert.ok(text.includes('Annulation de la commande — Rupture chez le producteur'), 'the reason');
     assert.ok(text.includes('Total crédité TTC'));
 
+    // An issued credit note is kept as issued, even from plain SQL (LEGAL.md T-10).
+    for (const change of [sql`update credit_notes set totals = '{}' where id = ${note.id}`, sql`delete from credit_notes where id = ${note.id}`]) {
+      await assert.rejects(change.execute(p.database.db), /kept (as issued|unchanged)/);
+    }
     // The invoice itself is unchanged, and the evidence of the cancellation names the note.
     const again = await api('GET', `${FR}/invoices/${invoice.id}`, staff);
     assert.deepEqual(again.json().totals, invoice.totals);

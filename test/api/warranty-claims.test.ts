@@ -139,6 +139,13 @@ describe('legal warranty claims (issue 10 §4)', () => {
     assert.equal(read.json().decision.refundDueOn, '2027-06-10');
     const events = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/orders/${ids.order}`, headers: staff })).json().events.map((e: { type: string }) => e.type);
     assert.ok(events.includes('warranty_claim_decided'));
+    // The refund is credited on the invoice by a credit note of the claimed line, to the cent (issue 10 §6).
+    const docs = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/invoices?orderId=${ids.order}`, headers: bearer(tokens.c1) })).json().items;
+    const [invoice, note] = docs as { kind: string; number: string; reason?: string; lines: { sku: string; quantity: number; totalCents: number }[]; totals: { grossCents: number } }[];
+    assert.equal(docs.length, 2);
+    assert.deepEqual([note?.kind, note?.reason], ['credit_note', 'warranty_refund']);
+    assert.match(note?.number ?? '', /^AV-2027-000001$/);
+    assert.deepEqual(note?.lines.map((l) => [l.sku, l.quantity, l.totalCents]), invoice?.lines.slice(0, 1).map((l) => [l.sku, 1, l.totalCents]));
   });
 
   test("should answer 404 for another customer's claim and order", async () => {
@@ -179,6 +186,14 @@ describe('legal warranty claims (issue 10 §4)', () => {
     const hidden = await post(`${FR}/orders/${ids.order}/warranty-claims`, bearer(tokens.c1), { kind: 'hidden_defect', description: 'Le bois était rongé de l’intérieur.', discoveredOn: '2028-02-20' });
     assert.equal(hidden.statusCode, 201, hidden.body);
     assert.deepEqual([hidden.json().warrantyEndsOn, hidden.json().presumption], ['2030-02-20', false]);
+    // Staff may decline a claim, but only with its reason, which the customer reads on the claim.
+    const bare = await post(`${FR}/warranty-claims/${hidden.json().id}/decision`, staff, { remedy: 'declined', at: '2028-03-03' });
+    assert.deepEqual([bare.statusCode, bare.json().error.field], [400, 'note']);
+    const declined = await post(`${FR}/warranty-claims/${hidden.json().id}/decision`, staff, { remedy: 'declined', at: '2028-03-03', note: 'Dégât des eaux, hors garantie.' });
+    assert.equal(declined.statusCode, 201, declined.body);
+    assert.deepEqual(declined.json().decision, { remedy: 'declined', decidedOn: '2028-03-03', note: 'Dégât des eaux, hors garantie.' });
+    const docs = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/invoices?orderId=${ids.order}`, headers: staff })).json().items;
+    assert.equal(docs.length, 2, 'a declined claim credits nothing');
   });
 
   test('should not offer the legal-warranty claim to a DISTRITEC professional', async () => {

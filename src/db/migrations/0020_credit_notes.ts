@@ -5,6 +5,9 @@
  * transaction that inserts the note, as `invoice_counters` is). Kept unchanged like invoices:
  * the same triggers refuse UPDATE, DELETE and TRUNCATE, and the legal purge now deletes an
  * order's credit notes before its invoices.
+ *
+ * A legal-warranty claim (0013) may now be declined, with its reason (issue 10 §4, §6), and keeps
+ * the amount staff decided for a price reduction or a refund, which its credit note credits.
  */
 import { type Kysely, sql } from 'kysely';
 import { runScript } from '../script.ts';
@@ -35,7 +38,30 @@ begin
   return entry;
 end $$`;
 
+/**
+ * The credit notes' own trigger functions (as 0007's for invoices, but not shared with them, so
+ * that 0007 can still go down and up on its own): any change refused, a delete let through only
+ * within the legal purge of the note's order.
+ */
+const REFUSE_CHANGE = `
+create function comptoir_refuse_credit_note_change() returns trigger language plpgsql as $$
+begin
+  raise exception 'comptoir: % on credit note refused: an issued credit note is kept as issued (CGI art. 242 nonies A)', tg_op
+    using errcode = 'P0001', hint = 'Correct a credit note with a new invoice.';
+end $$`;
+
+const REFUSE_DELETE = `
+create function comptoir_refuse_credit_note_delete() returns trigger language plpgsql as $$
+begin
+  if comptoir_purge_in_progress(old.shop_id, old.order_id) then
+    return old;
+  end if;
+  raise exception 'comptoir: DELETE on credit_notes refused: this record is kept unchanged (C. com. L123-22)'
+    using errcode = 'P0001', hint = 'A legal purge goes through comptoir_legal_purge(order_id, reason), which logs it.';
+end $$`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const fn of [REFUSE_CHANGE, REFUSE_DELETE]) await sql.raw(fn).execute(db);
   await runScript(
     db,
     `
@@ -70,9 +96,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index credit_notes_order on credit_notes (shop_id, order_id);
     create unique index credit_notes_source on credit_notes (shop_id, reason, source_id) where source_id is not null;
 
-    create trigger credit_notes_no_update before update on credit_notes for each row execute function comptoir_refuse_change();
-    create trigger credit_notes_no_delete before delete on credit_notes for each row execute function comptoir_refuse_delete_unless_purged();
-    create trigger credit_notes_no_truncate before truncate on credit_notes for each statement execute function comptoir_refuse_change();
+    create trigger credit_notes_no_update before update on credit_notes for each row execute function comptoir_refuse_credit_note_change();
+    create trigger credit_notes_no_delete before delete on credit_notes for each row execute function comptoir_refuse_credit_note_delete();
+    create trigger credit_notes_no_truncate before truncate on credit_notes for each statement execute function comptoir_refuse_credit_note_change();
+
+    alter table warranty_claims drop constraint warranty_claims_remedy_check;
+    alter table warranty_claims add constraint warranty_claims_remedy_check check (remedy in ('repair', 'replacement', 'price_reduction', 'refund', 'declined'));
+    alter table warranty_claims add column decision_amount_cents integer check (decision_amount_cents >= 0);
     `,
   );
   await sql.raw(purge(true)).execute(db);
@@ -83,10 +113,16 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql.raw(purge(false)).execute(db);
   await runScript(
     db,
-    `drop trigger credit_notes_no_truncate on credit_notes;
+    `alter table warranty_claims drop column decision_amount_cents;
+    update warranty_claims set remedy = null, decided_on = null where remedy = 'declined';
+    alter table warranty_claims drop constraint warranty_claims_remedy_check;
+    alter table warranty_claims add constraint warranty_claims_remedy_check check (remedy in ('repair', 'replacement', 'price_reduction', 'refund'));
+    drop trigger credit_notes_no_truncate on credit_notes;
     drop trigger credit_notes_no_delete on credit_notes;
     drop trigger credit_notes_no_update on credit_notes;
     drop table credit_notes;
-    drop table credit_note_counters;`,
+    drop table credit_note_counters;
+    drop function comptoir_refuse_credit_note_delete();
+    drop function comptoir_refuse_credit_note_change();`,
   );
 }

@@ -101,6 +101,15 @@ export const claimMessages = {
   'claim.remedy.replacement': { fr: 'remplacement', en: 'replacement', nl: 'vervanging' },
   'claim.remedy.price_reduction': { fr: 'réduction du prix', en: 'price reduction', nl: 'prijsvermindering' },
   'claim.remedy.refund': { fr: 'remboursement', en: 'refund', nl: 'terugbetaling' },
+  'claim.remedy.declined': { fr: 'réclamation refusée', en: 'claim declined', nl: 'klacht afgewezen' },
+  'claim.page.reason': { fr: 'Motif : {reason}', en: 'Reason: {reason}', nl: 'Reden: {reason}' },
+  'claim.page.amount': { fr: 'Montant : {amount}, crédité sur votre facture par un avoir.', en: 'Amount: {amount}, credited on your invoice by a credit note.', nl: 'Bedrag: {amount}, gecrediteerd op uw factuur met een creditnota.' },
+  'claim.staff.amount': {
+    fr: 'Montant TTC (réduction du prix : obligatoire ; remboursement : par défaut les lignes réclamées)',
+    en: 'Amount incl. VAT (price reduction: required; refund: the claimed lines by default)',
+    nl: 'Bedrag incl. btw (prijsvermindering: verplicht; terugbetaling: standaard de betwiste lijnen)',
+  },
+  'claim.staff.noteHint': { fr: 'Obligatoire pour un refus : le motif, communiqué au client.', en: 'Required to decline: the reason, told to the customer.', nl: 'Verplicht bij een afwijzing: de reden, meegedeeld aan de klant.' },
   'claim.mail.subject': { fr: '{shop} — réclamation reçue pour la commande {number}', en: '{shop} — claim received for order {number}', nl: '{shop} — klacht ontvangen voor bestelling {number}' },
   'claim.mail.body': {
     fr: 'Nous avons bien reçu le {date} votre réclamation au titre de la garantie légale ({kind}) pour la commande {number}. Garantie jusqu’au {endsOn}.',

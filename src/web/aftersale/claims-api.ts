@@ -10,10 +10,11 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { requireAccess, requireCustomer } from '../../accounts/actor.ts';
 import { MAX_CLAIM_PHOTOS, MAX_PHOTO_BYTES } from '../../aftersale/claim-photos.ts';
-import { ClaimInput, claimJsonOf, DecisionInput, decideClaim, findClaimFor, openClaim, type Photo } from '../../aftersale/claims.ts';
+import { ClaimInput, claimJsonOf, DecisionInput, findClaimFor, openClaim, type Photo } from '../../aftersale/claims.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { getShop } from '../../shops/service.ts';
 import { actorName } from './api.ts';
+import { decideWarrantyClaim } from '../../flows/warranty-decision.ts';
 
 type IdParams = { Params: { shop: string; id: string } };
 
@@ -66,11 +67,11 @@ export const claimsApi: FastifyPluginAsync = async (app) => {
     return reply.code(201).send(await openClaim(deps, shop, request.params.id, { customerId, input, photos, lang: request.lang }, actorName(request)));
   });
 
-  app.post<IdParams>('/shops/:shop/warranty-claims/:id/decision', { schema: { tags: ['aftersale'], summary: 'Decide a warranty claim (staff): repair, replacement, price_reduction or refund, with its date' } }, async (request, reply) => {
+  app.post<IdParams>('/shops/:shop/warranty-claims/:id/decision', { schema: { tags: ['aftersale'], summary: 'Decide a warranty claim (staff): repair, replacement, price_reduction (amountCents) or refund, a refund or reduction credited by a credit note; or declined with its reason (note)' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const input = parseOrThrow(DecisionInput, request.body);
-    return reply.code(201).send(await decideClaim(deps, shop, request.params.id, input, actorName(request)));
+    return reply.code(201).send(await decideWarrantyClaim(deps, shop, request.params.id, input, actorName(request)));
   });
 
   app.get<IdParams>('/shops/:shop/warranty-claims/:id', { schema: { tags: ['aftersale'], summary: 'A warranty claim, with its warranty end, presumption and decision (its customer, staff)' } }, async (request) => {

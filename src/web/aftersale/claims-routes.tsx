@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireAccess, requireCustomer } from '../../accounts/actor.ts';
 import { MAX_CLAIM_PHOTOS, photoTypeOf } from '../../aftersale/claim-photos.ts';
-import { claimJsonOf, claimPhoto, DecisionInput, decideClaim, findClaimFor, openClaim, todayOf, warrantyStanding } from '../../aftersale/claims.ts';
+import { claimJsonOf, claimPhoto, DecisionInput, findClaimFor, openClaim, todayOf, warrantyStanding } from '../../aftersale/claims.ts';
 import { guaranteeInformationBox } from '../../aftersale/guarantee-box.ts';
 import { findOrder, orderLines } from '../../aftersale/queries.ts';
 import type { DB } from '../../db/schema.ts';
@@ -25,6 +25,8 @@ import { Page } from '../layout.tsx';
 import { actorName } from './api.ts';
 import { acceptClaimPhotos, claimFromBody } from './claims-api.ts';
 import { ClaimEntry, ClaimFormPage, ClaimPage } from './views/claims-pages.tsx';
+import { decideWarrantyClaim } from '../../flows/warranty-decision.ts';
+import { eurosToCents } from '../../payments/refunds/schema.ts';
 
 type IdParams = { Params: { shop: string; id: string } };
 
@@ -131,8 +133,8 @@ export const claimsPages: FastifyPluginAsync = async (app) => {
     const claim = await findClaimFor(db, shop, request.params.id, 'staff');
     const values = flatForm(request.body);
     try {
-      const input = parseOrThrow(DecisionInput, { remedy: values.remedy, at: values.at, ...(values.note && { note: values.note }) });
-      await decideClaim(deps, shop, claim.id, input, actorName(request));
+      const input = parseOrThrow(DecisionInput, { remedy: values.remedy, at: values.at, ...(values.amount?.trim() && { amountCents: eurosToCents(values.amount) }), ...(values.note && { note: values.note }) });
+      await decideWarrantyClaim(deps, shop, claim.id, input, actorName(request));
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${claim.order_id}`, 303);
     } catch (error) {
       const errors = fieldErrors(error, request.lang);

@@ -7,9 +7,10 @@
  */
 import { longDate } from '../../../aftersale/format.ts';
 import type { ClaimJson, WarrantyStanding } from '../../../aftersale/claims.ts';
-import { REMEDIES } from '../../../aftersale/claims.ts';
+import { DECISIONS } from '../../../aftersale/claims.ts';
 import type { GuaranteeBox } from '../../../aftersale/guarantee-box.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
+import { money } from '../../../kernel/i18n/money.ts';
 import { ErrorSummary, type FieldErrors } from '../../forms.tsx';
 
 type Line = { lineNo: number; sku: string; name: string; quantity: number };
@@ -101,6 +102,8 @@ function Decision({ lang, claim }: { lang: Lang; claim: ClaimJson }) {
   return (
     <>
       <p>{t(lang, 'claim.page.decided', { date: longDate(lang, d.decidedOn ?? ''), remedy: t(lang, `claim.remedy.${d.remedy}`) })}</p>
+      {d.remedy === 'declined' && d.note && <p>{t(lang, 'claim.page.reason', { reason: d.note })}</p>}
+      {d.amountCents !== undefined && <p>{t(lang, 'claim.page.amount', { amount: money(lang, d.amountCents) })}</p>}
       {d.refundDueOn && <p><strong>{t(lang, 'claim.page.refundDue', { date: longDate(lang, d.refundDueOn) })}</strong></p>}
       {d.repairDueOn && <p><strong>{t(lang, 'claim.page.repairDue', { date: longDate(lang, d.repairDueOn) })}</strong></p>}
     </>
@@ -170,7 +173,7 @@ export function StaffClaimsSection({ lang, claims, csrf, action, photoUrl, refun
               <div class="field">
                 <label for={`f-remedy-${c.id}`}>{t(lang, 'claim.staff.remedy')}</label>
                 <select id={`f-remedy-${c.id}`} name="remedy">
-                  {REMEDIES.map((r) => <option value={r}>{t(lang, `claim.remedy.${r}`)}</option>)}
+                  {DECISIONS.map((r) => <option value={r}>{t(lang, `claim.remedy.${r}`)}</option>)}
                 </select>
               </div>
               <div class="field">
@@ -178,8 +181,13 @@ export function StaffClaimsSection({ lang, claims, csrf, action, photoUrl, refun
                 <input id={`f-at-${c.id}`} name="at" type="date" value={today} required />
               </div>
               <div class="field">
+                <label for={`f-amount-${c.id}`}>{t(lang, 'claim.staff.amount')}</label>
+                <input id={`f-amount-${c.id}`} name="amount" inputmode="decimal" />
+              </div>
+              <div class="field">
                 <label for={`f-note-${c.id}`}>{t(lang, 'claim.staff.note')}</label>
-                <input id={`f-note-${c.id}`} name="note" type="text" />
+                <input id={`f-note-${c.id}`} name="note" type="text" aria-describedby={`f-note-hint-${c.id}`} />
+                <p class="muted" id={`f-note-hint-${c.id}`}>{t(lang, 'claim.staff.noteHint')}</p>
               </div>
               <p><button type="submit">{t(lang, 'claim.staff.decide')}</button></p>
             </form>
