@@ -203,29 +203,5 @@ export function alertsFor(dueOn: Temporal.PlainDate): RefundAlert[] {
   ];
 }
 
-/** L216-7: after a termination for late delivery, all sums paid are due within 14 days. */
-export function lateDeliveryRefundDueOn(terminationReceivedOn: Temporal.PlainDate): Temporal.PlainDate {
-  return terminationReceivedOn.add({ days: 14 });
-}
-
-/**
- * FR C. consom. L241-4 (current text, Ordonnance 2021-1247; LEGAL §A3): a refund due under
- * L216-7 and paid late is increased by 10 % up to 14 days late, 20 % up to 30 days, 50 % beyond.
- * Not the seeds' pre-2022 30/60-day brackets (SPEC A-54).
- */
-export function lateDeliveryRefundSurcharge(input: {
-  dueOn: Temporal.PlainDate;
-  paidOn?: Temporal.PlainDate | null;
-  today?: Temporal.PlainDate;
-  amountCents: number;
-}): LateRefundSurcharge {
-  assertCents(input.amountCents, 'The sums due');
-  const d = daysLate({ ...input, legalRateBp: 0 });
-  const percent = d === 0 ? 0 : d <= 14 ? 10 : d <= 30 ? 20 : 50;
-  return {
-    daysLate: d,
-    rateLabel: percent === 0 ? 'none' : `${percent}%`,
-    surchargeCents: mulDivHalfUp(input.amountCents, BigInt(percent), 100n),
-    capped: false,
-  };
-}
+/** L216-7 and L241-4 (late delivery), shared with the orders' late-delivery rules: src/kernel/late-refund.ts. */
+export { lateDeliveryRefundDueOn, lateDeliveryRefundSurcharge } from '../kernel/late-refund.ts';

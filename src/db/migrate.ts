@@ -23,6 +23,7 @@ import * as m0017 from './migrations/0017_delivery_slots.ts';
 import * as m0018 from './migrations/0018_campaigns.ts';
 import * as m0019 from './migrations/0019_volunteer_rounds.ts';
 import * as m0020 from './migrations/0020_credit_notes.ts';
+import * as m0021 from './migrations/0021_late_delivery.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0018_campaigns': m0018,
   '0019_volunteer_rounds': m0019,
   '0020_credit_notes': m0020,
+  '0021_late_delivery': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -29,11 +29,13 @@ import type { DeliveryTables } from './schema-delivery.ts';
 import type { CampaignTables } from './schema-campaigns.ts';
 import type { RoundsTables } from './schema-rounds.ts';
 import type { CreditNoteTables } from './schema-credit-notes.ts';
+import type { LateDeliveryTables } from './schema-late-delivery.ts';
 
 export type * from './column-types.ts';
 export type * from './schema-money.ts';
 export type * from './schema-aftersale.ts';
 export type * from './schema-credit-notes.ts';
+export type * from './schema-late-delivery.ts';
 export type * from './schema-rounds.ts';
 export type * from './schema-campaigns.ts';
 export type * from './schema-delivery.ts';
@@ -328,7 +330,7 @@ export interface PlatformClockTable {
 }
 
 /** Later capabilities declare their tables in their own schema-*.ts, joined here. */
-export interface DB extends LifecycleTables, DeliveryTables, CampaignTables, RoundsTables, CreditNoteTables {
+export interface DB extends LifecycleTables, DeliveryTables, CampaignTables, RoundsTables, CreditNoteTables, LateDeliveryTables {
   shops: ShopsTable;
   operators: OperatorsTable;
   staff: StaffTable;

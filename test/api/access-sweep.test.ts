@@ -34,7 +34,7 @@ const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { 
 /** Each shop's object owner, another customer of the same shop, and its staff. */
 const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
 /** Customer A1's objects, and shop A's, that the sweep asks for. */
-const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest' | 'round', string> = {
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest' | 'round' | 'forceMajeure', string> = {
   changeRequest: '',
   transferOrder: '',
   cardOrder: '',
@@ -47,6 +47,7 @@ const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'c
   withdrawal: '',
   claim: '',
   complaint: '',
+  forceMajeure: '',
   round: '',
 };
 
@@ -81,6 +82,15 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/staff/orders/:id/change-requests/:requestId/decision': { params: { ...order(), requestId: () => ids.changeRequest }, owners: ['staff'], body: () => ({ decision: 'declined' }) },
   'POST /api/v1/shops/:shop/orders/:id/planned-shipment': { params: order(), owners: ['staff'], body: () => ({ on: '2026-12-31' }) },
   'POST /shops/:shop/staff/orders/:id/planned-shipment': { params: order(), owners: ['staff'], body: () => ({ on: '2026-12-31' }) },
+  // Late delivery and force majeure (issue 11 §4–§5): A1's order, and a period of force majeure declared on it.
+  'GET /api/v1/shops/:shop/orders/:id/late-delivery': { params: order(), owners: ['customer', 'staff'] },
+  'POST /api/v1/shops/:shop/orders/:id/late-delivery-notice': { params: order(), owners: ['customer'], body: () => ({}) },
+  'POST /api/v1/shops/:shop/orders/:id/termination': { params: order(), owners: ['customer', 'staff'], body: () => ({ ground: 'force_majeure' }) },
+  'POST /api/v1/shops/:shop/force-majeure/:id/end': { params: { id: () => ids.forceMajeure }, owners: ['staff'], body: () => ({ endsOn: '2026-03-09' }) },
+  'GET /shops/:shop/orders/:id/late-delivery': { params: order(), owners: ['customer'] },
+  'POST /shops/:shop/orders/:id/late-delivery-notice': { params: order(), owners: ['customer'], body: () => ({}) },
+  'POST /shops/:shop/orders/:id/termination': { params: order(), owners: ['customer'], body: () => ({ confirm: 'yes' }) },
+  'POST /shops/:shop/staff/force-majeure/:id/end': { params: { id: () => ids.forceMajeure }, owners: ['staff'], body: () => ({ endsOn: '2026-03-09' }) },
   'GET /api/v1/shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer', 'staff'] },
   'POST /api/v1/shops/:shop/orders/:id/complaints': { params: order(), owners: ['customer', 'staff'], body: () => ({ kind: 'invoice_dispute' }) },
   'GET /api/v1/shops/:shop/complaints/:id': { params: { id: () => ids.complaint }, owners: ['customer', 'staff'] },
@@ -210,6 +220,9 @@ before(async () => {
   ids.round = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
   await p.database.db.insertInto('volunteer_rounds').values({ shop_id: A, id: ids.round, name: 'Balayage', zone: 'Charleroi', round_on: '2026-03-09', volunteer_name: null, volunteer_phone: null, volunteer_email: null, sheet_token_hash: sha256Hex(EXPIRED_SHEET_TOKEN), sheet_expires_at: new Date('2026-03-12T00:00:00Z'), created_by: 'sweep', created_at: new Date() }).execute();
   await p.database.db.insertInto('round_stops').values({ shop_id: A, round_id: ids.round, order_id: ids.transferOrder, position: 0, phone: '0471 22 33 44', door_notes: 'Sonnette Balayage', outcome: null, outcome_at: null, outcome_note: null }).execute();
+  // A period of force majeure staff declared on that order (issue 11 §5), as the orders capability keeps one.
+  ids.forceMajeure = '7d2e4f60-1b3c-4d5e-9f70-8a9b0c1d2e3f';
+  await p.database.db.insertInto('force_majeure_periods').values({ shop_id: A, id: ids.forceMajeure, order_id: ids.transferOrder, cause: 'strike', starts_on: '2026-03-09', ends_on: null, note: null, declared_by: 'sweep', declared_at: new Date() }).execute();
   await place(A, token.a2, 'bank_transfer');
   ids.cardOrder = (await place(B, token.b, 'card')).id;
   await place(B, token.b2, 'card');
