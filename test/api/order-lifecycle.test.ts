@@ -143,6 +143,7 @@ describe('order lifecycle per profile', () => {
     christmas = await place('coopso', 'noel@coopso.example');
     assert.equal(christmas.status, 'awaiting_payment');
     assert.equal(christmas.deadlines.refusalUntil, '2026-12-31');
+    assert.equal(christmas.deadlines.paymentDueOn, '2026-12-31', 'payment window: 7 days (A-14)');
     assert.equal(christmas.deadlines.deliveryLatestOn, undefined, 'no delivery date before the contract is formed (payment, 001 online §2.2)');
     const productId = christmas.lines[0]?.productId ?? '';
     const before = await stock(productId);
@@ -254,10 +255,10 @@ describe('order lifecycle per profile', () => {
     const delivered = await ok('distritec', order.id, { type: 'delivered', at: '2027-01-12' });
     assert.equal(delivered.status, 'delivered');
     assert.equal(delivered.deadlines.deliveryLatestOn, undefined, 'delivered: the promise is kept');
-    if (deposit < order.totals.grossCents) {
-      refused(await post('distritec', order.id, { type: 'completed', at: '2027-01-12' }), 422, 'order_not_paid');
-      await ok('distritec', order.id, { type: 'payment_received', at: '2027-01-12', amountCents: order.totals.grossCents - deposit });
-    }
+    // 003 art.2.3: the deposit made the order; the balance is still due, so it is not completed yet.
+    assert.ok(deposit < order.totals.grossCents, `deposit ${deposit} of ${order.totals.grossCents}`);
+    refused(await post('distritec', order.id, { type: 'completed', at: '2027-01-12' }), 422, 'order_not_paid');
+    await ok('distritec', order.id, { type: 'payment_received', at: '2027-01-12', amountCents: order.totals.grossCents - deposit });
     assert.equal((await ok('distritec', order.id, { type: 'completed', at: '2027-01-12' })).status, 'completed');
     for (const type of ['shipped', 'delivered', 'cancelled', 'refused', 'preparing', 'completed']) refused(await post('distritec', order.id, { type, at: '2027-01-12' }), 422, 'transition_not_allowed');
     const log = await evidence('distritec', order.id);
