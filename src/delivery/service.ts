@@ -27,8 +27,8 @@ export function shopPoints(shop: Shop): PointRef[] {
   return (shop.profile.delivery?.modes ?? []).flatMap((m) => pointsOf(m));
 }
 
-/** `${shop}:${profile}` → the day its slots were last made for. */
-const madeOn = new Map<string, string>();
+/** Per database: `${shop}:${profile}` → the day its slots were last made for. */
+const madeOn = new WeakMap<Kysely<DB>, Map<string, string>>();
 
 /** Makes the shop's slots for the weeks ahead, once a day per process (see above). */
 export async function ensureSlots(db: Kysely<DB>, shop: Shop, now: Temporal.Instant): Promise<void> {
@@ -36,7 +36,9 @@ export async function ensureSlots(db: Kysely<DB>, shop: Shop, now: Temporal.Inst
   if (points.length === 0) return;
   const today = localDate(now, shop.timeZone);
   const key = `${shop.slug}:${shop.profileSha256}`;
-  if (madeOn.get(key) === today.toString()) return;
+  const made = madeOn.get(db) ?? new Map<string, string>();
+  madeOn.set(db, made);
+  if (made.get(key) === today.toString()) return;
   const jurisdiction = jurisdictionOf(shop);
   const slots = points.flatMap(({ id, point }) =>
     slotsOfPoint(point, today, (point.bookWeeksAhead ?? DEFAULT_WEEKS_AHEAD) * 7 + 1, shop.timeZone, jurisdiction).map((s) => ({
@@ -48,7 +50,7 @@ export async function ensureSlots(db: Kysely<DB>, shop: Shop, now: Temporal.Inst
   );
   await q.upsertPoints(db, shop.slug, points.map(({ id, point }) => ({ id, name: point.name, commune: point.commune, address: point.address ?? null })));
   await q.insertSlots(db, shop.slug, slots);
-  madeOn.set(key, today.toString());
+  made.set(key, today.toString());
 }
 
 
@@ -140,4 +142,16 @@ export async function pointLists(db: Kysely<DB>, shop: Shop, now: Temporal.Insta
         orders: orders.filter((o) => o.slot_id === r.id).map((o) => ({ id: o.id, number: o.number, status: o.status, customer: `${o.first_name} ${o.last_name}` })),
       })),
   }));
+}
+
+/**
+ * A slot chosen on a page, checked as the order will check it (same refusals), without taking it:
+ * the checkout's step 1 says at once that it is full or too late. Its times, to show on the review.
+ */
+export async function checkSlot(db: Kysely<DB>, shop: Shop, point: PointRef, slotId: string, now: Temporal.Instant): Promise<{ startsAt: string; endsAt: string }> {
+  const slot = isUuid(slotId) ? await q.slotById(db, shop.slug, slotId) : undefined;
+  if (!slot || slot.point_id !== point.id || slot.closed_at !== null) throw new DomainError('unknown_slot', 'refused', {}, 'delivery.slotId');
+  if (slot.starts_at.getTime() <= earliestBookableStart(point.point, now).epochMilliseconds) throw new DomainError('slot_in_past', 'refused', {}, 'delivery.slotId');
+  if (slot.taken >= slot.capacity) throw new DomainError('slot_full', 'conflict', { point: point.point.name }, 'delivery.slotId');
+  return { startsAt: slot.starts_at.toISOString(), endsAt: slot.ends_at.toISOString() };
 }

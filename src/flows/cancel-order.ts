@@ -8,6 +8,8 @@
  */
 import type { Transaction } from 'kysely';
 import { releaseStock } from '../catalogue/stock.ts';
+import { releaseOrderSlot } from '../delivery/service.ts';
+import { giveBackCampaignCaps } from '../campaigns/service.ts';
 import type { DB, StockTakenJson } from '../db/schema.ts';
 import { type IssuedCreditNote, issueCreditNote } from '../invoicing/credit-notes.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
@@ -40,6 +42,10 @@ export function creditVoidedOrder(trx: Transaction<DB>, order: Pick<OrderRow, 's
 export async function cancelOrder(trx: Transaction<DB>, order: OrderRow, c: CancellationInput): Promise<Cancelled> {
   const taken = await stockTaken(trx, order);
   await releaseStock(trx, order.shop_id, taken);
+  // Its pickup slot's place goes back to the slot (issue 12 §3).
+  await releaseOrderSlot(trx, order.shop_id, order.delivery);
+  // Its campaign quantities go back to the campaigns' caps (issue 12 §1).
+  await giveBackCampaignCaps(trx, order.shop_id, order.id, order.placed_at);
   await markCancelled(trx, order.shop_id, order.id);
   const money = await settleCancellation(trx, order, c.reason, c.now, c.decided);
   const creditNote = await creditVoidedOrder(trx, order, 'order_cancelled', c.actor, c.now, c.note);

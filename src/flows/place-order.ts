@@ -28,6 +28,10 @@ import type { AcceptedDocument } from '../checkout/accepted-document.ts';
 import { confirmationToSend } from '../checkout/emails.ts';
 import { modelFormApplies, modelFormFileName } from '../aftersale/model-form.ts';
 import * as q from '../checkout/queries.ts';
+import { campaignsForOrder, takeCampaignCaps } from '../campaigns/service.ts';
+import { holdSlot } from '../delivery/service.ts';
+import { pointHasSlots } from '../shops/profile/delivery-zone-rules.ts';
+import type { PromiseJson } from '../campaigns/rules.ts';
 import { catalogueLine, quoteOrder } from '../checkout/quote.ts';
 import * as rules from '../checkout/rules.ts';
 import type { OrderInput } from '../checkout/schema.ts';
@@ -77,6 +81,12 @@ function orderNumber(shopSlug: string, year: number, serial: number): string {
   return `${prefix}-${year}-${String(serial).padStart(6, '0')}`;
 }
 
+/** The campaign's promise on the order: `earliestOn` (API.md `delivery.earliestOn`) and `latestOn` (its `deadlines.deliveryLatestOn`). */
+function withPromise<D extends object>(delivery: D, promise: PromiseJson | null): D & { earliestOn?: string; latestOn?: string } {
+  if (!promise) return delivery;
+  return { ...delivery, ...(promise.deliveryFrom && { earliestOn: promise.deliveryFrom }), latestOn: promise.deliveryLatestOn };
+}
+
 /** Stock to take per product: a bundle draws from its parts (C03 "lot de 3 jeux et 7 cartes"). */
 async function stockNeeds(db: Kysely<DB>, shopId: string, lines: { productId: string; quantity: number; isBundle: boolean }[]) {
   const parts = await q.partsOf(db, shopId, lines.filter((l) => l.isBundle).map((l) => l.productId));
@@ -119,7 +129,16 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   });
   const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
   const quote = quoteOrder({ profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: catalogueLines, delivery: input.delivery, paymentMethod: input.paymentMethod });
-  const { lines: priced, totals, delivery } = quote;
+  // Campaign-only products (issue 12 §1): sold only inside their campaign's open window, each
+  // campaign's promise for today's orders (A-08) becoming the order's delivery dates. One read, and
+  // only for an order with such a product.
+  const inCampaign = wanted.flatMap((l, i) => {
+    const p = products.get(l.productId);
+    return p?.campaign_only ? [{ productId: l.productId, quantity: l.quantity, line: i, sku: p.sku }] : [];
+  });
+  const campaign = await campaignsForOrder(trx, shop.slug, inCampaign, new Date(clock.now().epochMilliseconds), shop.timeZone);
+  const { lines: priced, totals } = quote;
+  const delivery = withPromise(quote.delivery, campaign.promise);
   if (input.expectedGrossCents !== undefined && input.expectedGrossCents !== totals.grossCents) {
     throw new DomainError('cart_changed', 'conflict', { totalCents: totals.grossCents }, 'expectedGrossCents');
   }
@@ -138,6 +157,13 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   // counter), so two never deadlock.
   const serial = await q.nextOrderSerial(trx, shop.slug, year);
   const number = orderNumber(shop.slug, year, serial);
+  // The pickup slot (issue 12 §3): one guarded update (taken < capacity), right after the counter,
+  // so every order takes its locks in one order (counter, slot, caps, products, invoice counter);
+  // its row stays locked to the commit. Inside the campaign's promised days when there is one.
+  if (quote.point && pointHasSlots(quote.point)) {
+    const slot = await holdSlot(trx, shop, quote.point, input.delivery.slotId, clock.now(), campaign.promise ?? undefined);
+    Object.assign(delivery, { slotId: slot.id, slot: { startsAt: slot.startsAt, endsAt: slot.endsAt }, earliestOn: slot.on });
+  }
   const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
   // The transfer reference is written with the order, so no committed order lacks one.
   const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
@@ -185,6 +211,8 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   await trx.insertInto('order_lines').values(lines).execute();
   await insertNewOrderEvents(trx, newEvents, events, now);
   await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: today.toString(), orders: orderSide }, id, customer.id, credit);
+  // A campaign's caps: one guarded update per campaign product, in product id order, just before the stock.
+  await takeCampaignCaps(trx, shop.slug, campaign.takes);
   // Stock last: each product row stays locked only from its guarded update to the commit, so
   // a hot product serialises one short step, not the whole order (DESIGN.md §8).
   for (const [productId, need] of needs) {

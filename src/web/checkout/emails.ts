@@ -10,6 +10,7 @@ import { confirmationFacts, type ConfirmationData } from '../../checkout/emails.
 import type { AcceptedDocument } from '../../checkout/accepted-document.ts';
 import type { PricedLine, Totals } from '../../checkout/pricing.ts';
 import type { DB } from '../../db/schema.ts';
+import { slotText } from './views/delivery-facts.tsx';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { money } from '../../kernel/i18n/money.ts';
 import type { AttachmentRef, Email } from '../../notifications/outbox.ts';
@@ -22,7 +23,8 @@ type Summary = {
   number: string;
   lines: readonly Pick<PricedLine, 'quantity' | 'name' | 'sku' | 'unitPriceCents' | 'totalCents'>[];
   totals: Pick<Totals, 'shippingCents' | 'grossCents' | 'vatCents'>;
-  delivery: { mode: string };
+  /** The pickup point and slot held, when the order is collected (issue 12 §3). */
+  delivery: { mode: string; pickupPoint?: { name: string }; slot?: { startsAt: string; endsAt: string } };
   paymentMethod: string;
   terms: readonly AcceptedDocument[];
   url: string;
@@ -45,6 +47,7 @@ export function confirmationEmail(shop: Shop, customer: { email: string; firstNa
     '',
     ...lines,
     `  ${t(lang, 'order.mail.shipping')} (${order.delivery.mode}) : ${money(lang, order.totals.shippingCents)}`,
+    ...(order.delivery.pickupPoint && order.delivery.slot ? [`  ${t(lang, 'delivery.mail.pickup', { point: order.delivery.pickupPoint.name, slot: slotText(lang, order.delivery.slot, shop.timeZone) })}`] : []),
     `  ${t(lang, 'order.mail.total')} : ${money(lang, order.totals.grossCents)} (${t(lang, 'order.mail.vat')} ${money(lang, order.totals.vatCents)})`,
     `  ${t(lang, 'order.mail.payment')} : ${t(lang, `payment.${order.paymentMethod}` as MessageKey)}`,
     ...transferLines(lang, order.transfer),
@@ -71,7 +74,7 @@ export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string |
     number: order.number,
     lines: order.lines.map((l) => ({ quantity: l.quantity, name: l.name, sku: l.sku, unitPriceCents: Number(l.unit_price_cents), totalCents: Number(l.total_cents) })),
     totals: { shippingCents: Number(order.shipping_cents), grossCents: Number(order.gross_cents), vatCents: Number(order.vat_cents) },
-    delivery: order.delivery as { mode: string },
+    delivery: order.delivery as Summary['delivery'],
     paymentMethod: order.payment_method,
     terms,
     url: data.url,

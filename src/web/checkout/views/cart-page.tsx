@@ -4,6 +4,7 @@
  * at fault. Quantity and removal are plain forms: the page works without JavaScript.
  */
 import type { CustomerKind } from '../../../accounts/schema.ts';
+import { DeliveryFees } from '../../delivery/views/delivery-fees.tsx';
 import { money } from '../../../kernel/i18n/money.ts';
 import { localized } from '../../../catalogue/service.ts';
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
@@ -172,6 +173,7 @@ export function CartPage({ lang, shop, cart, csrf, showHt, kind, notice, errors 
         </>
       )}
       <ShopRules lang={lang} shop={shop} kind={kind} />
+      <DeliveryFees lang={lang} profile={shop.profile} kind={kind} />
       <p><a href={base}>{t(lang, 'cart.continue')}</a></p>
     </>
   );

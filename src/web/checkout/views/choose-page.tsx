@@ -11,12 +11,16 @@ import { deliveryLabel, paymentLabel } from './labels.ts';
 
 type Mode = NonNullable<Profile['delivery']>['modes'][number];
 export type ModeOption = { mode: Mode; feeText: string };
+/** A pickup point offered, with its open slots (null: the point takes no slot). */
+export type PointOption = { id: string; label: string; name: string; slots: { id: string; label: string; remaining: number }[] | null };
 
 type Props = {
   lang: Lang;
   shopSlug: string;
   csrf: string;
   modes: readonly ModeOption[];
+  /** The pickup points the customer's address is offered (issue 12 §2, §3). */
+  points: readonly PointOption[];
   paymentMethods: readonly string[];
   /** Card and PayPal are taken by the development provider: say so beside them (issue 8 §12). */
   simulatedMethods?: boolean;
@@ -44,7 +48,7 @@ function ErrorFor({ errors, name }: { errors: FieldErrors; name: string }) {
   return message ? <p class="error" id={`f-${name.replace(/[^a-zA-Z0-9]+/g, '-')}-error`}>{message}</p> : null;
 }
 
-export function ChoosePage({ lang, shopSlug, csrf, modes, paymentMethods, simulatedMethods, values, errors, showsAddress }: Props) {
+export function ChoosePage({ lang, shopSlug, csrf, modes, points, paymentMethods, simulatedMethods, values, errors, showsAddress }: Props) {
   const base = `/shops/${shopSlug}`;
   const only = (n: number) => n === 1;
   const pickup = modes.find((m) => m.mode.mode === 'pickup')?.mode;
@@ -71,11 +75,12 @@ export function ChoosePage({ lang, shopSlug, csrf, modes, paymentMethods, simula
             <legend>{t(lang, 'checkout.delivery.pickupPoint')}</legend>
             <p class="hint">{t(lang, 'checkout.delivery.pickupHint')}</p>
             <ErrorFor errors={errors} name="delivery.pickupPointId" />
-            {pickup.points.map((p) => (
-              <Choice name="delivery.pickupPointId" value={p.name} label={`${p.name}, ${p.commune}`} checked={values['delivery.pickupPointId'] === p.name} />
+            {points.map((p) => (
+              <Choice name="delivery.pickupPointId" value={p.id} label={p.label} checked={values['delivery.pickupPointId'] === p.id || values['delivery.pickupPointId'] === p.name || (only(points.length) && !values['delivery.pickupPointId'])} />
             ))}
           </fieldset>
         )}
+        {pickup?.mode === 'pickup' && points.map((p) => p.slots && <SlotChoice lang={lang} point={p} values={values} errors={errors} />)}
         {showsAddress && (
           <fieldset>
             <legend>{t(lang, 'checkout.delivery.address')}</legend>
@@ -98,6 +103,31 @@ export function ChoosePage({ lang, shopSlug, csrf, modes, paymentMethods, simula
       </form>
       <p><a href={`${base}/cart`}>{t(lang, 'checkout.backToCart')}</a></p>
     </>
+  );
+}
+
+/** A point's open slots (issue 12 §3): full ones are not offered; none chosen, the first free one is held. */
+function SlotChoice({ lang, point, values, errors }: { lang: Lang; point: PointOption; values: Record<string, string | undefined>; errors: FieldErrors }) {
+  const key = point.id.replace(/[^a-zA-Z0-9]+/g, '-');
+  return (
+    <fieldset id={`f-delivery-slotId-${key}`} aria-describedby={errors['delivery.slotId'] ? 'f-delivery-slotId-error' : undefined}>
+      <legend>{t(lang, 'delivery.slot.legend', { point: point.name })}</legend>
+      <p class="hint">{t(lang, 'delivery.slot.hint')} {t(lang, 'delivery.slot.earliest')}</p>
+      <ErrorFor errors={errors} name="delivery.slotId" />
+      {point.slots?.length === 0 && <p>{t(lang, 'delivery.slot.none')}</p>}
+      {point.slots?.map((s) => {
+        const id = `f-delivery-slotId-${s.id}`;
+        return (
+          <div>
+            <input type="radio" id={id} name="delivery.slotId" value={s.id} checked={values['delivery.slotId'] === s.id} />
+            <label for={id}>
+              {s.label}
+              <span class="muted"> — {t(lang, 'delivery.slot.remaining', { n: s.remaining })}</span>
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }
 

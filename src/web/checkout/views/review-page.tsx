@@ -60,7 +60,7 @@ export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form
           </>
         )}
         <dt>{t(lang, 'checkout.review.delivery')}</dt>
-        <dd><DeliveryFacts lang={lang} mode={quote.mode} delivery={quote.delivery} /></dd>
+        <dd><DeliveryFacts lang={lang} mode={quote.mode} delivery={quote.delivery} timeZone={shop.timeZone} /></dd>
         <dt>{t(lang, 'checkout.review.payment')}</dt>
         <dd>{paymentLabel(lang, paymentMethod)}</dd>
       </dl>

@@ -3,6 +3,7 @@ import { encodeCursor } from '../../../catalogue/cursor.ts';
 import type { CataloguePage } from '../../../catalogue/service.ts';
 import { ProductCard } from '../../catalogue/views/product-card.tsx';
 import type { Shop } from '../../../shops/service.ts';
+import { DeliveryFees } from '../../delivery/views/delivery-fees.tsx';
 
 /** `payment`: no usable means of payment here, or card payments simulated (issue 8 §12). */
 /** `page`: the page's number, shown without a total beyond the catalogue's exact count (`catalogue.totalExact`). */
@@ -24,6 +25,7 @@ export function ShopHome({ lang, shop, catalogue, page, search, max, sort, showH
         {t(lang, 'shop.customersServed')}{' '}
         {shop.profile.customers.kinds.map((k) => t(lang, `accounts.kind.${k}` as MessageKey)).join(', ')}.
       </p>
+      <DeliveryFees lang={lang} profile={shop.profile} />
       <h2>{t(lang, 'shop.catalogue')}</h2>
       <form method="get" action={base} role="search">
         <div class="field">
