@@ -161,6 +161,12 @@ export interface ProductsTable {
   is_bundle: Generated<boolean>;
   /** SKU and names in every language, unaccented, lower case: what the catalogue search matches (0009). */
   search_text: GeneratedAlways<string>;
+  /** Who the shop buys it from, and in cases of how many (0018; supplier orders at a campaign's closing). */
+  supplier_name: ColumnType<string | null, string | null | undefined, string | null>;
+  supplier_email: ColumnType<string | null, string | null | undefined, string | null>;
+  case_size: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Sold only inside a campaign's open window (0018; set when a campaign takes it in). */
+  campaign_only: Generated<boolean>;
 }
 
 export interface ProductPartsTable {

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { seedDemoProducts } from '../catalogue/demo-products.ts';
+import { seedDemoCampaigns } from './seed-demo-campaigns.ts';
 import type { DB } from '../db/schema.ts';
 import type { Profile } from '../shops/profile/schema.ts';
 import { type SeededShop, seedShop } from '../shops/seed.ts';
@@ -18,6 +19,7 @@ export async function seedShops(db: Kysely<DB>, profiles: readonly Profile[], no
       await db.transaction().execute(async (trx) => {
         const shop = await seedShop(trx, profile, now);
         await seedDemoProducts(trx, profile);
+        await seedDemoCampaigns(trx, profile, now);
         return shop;
       }),
     );
