@@ -49,6 +49,11 @@ describe('004 Bible et Jeux (art.2)', () => {
     assert.deepEqual(late.kind === 'now' && [late.basis, late.costCents, late.keptCents, late.owedByCustomerCents, late.refundCents], ['late_cancellation', 3_704, 3_704, 0, 8_641]);
   });
 
+  test('never during force majeure (art.2 "hormis … la force majeure"): cancelled free on 12-10', () => {
+    const o = cancellationOption(BIBLE, facts({ customerKind: 'non_professional', withdrawalCoversAll: false, forceMajeure: true }), d('2026-12-10'));
+    assert.deepEqual(o.kind === 'now' && [o.basis, o.costCents, o.refundCents], ['force_majeure', 0, 12_345]);
+  });
+
   test('the 30 % is charged even when nothing was paid yet: the customer owes it, nothing is refunded', () => {
     const late = cancellationOption(BIBLE, facts({ customerKind: 'non_professional', withdrawalCoversAll: false, paidCents: 0, status: 'accepted' }), d('2026-12-11'));
     assert.deepEqual(late.kind === 'now' && [late.costCents, late.keptCents, late.owedByCustomerCents, late.refundCents], [3_704, 0, 3_704, 0]);

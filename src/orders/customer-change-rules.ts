@@ -52,6 +52,8 @@ export type ChangeFacts = {
   plannedShipOn: Temporal.PlainDate | null;
   /** A request of the customer that staff have not answered yet. */
   pendingRequest: 'cancellation' | 'modification' | null;
+  /** A period of force majeure (on the shop or this order) runs today. */
+  forceMajeure?: boolean;
 };
 
 /** What is kept, owed and given back; amounts in cents. */
@@ -59,7 +61,7 @@ export type Money = { costCents: number; keptCents: number; owedByCustomerCents:
 
 export type Refusal = { code: 'order_already_shipped' | 'order_already_closed' | 'change_request_pending' | 'modification_window_over' | 'cancellation_not_allowed'; params?: Record<string, string> };
 
-export type CancellationBasis = 'not_binding_yet' | 'withdrawal_right' | 'before_deadline' | 'late_cancellation';
+export type CancellationBasis = 'not_binding_yet' | 'withdrawal_right' | 'before_deadline' | 'late_cancellation' | 'force_majeure';
 export type CancellationOption =
   | ({ kind: 'now'; basis: CancellationBasis; /** The last day this basis holds (inclusive); null: until shipment. */ freeUntil: Temporal.PlainDate | null; refundWithinDays: number; /** What cancelling after `freeUntil` will cost. */ lateCostCents?: number } & Money)
   | ({ kind: 'request'; basis: 'written_agreement' | 'express_acceptance' } & { ifAccepted: Money })
@@ -120,6 +122,9 @@ function lateCancellation(terms: ModificationTerms, f: ChangeFacts, today: Tempo
   const rule = rulesFor(terms, f.customerKind).find((r) => r.when === 'shortly_before_supply');
   if (!rule || !f.plannedShipOn) return { kind: 'now', basis: 'before_deadline', freeUntil: null, refundWithinDays: REFUND_DAYS, ...free(f) };
   const freeUntil = lastDayBefore(f.plannedShipOn, rule.before);
+  // 004 art.2: "hormis l'exercice du droit de rétractation ou la force majeure".
+  const exempt = f.forceMajeure && rule.exemptions?.includes('force_majeure');
+  if (exempt && Temporal.PlainDate.compare(today, freeUntil) > 0) return { kind: 'now', basis: 'force_majeure', freeUntil, refundWithinDays: REFUND_DAYS, ...free(f) };
   if (Temporal.PlainDate.compare(today, freeUntil) <= 0) return { kind: 'now', basis: 'before_deadline', freeUntil, refundWithinDays: REFUND_DAYS, lateCostCents: penaltyOf(rule, f), ...free(f) };
   return { kind: 'now', basis: 'late_cancellation', freeUntil, refundWithinDays: REFUND_DAYS, ...costing(f, penaltyOf(rule, f)) };
 }

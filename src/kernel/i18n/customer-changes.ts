@@ -93,6 +93,11 @@ export const customerChangesMessages = {
     en: 'Free cancellation was possible until {date}. Cancelling now costs {cost} (terms of sale): the shop keeps {kept}, {refund} is refunded to you{owed}.',
     nl: 'Kosteloos annuleren kon tot {date}. Nu annuleren kost {cost} (verkoopvoorwaarden): de winkel houdt {kept}, u krijgt {refund} terug{owed}.',
   },
+  'changes.cancel.force_majeure': {
+    fr: 'Un cas de force majeure est en cours : vous pouvez annuler sans frais (conditions de vente). Les sommes versées ({refund}) vous sont remboursées dans les 14 jours.',
+    en: 'Force majeure is under way: you may cancel free of charge (terms of sale). The sums paid ({refund}) are refunded within 14 days.',
+    nl: 'Er loopt een geval van overmacht: u kunt kosteloos annuleren (verkoopvoorwaarden). De betaalde bedragen ({refund}) worden binnen 14 dagen terugbetaald.',
+  },
   'changes.cancel.owed': { fr: ' et {owed} restent à payer', en: ' and {owed} remains to pay', nl: ' en {owed} blijft te betalen' },
   'changes.cancel.request': {
     fr: 'Les conditions de vente ne permettent d’annuler qu’avec l’accord écrit de la boutique : vous pouvez lui en faire la demande. Si elle l’accepte : {cost} restent acquis à la boutique, {refund} vous sont remboursés.',

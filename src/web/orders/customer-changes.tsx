@@ -104,6 +104,7 @@ function cancellationText(lang: Lang, o: CancellationOption, c: CustomerChanges)
   if (o.kind === 'request') return t(lang, 'changes.cancel.request', { cost: money(lang, o.ifAccepted.costCents), refund: money(lang, o.ifAccepted.refundCents) });
   if (o.basis === 'withdrawal_right') return t(lang, 'changes.cancel.withdrawal_right', { refund: money(lang, o.refundCents) });
   if (o.basis === 'not_binding_yet') return t(lang, 'changes.cancel.not_binding_yet');
+  if (o.basis === 'force_majeure') return t(lang, 'changes.cancel.force_majeure', { refund: money(lang, o.refundCents) });
   if (o.basis === 'late_cancellation') {
     const owed = o.owedByCustomerCents > 0 ? t(lang, 'changes.cancel.owed', { owed: money(lang, o.owedByCustomerCents) }) : '';
     return t(lang, 'changes.cancel.late_cancellation', { date: day(lang, o.freeUntil), cost: money(lang, o.costCents), kept: money(lang, o.keptCents), refund: money(lang, o.refundCents), owed });
