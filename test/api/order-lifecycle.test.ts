@@ -207,6 +207,27 @@ describe('order lifecycle per profile', () => {
     assert.deepEqual(credit.map((c) => Number(c.amount_cents)), [order.totals.grossCents], 'no known way back: credit, for staff to refund');
   });
 
+  test('Coopso: paid by transfer (a bank statement names the paying account), a seller’s cancellation sends the sum back to that account, unasked', async () => {
+    const order = await place('coopso', 'virement@coopso.example');
+    const payer = 'BE68539007547034';
+    const euros = (order.totals.grossCents / 100).toFixed(2);
+    const { payment_reference: ogm } = await p.database.db.selectFrom('orders').select('payment_reference').where('id', '=', order.id).executeTakeFirstOrThrow();
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+  <GrpHdr><MsgId>LC-1</MsgId><CreDtTm>2027-01-09T06:00:00+01:00</CreDtTm></GrpHdr>
+  <Stmt><Id>LC-1</Id><Acct><Id><IBAN>BE59000001234526</IBAN></Id><Ccy>EUR</Ccy></Acct>
+    <Ntry><Amt Ccy="EUR">${euros}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2027-01-08</Dt></BookgDt><ValDt><Dt>2027-01-08</Dt></ValDt><AcctSvcrRef>LC-1-1</AcctSvcrRef>
+      <NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs><RltdPties><Dbtr><Nm>Camille Martin</Nm></Dbtr><DbtrAcct><Id><IBAN>${payer}</IBAN></Id></DbtrAcct></RltdPties>
+      <RmtInf><Strd><CdtrRefInf><Ref>${ogm}</Ref></CdtrRefInf></Strd></RmtInf></TxDtls></NtryDtls></Ntry>
+  </Stmt></BkToCstmrStmt></Document>`;
+    const upload = await p.app.inject({ method: 'POST', url: '/api/v1/shops/coopso/bank-statements', headers: { ...bearer(staff.coopso ?? ''), 'content-type': 'application/xml' }, payload: xml });
+    assert.equal(upload.statusCode, 200, upload.body);
+    assert.equal((await get('coopso', order.id)).status, 'accepted');
+    await ok('coopso', order.id, { type: 'cancelled', kind: 'by_seller', reason: 'products_unavailable', at: '2027-01-09' });
+    const refunds = await p.database.db.selectFrom('refunds').selectAll().where('order_id', '=', order.id).execute();
+    assert.deepEqual(refunds.map((r) => [r.method, r.status, Number(r.amount_cents), r.creditor_iban, r.from_credit]), [['bank_transfer', 'pending', order.totals.grossCents, payer, true]], 'waiting for the next pain.001 export');
+  });
+
   test('Coop O: a product no longer available, paid by card: refunded to the card, unasked', async () => {
     const order = await place('coopo', 'carte@coopo.example');
     const shop = await getShop(p.database.db, 'coopo');
