@@ -56,7 +56,7 @@ async function inOrder<T>(deps: Deps, shop: Shop, orderId: string, customerId: s
   });
 }
 
-const factsIn = async (ctx: Ctx) => changeFacts(ctx.trx, ctx.shop, ctx.order, await paidSoFar(ctx.trx, ctx.shop.slug, ctx.order.id));
+const factsIn = async (ctx: Ctx) => changeFacts(ctx.trx, ctx.shop, ctx.order, await paidSoFar(ctx.trx, ctx.shop.slug, ctx.order.id), localDateOf(ctx.today));
 
 /** The order's customer cancels now, or asks the shop to accept a cancellation. */
 export function cancelAsCustomer(deps: Deps, shop: Shop, orderId: string, customerId: string, input: CancellationInput, actor: string): Promise<CancellationResult> {

@@ -13,6 +13,7 @@ import type { DB, OrdersTable } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
 import type { Shop } from '../shops/service.ts';
 import { concludedOn, deliveryLatestOn } from './delivery-promise.ts';
+import { forceMajeureOfOrder } from './force-majeure.ts';
 import { type CancellationOption, type ChangeFacts, cancellationOption, defaultPlannedShipOn, type ModificationOption, type ModificationTerms, modificationOption } from './customer-change-rules.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -77,13 +78,18 @@ async function plannedShipOn(db: Executor, shop: Shop, order: Order): Promise<{ 
   return { on, setByStaff: false };
 }
 
-/** The facts the rules judge. `paidCents`: what the payments say now (in a flow, read in its transaction). */
-export async function changeFacts(db: Executor, shop: Shop, order: Order, paidCents: number): Promise<ChangeFacts & { plannedBy: 'staff' | 'promise' }> {
-  const [lines, requests, planned] = await Promise.all([
+/**
+ * The facts the rules judge on `today` (the shop's day). `paidCents`: what the payments say now
+ * (in a flow, read in its transaction).
+ */
+export async function changeFacts(db: Executor, shop: Shop, order: Order, paidCents: number, today: Temporal.PlainDate): Promise<ChangeFacts & { plannedBy: 'staff' | 'promise' }> {
+  const [lines, requests, planned, periods] = await Promise.all([
     db.selectFrom('order_lines').select(['withdrawal_exception']).where('shop_id', '=', order.shop_id).where('order_id', '=', order.id).execute(),
     changeRequests(db, order.shop_id, order.id),
     plannedShipOn(db, shop, order),
+    forceMajeureOfOrder(db, order.shop_id, order.id),
   ]);
+  const day = today.toString();
   const pending = requests.find((r) => r.status === 'pending');
   return {
     customerKind: order.customer_kind,
@@ -97,6 +103,7 @@ export async function changeFacts(db: Executor, shop: Shop, order: Order, paidCe
     plannedShipOn: planned.on,
     pendingRequest: pending?.kind ?? null,
     plannedBy: planned.setByStaff ? 'staff' : 'promise',
+    forceMajeure: periods.some((p) => p.startsOn <= day && (p.endsOn === null || day <= p.endsOn)),
   };
 }
 
@@ -116,8 +123,8 @@ export type CustomerChanges = {
 export async function customerChangesOf(db: Kysely<DB>, shop: Shop, orderId: string, now: Temporal.Instant): Promise<CustomerChanges | null> {
   const order = await db.selectFrom('orders').selectAll().select(paidCentsColumn).where('shop_id', '=', shop.slug).where('id', '=', orderId).executeTakeFirst();
   if (!order) return null;
-  const facts = await changeFacts(db, shop, order, Number(order.paid_cents ?? 0));
   const today = localDate(now, shop.timeZone);
+  const facts = await changeFacts(db, shop, order, Number(order.paid_cents ?? 0), today);
   const [requests, cancelledEvent] = await Promise.all([
     changeRequests(db, shop.slug, orderId),
     db.selectFrom('order_events').select('data').where('shop_id', '=', shop.slug).where('order_id', '=', orderId).where('type', '=', 'cancelled').orderBy('seq', 'desc').limit(1).executeTakeFirst(),

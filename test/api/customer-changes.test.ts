@@ -53,12 +53,14 @@ describe('004 Bible et Jeux (art.2): placed Tue 2026-12-01, shipment planned Tue
   let assoc = '';
   let late: Awaited<ReturnType<typeof place>>;
   let assocOrder: Awaited<ReturnType<typeof place>>;
+  let strikeOrder: Awaited<ReturnType<typeof place>>;
   before(async () => {
     consumer = await register(SHOP, 'conso@bej.example', 'consumer');
     assoc = await register(SHOP, 'paroisse@bej.example', 'non_professional');
     late = await place(SHOP, consumer, [['JHS-JEU', 1]], 'card');
     assocOrder = await place(SHOP, assoc, [['JHS-LOT4-7CP', 1], ['JHS-CP', 3]], 'card');
-    for (const o of [late, assocOrder]) assert.equal((await fact(SHOP, o.id, { type: 'payment_received', at: '2026-12-01T10:00:00+01:00', amountCents: o.totals.grossCents })).statusCode, 201);
+    strikeOrder = await place(SHOP, assoc, [['JHS-JEU', 1]], 'card');
+    for (const o of [late, assocOrder, strikeOrder]) assert.equal((await fact(SHOP, o.id, { type: 'payment_received', at: '2026-12-01T10:00:00+01:00', amountCents: o.totals.grossCents })).statusCode, 201);
   });
 
   test('AS-35: shipment planned Thu 12-10 — a change is in time on Wed 12-09 12:00, refused on Thu 12-10; declined on 12-09, the 59.80 paid is due by 12-16', async () => {
@@ -141,6 +143,13 @@ describe('004 Bible et Jeux (art.2): placed Tue 2026-12-01, shipment planned Tue
     assert.equal(cancelled.statusCode, 201, cancelled.body);
     assert.deepEqual(cancelled.json(), { outcome: 'cancelled', basis: 'late_cancellation', refundDueOn: '2027-01-12', costCents: COST_ASSOC, keptCents: COST_ASSOC, owedByCustomerCents: 0, refundCents: GROSS_ASSOC - COST_ASSOC });
     assert.equal(await creditOf(SHOP, assocOrder.id), GROSS_ASSOC - COST_ASSOC);
+
+    // Never during force majeure (art.2 "hormis … la force majeure"): declared on the other order from 12-29, it cancels free.
+    const declared = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/force-majeure`, headers: staff, payload: { startsOn: '2026-12-29', cause: 'other', orderId: strikeOrder.id } });
+    assert.equal(declared.statusCode, 201, declared.body);
+    const exempt = await post(SHOP, strikeOrder.id, 'cancellation', assoc);
+    assert.equal(exempt.statusCode, 201, exempt.body);
+    assert.deepEqual([exempt.json().basis, exempt.json().costCents, exempt.json().refundCents], ['force_majeure', 0, strikeOrder.totals.grossCents]);
   });
 });
 
