@@ -45,6 +45,8 @@ export function eventInputFromForm(values: Record<string, string>, timeZone: str
     at: shopInstant(values.at, timeZone),
     ...(values.type === 'payment_received' && amount && { amountCents: parseEuros(amount) ?? Number.NaN }),
     ...(values.type === 'cancelled' && values.by && { by: values.by }),
+    // The ground the shop's terms name for a refusal or its own cancellation (issue 11 §2).
+    ...(ENDING.includes(values.type) && values.ground && { reason: values.ground }),
     ...(note && { note }),
   });
 }

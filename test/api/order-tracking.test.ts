@@ -140,6 +140,31 @@ describe('e-mails at each transition, in the customer’s language', () => {
   });
 });
 
+describe('grounds named by the terms', () => {
+  test('DISTRITEC refuses only for bad faith or an earlier default (003 art.2.6): the form offers those grounds and wants one', async () => {
+    await register('distritec', 'ground@distritec.example', 'fr', 'Lucie');
+    const products = (await p.app.inject({ method: 'GET', url: '/api/v1/shops/distritec/products?sort=price_desc' })).json().items as { id: string; stock: number; regulated: boolean }[];
+    const product = products.find((x) => x.stock > 5 && !x.regulated);
+    assert.ok(product);
+    const res = await p.app.inject({
+      method: 'POST', url: '/api/v1/shops/distritec/orders', headers: bearer(token['ground@distritec.example'] ?? ''),
+      payload: { lines: [{ productId: product.id, quantity: 1 }], acceptedTerms: { version: await termsVersion(p, 'distritec') }, delivery: { mode: 'carrier' }, paymentMethod: 'bank_transfer' },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const url = `/shops/distritec/staff/orders/${res.json().id}`;
+    const desk = await staffOf('distritec');
+    const page = await desk.get(url);
+    const select = /<select id="f-ground" name="ground"[^>]*>(.*?)<\/select>/s.exec(page.body)?.[1] ?? '';
+    assert.deepEqual([...select.matchAll(/<option value="([a-z_]*)"[^>]*>([^<]+)</g)].map((m) => `${m[1]}: ${m[2]}`), [': — Aucun motif particulier —', 'bad_faith: Mauvaise foi du client', 'earlier_default: Défaut de paiement sur une commande antérieure', 'unpaid_invoice: Facture impayée']);
+    const at = new Date(res.json().placedAt).toLocaleString('sv-SE', { timeZone: 'Europe/Paris' }).slice(0, 16).replace(' ', 'T');
+    const none = await desk.submit(url, `${url}/events`, { type: 'refused', at, note: 'Client douteux', confirm: 'yes', ground: '' });
+    assert.equal(none.statusCode, 422);
+    assert.match(none.body, /id="f-ground-error">Les conditions de la boutique ne permettent de refuser une commande que pour ces motifs/);
+    const done = await desk.submit(url, `${url}/events`, { type: 'refused', at, note: 'Client douteux', confirm: 'yes', ground: 'bad_faith' });
+    assert.equal(done.statusCode, 303, done.body);
+  });
+});
+
 describe('the staff "today" view and its digest, as the clock moves', () => {
   let waiting: Order;
 

@@ -37,8 +37,10 @@ export async function sendStaffOrderPage(request: FastifyRequest, reply: Fastify
   return sendPage(reply, <Page frame={f}><StaffOrderPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} details={details} state={state} aftersale={aftersale} />{await staffChangeRequestsSection(request, shop, orderId, f.csrfToken ?? '')}</Page>, status);
 }
 
-/** `amountCents` is the API's name; the form's field is `amount`, in euros. */
-const formFieldErrors = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([field, message]) => [field === 'amountCents' ? 'amount' : field, message]));
+/** `amountCents` is the API's name; the form's field is `amount`, in euros; `reason` is the form's `ground`. */
+const formFieldErrors = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([field, message]) => [FORM_FIELD[field] ?? field, message]));
+/** API field → the form's field: the amount in euros, the ground of a refusal or cancellation. */
+const FORM_FIELD: Record<string, string> = { amountCents: 'amount', reason: 'ground' };
 
 export const ordersStaffPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;

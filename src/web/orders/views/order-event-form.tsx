@@ -10,7 +10,8 @@ import type { OrderEventType } from '../../../orders/state-machine.ts';
 import { ENDING } from '../../../orders/staff-order.ts';
 import { label } from './labels.ts';
 
-type Props = { lang: Lang; action: string; csrf: string; allowed: readonly OrderEventType[]; values: Record<string, string>; errors: FieldErrors };
+/** `grounds`: the grounds the shop's terms name for a refusal or its own cancellation (profile `orders`). */
+type Props = { lang: Lang; action: string; csrf: string; allowed: readonly OrderEventType[]; values: Record<string, string>; errors: FieldErrors; grounds?: readonly string[] };
 
 function Select({ lang, name, labelKey, hintKey, value, options, errors, placeholder }: { lang: Lang; name: string; labelKey: MessageKey; hintKey?: MessageKey; value: string | undefined; options: [string, string][]; errors: FieldErrors; placeholder?: string }) {
   const id = `f-${name}`;
@@ -44,7 +45,7 @@ function Confirm({ lang, checked, error }: { lang: Lang; checked: boolean; error
   );
 }
 
-export function OrderEventForm({ lang, action, csrf, allowed, values, errors }: Props) {
+export function OrderEventForm({ lang, action, csrf, allowed, values, errors, grounds = [] }: Props) {
   if (allowed.length === 0) return <p>{t(lang, 'staffOrders.event.none')}</p>;
   const ending = allowed.some((type) => ENDING.includes(type));
   return (
@@ -70,6 +71,18 @@ export function OrderEventForm({ lang, action, csrf, allowed, values, errors }: 
           />
         )}
         <Field name="note" label={t(lang, 'staffOrders.event.reason')} hint={ending ? t(lang, 'staffOrders.event.reasonHint') : undefined} value={values.note} errors={errors} />
+        {ending && grounds.length > 0 && (
+          <Select
+            lang={lang}
+            name="ground"
+            labelKey="staffOrders.event.ground"
+            hintKey="staffOrders.event.groundHint"
+            value={values.ground}
+            options={grounds.map((g) => [g, label(lang, 'ground', g)])}
+            errors={errors}
+            placeholder={t(lang, 'staffOrders.event.groundNone')}
+          />
+        )}
         {ending && <Confirm lang={lang} checked={values.confirm === 'yes'} error={errors.confirm} />}
         <button type="submit">{t(lang, 'staffOrders.event.submit')}</button>
       </form>

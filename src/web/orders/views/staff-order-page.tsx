@@ -50,7 +50,7 @@ export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: 
         </ul>
       )}
       <h2>{t(lang, 'staffOrders.event.form')}</h2>
-      <OrderEventForm lang={lang} action={`${base}/${order.id}/events`} csrf={csrf} allowed={order.allowedEvents} values={state.event?.values ?? { at: details.nowLocal }} errors={state.event?.errors ?? {}} />
+      <OrderEventForm lang={lang} action={`${base}/${order.id}/events`} csrf={csrf} allowed={order.allowedEvents} values={state.event?.values ?? { at: details.nowLocal }} errors={state.event?.errors ?? {}} grounds={groundsOf(shop)} />
       <p><a href={`/shops/${shop.slug}/staff/today`}>{t(lang, 'today.link')}</a></p>
       <h2>{t(lang, 'staffOrders.history')}</h2>
       <History lang={lang} shop={shop} events={order.events} />
@@ -193,3 +193,6 @@ export function Deadlines({ lang, deadlines }: { lang: Lang; deadlines: Record<s
     </section>
   );
 }
+
+/** The grounds the shop's terms name for refusing an order or cancelling it as the seller ('any reason' needs none). */
+const groundsOf = (shop: Shop): string[] => [...new Set([...(shop.profile.orders?.refusal?.reasons ?? []), ...(shop.profile.orders?.sellerCancellation ?? [])])].filter((g) => g !== 'any_reason');
