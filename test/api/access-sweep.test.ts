@@ -142,6 +142,7 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/staff/orders/:id/complaints': { params: order(), owners: ['staff'], body: () => ({ kind: 'invoice_dispute', madeOn: '2026-03-09' }) },
   'POST /shops/:shop/staff/complaints/:id/letters': { params: { id: () => ids.complaint }, owners: ['staff'], body: () => ({ direction: 'in', sentOn: '2026-03-09' }) },
   'POST /shops/:shop/staff/orders/:id/withdrawal': { params: order(), owners: ['staff'], body: () => ({ notifiedOn: '2026-03-10', channel: 'letter' }) },
+  'POST /shops/:shop/staff/orders/:id/withdrawal/goodwill-answer': { params: order(), owners: ['staff'], body: () => ({ decision: 'declined', note: 'Hors délai.' }) },
   'POST /shops/:shop/staff/withdrawals/:id/events': { params: { id: () => ids.withdrawal }, owners: ['staff'], body: () => ({ type: 'goods_received', on: '2026-03-10' }) },
   'POST /shops/:shop/staff/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: '1', reason: 'sweep' }) },
   'GET /shops/:shop/staff/products/:id': { params: { id: () => ids.product }, owners: ['staff'] },

@@ -203,6 +203,17 @@ describe('withdrawal function and its deadlines (issue 10)', () => {
     assert.match(staffPage, /Demandes de retour commercial \(hors délai\)/);
     assert.match(staffPage, /Demandé le lundi 20 juillet 2026 \(délai de rétractation échu le vendredi 17 juillet 2026\)/);
     assert.match(staffPage, /1 × [^<]+ <span class="muted">\(MIEL-500\)/);
+    // Staff answer from that section: a refusal needs its reason; the customer is told by e-mail and on the page.
+    const staffUrl = `/shops/${FR}/staff/orders/${ids.c2}`;
+    const bare = await staffClient.submit(staffUrl, `${staffUrl}/withdrawal/goodwill-answer`, { decision: 'declined', note: '' });
+    assert.equal(bare.statusCode, 422);
+    const declined = await staffClient.submit(staffUrl, `${staffUrl}/withdrawal/goodwill-answer`, { decision: 'declined', note: 'Produit alimentaire entamé.' });
+    assert.equal(declined.statusCode, 303, declined.body);
+    assert.equal((await staffClient.submit(staffUrl, `${staffUrl}/withdrawal/goodwill-answer`, { decision: 'accepted' })).statusCode, 422, 'answered once');
+    assert.match((await staffClient.get(staffUrl)).body, /Refusé le lundi 20 juillet 2026 \(Produit alimentaire entamé\.\) ; le client en a été informé par e-mail\./);
+    assert.match((await customer.get(page)).body, /Le vendeur a refusé votre demande le lundi 20 juillet 2026\. Motif : Produit alimentaire entamé\./);
+    const mail = (await outboxEmails(p.database.db, 'c2@withdraw.example')).find((m) => /retour commercial/.test(m.subject));
+    assert.ok(mail?.text_body.includes('Motif : Produit alimentaire entamé.'), mail?.text_body);
   });
 
   test('should send the second refund alert 3 days before the due day', async () => {

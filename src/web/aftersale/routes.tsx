@@ -98,7 +98,10 @@ export const aftersalePages: FastifyPluginAsync = async (app) => {
     if (!asked) return statementPage(request, reply, found, { whole: true, quantities: {} }, errors);
     const f = frame(request, reply, found.shop, t(request.lang, 'withdrawal.step1.title', { number: found.order.number }));
     const notice = <p class="notice" role="status">{t(request.lang, 'withdrawal.goodwill.sent', { date: longDate(request.lang, asked.requestedOn) })}</p>;
-    return sendPage(reply, <Page frame={f}><h1>{t(request.lang, 'withdrawal.step1.title', { number: found.order.number })}</h1>{notice}<ul>{asked.lines.map((l) => <li>{l.quantity} × {l.name}</li>)}</ul></Page>);
+    // Staff's answer, once given (also sent by e-mail).
+    const a = asked.answer;
+    const answer = a && <p>{a.decision === 'accepted' ? t(request.lang, 'withdrawal.goodwill.accepted', { date: longDate(request.lang, a.on) }) : t(request.lang, 'withdrawal.goodwill.declined', { date: longDate(request.lang, a.on), reason: a.note ?? '' })}</p>;
+    return sendPage(reply, <Page frame={f}><h1>{t(request.lang, 'withdrawal.step1.title', { number: found.order.number })}</h1>{notice}<ul>{asked.lines.map((l) => <li>{l.quantity} × {l.name}</li>)}</ul>{answer}</Page>);
   });
 
   // The goodwill request offered when the confirmation was refused as late (nothing binds the shop).

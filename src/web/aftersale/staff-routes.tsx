@@ -8,10 +8,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { findOrder } from '../../aftersale/queries.ts';
 import { StaffWithdrawalInput, WithdrawalEventInput } from '../../aftersale/schema.ts';
 import { findWithdrawalFor, withdraw } from '../../aftersale/service.ts';
+import { answerLateGoodwill } from '../../aftersale/late-goodwill.ts';
+import { z } from 'zod';
 import { notFound } from '../../kernel/errors.ts';
 import { recordWithdrawalFact } from '../../flows/withdrawal-refund.ts';
 import { isUuid } from '../../kernel/ids.ts';
-import { parseOrThrow } from '../../kernel/validation.ts';
+import { parseOrThrow, text } from '../../kernel/validation.ts';
 import { eurosToCents } from '../../payments/refunds/schema.ts';
 import { staffShop } from '../../shops/staff-access.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
@@ -20,6 +22,8 @@ import { actorName } from './api.ts';
 import { acceptClaimPhotos, photosOf } from './claims-api.ts';
 
 type IdParams = { Params: { shop: string; id: string } };
+
+const GoodwillAnswerForm = z.strictObject({ decision: z.enum(['accepted', 'declined']), note: text().trim().max(2000).optional() });
 
 export const aftersaleStaffPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
@@ -41,6 +45,21 @@ export const aftersaleStaffPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=withdrawal`, 303);
     } catch (error) {
       return sendStaffOrderPage(request, reply, shop, request.params.id, { withdrawal: { values, errors: fieldErrors(error, request.lang) } }, 422);
+    }
+  });
+
+  // Staff: the answer to a customer's late goodwill request (accepted, or declined with its reason), e-mailed to the customer.
+  app.post<IdParams>('/shops/:shop/staff/orders/:id/withdrawal/goodwill-answer', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    if (!isUuid(request.params.id) || !(await findOrder(db, shop.slug, request.params.id))) throw notFound('order');
+    const values = flatForm(request.body);
+    try {
+      const input = parseOrThrow(GoodwillAnswerForm, { decision: values.decision ?? '', ...(values.note?.trim() && { note: values.note }) });
+      await answerLateGoodwill(deps, shop, request.params.id, input, actorName(request));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=goodwillAnswer`, 303);
+    } catch (error) {
+      return sendStaffOrderPage(request, reply, shop, request.params.id, { goodwillAnswer: { values, errors: fieldErrors(error, request.lang) } }, 422);
     }
   });
 

@@ -24,7 +24,7 @@ import { ErrorSummary, Field, type FieldErrors } from '../forms.tsx';
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
 /** A failed form of this section, re-shown with its values and errors; `done`: the form that just succeeded. */
-export type WithdrawalFormsState = { done?: string | undefined; withdrawal?: FormState; withdrawalEvent?: FormState & { id: string } };
+export type WithdrawalFormsState = { done?: string | undefined; withdrawal?: FormState; withdrawalEvent?: FormState & { id: string }; goodwillAnswer?: FormState };
 
 export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Clock }, lang: Lang, shop: Shop, orderId: string, csrf: string, state: WithdrawalFormsState) {
   const order = await findOrder(deps.db, shop.slug, orderId);
@@ -50,10 +50,16 @@ export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Cloc
       {goodwill.length > 0 && (
         <article aria-labelledby="withdrawal-goodwill">
           <h3 id="withdrawal-goodwill">{t(lang, 'withdrawal.staff.goodwillTitle')}</h3>
-          {goodwill.map((g) => (
+          {state.done === 'goodwillAnswer' && <p class="notice" role="status">{t(lang, 'withdrawal.staff.goodwillDone')}</p>}
+          {goodwill.map((g, i) => (
             <>
               <p>{t(lang, 'withdrawal.staff.goodwillOn', { date: longDate(lang, g.requestedOn), endsOn: g.periodEndsOn ? longDate(lang, g.periodEndsOn) : '—' })}</p>
               <ul>{g.lines.map((l) => <li>{l.quantity} × {l.name} <span class="muted">({l.sku})</span></li>)}</ul>
+              {g.answer ? (
+                <p>{g.answer.decision === 'accepted' ? t(lang, 'withdrawal.staff.goodwillAnswered.accepted', { date: longDate(lang, g.answer.on) }) : t(lang, 'withdrawal.staff.goodwillAnswered.declined', { date: longDate(lang, g.answer.on), reason: g.answer.note ?? '' })}</p>
+              ) : (
+                i === 0 && <GoodwillAnswerForm lang={lang} action={`${base}/orders/${orderId}/withdrawal/goodwill-answer`} csrf={csrf} state={state.goodwillAnswer} />
+              )}
             </>
           ))}
         </article>
@@ -146,6 +152,23 @@ function RecordForm({ lang, action, csrf, state, today }: { lang: Lang; action: 
         </select>
       </div>
       <p><button type="submit">{t(lang, 'withdrawal.staff.submit')}</button></p>
+    </form>
+  );
+}
+
+/** Staff's answer to a late goodwill request: accept, or decline with the reason sent to the customer. */
+function GoodwillAnswerForm({ lang, action, csrf, state }: { lang: Lang; action: string; csrf: string; state: FormState | undefined }) {
+  const errors = state?.errors ?? {};
+  return (
+    <form method="post" action={action} novalidate aria-labelledby="goodwill-answer">
+      <h4 id="goodwill-answer">{t(lang, 'withdrawal.staff.goodwillAnswer')}</h4>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <ErrorSummary lang={lang} errors={errors} />
+      <Field name="note" label={t(lang, 'withdrawal.staff.goodwillReason')} value={state?.values.note} errors={errors} />
+      <p>
+        <button type="submit" name="decision" value="accepted">{t(lang, 'withdrawal.staff.goodwillAccept')}</button>{' '}
+        <button type="submit" name="decision" value="declined">{t(lang, 'withdrawal.staff.goodwillDecline')}</button>
+      </p>
     </form>
   );
 }
