@@ -67,8 +67,9 @@ export async function recordOrderEvent(
     } else if (input.type === 'cancelled') {
       const kind = cancellationKindOf(input);
       const cancelled = await cancelOrder(trx, order, { ...cancellationMoney(kind, order), actor, at, now, ...(input.note && { note: input.note }), evidence: { kind, ...decision, ...notice } });
-      // 001 online §2.4: a seller's cancellation refunds what was paid, unasked (issue 11 §2).
-      if (kind === 'by_seller') refund = await refundWhatWasPaid(trx, shop, order, cancelled.creditCents, 'order_cancelled_by_seller', actor, now, deps.stripe !== null);
+      // 001 online §2.4: a seller's cancellation refunds what was paid, unasked (issue 11 §2); so
+      // do late delivery (L216-7: within 14 days) and force majeure (004 art.15), nothing kept.
+      if (kind === 'by_seller' || kind === 'late_delivery' || kind === 'force_majeure') refund = await refundWhatWasPaid(trx, shop, order, cancelled.creditCents, `order_cancelled_${kind}`, actor, now, deps.stripe !== null);
     } else {
       await recordDisputeFact(trx, order, input, at, actor);
       const dates = await paymentDatesFixedBy(trx, shop, order, { type: input.type, on });
