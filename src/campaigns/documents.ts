@@ -31,6 +31,12 @@ export function labels(lang: Lang): Labels {
 
 type Point = { id?: string; name: string };
 
+/** "2027-09-11 09:00–12:00" in the shop's zone: sortable, the same in every language. */
+export function slotText(slot: { startsAt: string; endsAt: string }, timeZone: string): string {
+  const f = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return `${f(slot.startsAt)}–${f(slot.endsAt).slice(11)}`;
+}
+
 /** A pickup point's name from the profile: by its id, else by its position (`'0'`: the first point). */
 function pointName(shop: Shop, id: string): string {
   const points = (shop.profile.delivery?.modes ?? []).flatMap((m) => ('points' in m ? ((m as { points?: Point[] }).points ?? []) : []));
@@ -49,7 +55,7 @@ export function groupLabel(shop: Shop, lang: Lang): (g: PickingGroup) => { point
         : g.mode === 'volunteer' || g.mode === 'carrier' || g.mode === 'pickup'
           ? t(lang, `campaign.mode.${g.mode}`)
           : t(lang, 'campaign.mode.other', { mode: g.mode });
-    return { point, slot: g.slotId ?? t(lang, 'campaign.doc.noSlot') };
+    return { point: g.pointName ?? point, slot: g.slot ? slotText(g.slot, shop.timeZone) : (g.slotId ?? t(lang, 'campaign.doc.noSlot')) };
   };
 }
 

@@ -53,14 +53,18 @@ export function supplierCsv(order: SupplierOrder, l: Labels): string {
 }
 
 /** Where an order's goods go: its mode, and for a pickup its point and slot. */
-export type Destination = { key: string; mode: string; pointId: string | null; slotId: string | null };
+export type Destination = { key: string; mode: string; pointId: string | null; slotId: string | null; pointName: string | null; slot: { startsAt: string; endsAt: string } | null };
 
+/** The order's delivery as checkout kept it (the point's name and the slot's times since issue 12 §3). */
 export function destinationOf(delivery: unknown): Destination {
-  const d = (delivery && typeof delivery === 'object' ? delivery : {}) as { mode?: unknown; pickupPointId?: unknown; slotId?: unknown };
+  const d = (delivery && typeof delivery === 'object' ? delivery : {}) as { mode?: unknown; pickupPointId?: unknown; slotId?: unknown; pickupPoint?: { name?: unknown }; slot?: { startsAt?: unknown; endsAt?: unknown } };
   const mode = typeof d.mode === 'string' ? d.mode : 'unknown';
   const pointId = mode === 'pickup' && typeof d.pickupPointId === 'string' ? d.pickupPointId : null;
   const slotId = pointId !== null && typeof d.slotId === 'string' ? d.slotId : null;
-  return { key: [mode, pointId ?? '', slotId ?? ''].join('|'), mode, pointId, slotId };
+  const pointName = pointId !== null && typeof d.pickupPoint?.name === 'string' ? d.pickupPoint.name : null;
+  const slot = slotId !== null && typeof d.slot?.startsAt === 'string' && typeof d.slot.endsAt === 'string' ? { startsAt: d.slot.startsAt, endsAt: d.slot.endsAt } : null;
+  // Slots sort by their start: the key orders the lists by point, then day and hour.
+  return { key: [mode, pointId ?? '', slot?.startsAt ?? '', slotId ?? ''].join('|'), mode, pointId, slotId, pointName, slot };
 }
 
 export type PickingOrder = { orderId: string; number: string; customer: string; items: { sku: string; name: string; quantity: number }[]; quantity: number };
