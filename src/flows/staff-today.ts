@@ -1,7 +1,8 @@
 /**
  * The staff "today" view (issue 11 §7): every order whose deadline is near or passed on the
  * shop's day — the refusal window closing, a payment or balance due, a refund due within 3 days
- * (an order's own `refundDueOn`, or a withdrawal's: after-sale's refund rules), the delivery
+ * (an order's own `refundDueOn`, a cancellation's not yet refunded, or a withdrawal's: after-sale's
+ * refund rules), the delivery
  * promise passed or within 2 days. Reads the order's `deadlines` as API.md shows them
  * (src/flows/order-json.ts) and applies src/orders/today-rules.ts.
  */
@@ -11,6 +12,7 @@ import { openRefunds } from '../aftersale/queries.ts';
 import { refundDueOf } from '../aftersale/withdrawal-json.ts';
 import type { DB, WithdrawalStatementJson } from '../db/schema.ts';
 import { isWorkingDay, localDate } from '../kernel/calendar.ts';
+import { orderEvents } from '../legal/evidence/service.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { ordersToWatch } from '../orders/today-queries.ts';
 import { type TodayItem, todayItems } from '../orders/today-rules.ts';
@@ -30,7 +32,8 @@ export async function staffToday(deps: { db: Kysely<DB>; clock: Clock }, shop: S
   for (const { order, customerName } of await ordersToWatch(db, shop.slug, endedSince)) {
     const json = await orderJson(db, shop, order);
     const deadlines = json.deadlines as Record<string, string | undefined>;
-    for (const item of todayItems({ status: order.status, paymentStatus: order.payment_status, ...deadlines }, today, working)) {
+    const refundDueOn = deadlines.refundDueOn ?? (await refundDueAfterCancellation(db, order));
+    for (const item of todayItems({ status: order.status, paymentStatus: order.payment_status, ...deadlines, ...(refundDueOn && { refundDueOn }) }, today, working)) {
       lines.push({ ...item, orderId: order.id, number: order.number, customerName, status: order.status });
     }
   }
@@ -45,4 +48,16 @@ export async function staffToday(deps: { db: Kysely<DB>; clock: Clock }, shop: S
   }
   lines.sort((a, b) => a.daysLeft - b.daysLeft || a.number.localeCompare(b.number));
   return { today: today.toString(), lines };
+}
+
+/**
+ * A cancelled order's refund not yet made: the day its cancellation set (L216-7 after a
+ * termination for late delivery, the terms' delay after a customer's cancellation — both kept in
+ * the `cancelled` evidence event as `refundDueOn`).
+ */
+async function refundDueAfterCancellation(db: Kysely<DB>, order: { shop_id: string; id: string; status: string; paid_cents: number; payment_status: string }): Promise<string | undefined> {
+  if (order.status !== 'cancelled' || order.paid_cents <= 0 || order.payment_status === 'refunded') return undefined;
+  const cancelled = (await orderEvents(db, order.shop_id, order.id)).filter((e) => e.type === 'cancelled').at(-1);
+  const due = (cancelled?.data as { refundDueOn?: unknown } | undefined)?.refundDueOn;
+  return typeof due === 'string' ? due : undefined;
 }

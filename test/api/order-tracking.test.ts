@@ -216,4 +216,24 @@ describe('the staff "today" view and its digest, as the clock moves', () => {
     await fact('coopconnexion', order.id, { type: 'delivered', at: '2026-07-10T08:30:00+02:00' });
     assert.deepEqual(await rows(), []);
   });
+  test('a customer’s cancellation at Bible et Jeux owes a refund by its day: it shows from 3 days before', async () => {
+    await moveClock('2026-07-13T09:00:00+02:00');
+    await register('bible-et-jeux', 'rembourse@bible-et-jeux.example', 'fr', 'Rachel');
+    const res = await p.app.inject({
+      method: 'POST', url: '/api/v1/shops/bible-et-jeux/orders', headers: bearer(token['rembourse@bible-et-jeux.example'] ?? ''),
+      payload: { lines: [{ productId: await productIdBySku(p, 'bible-et-jeux', 'JHS-JEU'), quantity: 1 }], acceptedTerms: { version: await termsVersion(p, 'bible-et-jeux') }, delivery: { mode: 'carrier' }, paymentMethod: 'card' },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const order = res.json() as Order;
+    await fact('bible-et-jeux', order.id, { type: 'payment_received', at: '2026-07-13', amountCents: order.totals.grossCents });
+    const cancelled = await p.app.inject({ method: 'POST', url: `/api/v1/shops/bible-et-jeux/orders/${order.id}/cancellation`, headers: bearer(token['rembourse@bible-et-jeux.example'] ?? ''), payload: { reason: 'Cadeau acheté ailleurs.' } });
+    assert.equal(cancelled.statusCode, 201, cancelled.body);
+    const due = cancelled.json().refundDueOn as string;
+    assert.equal(due, '2026-07-27');
+    const rows = async () => (await todayRows([order.number], 'bible-et-jeux')).map((r) => r.split(' | ').slice(1).join(' | '));
+    await moveClock('2026-07-23T09:00:00+02:00');
+    assert.deepEqual(await rows(), []);
+    await moveClock('2026-07-24T09:00:00+02:00');
+    assert.deepEqual(await rows(), ['Remboursement dû | 27 juillet 2026 | dans 3 j']);
+  });
 });
