@@ -34,7 +34,8 @@ const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { 
 /** Each shop's object owner, another customer of the same shop, and its staff. */
 const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
 /** Customer A1's objects, and shop A's, that the sweep asks for. */
-const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest' | 'round' | 'forceMajeure', string> = {
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest' | 'round' | 'forceMajeure' | 'campaign', string> = {
+  campaign: '',
   changeRequest: '',
   transferOrder: '',
   cardOrder: '',
@@ -106,6 +107,13 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/staff/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },
   // Volunteer rounds (issue 12 §4): a round of shop A with A1's order on it; the run sheet is reached by its link only (last test).
   'GET /shops/:shop/staff/rounds/:id': { params: { id: () => ids.round }, owners: ['staff'] },
+  'GET /api/v1/shops/:shop/campaigns/:id': { public: 'a group purchase is an offer to everyone: its window, products and delivery promises (issue 12 §8)' },
+  'POST /api/v1/shops/:shop/campaigns/:id/close': { params: { id: () => ids.campaign }, owners: ['staff'], body: () => ({}) },
+  'POST /api/v1/shops/:shop/campaigns/:id/clone': { params: { id: () => ids.campaign }, owners: ['staff'], body: () => ({}) },
+  'GET /shops/:shop/staff/campaigns/:id': { params: { id: () => ids.campaign }, owners: ['staff'] },
+  'POST /shops/:shop/staff/campaigns/:id/close': { params: { id: () => ids.campaign }, owners: ['staff'], body: () => ({}) },
+  'POST /shops/:shop/staff/campaigns/:id/clone': { params: { id: () => ids.campaign }, owners: ['staff'], body: () => ({}) },
+  'GET /shops/:shop/staff/campaigns/:id/documents/:file': { params: { id: () => ids.campaign, file: () => 'picking-list.csv' }, owners: ['staff'] },
   'POST /shops/:shop/staff/rounds/:id/volunteer': { params: { id: () => ids.round }, owners: ['staff'], body: () => ({ name: 'Balayage', phone: '0470 00 00 00' }) },
   'POST /shops/:shop/staff/rounds/:id/link': { params: { id: () => ids.round }, owners: ['staff'], body: () => ({}) },
   'POST /shops/:shop/staff/rounds/:id/sort': { params: { id: () => ids.round }, owners: ['staff'], body: () => ({}) },
@@ -217,6 +225,8 @@ before(async () => {
   ids.claim = '3c1d6f0e-9a2b-4c5d-8e7f-0a1b2c3d4e5f';
   await p.database.db.insertInto('warranty_claims').values({ shop_id: A, id: ids.claim, order_id: ids.transferOrder, kind: 'conformity', opened_on: '2026-03-10', delivered_on: '2026-03-09', discovered_on: null, warranty_ends_on: '2028-03-09', presumption_ends_on: '2028-03-09', presumption: true, description: 'Balayage', lines: JSON.stringify([]), remedy: null, decided_on: null, decision_note: null, refund_due_on: null, opened_by: 'sweep', opened_at: new Date() }).execute();
   await p.database.db.insertInto('warranty_claim_photos').values({ shop_id: A, claim_id: ids.claim, photo_no: 1, content_type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) }).execute();
+  // Shop A's demo group purchase, Rentrée 2027 (issue 12 §1): the campaign routes' object.
+  ids.campaign = (await p.database.db.selectFrom('campaigns').select('id').where('shop_id', '=', A).executeTakeFirstOrThrow()).id;
   // A volunteer round with A1's order on it (issue 12 §4), as the rounds capability keeps one; its run-sheet link has expired.
   ids.round = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
   await p.database.db.insertInto('volunteer_rounds').values({ shop_id: A, id: ids.round, name: 'Balayage', zone: 'Charleroi', round_on: '2026-03-09', volunteer_name: null, volunteer_phone: null, volunteer_email: null, sheet_token_hash: sha256Hex(EXPIRED_SHEET_TOKEN), sheet_expires_at: new Date('2026-03-12T00:00:00Z'), created_by: 'sweep', created_at: new Date() }).execute();
