@@ -152,7 +152,7 @@ describe('the order’s delivery (POST orders)', () => {
     const slots = await liegeSlots();
     const saturday = slots.find((s) => s.startsAt === '2026-09-05T07:00:00.000Z');
     assert.ok(saturday, JSON.stringify(slots.slice(0, 4)));
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => customer(ADDRESSES.liege)));
+    const tokens = await Promise.all(Array.from({ length: 12 }, () => customer(ADDRESSES.liege)));
     const started = Date.now();
     const results = await Promise.all(Array.from({ length: 300 }, (_, i) => order(tokens[i % tokens.length] ?? '', { mode: 'pickup', pickupPointId: 'liege', slotId: saturday.id })));
     const byStatus: Record<number, number> = {};
@@ -191,4 +191,13 @@ describe('the order’s delivery (POST orders)', () => {
     assert.equal(any.statusCode, 201, any.body);
     assert.equal(any.json().delivery.slotId, now[0]?.id);
   });
+});
+
+test('should describe delivery-options and the order’s delivery in the OpenAPI description', async () => {
+  const doc = (await p.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  const get = doc.paths['/api/v1/shops/{shop}/delivery-options']?.get;
+  assert.deepEqual(get?.tags, ['delivery']);
+  assert.deepEqual(get.parameters.filter((x: { in: string }) => x.in === 'query').map((x: { name: string }) => x.name).sort(), ['city', 'country', 'postalCode']);
+  assert.match(doc.tags.find((x: { name: string }) => x.name === 'delivery')?.description ?? '', /slot_full/);
+  assert.match(doc.paths['/api/v1/shops/{shop}/orders'].post.description, /delivery_mode_not_offered/);
 });

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { communeKey, offeredMode, offeredModes } from './delivery-zone-rules.ts';
-import { loadProfileFile } from './load.ts';
+import { parse, stringify } from 'yaml';
+import { loadProfileFile, parseProfile } from './load.ts';
 import { PROFILES_DIR } from './test-support.ts';
 
 const coopso = loadProfileFile(join(PROFILES_DIR, 'coopso.yaml'));
@@ -66,5 +68,20 @@ describe('profiles without zones', () => {
   test('should compare communes without case, accents or hyphens', () => {
     assert.equal(communeKey(' LIÈGE '), communeKey('liege'));
     assert.equal(communeKey('Mont-Saint-Guibert'), 'mont saint guibert');
+  });
+});
+
+describe('zones in a profile', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: free-form edit of the parsed YAML, re-checked by the schema
+  const variant = (edit: (d: any) => void) => {
+    const data = parse(readFileSync(join(PROFILES_DIR, 'coopso.yaml'), 'utf8'));
+    edit(data);
+    return () => parseProfile(stringify(data), 'coopso-variant.yaml');
+  };
+  test('should refuse two zones sharing a postcode, a capacity of 0, and two points with one id', () => {
+    assert.throws(variant((d) => d.delivery.modes[0].postcodes.push({ country: 'BE', from: '4030', to: '4040' })), /4030–4040 overlaps 4000–4032 of delivery\.modes\[1\]|4000–4032 overlaps/);
+    assert.throws(variant((d) => { d.delivery.modes[1].points[0].capacity = 0; }), /capacity/);
+    assert.throws(variant((d) => { d.delivery.modes[1].points[1].id = 'liege'; }), /two pickup points have the same id/);
+    assert.doesNotThrow(variant(() => {}));
   });
 });

@@ -25,7 +25,7 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
   const cardDeps = { db, clock, stripe: app.deps.stripe, simulated: app.deps.config.simulatedPayments };
 
   // The Idempotency-Key is claimed in the order's transaction: 2 transactions per order (issue 9).
-  app.post<ShopParams>('/shops/:shop/orders', { config: { claimsInTransaction: true }, schema: { tags: ['orders'], summary: 'Place an order (customer)' } }, async (request, reply) => {
+  app.post<ShopParams>('/shops/:shop/orders', { config: { claimsInTransaction: true }, schema: { tags: ['orders'], summary: 'Place an order (customer)', description: '`delivery: {mode, pickupPointId?, slotId?, address?}`: the mode must be offered at the address (`GET …/delivery-options`; 422 `delivery_mode_not_offered`); for pickup, the slot is held in the order’s transaction (409 `slot_full`, 422 `slot_in_past`, `unknown_slot`, `slot_outside_promise`), the earliest with room when none is named. The order’s `delivery` carries `pickupPoint`, `slot` and `earliestOn`.' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     requireCustomer(request.actor, shop.slug); // 401/403 before any word on the body
     const order = parseOrThrow(OrderInput, request.body);

@@ -106,6 +106,14 @@ function checkDeliveryZones(p: Shape, ctx: Ctx): void {
   if (modes.filter((m) => m.otherCommunes).length > 1) {
     fail(ctx, ['delivery', 'modes'], 'only one mode may serve the other communes (otherCommunes: true)');
   }
+  // Issue 12 §2: a postcode belongs to one zone only, and a pickup point's id to one point.
+  const ranges = modes.flatMap((m, i) => (m.postcodes ?? []).map((r, j) => ({ r, i, j })));
+  for (const a of ranges) {
+    const b = ranges.find((x) => x !== a && x.r.country === a.r.country && x.r.from.length === a.r.from.length && x.r.from <= a.r.to && a.r.from <= x.r.to && (x.i < a.i || (x.i === a.i && x.j < a.j)));
+    if (b) fail(ctx, ['delivery', 'modes', a.i, 'postcodes', a.j], `${a.r.from}–${a.r.to} overlaps ${b.r.from}–${b.r.to} of delivery.modes[${b.i}]`);
+  }
+  const pointIds = modes.flatMap((m) => (m.mode === 'pickup' ? m.points.map((p, k) => p.id ?? String(k)) : []));
+  if (new Set(pointIds).size !== pointIds.length) fail(ctx, ['delivery', 'modes'], 'two pickup points have the same id');
 }
 
 function checkDemo(p: Shape, ctx: Ctx): void {
