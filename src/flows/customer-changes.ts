@@ -26,17 +26,25 @@ import { CHANGE_DECIDED, CHANGE_REQUESTED, type ChangeKind, type ChangeRequest, 
 import { lockOrder, type OrderRow } from '../orders/state.ts';
 import { paidSoFar } from '../payments/record-payment.ts';
 import type { Shop } from '../shops/service.ts';
+import { isSimulated } from '../payments/card/simulated.ts';
+import type { StripeGateway } from '../payments/card/stripe-client.ts';
+import type { CancellationReason } from '../payments/cancellation.ts';
+import { completeOwedRefund, type StartedRefund, startOwedRefundIn } from '../payments/refunds/owed.ts';
+import { paymentFacts } from '../payments/refunds/queries.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { orderSide } from './record-payment.ts';
 
-type Deps = { db: Kysely<DB>; clock: Clock };
+type Deps = { db: Kysely<DB>; clock: Clock; stripe?: StripeGateway | null };
 type Ctx = { trx: Transaction<DB>; shop: Shop; order: OrderRow; now: Date; today: string; actor: string };
 
 export type CancellationInput = { reason?: string | undefined; acceptedCostCents?: number | undefined };
 export type ModificationInput = { message: string };
 export type DecisionInput = { decision: 'accepted' | 'declined'; note?: string | undefined };
 
+/** The refund sent back to the means paid with, when payments can (a card; a transfer whose account is known). */
+export type RefundStarted = { id: string; method: string; amountCents: number; status: string };
 export type CancellationResult =
-  | ({ outcome: 'cancelled'; basis: string; refundDueOn: string } & Money)
+  | ({ outcome: 'cancelled'; basis: string; refundDueOn: string; refund?: RefundStarted } & Money)
   | { outcome: 'requested'; request: ChangeRequest; ifAccepted: Money };
 
 const CONFLICTS = new Set(['change_request_pending']);
@@ -59,8 +67,9 @@ async function inOrder<T>(deps: Deps, shop: Shop, orderId: string, customerId: s
 const factsIn = async (ctx: Ctx) => changeFacts(ctx.trx, ctx.shop, ctx.order, await paidSoFar(ctx.trx, ctx.shop.slug, ctx.order.id), localDateOf(ctx.today));
 
 /** The order's customer cancels now, or asks the shop to accept a cancellation. */
-export function cancelAsCustomer(deps: Deps, shop: Shop, orderId: string, customerId: string, input: CancellationInput, actor: string): Promise<CancellationResult> {
-  return inOrder(deps, shop, orderId, customerId, actor, async (ctx) => {
+export async function cancelAsCustomer(deps: Deps, shop: Shop, orderId: string, customerId: string, input: CancellationInput, actor: string): Promise<CancellationResult> {
+  let started: StartedRefund | null = null;
+  const result: CancellationResult = await inOrder(deps, shop, orderId, customerId, actor, async (ctx): Promise<CancellationResult> => {
     const facts = await factsIn(ctx);
     const option = cancellationOption(termsOf(shop), facts, localDateOf(ctx.today));
     if (option.kind === 'refused') return refuse(option.refusal);
@@ -73,13 +82,44 @@ export function cancelAsCustomer(deps: Deps, shop: Shop, orderId: string, custom
       throw new DomainError('cancellation_cost_not_accepted', 'refused', { costCents: option.costCents }, 'acceptedCostCents');
     }
     const due = refundDueOn(localDateOf(ctx.today), option.refundWithinDays).toString();
-    await cancelOrder(ctx.trx, ctx.order, {
-      reason: 'by_customer', actor, at: ctx.now, now: ctx.now, ...(input.reason && { note: input.reason }),
-      decided: { keptCents: option.keptCents, owedByCustomerCents: option.owedByCustomerCents },
+    started = await cancelAndRefund(ctx, deps, option, {
+      reason: 'by_customer', note: input.reason,
       evidence: { basis: option.basis, costCents: option.costCents, refundDueOn: due, ...(option.freeUntil && { freeUntil: option.freeUntil.toString() }) },
     });
     return { outcome: 'cancelled', basis: option.basis, refundDueOn: due, costCents: option.costCents, keptCents: option.keptCents, owedByCustomerCents: option.owedByCustomerCents, refundCents: option.refundCents };
   });
+  const refund = await completeRefund(deps, shop, started, actor);
+  return refund && result.outcome === 'cancelled' ? { ...result, refund } : result;
+}
+
+/**
+ * Cancels through cancel-order.ts at the cost decided. What is owed back goes to the means paid
+ * with when payments can send it there (L221-24: a card back to its card, a transfer to the
+ * account the statement gave), started in this transaction; otherwise (a payment staff recorded
+ * by hand) it stays the customer's credit, which staff refund from the customer's page.
+ */
+async function cancelAndRefund(ctx: Ctx, deps: Deps, money: Money, c: { reason: CancellationReason; note?: string | undefined; evidence: Record<string, unknown> }): Promise<StartedRefund | null> {
+  const direct = money.refundCents > 0 && (await payerKnown(ctx, deps.stripe != null));
+  await cancelOrder(ctx.trx, ctx.order, {
+    reason: c.reason, actor: ctx.actor, at: ctx.now, now: ctx.now, ...(c.note && { note: c.note }), evidence: c.evidence,
+    decided: { keptCents: money.keptCents, owedByCustomerCents: money.owedByCustomerCents, ...(direct && { refundsToPayer: true }) },
+  });
+  if (!direct) return null;
+  return startOwedRefundIn({ trx: ctx.trx, shop: ctx.shop, now: ctx.now, actor: ctx.actor, orders: orderSide }, ctx.order.id, { amountCents: money.refundCents, reason: `cancellation (${String(c.evidence.basis)})` }, deps.stripe != null);
+}
+
+async function payerKnown(ctx: Ctx, hasStripe: boolean): Promise<boolean> {
+  const payments = await paymentFacts(ctx.trx, ctx.shop.slug, ctx.order.id);
+  const card = payments.find((p) => p.method === 'card' && p.providerRef !== null);
+  if (card) return hasStripe || isSimulated(card.providerRef);
+  return payments.some((p) => p.method === 'bank_transfer' && p.debtorIban !== null);
+}
+
+/** After the commit: a card refund goes to the provider (a simulated one succeeds at once). */
+async function completeRefund(deps: Deps, shop: Shop, started: StartedRefund | null, actor: string): Promise<RefundStarted | undefined> {
+  if (!started) return undefined;
+  const r = await completeOwedRefund({ db: deps.db, clock: deps.clock, stripe: deps.stripe ?? null, orders: orderSide }, shop, started, actor);
+  return { id: r.id, method: r.method, amountCents: r.amountCents, status: r.status };
 }
 
 /** The order's customer asks for a change; the shop accepts or declines it. */
@@ -109,8 +149,9 @@ async function recordRequest(ctx: Ctx, kind: ChangeKind, message: string, more: 
  * terms set (003 art.2.7 / 21.1); a declined modification under 004 art.2 voids the order and the
  * sums paid are due back within 7 days of this answer (or kept as credit, the customer's "avoir").
  */
-export function decideChangeRequest(deps: Deps, shop: Shop, orderId: string, requestId: string, input: DecisionInput, actor: string): Promise<ChangeRequest> {
-  return inOrder(deps, shop, orderId, null, actor, async (ctx) => {
+export async function decideChangeRequest(deps: Deps, shop: Shop, orderId: string, requestId: string, input: DecisionInput, actor: string): Promise<ChangeRequest & { refund?: RefundStarted }> {
+  let started: StartedRefund | null = null;
+  const decidedRequest = await inOrder(deps, shop, orderId, null, actor, async (ctx) => {
     const request = (await changeRequests(ctx.trx, shop.slug, orderId)).find((r) => r.id === requestId);
     if (!request) throw notFound('change_request');
     if (request.status !== 'pending') throw new DomainError('change_request_already_decided', 'conflict', { status: request.status });
@@ -121,7 +162,7 @@ export function decideChangeRequest(deps: Deps, shop: Shop, orderId: string, req
       // 004 art.2: within 7 days of telling the customer; otherwise 14 days, as for a withdrawal (L221-24).
       const within = basis === 'modification_refused' && terms?.refusalRefund ? daysOf(terms.refusalRefund.within) : 14;
       refundDue = refundDueOn(localDateOf(ctx.today), within).toString();
-      await cancelOrder(ctx.trx, ctx.order, { reason: basis === 'modification_refused' ? 'by_seller' : 'by_customer', actor, at: ctx.now, now: ctx.now, decided: { keptCents: money.keptCents, owedByCustomerCents: money.owedByCustomerCents }, evidence: { basis, requestId, refundDueOn: refundDue }, ...(input.note && { note: input.note }) });
+      started = await cancelAndRefund(ctx, deps, money, { reason: basis === 'modification_refused' ? 'by_seller' : 'by_customer', note: input.note, evidence: { basis, requestId, refundDueOn: refundDue } });
     };
     const open = !['cancelled', 'refused', 'shipped', 'delivered', 'completed'].includes(ctx.order.status);
     if (request.kind === 'cancellation' && input.decision === 'accepted') {
@@ -136,6 +177,8 @@ export function decideChangeRequest(deps: Deps, shop: Shop, orderId: string, req
     await tellCustomer(ctx, request.kind, input.decision, refundDue);
     return { ...request, status: input.decision, decidedOn: ctx.today, ...(input.note && { note: input.note }), ...(refundDue && { refundDueOn: refundDue }) };
   });
+  const refund = await completeRefund(deps, shop, started, actor);
+  return refund ? { ...decidedRequest, refund } : decidedRequest;
 }
 
 /**

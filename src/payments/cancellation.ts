@@ -29,7 +29,8 @@ function moneyOutcome(order: CancelledOrder, reason: CancellationReason, paid: n
   return cancellationOutcome(order.deposit_kind, by, { depositCents: order.deposit_cents, paidCents: paid, totalCents: order.gross_cents });
 }
 
-export type DecidedMoney = { keptCents: number; owedByCustomerCents: number };
+/** `refundsToPayer`: the caller refunds the rest to the means paid with (refunds/owed.ts), so it is not kept as customer credit. */
+export type DecidedMoney = { keptCents: number; owedByCustomerCents: number; refundsToPayer?: boolean };
 
 /** What the terms keep, out of what was actually paid; the rest goes back. */
 function decidedOutcome(decided: DecidedMoney, paid: number) {
@@ -47,7 +48,7 @@ export async function settleCancellation(trx: Transaction<DB>, order: CancelledO
   const outcome = decided ? decidedOutcome(decided, paid) : moneyOutcome(order, reason, paid);
   // An overpayment already became credit when it was received (recordPayment): count it once.
   const credited = Math.max(0, paid - order.gross_cents);
-  const creditCents = Math.max(0, outcome.refundCents - credited);
+  const creditCents = decided?.refundsToPayer ? 0 : Math.max(0, outcome.refundCents - credited);
   if (creditCents > 0) {
     // A sum the shop must give back. customer_credits knows only 'overpayment' for money owed to
     // the customer: this is one, tied to the order, refunded (or used on a later order) from there.

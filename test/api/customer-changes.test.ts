@@ -44,6 +44,17 @@ async function place(shop: string, token: string, lines: [string, number][], pay
   return res.json() as { id: string; totals: { grossCents: number }; payment: { depositCents?: number }; status: string };
 }
 
+/** The customer pays on the development provider's page (issue 8 §12): a card payment with a provider reference, refundable to the card. */
+async function payByCard(shop: string, id: string, token: string): Promise<void> {
+  const url = `/shops/${shop}/orders/${id}/simulated-payment`;
+  const page = await p.app.inject({ method: 'GET', url, headers: bearer(token) });
+  assert.equal(page.statusCode, 200, page.body);
+  const csrf = /name="_csrf" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
+  const cookie = [page.headers['set-cookie'] ?? []].flat().map((c) => String(c).split(';')[0]).join('; ');
+  const paid = await p.app.inject({ method: 'POST', url, headers: { ...bearer(token), cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, decision: 'pay' }).toString() });
+  assert.equal(paid.statusCode, 303, paid.body);
+}
+
 const creditOf = async (shop: string, orderId: string) =>
   Number((await p.database.db.selectFrom('customer_credits').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('s')).where('shop_id', '=', shop).where('order_id', '=', orderId).executeTakeFirst())?.s ?? 0);
 
@@ -60,7 +71,8 @@ describe('004 Bible et Jeux (art.2): placed Tue 2026-12-01, shipment planned Tue
     late = await place(SHOP, consumer, [['JHS-JEU', 1]], 'card');
     assocOrder = await place(SHOP, assoc, [['JHS-LOT4-7CP', 1], ['JHS-CP', 3]], 'card');
     strikeOrder = await place(SHOP, assoc, [['JHS-JEU', 1]], 'card');
-    for (const o of [late, assocOrder, strikeOrder]) assert.equal((await fact(SHOP, o.id, { type: 'payment_received', at: '2026-12-01T10:00:00+01:00', amountCents: o.totals.grossCents })).statusCode, 201);
+    await payByCard(SHOP, late.id, consumer);
+    for (const o of [assocOrder, strikeOrder]) assert.equal((await fact(SHOP, o.id, { type: 'payment_received', at: '2026-12-01T10:00:00+01:00', amountCents: o.totals.grossCents })).statusCode, 201);
   });
 
   test('AS-35: shipment planned Thu 12-10 — a change is in time on Wed 12-09 12:00, refused on Thu 12-10; declined on 12-09, the 59.80 paid is due by 12-16', async () => {
@@ -121,11 +133,17 @@ describe('004 Bible et Jeux (art.2): placed Tue 2026-12-01, shipment planned Tue
     const stock = await stockOf(p, SHOP, 'JHS-JEU');
     const cancelled = await post(SHOP, late.id, 'cancellation', consumer, { reason: 'Cadeau acheté ailleurs.' });
     assert.equal(cancelled.statusCode, 201, cancelled.body);
-    assert.deepEqual(cancelled.json(), { outcome: 'cancelled', basis: 'withdrawal_right', refundDueOn: '2027-01-12', costCents: 0, keptCents: 0, owedByCustomerCents: 0, refundCents: late.totals.grossCents });
+    const { refund, ...money } = cancelled.json();
+    assert.deepEqual(money, { outcome: 'cancelled', basis: 'withdrawal_right', refundDueOn: '2027-01-12', costCents: 0, keptCents: 0, owedByCustomerCents: 0, refundCents: late.totals.grossCents });
+    // Paid by card: refunded to the card at once (the development provider settles it), nothing left as credit.
+    assert.deepEqual([refund.method, refund.amountCents, refund.status], ['card', late.totals.grossCents, 'succeeded']);
+    assert.equal(await creditOf(SHOP, late.id), 0);
+    const row = await p.database.db.selectFrom('orders').select(['status', 'payment_status']).where('id', '=', late.id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.status, row.payment_status], ['cancelled', 'refunded']);
     assert.equal(await stockOf(p, SHOP, 'JHS-JEU'), stock + 1, 'the stock comes back');
     const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/orders/${late.id}/evidence`, headers: bearer(consumer) })).json();
-    const last = evidence.events.at(-1);
-    assert.equal(last.type, 'cancelled');
+    assert.deepEqual(evidence.events.slice(-3).map((e: { type: string }) => e.type), ['cancelled', 'refund_requested', 'refunded']);
+    const last = evidence.events.at(-3);
     assert.match(last.actor, /^customer:/);
     assert.deepEqual([last.data.reason, last.data.basis, last.data.note], ['by_customer', 'withdrawal_right', 'Cadeau acheté ailleurs.']);
     assert.equal(evidence.verified, true);

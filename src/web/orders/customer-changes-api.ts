@@ -33,7 +33,7 @@ const ERRORS = 'Refusals: 422 order_already_shipped, order_already_closed, modif
 
 export const customerChangesApi: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
-  const deps = { db, clock: app.deps.clock };
+  const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe };
 
   app.get<IdParams>('/shops/:shop/orders/:id/changes', { schema: { tags: ['orders'], summary: 'What the order’s customer may still cancel or change now, until when (YYYY-MM-DD in the shop’s zone) and at what cost (cents), with their requests (its customer, staff)' } }, async (request) => {
     const shop = await getShop(db, request.params.shop);

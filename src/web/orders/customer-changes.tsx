@@ -167,7 +167,7 @@ export async function staffChangeRequestsSection(request: FastifyRequest, shop: 
 
 export const customerChangesPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
-  const deps = { db, clock: app.deps.clock };
+  const deps = { db, clock: app.deps.clock, stripe: app.deps.stripe };
 
   /** The signed-in customer's own order, or a redirect to sign in. */
   async function own(request: FastifyRequest<IdParams>, reply: FastifyReply) {
