@@ -16,6 +16,7 @@ export function StaffDashboard({ lang, shop, counts, products, customers, findin
       <p><a href={`/shops/${shop.slug}/staff/today`}>{t(lang, 'today.link')}</a></p>
       <p><a href={`/shops/${shop.slug}/staff/bank`}>{t(lang, 'bank.title')}</a></p>
       {shop.profile.delivery?.modes.some((m) => m.mode === 'volunteer') && <p><a href={`/shops/${shop.slug}/staff/rounds`}>{t(lang, 'rounds.link')}</a></p>}
+      <p><a href={`/shops/${shop.slug}/staff/campaigns`}>{t(lang, 'campaign.list.title')}</a></p>
       {shop.profile.delivery?.modes.some((m) => m.mode === 'pickup') && <p><a href={`/shops/${shop.slug}/staff/pickup-points`}>{t(lang, 'delivery.staff.link')}</a></p>}
       <dl class="facts">
         <dt>{t(lang, 'staff.products')}</dt>
