@@ -8,6 +8,7 @@
  * the order row and recorded the refusal.
  */
 import type { Transaction } from 'kysely';
+import { giveBackCampaignCaps } from '../campaigns/service.ts';
 import { releaseStock } from '../catalogue/stock.ts';
 import { releaseOrderSlot } from '../delivery/service.ts';
 import type { DB } from '../db/schema.ts';
@@ -20,8 +21,9 @@ import { creditVoidedOrder } from './cancel-order.ts';
 export async function settleRefusal(trx: Transaction<DB>, order: OrderRow, s: { actor: string; at: Date; now: Date; note?: string | undefined; evidence?: Record<string, unknown> | null }) {
   const taken = await stockTaken(trx, order);
   await releaseStock(trx, order.shop_id, taken);
-  // Its pickup slot's place goes back to the slot (issue 12 §3).
+  // Its pickup slot's place and its campaign quantities go back, as for a cancellation (issue 12 §1, §3).
   await releaseOrderSlot(trx, order.shop_id, order.delivery);
+  await giveBackCampaignCaps(trx, order.shop_id, order.id, order.placed_at);
   const money = await settleCancellation(trx, order, 'refused', s.now);
   // An invoice already issued stays as issued: a credit note for all of it cancels it.
   const creditNote = await creditVoidedOrder(trx, order, 'order_refused', s.actor, s.now, s.note);
