@@ -49,6 +49,12 @@ describe('004 Bible et Jeux (art.2)', () => {
     assert.deepEqual(late.kind === 'now' && [late.basis, late.costCents, late.keptCents, late.owedByCustomerCents, late.refundCents], ['late_cancellation', 3_704, 3_704, 0, 8_641]);
   });
 
+  test('O6a, a deposit paid at order: from the supply day the deposit is kept and the rest refunded', () => {
+    const o6a: ModificationTerms = { ...(BIBLE as ModificationTerms), cancellation: [{ customerKinds: ['non_professional'], when: 'shortly_before_supply', before: 'P1D', penalty: 'deposit_kept' }] };
+    const late = cancellationOption(o6a, facts({ customerKind: 'non_professional', withdrawalCoversAll: false, depositCents: 3_704, paidCents: 12_345 }), d('2026-12-10'));
+    assert.deepEqual(late.kind === 'now' && [late.basis, late.keptCents, late.owedByCustomerCents, late.refundCents], ['late_cancellation', 3_704, 0, 8_641]);
+  });
+
   test('never during force majeure (art.2 "hormis … la force majeure"): cancelled free on 12-10', () => {
     const o = cancellationOption(BIBLE, facts({ customerKind: 'non_professional', withdrawalCoversAll: false, forceMajeure: true }), d('2026-12-10'));
     assert.deepEqual(o.kind === 'now' && [o.basis, o.costCents, o.refundCents], ['force_majeure', 0, 12_345]);
