@@ -202,8 +202,11 @@ describe('001 Coopso (CG §3.3, online §3.4): none without written agreement', 
     await setClock('2027-03-03T10:00:00+01:00');
     const token = await customerToken(p, SHOP, 'parent@coopso.example');
     const unpaid = await place(SHOP, token, [['CALC-SCI', 1]], 'bank_transfer', NAMUR);
-    const free = await post(SHOP, unpaid.id, 'cancellation', token);
+    const once = () => p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/${unpaid.id}/cancellation`, headers: { ...bearer(token), 'idempotency-key': 'annulation-1' }, payload: {} });
+    const free = await once();
     assert.equal(free.statusCode, 201, free.body);
+    const replay = await once();
+    assert.deepEqual([replay.statusCode, replay.json()], [201, free.json()], 'the same key replays the first answer');
     assert.deepEqual([free.json().basis, free.json().refundCents, free.json().refundDueOn], ['not_binding_yet', 0, '2027-03-17']);
 
     const order = await place(SHOP, token, [['CALC-SCI', 1], ['ETIQ-NOM', 1]], 'bank_transfer', NAMUR);
