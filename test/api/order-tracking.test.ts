@@ -79,6 +79,8 @@ describe('e-mails at each transition, in the customer’s language', () => {
     assert.match(page.body, /<dt>E-mail du client<\/dt><dd><a href="mailto:noor@coopso.example">noor@coopso.example<\/a><\/dd>/);
     assert.match(page.body, /<dt>Point de retrait<\/dt><dd>Centre de distribution de Liège/);
     assert.match(page.body, /<dt>Langue des e-mails<\/dt><dd>Nederlands<\/dd>/);
+    // The slot held at the point, in the shop's zone (issue 12 §3).
+    assert.match(page.body, /<dt>Créneau<\/dt><dd>[a-z]+ \d{1,2} [a-zéû]+ 2026, \d\d:\d\d–\d\d:\d\d<\/dd>/);
     const bare = await staff.submit(url, `${url}/events`, { type: 'refused', at: '2026-06-01T10:00', note: '' });
     assert.equal(bare.statusCode, 422);
     assert.match(bare.body, /id="f-note-error">Indiquez le motif du refus/);

@@ -6,6 +6,7 @@
 import { money } from '../../../kernel/i18n/money.ts';
 import { OrderLines } from '../../checkout/views/order-lines.tsx';
 import { countryName, deliveryLabel, formatDateTime } from '../../checkout/views/labels.ts';
+import { slotText } from '../../checkout/views/delivery-facts.tsx';
 import type { Child } from '#jsx/jsx-runtime';
 import { hasMessage, type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
 import type { AddressJson } from '../../../db/schema.ts';
@@ -59,6 +60,8 @@ export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: 
       <StaffClaimsSection lang={lang} claims={details.claims} csrf={csrf} action={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/decision`} photoUrl={(id, n) => `/shops/${shop.slug}/warranty-claims/${id}/photos/${n}`} refundWindow={details.claimRefundWindow} today={details.nowLocal.slice(0, 10)} />
       <h2>{t(lang, 'complaints.staff_title')}</h2>
       <p><a href={`/shops/${shop.slug}/staff/orders/${order.id}/complaints`}>{t(lang, 'complaints.staff_title')}</a></p>
+      {/* Force majeure and formal notices by registered letter (issue 11 §5–§6). */}
+      <p><a href={`/shops/${shop.slug}/staff/orders/${order.id}/formal-notices`}>{t(lang, 'formalNotice.staff.link')}</a> · <a href={`/shops/${shop.slug}/staff/force-majeure`}>{t(lang, 'forceMajeure.staff.title')}</a></p>
     </>
   );
 }
@@ -115,14 +118,24 @@ function History({ lang, shop, events }: { lang: Lang; shop: Shop; events: Staff
   );
 }
 
-type Delivery = { mode: string; address?: AddressJson; pickupPointId?: string; slotId?: string; slot?: unknown; phone?: string; doorNotes?: string };
+type Delivery = {
+  mode: string;
+  address?: AddressJson;
+  pickupPointId?: string;
+  /** The point as it was when ordered, and the slot held (issue 12 §3). */
+  pickupPoint?: { name: string; commune?: string; address?: { line1: string; postalCode: string; city: string } };
+  slotId?: string;
+  slot?: { startsAt: string; endsAt: string };
+  phone?: string;
+  doorNotes?: string;
+};
 
 /** What preparing and handing over the order needs (issue 11 §8): how, where, when, and how to reach the customer. */
 function PrepareAndDeliver({ lang, shop, details }: { lang: Lang; shop: Shop; details: StaffOrderDetails }) {
   const delivery = details.order.delivery as unknown as Delivery;
   const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode);
   const points = (mode as { points?: { id?: string; name: string; commune: string; address?: { line1: string; postalCode: string; city: string } }[] } | undefined)?.points ?? [];
-  const point = delivery.pickupPointId === undefined ? undefined : (points.find((p) => p.id === delivery.pickupPointId) ?? points[Number(delivery.pickupPointId)]);
+  const point = delivery.pickupPoint ?? (delivery.pickupPointId === undefined ? undefined : (points.find((p) => p.id === delivery.pickupPointId) ?? points[Number(delivery.pickupPointId)]));
   const customer = details.customer;
   const notGiven = t(lang, 'staffOrders.notGiven');
   return (
@@ -134,13 +147,13 @@ function PrepareAndDeliver({ lang, shop, details }: { lang: Lang; shop: Shop; de
         {delivery.pickupPointId !== undefined && (
           <>
             <dt>{t(lang, 'staffOrders.pickupPoint')}</dt>
-            <dd>{point ? `${point.name}${point.address ? ` — ${point.address.line1}, ${point.address.postalCode} ${point.address.city}` : ` (${point.commune})`}` : delivery.pickupPointId}</dd>
+            <dd>{point ? `${point.name}${point.address ? ` — ${point.address.line1}, ${point.address.postalCode} ${point.address.city}` : point.commune ? ` (${point.commune})` : ''}` : delivery.pickupPointId}</dd>
           </>
         )}
         {(delivery.slotId !== undefined || delivery.slot !== undefined) && (
           <>
             <dt>{t(lang, 'staffOrders.slot')}</dt>
-            <dd>{delivery.slotId ?? JSON.stringify(delivery.slot)}</dd>
+            <dd>{delivery.slot ? slotText(lang, delivery.slot, shop.timeZone) : delivery.slotId}</dd>
           </>
         )}
         {delivery.address && (
