@@ -179,6 +179,16 @@ describe('the staff "today" view and its digest, as the clock moves', () => {
     assert.match(link.body, /href="\/shops\/coopso\/staff\/today">Aujourd’hui : échéances des commandes</);
   });
 
+  test('is the shop’s staff’s only: a visitor is sent to the staff login, a customer and another shop’s staff are refused', async () => {
+    const visitor = await p.app.inject({ method: 'GET', url: '/shops/coopso/staff/today' });
+    assert.equal(visitor.statusCode, 303);
+    assert.equal(visitor.headers.location, '/shops/coopso/staff/login');
+    assert.equal((await p.app.inject({ method: 'GET', url: '/shops/coopso/staff/today', headers: bearer(token[EMAIL.nl] ?? '') })).statusCode, 403);
+    const other = await (await staffOf('coopconnexion')).get('/shops/coopso/staff/today');
+    assert.equal(other.statusCode, 403);
+    assert.doesNotMatch(other.body, new RegExp(waiting.number));
+  });
+
   test('Wed 3 June: nothing yet; Thu 4 June: the refusal window closes the next working day', async () => {
     await moveClock('2026-06-03T09:00:00+02:00');
     assert.deepEqual(await todayRows([waiting.number]), []);
