@@ -201,3 +201,28 @@ test('should describe delivery-options and the order’s delivery in the OpenAPI
   assert.match(doc.tags.find((x: { name: string }) => x.name === 'delivery')?.description ?? '', /slot_full/);
   assert.match(doc.paths['/api/v1/shops/{shop}/orders'].post.description, /delivery_mode_not_offered/);
 });
+
+test('should hold a pickup slot only within a campaign’s promised days (slot_outside_promise), the earliest within them when none is named', async () => {
+  // The clock stands on Tue 2026-09-01 15:00 (previous test). A campaign promises delivery from Wed 9 to Sun 20 September.
+  const made = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/products`, headers: bearer(ADMIN_TOKEN), payload: { sku: 'KIT-CAMPAGNE', name: 'Kit de campagne', unitPriceCents: 900, vatRateBp: 2100, stock: 50 } });
+  assert.equal(made.statusCode, 201, made.body);
+  const campaign = await p.app.inject({
+    method: 'POST',
+    url: `/api/v1/shops/${SHOP}/campaigns`,
+    headers: bearer(ADMIN_TOKEN),
+    payload: { title: 'Rentrée tardive', opensAt: '2026-09-01T00:00:00+02:00', closesAt: '2026-09-30T23:59:00+02:00', products: [{ productId: made.json().id }], promises: [{ deliveryFrom: '2026-09-09', deliveryLatestOn: '2026-09-20' }] },
+  });
+  assert.equal(campaign.statusCode, 201, campaign.body);
+  const token = await customer(ADDRESSES.liege);
+  const slots = await liegeSlots();
+  const early = slots.find((s) => s.startsAt === '2026-09-02T14:00:00.000Z');
+  assert.ok(early, 'Wed 2 Sep 16:00–18:00 is still open to booking');
+  const place = (delivery: Record<string, unknown>) =>
+    p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders`, headers: bearer(token), payload: { lines: [{ productId: made.json().id, quantity: 1 }], acceptedTerms: { version }, delivery, paymentMethod: 'bank_transfer' } });
+  const before = (await taken(early.id)).taken;
+  refused(await place({ mode: 'pickup', pickupPointId: 'liege', slotId: early.id }), 422, 'slot_outside_promise');
+  assert.equal((await taken(early.id)).taken, before, 'the place taken is rolled back with the order');
+  const held = await place({ mode: 'pickup', pickupPointId: 'liege' });
+  assert.equal(held.statusCode, 201, held.body);
+  assert.deepEqual([held.json().delivery.slot.startsAt, held.json().delivery.earliestOn], ['2026-09-09T12:00:00.000Z', '2026-09-09']);
+});
