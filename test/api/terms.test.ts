@@ -112,7 +112,10 @@ describe('GET /api/v1/shops/{shop}/terms', () => {
   test('should list every version of a kind through the API with its status', async () => {
     const res = await p.app.inject({ method: 'GET', url: '/api/v1/shops/coopso/terms/particular_conditions' });
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json().map((v: { version: string; status: string; effectiveFrom: string }) => [v.version, v.status, v.effectiveFrom]), [['1.0', 'current', '2016-07-15']]);
+    assert.deepEqual(res.json().map((v: { version: string; status: string; effectiveFrom: string }) => [v.version, v.status, v.effectiveFrom]), [
+      ['2027-01-15', 'future', '2027-01-15'], // the successor carrying the legal-guarantee box (issue 10 §4)
+      ['1.0', 'current', '2016-07-15'],
+    ]);
   });
 
   test('publishing again at boot changes nothing; another text under a published label stops it', async () => {

@@ -98,6 +98,16 @@ describe('legal warranty claims (issue 10 §4)', () => {
     console.log(`claim opened ${claim.openedOn}: warrantyEndsOn ${claim.warrantyEndsOn}, presumption ${claim.presumption} (until ${claim.presumptionEndsOn}), photos ${claim.photos}`);
     assert.deepEqual([claim.kind, claim.openedOn, claim.warrantyEndsOn, claim.presumption, claim.presumptionEndsOn, claim.photos], ['conformity', '2027-06-01', '2028-03-02', true, '2028-03-02', 1]);
     ids.claim = claim.id;
+    // Issue 10 §4: the D.211-2 box is in the terms in force now (the successor version of 2027-01-15),
+    // never added to the version the order accepted, which is kept as published.
+    const terms = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/terms` })).json() as { kind: string; version: string }[];
+    assert.equal(terms.find((d) => d.kind === 'cgv')?.version, '2027-01-15');
+    const text = (version: string) => p.app.inject({ method: 'GET', url: `/shops/${FR}/terms/cgv/${version}` }).then((r) => r.body);
+    const box = 'La garantie légale de conformité donne au consommateur droit à la réparation ou au remplacement du bien dans un délai de trente jours suivant sa demande';
+    const successor = await text('2027-01-15');
+    assert.ok(successor.includes(box));
+    assert.match(successor, /<div class="guarantee-box"><p>Le consommateur dispose d(&#39;|&#x27;|')un délai de deux ans/);
+    assert.ok(!(await text('2026-01-01')).includes(box));
     const mails = (await outboxEmails(p.database.db, 'c1@warranty.example')).filter((m) => /réclamation reçue/.test(m.subject));
     assert.equal(mails.length, 1, 'one acknowledgement');
     assert.match(mails[0]?.text_body ?? '', /2028-03-02/);

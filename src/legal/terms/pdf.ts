@@ -123,12 +123,41 @@ function writeBody(doc: PDFKit.PDFDocument, body: string): void {
     } else if (block.type === 'paragraph') {
       doc.font('Helvetica').fontSize(10).fillColor('black').text(winAnsi(block.text), { width, align: 'justify', lineGap: 1.5 });
       doc.moveDown(0.5);
-    } else {
+    } else if (block.type === 'list') {
       doc.font('Helvetica').fontSize(10).fillColor('black');
       doc.list(block.items.map(winAnsi), { width: width - 12, bulletRadius: 1.6, textIndent: 12, lineGap: 1.5 });
       doc.moveDown(0.5);
+    } else {
+      writeBox(doc, block.paragraphs, width);
     }
   }
+}
+
+/** A box (D.211-2 "encadré"): its paragraphs inside a frame, drawn page by page when it runs over. */
+function writeBox(doc: PDFKit.PDFDocument, paragraphs: readonly string[], width: number): void {
+  const pad = 8;
+  const left = doc.page.margins.left;
+  const inner = width - 2 * pad;
+  const frame = (top: number, bottom: number) => doc.rect(left, top, width, bottom - top).lineWidth(0.8).strokeColor('#444444').stroke();
+  let top = doc.y;
+  doc.y += pad;
+  for (const p of paragraphs) {
+    const text = winAnsi(p);
+    doc.font('Helvetica').fontSize(9.5).fillColor('black');
+    const height = doc.heightOfString(text, { width: inner, lineGap: 1.2 });
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
+      frame(top, doc.y);
+      doc.addPage();
+      top = doc.y;
+      doc.y += pad;
+    }
+    doc.text(text, left + pad, doc.y, { width: inner, align: 'justify', lineGap: 1.2 });
+    doc.moveDown(0.4);
+  }
+  frame(top, doc.y + pad / 2);
+  doc.y += pad;
+  doc.x = left;
+  doc.moveDown(0.5);
 }
 
 function writeFooters(doc: PDFKit.PDFDocument, lang: Lang, shop: Shop, v: TermsVersion): void {

@@ -7,6 +7,8 @@ import { isShorter } from '../../../shops/profile/duration.ts';
 import { addressFr, bullets, duree, enumerate, paragraphs, sellsToConsumers } from './words.ts';
 import { durationAt, type Facts } from './facts.ts';
 import type { Section } from './section.ts';
+import type { TermsDocument } from './terms-document.ts';
+import { GUARANTEE_BOX_IN_TERMS_FROM, guaranteeBoxMarkup, guaranteeInformationBox } from '../guarantee-box.ts';
 
 const EXCEPTIONS: Readonly<Record<string, string>> = {
   personalised: 'les biens confectionnés selon les spécifications du consommateur ou nettement personnalisés',
@@ -70,7 +72,13 @@ function atLeast(own: string | undefined, floor: string): string {
   return own && !isShorter(own, floor) ? own : floor;
 }
 
-export function guaranteeSection(facts: Facts): Section {
+/**
+ * The guarantee section. `doc`: the version it is written for — one effective from
+ * GUARANTEE_BOX_IN_TERMS_FROM on ends it with the legal-guarantee box (FR: D.211-2 word for word;
+ * BE: the summary of the old Civil Code), for shops that sell to consumers; earlier versions keep
+ * the text they were published with.
+ */
+export function guaranteeSection(facts: Facts, doc?: TermsDocument): Section {
   const p = facts.profile;
   const g = p.guarantee;
   const fr = p.legalSystem === 'FR';
@@ -107,6 +115,8 @@ export function guaranteeSection(facts: Facts): Section {
   if (exclusions?.length) {
     parts.push('Ne sont pas couverts les dommages qui ne proviennent pas d’un défaut du bien, notamment ceux dus à une utilisation anormale, à un défaut d’entretien, à l’usure normale, à un accident ou à un cas de force majeure.');
   }
-  const body = paragraphs(...parts);
+  const lang = doc?.language === 'en' || doc?.language === 'nl' ? doc.language : 'fr';
+  const box = doc && doc.effectiveFrom >= GUARANTEE_BOX_IN_TERMS_FROM && sellsToConsumers(p) ? guaranteeBoxMarkup(guaranteeInformationBox(p.legalSystem === 'BE' ? 'BE' : 'FR', lang)) : '';
+  const body = [paragraphs(...parts), box].filter(Boolean).join('\n\n');
   return body ? { title: 'Garanties', body } : null;
 }

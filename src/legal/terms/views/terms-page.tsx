@@ -16,6 +16,7 @@ export type VersionStatus = 'current' | 'past' | 'future';
 function BlockView({ block }: { block: Block }) {
   if (block.type === 'heading') return block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
   if (block.type === 'list') return <ul>{block.items.map((item) => <li>{item}</li>)}</ul>;
+  if (block.type === 'box') return <div class="guarantee-box">{block.paragraphs.map((p) => <p>{p}</p>)}</div>;
   return <p>{block.text}</p>;
 }
 
