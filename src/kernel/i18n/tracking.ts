@@ -69,6 +69,10 @@ export const trackingMessages = {
   'tracking.event.picked_up': { fr: 'Commande retirée', en: 'Order collected', nl: 'Bestelling afgehaald' },
   'tracking.event.cancelled': { fr: 'Commande annulée', en: 'Order cancelled', nl: 'Bestelling geannuleerd' },
   'tracking.event.payment_reminder_sent': { fr: 'Rappel de paiement envoyé', en: 'Payment reminder sent', nl: 'Betalingsherinnering verzonden' },
+  'tracking.event.preparing': { fr: 'Commande en préparation', en: 'Order being prepared', nl: 'Bestelling in voorbereiding' },
+  'tracking.event.completed': { fr: 'Commande terminée', en: 'Order completed', nl: 'Bestelling afgerond' },
+  'tracking.event.late_delivery_notice': { fr: 'Mise en demeure de livrer envoyée', en: 'Formal notice to deliver sent', nl: 'Ingebrekestelling tot levering verzonden' },
+  'tracking.event.force_majeure_declared': { fr: 'Force majeure déclarée par la boutique', en: 'Force majeure declared by the shop', nl: 'Overmacht gemeld door de winkel' },
   'tracking.event.refunded': { fr: 'Remboursement effectué', en: 'Refund made', nl: 'Terugbetaling uitgevoerd' },
 
   // Deadlines, by their API.md name (the customer's page, the staff order page).
