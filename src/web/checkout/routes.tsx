@@ -40,6 +40,7 @@ import { CheckoutChoices, forgetChoices, readChoices, rememberReturn, saveChoice
 import { checkOut } from '../../flows/check-out.ts';
 import { placedWithToken } from '../../checkout/placed-orders.ts';
 import { SHIPS_TO_CUSTOMER, quoteOrder } from '../../checkout/quote.ts';
+import { promiseAtCheckout } from '../../campaigns/service.ts';
 import * as rules from '../../checkout/rules.ts';
 import { termsForOrder } from '../../checkout/terms-for-order.ts';
 import { ChoosePage, type PointOption, SignInFirst } from './views/choose-page.tsx';
@@ -78,7 +79,8 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
   const toSignIn = (reply: FastifyReply, shop: Shop) => reply.redirect(`/shops/${shop.slug}/checkout/sign-in`, 303);
 
   /** Everything the review shows and the confirmation checks, computed from the current state. */
-  async function review(shop: Shop, customer: Customer, choices: CheckoutChoices) {
+  /** `showSlot`: read the pickup slot chosen to show its times (the review page; the final button's order holds it instead, one read less). */
+  async function review(shop: Shop, customer: Customer, choices: CheckoutChoices, showSlot = true) {
     requireUsableMethod(choices.paymentMethod, takesCards(cardDeps));
     const kind = customer.kind as CustomerKind;
     const cart = await viewCart(deps, shop, { customerId: customer.id }, kind);
@@ -86,11 +88,14 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
     const quote = quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
     // The pickup slot chosen at step 1, still open (issue 12 §3), shown on the review.
-    if (quote.point && choices.delivery.slotId) quote.delivery.slot = await checkSlot(db, shop, quote.point, choices.delivery.slotId, clock.now());
+    if (showSlot && quote.point && choices.delivery.slotId) quote.delivery.slot = await checkSlot(db, shop, quote.point, choices.delivery.slotId, clock.now());
     const { terms } = await termsForOrder(db, clock, shop);
     const lines = cart.catalogueLines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     const digest = sha256Hex(JSON.stringify({ lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(), choices }));
-    return { cartId: cart.id, customerId: customer.id, lines, quote, terms, digest };
+    // A group purchase's delivery promise for an order placed now (issue 12 §1), shown on the
+    // review page only: the final button's order computes its own (no read more on the order path).
+    const promise = showSlot ? await promiseAtCheckout(db, shop.slug, cart.catalogueLines.map((l) => l.productId), new Date(clock.now().epochMilliseconds), shop.timeZone) : null;
+    return { cartId: cart.id, customerId: customer.id, lines, quote, terms, digest, promise };
   }
   type Review = NonNullable<Awaited<ReturnType<typeof review>>>;
 
@@ -101,7 +106,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const f = frame(request, reply, shop, t(request.lang, 'checkout.review.title'));
     const terms = r.terms.map((d) => ({ ...d, url: termsUrl(shop.slug, d.kind, d.version) }));
     const form = { expectedGrossCents: r.quote.totals.grossCents, termsVersion: r.terms[0]?.version ?? '', cartDigest: r.digest, checkoutToken: randomUUID() };
-    const page = <ReviewPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} quote={r.quote} paymentMethod={choices.paymentMethod} terms={terms} form={form} errors={errors} creditCents={creditCents} />;
+    const page = <ReviewPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} quote={r.quote} paymentMethod={choices.paymentMethod} terms={terms} form={form} errors={errors} creditCents={creditCents} promise={r.promise} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>, status);
   }
 
@@ -200,7 +205,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
       if (!r) return reply.redirect(`/shops/${shop.slug}/cart`, 303);
       return reviewPage(request, reply, shop, r, choices, {});
     } catch (error) {
-      if (!(error instanceof DomainError) || error.kind !== 'refused') throw error;
+      if (!(error instanceof DomainError) || (error.kind !== 'refused' && error.code !== 'slot_full')) throw error;
       // The choices no longer fit (the profile changed, say): back to step 1, which says why.
       return reply.redirect(`/shops/${shop.slug}/checkout`, 303);
     }
@@ -217,7 +222,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     if (placedBefore) return orderPage(placedBefore);
     const choices = readChoices(request);
     if (!choices) return reply.redirect(`/shops/${shop.slug}/checkout`, 303);
-    const r = await review(shop, customer, choices);
+    const r = await review(shop, customer, choices, false);
     if (!r) {
       const placedMeanwhile = await already();
       return placedMeanwhile ? orderPage(placedMeanwhile) : reply.redirect(`/shops/${shop.slug}/cart`, 303);
@@ -244,7 +249,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
       if (placedMeanwhile) return orderPage(placedMeanwhile);
       const errors: FieldErrors = {};
       for (const [field, message] of Object.entries(fieldErrors(error, request.lang))) errors[REVIEW_FIELD[field] ?? '_form'] ??= message;
-      const now = await review(shop, customer, choices);
+      const now = await review(shop, customer, choices, false);
       if (!now) return reply.redirect(`/shops/${shop.slug}/cart`, 303);
       return reviewPage(request, reply, shop, now, choices, errors, error instanceof DomainError ? error.status : 422);
     }
