@@ -69,7 +69,8 @@ export function policyOf(profile: Profile, customerKind: string): LateDeliveryPo
   return {
     legalSystem: profile.legalSystem,
     noRemedy: customerKind === 'professional' && late?.professionalNoRemedy === true,
-    defaultDays: daysOf(profile.delivery?.consumerMaxDelay) ?? 30,
+    // Terms may promise sooner than L216-1's 30 days, never later.
+    defaultDays: Math.min(daysOf(profile.delivery?.consumerMaxDelay) ?? 30, 30),
     grace: consumer?.trigger === 'indicative_date_plus_grace' ? { graceDays: daysOf(consumer.grace) ?? 3, leadDays: daysOf(carrier?.leadTime?.max) } : null,
     cancelIfNotShipped: consumer?.trigger === 'displayed_lead_time',
     ineffectiveIfShipped: consumer?.ineffectiveIfShipped === true,

@@ -22,6 +22,7 @@ import type { StoredEvent } from '../legal/evidence/chain.ts';
 import { appendEvent, orderEvents } from '../legal/evidence/service.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import type { Shop } from '../shops/service.ts';
+import { concludedOn } from './delivery-promise.ts';
 import { checkNotice, type ForceMajeurePeriod, type LateDeliveryPolicy, type OrderFacts, policyOf, TERMINATION_GROUNDS } from './late-delivery-rules.ts';
 import { lockOrder, type OrderRow } from './state.ts';
 
@@ -78,7 +79,8 @@ export function factsOf(shop: Shop, order: Pick<OrderRow, 'status' | 'placed_at'
   const deliverBy = (notice?.data as Record<string, unknown> | undefined)?.deliverBy;
   return {
     status: order.status,
-    concludedOn: day(order.placed_at, shop.timeZone),
+    // The day the order was accepted (delivery-promise.ts, as the order's `deadlines.deliveryLatestOn`), else the day it was placed.
+    concludedOn: concludedOn(events, shop.timeZone) ?? day(order.placed_at, shop.timeZone),
     promisedOn: promisedOn(order.delivery),
     shippedOn: shipped ? day(shipped.at, shop.timeZone) : null,
     deliveredOn: delivered ? day(delivered.at, shop.timeZone) : null,

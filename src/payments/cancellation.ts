@@ -11,8 +11,9 @@ import { paidSoFar } from './record-payment.ts';
 /**
  * `refused`: the seller refused the order before executing it (issue 11 §8): everything received is given back.
  * `late_delivery`, `force_majeure`: terminations (L216-6/L216-7, C. civ. 1218; issue 11 §4–§5): all sums paid go back.
+ * `non_payment`, `non_collection`: the seller's termination after a formal notice (issue 11 §6), always with what its terms decide.
  */
-export type CancellationReason = 'unpaid' | 'by_seller' | 'by_customer' | 'refused' | 'late_delivery' | 'force_majeure';
+export type CancellationReason = 'unpaid' | 'by_seller' | 'by_customer' | 'refused' | 'late_delivery' | 'force_majeure' | 'non_payment' | 'non_collection';
 type CancelledOrder = Pick<Selectable<OrdersTable>, 'shop_id' | 'id' | 'customer_id' | 'gross_cents' | 'deposit_kind' | 'deposit_cents'>;
 export type CancellationMoney = { paidCents: number; creditCents: number; keptCents: number; owedByCustomerCents: number };
 

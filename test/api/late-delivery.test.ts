@@ -64,9 +64,10 @@ async function professionalToken(email: string): Promise<string> {
   return (await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/session`, payload: { email, password: 'correct horse battery' } })).json().token;
 }
 
-const t: Record<'a' | 'b' | 'c' | 'd' | 'pro', string> = { a: '', b: '', c: '', d: '', pro: '' };
-const o: Record<'a' | 'b' | 'c' | 'd' | 'pro', Json> = { a: {}, b: {}, c: {}, d: {}, pro: {} };
-const EMAIL = { a: 'anne@late.example', b: 'bruno@late.example', c: 'chloe@late.example', d: 'denis@late.example' };
+const t: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'pro', string> = { a: '', b: '', c: '', d: '', e: '', pro: '' };
+const o: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'pro', Json> = { a: {}, b: {}, c: {}, d: {}, e: {}, pro: {} };
+const EMAIL = { a: 'anne@late.example', b: 'bruno@late.example', c: 'chloe@late.example', d: 'denis@late.example', e: 'emile@late.example' };
+const notices: Json = {};
 const fm: Json = {};
 
 describe('late delivery and force majeure (issue 11 §4–§5)', () => {
@@ -155,17 +156,60 @@ describe('late delivery and force majeure (issue 11 §4–§5)', () => {
     assert.equal((await post(`orders/${o.a.id}/late-delivery-notice`, bearer(t.b))).statusCode, 404, 'another customer’s order is not found');
   });
 
+  test('§6, 003 art.7.2: goods not collected — a registered letter sent 03-20, first presented 03-27: disposal open from 04-05 (8 days), not before; the letter printed for staff', async () => {
+    const sent = await post(`orders/${o.pro.id}/formal-notices`, staff, { kind: 'non_collection', sentOn: '2026-03-20', trackingNumber: '1A00000000017' });
+    assert.equal(sent.statusCode, 201, sent.body);
+    notices.pro = sent.json();
+    assert.deepEqual([notices.pro.kind, notices.pro.clause, notices.pro.days, notices.pro.periodEndsOn, notices.pro.effectiveFrom], ['non_collection', 'art.7.2', 8, null, null]);
+    refusedWith(await post(`orders/${o.pro.id}/formal-notice-termination`, staff, { noticeId: notices.pro.id }), 'formal_notice_not_presented');
+    refusedWith(await post(`orders/${o.pro.id}/formal-notices/dates`, staff, { noticeId: notices.pro.id, presentedOn: '2026-03-19' }), 'letter_dates_out_of_order');
+    const dated = await post(`orders/${o.pro.id}/formal-notices/dates`, staff, { noticeId: notices.pro.id, presentedOn: '2026-03-27' });
+    assert.equal(dated.statusCode, 200, dated.body);
+    assert.deepEqual([dated.json().presentedOn, dated.json().periodEndsOn, dated.json().effectiveFrom], ['2026-03-27', '2026-04-04', '2026-04-05']);
+    const running = refusedWith(await post(`orders/${o.pro.id}/formal-notice-termination`, staff, { noticeId: notices.pro.id }), 'formal_notice_period_running');
+    assert.match(running.message, /2026-04-04/);
+    assert.equal((await post(`orders/${o.pro.id}/formal-notices`, bearer(t.pro), { kind: 'non_payment', sentOn: '2026-03-20' })).statusCode, 403, 'a customer sends no notice in the shop’s name');
+    const page = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/orders/${o.pro.id}/formal-notices`, headers: staff });
+    assert.equal(page.statusCode, 200, page.body);
+    assert.match(page.body, /Lettre recommandée avec accusé de réception — Mise en demeure/);
+    assert.match(page.body, /dans un délai de 8 jours à compter de la première présentation/);
+    assert.match(page.body, /Froid Sud SARL/);
+  });
+
   test('a delivered order is no longer late: order_already_delivered', async () => {
     await fact(o.d, 'shipped', '2026-04-01T09:00:00+02:00');
     await fact(o.d, 'delivered', '2026-04-02T09:00:00+02:00');
     refusedWith(await post(`orders/${o.d.id}/termination`, bearer(t.d), { ground: 'essential_date' }), 'order_already_delivered');
   });
 
-  test('Sun 04-05, C gives notice with no day named: a week, until 04-12', async () => {
+  test('§6: on 04-05 the uncollected order is closed as non_collection, the 50 % deposit kept and the rest owed back', async () => {
     await moveClock('2026-04-05T10:00:00+02:00');
+    const res = await post(`orders/${o.pro.id}/formal-notice-termination`, staff, { noticeId: notices.pro.id });
+    assert.equal(res.statusCode, 201, res.body);
+    const deposit = o.pro.payment.depositCents;
+    assert.ok(deposit > 0, JSON.stringify(o.pro.payment));
+    assert.deepEqual([res.json().status, res.json().reason, res.json().terminatedOn, res.json().keptCents, res.json().refundCents], ['cancelled', 'non_collection', '2026-04-05', deposit, o.pro.totals.grossCents - deposit]);
+    const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/orders/${o.pro.id}/evidence`, headers: staff })).json();
+    assert.equal(evidence.verified, true);
+    assert.deepEqual((evidence.events as Json[]).filter((e) => e.type.startsWith('formal_notice') || e.type === 'cancelled').map((e) => e.type), ['formal_notice_sent', 'formal_notice_dates', 'cancelled']);
+  });
+
+  test('Sun 04-05, C gives notice with no day named: a week, until 04-12', async () => {
     const sent = await post(`orders/${o.c.id}/late-delivery-notice`, bearer(t.c));
     assert.equal(sent.statusCode, 201, sent.body);
     assert.equal(sent.json().deliverBy, '2026-04-12');
+  });
+
+  test('§6, 003 art.19: non-payment — presented 04-07, received 04-08: 15 days from the first (04-22), cured by a payment, so no termination', async () => {
+    await customerToken(p, SHOP, EMAIL.e);
+    t.e = await longToken(SHOP, EMAIL.e);
+    o.e = await place(t.e);
+    await moveClock('2026-04-08T10:00:00+02:00');
+    const sent = await post(`orders/${o.e.id}/formal-notices`, staff, { kind: 'non_payment', sentOn: '2026-04-03', presentedOn: '2026-04-07', receivedOn: '2026-04-08', amountCents: 19_200 });
+    assert.equal(sent.statusCode, 201, sent.body);
+    notices.e = sent.json();
+    assert.deepEqual([notices.e.clause, notices.e.days, notices.e.periodEndsOn, notices.e.effectiveFrom], ['art.19', 15, '2026-04-22', '2026-04-23']);
+    refusedWith(await post(`orders/${o.e.id}/formal-notices`, staff, { kind: 'non_payment', sentOn: '2026-04-09' }), 'event_in_future');
   });
 
   test('A terminates on Fri 04-10 (refused on 04-09, the notice’s last day): order cancelled, stock back, 384.00 € due by Fri 04-24, e-mail', async () => {
@@ -203,6 +247,9 @@ describe('late delivery and force majeure (issue 11 §4–§5)', () => {
 
   test('A refunded Thu 04-30 (D+20, 6 days late, within 14): +10 % = 38.40 €, 422.40 € in all, shown on the page', async () => {
     await moveClock('2026-04-30T11:00:00+02:00');
+    // §6: E paid on 04-20, within the notice's 15 days: the breach is cured, the contract goes on.
+    await fact(o.e, 'payment_received', '2026-04-20', { amountCents: 19_200 });
+    refusedWith(await post(`orders/${o.e.id}/formal-notice-termination`, staff, { noticeId: notices.e.id }), 'formal_notice_cured');
     const refund = await post(`customers/${o.a.customerId}/credit/refund`, staff, { amountCents: 38_400, iban: 'FR7630006000011234567890189', creditorName: 'Camille Martin' });
     assert.equal(refund.statusCode, 201, refund.body);
     const s = await situation(o.a, t.a);
@@ -246,5 +293,7 @@ describe('late delivery and force majeure (issue 11 §4–§5)', () => {
     const res = await post(`orders/${order.id}/termination`, bearer(token), {}, 'coopso');
     const error = refusedWith(res, 'order_already_shipped');
     assert.match(error.message, /2026-05-30/);
+    // Coopso's terms set no termination after formal notice for non-payment.
+    refusedWith(await post(`orders/${order.id}/formal-notices`, staff, { kind: 'non_payment', sentOn: '2026-05-30' }, 'coopso'), 'formal_notice_not_in_terms');
   });
 });

@@ -7,13 +7,18 @@
  * `POST /shops/{shop}/orders/{id}/termination` — the customer terminates `{ground?, note?}`, or
  *   staff for force majeure (`{ground: "force_majeure"}`);
  * `GET|POST /shops/{shop}/force-majeure`, `POST …/force-majeure/{id}/end` — staff declare and end
- *   a period of force majeure on the shop or an order.
+ *   a period of force majeure on the shop or an order;
+ * `GET|POST /shops/{shop}/orders/{id}/formal-notices`, `POST …/formal-notices/dates`,
+ *   `POST …/formal-notice-termination` — the seller's registered letters of formal notice
+ *   (non-payment, goods not collected) and the termination once their period has passed (§6).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { requireAccess } from '../../accounts/actor.ts';
 import { lateDeliveryJson, terminateContract } from '../../flows/late-delivery.ts';
 import { localDate } from '../../kernel/calendar.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
+import { terminateOnFormalNotice } from '../../flows/formal-notice.ts';
+import { FormalNoticeDatesInput, FormalNoticeInput, FormalNoticeTerminationInput, formalNoticesOfOrder, recordFormalNotice, recordFormalNoticeDates } from '../../orders/formal-notices.ts';
 import { declareForceMajeure, endForceMajeure, ForceMajeureEndInput, ForceMajeureInput, listForceMajeure } from '../../orders/force-majeure.ts';
 import { LateDeliveryNoticeInput, sendLateDeliveryNotice, TerminationInput } from '../../orders/late-delivery.ts';
 import { findOrderFor } from '../../orders/service.ts';
@@ -70,5 +75,32 @@ export const lateDeliveryApi: FastifyPluginAsync = async (app) => {
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const input = parseOrThrow(ForceMajeureEndInput, request.body ?? {});
     return endForceMajeure(deps, shop, request.params.id, input.endsOn, actorName(request));
+  });
+
+  app.get<IdParams>('/shops/:shop/orders/:id/formal-notices', { schema: { tags: ['orders'], summary: 'The seller’s formal notices on an order (registered letters: sent, first presented, received), with the period’s last day and the day termination or disposal becomes open (its customer, staff)' } }, async (request) => {
+    const shop = await getShop(db, request.params.shop);
+    const order = await findOrderFor(db, request.actor, shop.slug, request.params.id);
+    return formalNoticesOfOrder(db, shop, order.id);
+  });
+
+  app.post<IdParams>('/shops/:shop/orders/:id/formal-notices', { schema: { tags: ['orders'], summary: 'Record a registered letter of formal notice {kind: non_payment|non_collection, sentOn, presentedOn?, receivedOn?, trackingNumber?, amountCents?} (staff; 003 art.19: 15 days from receipt or first presentation; art.7.2: 8 days from first presentation) → 201; 422 formal_notice_not_in_terms, letter_dates_out_of_order, event_in_future' } }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const input = parseOrThrow(FormalNoticeInput, request.body ?? {});
+    return reply.code(201).send(await recordFormalNotice(deps, shop, request.params.id, input, actorName(request)));
+  });
+
+  app.post<IdParams>('/shops/:shop/orders/:id/formal-notices/dates', { schema: { tags: ['orders'], summary: 'Add the post office dates of a formal notice {noticeId, presentedOn?, receivedOn?} (staff); 422 letter_dates_out_of_order, event_in_future' } }, async (request) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const input = parseOrThrow(FormalNoticeDatesInput, request.body ?? {});
+    return recordFormalNoticeDates(deps, shop, request.params.id, input, actorName(request));
+  });
+
+  app.post<IdParams>('/shops/:shop/orders/:id/formal-notice-termination', { schema: { tags: ['orders'], summary: 'Terminate after a formal notice left without effect {noticeId, note?} (staff): the order cancelled as non_payment or non_collection, the deposit kept where the terms say so, the customer told → 201; 422 formal_notice_period_running, formal_notice_not_presented, formal_notice_cured, transition_not_allowed' } }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const input = parseOrThrow(FormalNoticeTerminationInput, request.body ?? {});
+    return reply.code(201).send(await terminateOnFormalNotice(deps, shop, request.params.id, input, actorName(request)));
   });
 };
