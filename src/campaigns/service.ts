@@ -154,6 +154,16 @@ function laterPromise(a: PromiseJson, b: PromiseJson): PromiseJson {
   return { ...(from && { deliveryFrom: from }), deliveryLatestOn: [a.deliveryLatestOn, b.deliveryLatestOn].sort()[1] ?? a.deliveryLatestOn };
 }
 
+/**
+ * The delivery promise checkout shows for these products if ordered now (issue 12 §1): that of
+ * the open campaigns among them, by today's date in the shop's zone; null when none is in an
+ * open campaign. Refuses nothing (placing the order does).
+ */
+export async function promiseAtCheckout(db: Exec, shopId: string, productIds: readonly string[], now: Date, timeZone: string): Promise<PromiseJson | null> {
+  const rows = (await q.campaignsOfProducts(db, shopId, productIds.filter(isUuid))).filter((r) => windowState({ opensAt: r.opens_at, closesAt: r.closes_at }, now) === 'open');
+  return rows.map((r) => promiseFor({ promises: r.promises }, now, timeZone)).reduce<PromiseJson | null>((a, b) => (b ? (a ? laterPromise(a, b) : b) : a), null);
+}
+
 /** Takes the order's quantities from the caps, one guarded update per product (in product id order); 409 `campaign_cap_reached` on the first without room. */
 export async function takeCampaignCaps(trx: Transaction<DB>, shopId: string, takes: readonly CampaignTake[]): Promise<void> {
   for (const t of takes) {

@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { issueApiToken } from '../../src/accounts/service.ts';
+import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
@@ -248,5 +249,12 @@ describe('group-purchase campaigns (issue 12)', () => {
     assert.deepEqual([late.delivery.mode, late.delivery.earliestOn, late.deadlines.deliveryLatestOn], ['volunteer', '2027-09-05', '2027-09-20']);
     const read = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/orders/${late.id}`, headers: bearer(customers.charleroi.token) })).json();
     assert.deepEqual([read.delivery.earliestOn, read.deadlines.deliveryLatestOn], ['2027-09-05', '2027-09-20']);
+    // The checkout's review shows the promise before the order.
+    const b = new FormClient(p.app);
+    assert.equal((await b.submit(`/shops/${SHOP}/login`, `/shops/${SHOP}/login`, { email: customers.charleroi.email, password: 'correct horse battery' })).statusCode, 303);
+    assert.equal((await b.submit(`/shops/${SHOP}`, `/shops/${SHOP}/cart/add`, { productId: sku['RENTREE-KIT-P1'] ?? '', quantity: '1' })).statusCode, 303);
+    assert.equal((await b.submit(`/shops/${SHOP}/checkout`, `/shops/${SHOP}/checkout`, { 'delivery.mode': 'volunteer', paymentMethod: 'bank_transfer' })).statusCode, 303);
+    const review = await b.get(`/shops/${SHOP}/checkout/review`);
+    assert.match(review.body, /id="review-promise">pas avant le 5 septembre 2027, au plus tard le 20 septembre 2027</);
   });
 });

@@ -5,6 +5,7 @@
  * ordering means paying (C. consom. L221-14 al. 2; BE CDE VI.45 §2).
  */
 import { money } from '../../../kernel/i18n/money.ts';
+import { dateTimeFormat } from '../../../kernel/intl.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
 import type { Shop } from '../../../shops/service.ts';
 import { ErrorSummary, type FieldErrors } from '../../forms.tsx';
@@ -13,6 +14,10 @@ import type { Quote } from '../../../checkout/quote.ts';
 import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { paymentLabel } from './labels.ts';
+
+const LOCALES: Readonly<Record<Lang, string>> = { fr: 'fr-BE', en: 'en-GB', nl: 'nl-BE' };
+/** "20 septembre 2027" for a YYYY-MM-DD day. */
+const longDay = (lang: Lang, day: string) => dateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 export type ReviewForm = { expectedGrossCents: number; termsVersion: string; cartDigest: string; checkoutToken: string };
 
@@ -27,9 +32,11 @@ type Props = {
   errors: FieldErrors;
   /** Customer credit this order will use (issue 4 §5). */
   creditCents?: number;
+  /** A group purchase's delivery promise for an order placed now (issue 12 §1). */
+  promise?: { deliveryFrom?: string; deliveryLatestOn: string } | null;
 };
 
-export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form, errors, creditCents = 0 }: Props) {
+export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form, errors, creditCents = 0, promise = null }: Props) {
   const base = `/shops/${shop.slug}`;
   const { totals } = quote;
   const c = shop.profile.checkout;
@@ -61,6 +68,12 @@ export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form
         )}
         <dt>{t(lang, 'checkout.review.delivery')}</dt>
         <dd><DeliveryFacts lang={lang} mode={quote.mode} delivery={quote.delivery} timeZone={shop.timeZone} /></dd>
+        {promise && (
+          <>
+            <dt>{t(lang, 'campaign.checkout.promise')}</dt>
+            <dd id="review-promise">{promise.deliveryFrom ? t(lang, 'campaign.checkout.promiseText', { from: longDay(lang, promise.deliveryFrom), latest: longDay(lang, promise.deliveryLatestOn) }) : t(lang, 'campaign.checkout.promiseLatest', { latest: longDay(lang, promise.deliveryLatestOn) })}</dd>
+          </>
+        )}
         <dt>{t(lang, 'checkout.review.payment')}</dt>
         <dd>{paymentLabel(lang, paymentMethod)}</dd>
       </dl>
