@@ -125,6 +125,15 @@ describe('late delivery and force majeure (issue 11 §4–§5)', () => {
     assert.equal((await post('force-majeure', bearer(t.a), { cause: 'strike', startsOn: '2026-03-05' })).statusCode, 403, 'a customer declares nothing');
     const list = await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/force-majeure`, headers: staff });
     assert.equal(list.json().length, 2);
+    // The staff page lists both periods; the customer's page, in English here, names the strike and the day termination opens.
+    const staffPage = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/force-majeure`, headers: staff });
+    assert.equal(staffPage.statusCode, 200, staffPage.body);
+    assert.match(staffPage.body, /Grève/);
+    assert.match(staffPage.body, /Panne de matériel ou de véhicule/);
+    const customerPage = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/orders/${o.b.id}/late-delivery`, headers: { ...bearer(t.b), 'accept-language': 'en' } });
+    assert.equal(customerPage.statusCode, 200, customerPage.body);
+    assert.match(customerPage.body, /Strike: since 5 March 2026, ongoing/);
+    assert.match(customerPage.body, /either party may terminate the contract from 5 May 2026/);
   });
 
   test('Thu 04-02, A is late: termination needs a notice first; the notice gives until 04-09 and is acknowledged by e-mail; B is not late (29 days of strike added), C is due 04-04 (3 days)', async () => {

@@ -96,7 +96,7 @@ export const lateDeliveryMessages = {
   'lateDelivery.direct': { fr: 'Les conditions de la boutique vous permettent d’annuler sans mise en demeure à partir du {from}.', en: 'The shop’s terms let you cancel without formal notice from {from}.', nl: 'De voorwaarden van de winkel laten u toe zonder ingebrekestelling te annuleren vanaf {from}.' },
   'lateDelivery.fm.title': { fr: 'Force majeure', en: 'Force majeure', nl: 'Overmacht' },
   'lateDelivery.fm.period': { fr: '{cause} : du {startsOn} au {endsOn}', en: '{cause}: from {startsOn} to {endsOn}', nl: '{cause}: van {startsOn} tot {endsOn}' },
-  'lateDelivery.fm.open': { fr: 'en cours', en: 'ongoing', nl: 'lopend' },
+  'lateDelivery.fm.period_open': { fr: '{cause} : depuis le {startsOn}, en cours', en: '{cause}: since {startsOn}, ongoing', nl: '{cause}: sinds {startsOn}, lopend' },
   'lateDelivery.fm.from': { fr: 'Si elle dure, chaque partie peut résoudre le contrat à partir du {from}.', en: 'If it lasts, either party may terminate the contract from {from}.', nl: 'Als ze aanhoudt, kan elke partij de overeenkomst ontbinden vanaf {from}.' },
   'lateDelivery.notice.title': { fr: 'Mettre le vendeur en demeure de livrer', en: 'Give the seller formal notice to deliver', nl: 'De verkoper in gebreke stellen om te leveren' },
   'lateDelivery.notice.intro': {

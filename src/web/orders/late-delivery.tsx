@@ -89,7 +89,7 @@ function ForceMajeureList({ lang, s }: { lang: Lang; s: LateDeliveryJson }) {
       <h2 id="ld-fm">{t(lang, 'lateDelivery.fm.title')}</h2>
       <ul>
         {s.forceMajeure.map((p) => (
-          <li>{t(lang, 'lateDelivery.fm.period', { cause: causeLabel(lang, p.cause), startsOn: longDay(lang, p.startsOn), endsOn: p.endsOn ? longDay(lang, p.endsOn) : t(lang, 'lateDelivery.fm.open') })}</li>
+          <li>{p.endsOn ? t(lang, 'lateDelivery.fm.period', { cause: causeLabel(lang, p.cause), startsOn: longDay(lang, p.startsOn), endsOn: longDay(lang, p.endsOn) }) : t(lang, 'lateDelivery.fm.period_open', { cause: causeLabel(lang, p.cause), startsOn: longDay(lang, p.startsOn) })}</li>
         ))}
       </ul>
       {s.forceMajeureTerminationFrom && <p>{t(lang, 'lateDelivery.fm.from', { from: longDay(lang, s.forceMajeureTerminationFrom) })}</p>}
