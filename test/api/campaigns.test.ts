@@ -249,6 +249,26 @@ describe('group-purchase campaigns (issue 12)', () => {
     assert.deepEqual([late.delivery.mode, late.delivery.earliestOn, late.deadlines.deliveryLatestOn], ['volunteer', '2027-09-05', '2027-09-20']);
     const read = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/orders/${late.id}`, headers: bearer(customers.charleroi.token) })).json();
     assert.deepEqual([read.delivery.earliestOn, read.deadlines.deliveryLatestOn], ['2027-09-05', '2027-09-20']);
+    // A pickup slot before 5 September breaks the promise: refused; the earliest slot inside it is held.
+    const options = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/delivery-options?country=BE&postalCode=4000&city=Li%C3%A8ge` })).json() as { mode: string; pickupPoints?: { id: string; slots: { id: string; startsAt: string }[] }[] }[];
+    const slots = options.find((o) => o.mode === 'pickup')?.pickupPoints?.[0]?.slots ?? [];
+    const tooEarly = slots.find((x) => x.startsAt < '2027-09-04T22:00:00.000Z');
+    assert.ok(tooEarly, 'a slot before 5 September is offered to ordinary orders');
+    const version = await termsVersion(p, SHOP);
+    const withTerms = async (slotId?: string) => {
+      const res = await p.app.inject({
+        method: 'POST',
+        url: `/api/v1/shops/${SHOP}/orders`,
+        headers: bearer(customers.liege.token),
+        payload: { lines: [{ productId: sku['RENTREE-KIT-P1'], quantity: 1 }], acceptedTerms: { version }, delivery: { mode: 'pickup', pickupPointId: 'liege', ...(slotId && { slotId }) }, paymentMethod: 'bank_transfer' },
+      });
+      return res;
+    };
+    refused(await withTerms(tooEarly.id), 422, 'slot_outside_promise', 'delivery.slotId');
+    const held = await withTerms();
+    assert.equal(held.statusCode, 201, held.body);
+    assert.ok(held.json().delivery.earliestOn >= '2027-09-05' && held.json().delivery.earliestOn <= '2027-09-20', held.json().delivery.earliestOn);
+    assert.equal(held.json().deadlines.deliveryLatestOn, '2027-09-20');
     // The checkout's review shows the promise before the order.
     const b = new FormClient(p.app);
     assert.equal((await b.submit(`/shops/${SHOP}/login`, `/shops/${SHOP}/login`, { email: customers.charleroi.email, password: 'correct horse battery' })).statusCode, 303);
