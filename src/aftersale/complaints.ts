@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { ComplaintsTable, DB, RegisteredLettersTable } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
-import { DomainError, notFound } from '../kernel/errors.ts';
+import { DomainError, notFound, ValidationFailed } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { text } from '../kernel/validation.ts';
 import { parseDuration } from '../shops/profile/duration.ts';
@@ -313,6 +313,35 @@ function judgeGoodwill(shop: Shop, order: OrderFacts, window: ComplaintWindow, m
   );
   if (!decision.allowed) throw new ComplaintRefused(GOODWILL_CODE[decision.reason], { lastRequestOn: decision.lastRequestOn?.toString() ?? '' }, decision.reason === 'compensating_order_required' ? 'compensatingOrderCents' : 'kind');
   return { returnedCents, compensatingOrderCents, ...goodwillCredit(returnedCents, g.minAbatementBp) };
+}
+
+export const GoodwillDecisionInput = z.strictObject({ decision: z.enum(['accepted', 'refused']), note: text().trim().max(2000).optional() });
+export type GoodwillDecisionInput = z.infer<typeof GoodwillDecisionInput>;
+/** What another capability does in the approval's transaction (the credit note); what it returns joins the evidence event. */
+export type GoodwillDecisionHook = (trx: Transaction<DB>, complaint: ComplaintRow) => Promise<Record<string, unknown>>;
+
+/**
+ * 003 art.11 "prior written approval": staff accept or refuse an open goodwill return request (a
+ * refusal says why). An acceptance gives the credit computed when it was filed (the price less
+ * the abatement), as a credit note numbered by invoicing (src/flows/goodwill-return.ts, the hook).
+ */
+export async function decideGoodwillReturn(deps: ComplaintDeps, shop: Shop, id: string, input: GoodwillDecisionInput, actor: string, inTransaction?: GoodwillDecisionHook): Promise<ComplaintJson> {
+  if (input.decision === 'refused' && !input.note) throw new ValidationFailed([{ field: 'note', code: 'required' }]);
+  const found = isUuid(id) ? await findComplaint(deps.db, shop.slug, id) : undefined;
+  if (!found) throw notFound('complaint');
+  if (found.kind !== 'goodwill_return_request') throw new ComplaintRefused('goodwill_not_offered', {}, 'decision');
+  const now = deps.clock.now();
+  const at = new Date(now.epochMilliseconds);
+  const row = await deps.db.transaction().execute(async (trx) => {
+    if (!(await lockOrder(trx, shop.slug, found.order_id))) throw notFound('complaint');
+    const current = await trx.selectFrom('complaints').selectAll().where('shop_id', '=', shop.slug).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (current.status !== 'open') throw new ComplaintRefused('complaint_not_open', { reason: current.status }, 'decision');
+    const updated = await trx.updateTable('complaints').set({ status: input.decision, ...(input.note && { note: input.note }) }).where('shop_id', '=', shop.slug).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const more = input.decision === 'accepted' && inTransaction ? await inTransaction(trx, updated) : {};
+    await appendEvent(trx, { shopId: shop.slug, orderId: updated.order_id, type: 'goodwill_return_decided', at, actor, data: { complaintId: id, decision: input.decision, ...(input.decision === 'accepted' && { creditCents: Number(updated.credit_cents ?? 0) }), ...(input.note && { note: input.note }), ...more } }, at);
+    return updated;
+  });
+  return complaintJson(shop, row, await lettersOf(deps.db, shop.slug, row.id));
 }
 
 /** One complaint with its letters, for its customer or the shop's staff. */

@@ -35,7 +35,7 @@ export type CreditNoteRequest = {
   sourceId?: string;
   actor: string;
   now: Date;
-} & ({ full: true } | { lines: readonly CreditLine[] } | { spread: { amountCents: number; over: readonly CreditLine[] } });
+} & ({ full: true } | { lines: readonly CreditLine[] } | { spread: { amountCents: number; over: readonly CreditLine[] | 'goods' } });
 
 export type IssuedCreditNote = { id: string; number: string; issuedOn: string; totals: InvoiceTotalsJson };
 
@@ -86,8 +86,10 @@ export async function issueCreditNote(trx: Transaction<DB>, shopOrId: Pick<Shop,
     let requested: CreditRequestLine[] | null = null;
     if ('lines' in request) requested = await toInvoiceLines(trx, shop.slug, request.orderId, invoiceLines, request.lines);
     if ('spread' in request) {
-      const over = await toInvoiceLines(trx, shop.slug, request.orderId, invoiceLines, request.spread.over);
-      requested = spreadAmount(invoiceLines, credited, over.map((l) => l.invoiceLine), request.spread.amountCents);
+      // 'goods': every line of the invoice but the delivery (its last line when the order had one).
+      const goods = async () => (await trx.selectFrom('order_lines').select('line_no').where('shop_id', '=', shop.slug).where('order_id', '=', request.orderId).execute()).map((_, i) => i);
+      const over = request.spread.over === 'goods' ? await goods() : (await toInvoiceLines(trx, shop.slug, request.orderId, invoiceLines, request.spread.over)).map((l) => l.invoiceLine);
+      requested = spreadAmount(invoiceLines, credited, over, request.spread.amountCents);
     }
     content = creditNoteContent(invoiceLines, credited, requested ? { lines: requested } : { full: true });
   } catch (error) {

@@ -105,6 +105,7 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /api/v1/shops/:shop/orders/:id/complaints': { params: order(), owners: ['customer', 'staff'], body: () => ({ kind: 'invoice_dispute' }) },
   'GET /api/v1/shops/:shop/complaints/:id': { params: { id: () => ids.complaint }, owners: ['customer', 'staff'] },
   'POST /api/v1/shops/:shop/complaints/:id/letters': { params: { id: () => ids.complaint }, owners: ['staff'], body: () => ({ direction: 'in', sentOn: '2026-03-09' }) },
+  'POST /api/v1/shops/:shop/complaints/:id/decision': { params: { id: () => ids.complaint }, owners: ['staff'], body: () => ({ decision: 'refused', note: 'Pas de retour sans accord préalable.' }) },
   'POST /api/v1/shops/:shop/withdrawals/:id/events': { params: { id: () => ids.withdrawal }, owners: ['staff'], body: () => ({ type: 'goods_received', at: '2026-03-10' }) },
   'POST /api/v1/shops/:shop/orders/:id/warranty-claims': { params: order(), owners: ['customer'], body: () => ({ kind: 'conformity', description: 'Balayage : un défaut.' }) },
   'POST /api/v1/shops/:shop/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },

@@ -128,6 +128,16 @@ describe('complaints, reserves and goodwill returns (issue 10 §5–§6)', () =>
     assert.equal(gross.grossCents, 38_400);
     assert.deepEqual(ok.json().goodwill, { returnedCents: 38_400, compensatingOrderCents: 38_400, abatementCents: 11_520, creditCents: 26_880 });
     assert.equal(ok.json().windowEndsOn, '2026-03-20');
+    // Prior written approval (issue 10 §6): staff accept, and the credit becomes a credit note of 268.80 on the invoice.
+    const bare = await post(`complaints/${ok.json().id}/decision`, staff, { decision: 'refused' });
+    assert.deepEqual([bare.statusCode, bare.json().error.field], [400, 'note']);
+    const accepted = await post(`complaints/${ok.json().id}/decision`, staff, { decision: 'accepted' });
+    assert.equal(accepted.statusCode, 201, accepted.body);
+    assert.equal(accepted.json().status, 'accepted');
+    assert.equal((await post(`complaints/${ok.json().id}/decision`, staff, { decision: 'accepted' })).json().error.code, 'complaint_not_open', 'decided once');
+    const docs = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/invoices?orderId=${orders.pro.id}`, headers: bearer(tokens.pro) })).json().items;
+    const credit = docs.find((d: { kind: string }) => d.kind === 'credit_note');
+    assert.deepEqual([credit?.reason, credit?.totals.grossCents], ['goodwill_return', 26_880]);
 
     const consumer = await post(`orders/${orders.consumer.id}/complaints`, bearer(tokens.consumer), { kind: 'goodwill_return_request', compensatingOrderCents: 100_000 });
     assert.equal(consumer.statusCode, 422, consumer.body);

@@ -3,11 +3,14 @@
  * `POST /shops/{shop}/orders/{id}/complaints` — the order's customer files one now, or staff record
  * one received in writing (`madeOn`) → `201 {id, kind, windowEndsOn, onTime, …}`;
  * `POST /shops/{shop}/complaints/{id}/letters` (staff) — a registered letter with its dates;
+ * `POST /shops/{shop}/complaints/{id}/decision` (staff) — a goodwill return accepted (its credit
+ *   note issued) or refused with its reason;
  * `GET /shops/{shop}/complaints/{id}` — its customer or staff.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { requireAccess } from '../../accounts/actor.ts';
-import { complaintFor, CustomerComplaintInput, fileComplaint, LetterInput, orderFor, recordLetter, StaffComplaintInput } from '../../aftersale/complaints.ts';
+import { complaintFor, CustomerComplaintInput, fileComplaint, GoodwillDecisionInput, LetterInput, orderFor, recordLetter, StaffComplaintInput } from '../../aftersale/complaints.ts';
+import { decideGoodwill } from '../../flows/goodwill-return.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { getShop } from '../../shops/service.ts';
 import { actorName } from './api.ts';
@@ -38,6 +41,13 @@ export const complaintsApi: FastifyPluginAsync = async (app) => {
     await complaintFor(db, shop, request.params.id, 'staff');
     const input = parseOrThrow(LetterInput, request.body ?? {});
     return reply.code(201).send(await recordLetter(deps, shop, request.params.id, input, actorName(request)));
+  });
+
+  app.post<IdParams>('/shops/:shop/complaints/:id/decision', { schema: { tags: ['aftersale'], summary: 'Accept or refuse a goodwill return request (staff; 003 art.11 prior written approval): `{decision: "accepted"|"refused", note?}`, a refusal with its reason; an acceptance issues the credit note of the price less the abatement' } }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const input = parseOrThrow(GoodwillDecisionInput, request.body);
+    return reply.code(201).send(await decideGoodwill(deps, shop, request.params.id, input, actorName(request)));
   });
 
   app.get<IdParams>('/shops/:shop/complaints/:id', { schema: { tags: ['aftersale'], summary: 'A complaint with its window, its letters and, for a consumer, the mediator and the year to seize it (its customer, staff)' } }, async (request) => {
