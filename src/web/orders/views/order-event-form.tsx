@@ -2,7 +2,9 @@
  * "Enregistrer un fait": the facts the order's status admits (state-machine.ts), when it happened
  * on the shop's wall clock, the sum for a payment, who ends the contract for a cancellation, and a
  * note. Without JavaScript, the amount and `by` fields are there whenever their fact is offered,
- * and the server reads each only for its own fact.
+ * and the server reads each only for its own fact. No fact is pre-selected; a refusal or a
+ * cancellation needs its reason (written to the customer), the terms' ground where they name
+ * some, and a ticked confirmation (issue 11 §8).
  */
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
 import { ErrorSummary, Field, type FieldErrors } from '../../forms.tsx';
