@@ -173,4 +173,25 @@ describe('credit notes (issue 10 §6)', () => {
     assert.equal(twice.json().error?.code, 'withdrawal_already_refunded');
     assert.equal((await documents(FR, order.id)).length, 2);
   });
+
+  test('should send the refund of a withdrawal paid by card back to the card through the provider (the development provider: at once)', async () => {
+    const order = await place(FR, tokens.fr ?? '', [['MIEL-500', 1], ['CAFE-250', 1]]);
+    const customer = new FormClient(p.app);
+    assert.equal((await customer.submit(`/shops/${FR}/login`, `/shops/${FR}/login`, { email: 'avoir-fr@credit.example', password: 'correct horse battery' })).statusCode, 303);
+    const payPage = `/shops/${FR}/orders/${order.id}/simulated-payment`;
+    const paid = await customer.submit(payPage, payPage, { decision: 'pay' });
+    assert.equal(paid.statusCode, 303, paid.body);
+    const [invoice] = await documents(FR, order.id);
+    const cafe = invoice?.lines.find((l) => l.sku === 'CAFE-250');
+    assert.ok(cafe);
+    const w = await api('POST', `${FR}/orders/${order.id}/withdrawal`, bearer(tokens.fr ?? ''), { lines: [{ productId: products['CAFE-250'], quantity: 1 }] });
+    assert.equal(w.statusCode, 201, w.body);
+    const refunded = await api('POST', `${FR}/withdrawals/${w.json().id}/events`, staff, { type: 'refunded', at: today(p.clock, 'Europe/Paris').toString(), amountCents: cafe.totalCents });
+    assert.equal(refunded.statusCode, 201, refunded.body);
+    const refunds = (await api('GET', `${FR}/refunds`, staff)).json().items.filter((r: { orderId: string }) => r.orderId === order.id);
+    assert.deepEqual(refunds.map((r: { method: string; amountCents: number; status: string; providerRef: string | null }) => [r.method, r.amountCents, r.status, r.providerRef?.startsWith('sim_re_')]), [['card', cafe.totalCents, 'succeeded', true]]);
+    assert.equal((await api('GET', `${FR}/orders/${order.id}`, staff)).json().payment.status, 'partially_refunded');
+    const notes = (await documents(FR, order.id)).filter((d) => d.kind === 'credit_note');
+    assert.deepEqual(notes.map((n) => [n.reason, n.totals.grossCents]), [['withdrawal', cafe.totalCents]]);
+  });
 });
