@@ -28,6 +28,8 @@ export type DeliveryMode = ReturnType<typeof rules.deliveryMode>;
 export type OrderDelivery = {
   mode: string;
   address?: AddressJson;
+  /** The zone's commune the address fell in (issue 12 §2: 6001 Marcinelle is Charleroi's), for rounds and lists by zone. */
+  commune?: string;
   pickupPointId?: string;
   pickupPoint?: { name: string; commune: string; address?: { line1: string; postalCode: string; city: string } };
   slotId?: string;
@@ -85,6 +87,7 @@ export function quoteOrder(f: QuoteFacts): Quote {
   const delivery: OrderDelivery = {
     mode: mode.mode,
     ...(address && { address }),
+    ...(offer.commune && { commune: offer.commune }),
     ...(point && { pickupPointId: point.id, pickupPoint: { name: point.point.name, commune: point.point.commune, ...(point.point.address && { address: point.point.address }) } }),
   };
   return { lines, products, totals, mode, delivery, point, exportWithoutVat };

@@ -113,7 +113,7 @@ describe('the order’s delivery (POST orders)', () => {
     assert.equal(placed.statusCode, 201, placed.body);
     const o = placed.json();
     assert.deepEqual(o.delivery.address, ADDRESSES.marcinelle);
-    assert.equal(o.delivery.mode, 'volunteer');
+    assert.deepEqual([o.delivery.mode, o.delivery.commune], ['volunteer', 'Charleroi'], 'Marcinelle (6001) is a section of Charleroi');
     assert.deepEqual({ shipping: o.totals.shippingCents, gross: o.totals.grossCents }, { shipping: 350, gross: 1250 + 350 });
     const pickup = await order(token, { mode: 'pickup', pickupPointId: 'liege' });
     refused(pickup, 422, 'delivery_mode_not_offered');
