@@ -78,6 +78,18 @@ describe('zones in a profile', () => {
     edit(data);
     return () => parseProfile(stringify(data), 'coopso-variant.yaml');
   };
+  test('should place French addresses by their 5-digit postcodes too (a Lille zone 59000–59800, carrier elsewhere in France)', () => {
+    const fr = variant((d) => {
+      d.territories.served = ['BE', 'FR'];
+      d.delivery.modes[0].postcodes.push({ country: 'FR', from: '59000', to: '59800', commune: 'Lille', feeCents: 500 });
+    })();
+    const at = (postalCode: string) => offeredModes(fr, 'consumer', { country: 'FR', postalCode }).map((o) => [o.mode.mode, o.zoneFeeCents, o.commune]);
+    assert.deepEqual(at('59000'), [['volunteer', 500, 'Lille']]);
+    assert.deepEqual(at('75011'), [['carrier', undefined, undefined]]);
+    assert.throws(() => at('5900'), /unknown_postcode/);
+    assert.throws(() => at('99000'), /unknown_postcode/);
+  });
+
   test('should refuse two zones sharing a postcode, a capacity of 0, and two points with one id', () => {
     assert.throws(variant((d) => d.delivery.modes[0].postcodes.push({ country: 'BE', from: '4030', to: '4040' })), /4030–4040 overlaps 4000–4032 of delivery\.modes\[1\]|4000–4032 overlaps/);
     assert.throws(variant((d) => { d.delivery.modes[1].points[0].capacity = 0; }), /capacity/);
