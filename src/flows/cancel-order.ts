@@ -27,6 +27,8 @@ export type CancellationInput = {
   evidence?: Record<string, unknown>;
   /** What the shop's terms make the cancellation cost (customer changes, issue 11 §3); else L214-1. */
   decided?: DecidedMoney;
+  /** The goods have left (a termination for late delivery of a shipped order, L216-6): nothing goes back to stock until they come back. */
+  goodsInTransit?: boolean;
 };
 export type Cancelled = CancellationMoney & { stockReleased: StockTakenJson; creditNote: IssuedCreditNote | null };
 
@@ -40,7 +42,7 @@ export function creditVoidedOrder(trx: Transaction<DB>, order: Pick<OrderRow, 's
 }
 
 export async function cancelOrder(trx: Transaction<DB>, order: OrderRow, c: CancellationInput): Promise<Cancelled> {
-  const taken = await stockTaken(trx, order);
+  const taken = c.goodsInTransit ? [] : await stockTaken(trx, order);
   await releaseStock(trx, order.shop_id, taken);
   // Its pickup slot's place goes back to the slot (issue 12 §3).
   await releaseOrderSlot(trx, order.shop_id, order.delivery);

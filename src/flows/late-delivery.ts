@@ -4,10 +4,10 @@
  *
  * `POST /shops/{shop}/orders/{id}/termination`: in one transaction that locks the order, orders'
  * rules say whether the customer (or, for force majeure, either party) may terminate today; the
- * order is then cancelled as any cancellation is (src/flows/cancel-order.ts: stock back, all sums
- * paid owed back as customer credit, the `cancelled` event with its reason `late_delivery` or
- * `force_majeure`, the ground, the day and the refund's due date), and the customer is told by
- * e-mail. The refund itself is made by staff as any refund (payments); its day, read from the
+ * order is then cancelled as any cancellation is (src/flows/cancel-order.ts: stock back, unless the
+ * goods were shipped and are on their way; all sums paid owed back as customer credit; the
+ * `cancelled` event with its reason `late_delivery` or `force_majeure`, the ground, the day and the
+ * refund's due date), and the customer is told by e-mail. The refund itself is made by staff as any refund (payments); its day, read from the
  * order's refunds, decides the L241-4 surcharge shown here.
  */
 import type { Kysely } from 'kysely';
@@ -123,6 +123,7 @@ export async function terminateContract(deps: Deps, shop: Shop, orderId: string,
       at: now,
       now,
       ...(input.note && { note: input.note }),
+      ...(facts.shippedOn && { goodsInTransit: true }),
       evidence: { ground, terminatedBy: customerId === null ? 'seller' : 'customer', terminatedOn: today.toString(), refundDueOn: refundDueOn.toString(), ...(facts.shippedOn && { goodsInTransit: true }) },
     });
     await enqueueEmail(

@@ -64,15 +64,15 @@ async function professionalToken(email: string): Promise<string> {
   return (await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/session`, payload: { email, password: 'correct horse battery' } })).json().token;
 }
 
-const t: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'pro', string> = { a: '', b: '', c: '', d: '', e: '', pro: '' };
-const o: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'pro', Json> = { a: {}, b: {}, c: {}, d: {}, e: {}, pro: {} };
-const EMAIL = { a: 'anne@late.example', b: 'bruno@late.example', c: 'chloe@late.example', d: 'denis@late.example', e: 'emile@late.example' };
+const t: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'pro', string> = { a: '', b: '', c: '', d: '', e: '', f: '', pro: '' };
+const o: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'pro', Json> = { a: {}, b: {}, c: {}, d: {}, e: {}, f: {}, pro: {} };
+const EMAIL = { a: 'anne@late.example', b: 'bruno@late.example', c: 'chloe@late.example', d: 'denis@late.example', e: 'emile@late.example', f: 'fanny@late.example' };
 const notices: Json = {};
 const fm: Json = {};
 
 describe('late delivery and force majeure (issue 11 §4–§5)', () => {
   test('before 2026-04-01 nothing is late: the notice and the termination are refused with delivery_not_late, and the order page says until when', async () => {
-    for (const k of ['a', 'b', 'c', 'd'] as const) {
+    for (const k of ['a', 'b', 'c', 'd', 'f'] as const) {
       await customerToken(p, SHOP, EMAIL[k]);
       t[k] = await longToken(SHOP, EMAIL[k]);
       o[k] = await place(t[k]);
@@ -185,10 +185,17 @@ describe('late delivery and force majeure (issue 11 §4–§5)', () => {
     assert.match(page.body, /Froid Sud SARL/);
   });
 
-  test('a delivered order is no longer late: order_already_delivered', async () => {
+  test('a delivered order is no longer late (order_already_delivered); a shipped one may be terminated at once for an essential date', async () => {
     await fact(o.d, 'shipped', '2026-04-01T09:00:00+02:00');
     await fact(o.d, 'delivered', '2026-04-02T09:00:00+02:00');
     refusedWith(await post(`orders/${o.d.id}/termination`, bearer(t.d), { ground: 'essential_date' }), 'order_already_delivered');
+    // F's pump left on 04-01 and never arrived: an essential date lets F terminate at once; the pump is on its way, not back in stock.
+    await fact(o.f, 'shipped', '2026-04-01T09:00:00+02:00');
+    const stock = await stockOf(p, SHOP, SKU);
+    const res = await post(`orders/${o.f.id}/termination`, bearer(t.f), { ground: 'essential_date', note: 'Pour un chantier le 1er avril.' });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.deepEqual([res.json().status, res.json().termination.ground, res.json().termination.refundDueOn], ['cancelled', 'essential_date', '2026-04-16']);
+    assert.equal(await stockOf(p, SHOP, SKU), stock, 'goods in transit do not return to stock on the termination');
   });
 
   test('§6: on 04-05 the uncollected order is closed as non_collection, the 50 % deposit kept and the rest owed back', async () => {
