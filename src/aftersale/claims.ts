@@ -23,7 +23,8 @@ import type { Clock } from '../kernel/clock.ts';
 import type { DB, WarrantyClaimsTable } from '../db/schema.ts';
 import { factTime, localDate } from '../kernel/calendar.ts';
 import { DomainError, type ErrorKind, notFound, ValidationFailed } from '../kernel/errors.ts';
-import type { Lang } from '../kernel/i18n/index.ts';
+import { type Lang, t } from '../kernel/i18n/index.ts';
+import { money } from '../kernel/i18n/money.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { text } from '../kernel/validation.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
@@ -217,7 +218,7 @@ export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input
   if (Temporal.Instant.compare(instant, now) > 0 || Temporal.PlainDate.compare(on, localDate(now, shop.timeZone)) > 0) throw new ClaimRefused('event_in_future', {}, 'at');
   if (Temporal.PlainDate.compare(on, Temporal.PlainDate.from(found.opened_on)) < 0) throw new ClaimRefused('decision_before_claim', {}, 'at');
   return deps.db.transaction().execute(async (trx) => {
-    await q.lockOrder(trx, shop.slug, found.order_id);
+    const order = await q.lockOrder(trx, shop.slug, found.order_id);
     const claim = await trx.selectFrom('warranty_claims').selectAll().where('shop_id', '=', shop.slug).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (claim.remedy !== null) throw new ClaimRefused('warranty_claim_already_decided');
     const due = input.remedy === 'refund' ? refundDueOn(shop, on) : null;
@@ -229,16 +230,33 @@ export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input
       .returningAll()
       .executeTakeFirstOrThrow();
     const more = inTransaction ? await inTransaction(trx, row) : {};
+    // The customer is told the decision (and a refusal's reason) on a durable medium, through the outbox.
+    const customer = order ? await q.customerOf(trx, shop.slug, order.customer_id) : undefined;
+    const mail = customer?.email && order ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...decisionEmail(shop, order.number, row) }, new Date(now.epochMilliseconds)) : null;
     await appendEvent(
       trx,
       {
         shopId: shop.slug, orderId: row.order_id, type: 'warranty_claim_decided', at: new Date(instant.epochMilliseconds), actor,
-        data: { claimId: id, remedy: input.remedy, decidedOn: row.decided_on, refundDueOn: row.refund_due_on, ...(input.amountCents !== undefined && { amountCents: input.amountCents }), ...(input.note && { note: input.note }), ...more },
+        data: { claimId: id, remedy: input.remedy, decidedOn: row.decided_on, refundDueOn: row.refund_due_on, ...(input.amountCents !== undefined && { amountCents: input.amountCents }), ...(input.note && { note: input.note }), ...more, ...(mail && { emailOutboxId: mail.id, emailTo: customer?.email }) },
       },
       new Date(now.epochMilliseconds),
     );
     return claimJson(row, await photoCount(trx, shop.slug, id));
   });
+}
+
+/** The decision e-mail, in the shop's language: the remedy and its deadline, or the refusal and its reason. */
+function decisionEmail(shop: Shop, number: string, row: ClaimRow): { subject: string; text: string } {
+  const lang = shop.language;
+  const decided = claimJson(row, 0).decision;
+  const lines = [
+    t(lang, 'claim.mail.decided', { date: row.opened_on, number, remedy: t(lang, `claim.remedy.${row.remedy ?? 'repair'}`) }),
+    row.remedy === 'declined' && row.decision_note ? t(lang, 'claim.page.reason', { reason: row.decision_note }) : '',
+    row.decision_amount_cents !== null ? t(lang, 'claim.page.amount', { amount: money(lang, row.decision_amount_cents) }) : '',
+    decided?.refundDueOn ? t(lang, 'claim.page.refundDue', { date: decided.refundDueOn }) : '',
+    decided?.repairDueOn ? t(lang, 'claim.page.repairDue', { date: decided.repairDueOn }) : '',
+  ].filter(Boolean);
+  return { subject: t(lang, 'claim.mail.decisionSubject', { shop: shop.name, number }), text: [...lines, '', shop.name].join('\n') };
 }
 
 async function photoCount(db: Db, shopId: string, claimId: string): Promise<number> {

@@ -204,6 +204,9 @@ describe('legal warranty claims (issue 10 §4)', () => {
     assert.deepEqual(declined.json().decision, { remedy: 'declined', decidedOn: '2028-03-03', note: 'Dégât des eaux, hors garantie.' });
     const docs = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/invoices?orderId=${ids.order}`, headers: staff })).json().items;
     assert.equal(docs.length, 2, 'a declined claim credits nothing');
+    const told = (await outboxEmails(p.database.db, 'c1@warranty.example')).filter((m) => /décision sur votre réclamation/.test(m.subject));
+    assert.equal(told.length, 2, 'one e-mail per decision');
+    assert.ok(told.some((m) => m.text_body.includes('réclamation refusée') && m.text_body.includes('Motif : Dégât des eaux, hors garantie.')), told.map((m) => m.text_body).join('\n---\n'));
   });
 
   test('should not offer the legal-warranty claim to a DISTRITEC professional', async () => {

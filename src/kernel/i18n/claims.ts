@@ -110,6 +110,8 @@ export const claimMessages = {
     nl: 'Bedrag incl. btw (prijsvermindering: verplicht; terugbetaling: standaard de betwiste lijnen)',
   },
   'claim.staff.noteHint': { fr: 'Obligatoire pour un refus : le motif, communiqué au client.', en: 'Required to decline: the reason, told to the customer.', nl: 'Verplicht bij een afwijzing: de reden, meegedeeld aan de klant.' },
+  'claim.mail.decisionSubject': { fr: '{shop} — décision sur votre réclamation, commande {number}', en: '{shop} — decision on your claim, order {number}', nl: '{shop} — beslissing over uw klacht, bestelling {number}' },
+  'claim.mail.decided': { fr: 'Votre réclamation du {date} au titre de la garantie légale (commande {number}) : {remedy}.', en: 'Your legal-guarantee claim of {date} (order {number}): {remedy}.', nl: 'Uw klacht van {date} op grond van de wettelijke garantie (bestelling {number}): {remedy}.' },
   'claim.mail.subject': { fr: '{shop} — réclamation reçue pour la commande {number}', en: '{shop} — claim received for order {number}', nl: '{shop} — klacht ontvangen voor bestelling {number}' },
   'claim.mail.body': {
     fr: 'Nous avons bien reçu le {date} votre réclamation au titre de la garantie légale ({kind}) pour la commande {number}. Garantie jusqu’au {endsOn}.',
