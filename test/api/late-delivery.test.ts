@@ -101,6 +101,12 @@ describe('late delivery and force majeure (issue 11 §4–§5)', () => {
     assert.match(page.body, /1 avril 2026/);
     assert.match(page.body, /La livraison n’est pas en retard : le vendeur a jusqu’au 2026-04-01/);
     assert.doesNotMatch(page.body, /late-delivery-notice"/, 'no notice form before the day');
+
+    // The OpenAPI description names the routes and their refusals.
+    const paths = (await p.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json().paths as Json;
+    assert.match(paths['/api/v1/shops/{shop}/orders/{id}/late-delivery-notice'].post.summary, /delivery_not_late, notice_period_running/);
+    assert.match(paths['/api/v1/shops/{shop}/orders/{id}/termination'].post.summary, /late_delivery_notice_required.*order_already_shipped/);
+    for (const path of ['/api/v1/shops/{shop}/orders/{id}/late-delivery', '/api/v1/shops/{shop}/force-majeure', '/api/v1/shops/{shop}/force-majeure/{id}/end', '/api/v1/shops/{shop}/orders/{id}/formal-notices', '/api/v1/shops/{shop}/orders/{id}/formal-notice-termination']) assert.ok(paths[path], path);
   });
 
   test('force majeure: staff declare a strike on order B from 03-05 (customer told by e-mail, termination possible from 05-05 under art.17.4), and on order C from 03-06, ended 03-08', async () => {
