@@ -102,7 +102,7 @@ export async function releaseSlot(trx: Transaction<DB>, shopId: string, slotId: 
 export function slotsBetween(db: Executor, shopId: string, from: Date, until: Date) {
   return db
     .selectFrom('pickup_slots')
-    .select(['id', 'point_id', 'starts_at', 'ends_at', 'capacity', 'taken', 'closed_at'])
+    .select(['id', 'point_id', 'starts_at', 'ends_at', 'capacity', 'taken', 'closed_at', 'closed_reason'])
     .where('shop_id', '=', shopId)
     .where('starts_at', '>=', from)
     .where('starts_at', '<', until)
@@ -126,4 +126,10 @@ export function ordersInSlots(db: Executor, shopId: string, slotIds: readonly st
     .where('o.status', 'not in', ['cancelled', 'refused'])
     .orderBy('o.number')
     .execute();
+}
+
+/** Closes (with its reason) or reopens a slot of this shop; false when it has no such slot. */
+export async function setSlotClosed(db: Executor, shopId: string, slotId: string, closedAt: Date | null, reason: string | null): Promise<boolean> {
+  const done = await db.updateTable('pickup_slots').set({ closed_at: closedAt, closed_reason: reason }).where('shop_id', '=', shopId).where('id', '=', slotId).executeTakeFirst();
+  return Number(done.numUpdatedRows) > 0;
 }

@@ -15,7 +15,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { DB } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
-import { DomainError } from '../kernel/errors.ts';
+import { DomainError, notFound } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { pointHasSlots, pointsOf, type PointRef } from '../shops/profile/delivery-zone-rules.ts';
 import { jurisdictionOf, type Shop } from '../shops/service.ts';
@@ -120,7 +120,7 @@ export async function releaseOrderSlot(trx: Transaction<DB>, shopId: string, del
   if (typeof slotId === 'string' && isUuid(slotId)) await q.releaseSlot(trx, shopId, slotId);
 }
 
-export type StaffSlot = { id: string; startsAt: Date; endsAt: Date; capacity: number; taken: number; closed: boolean; orders: { id: string; number: string; status: string; customer: string }[] };
+export type StaffSlot = { id: string; startsAt: Date; endsAt: Date; capacity: number; taken: number; closed: boolean; closedReason: string | null; orders: { id: string; number: string; status: string; customer: string }[] };
 
 /** Each point's slots from today for the weeks ahead, with the orders each holds (staff). */
 export async function pointLists(db: Kysely<DB>, shop: Shop, now: Temporal.Instant, weeks = 6): Promise<{ point: PointRef; slots: StaffSlot[] }[]> {
@@ -139,6 +139,7 @@ export async function pointLists(db: Kysely<DB>, shop: Shop, now: Temporal.Insta
         capacity: r.capacity,
         taken: r.taken,
         closed: r.closed_at !== null,
+        closedReason: r.closed_reason,
         orders: orders.filter((o) => o.slot_id === r.id).map((o) => ({ id: o.id, number: o.number, status: o.status, customer: `${o.first_name} ${o.last_name}` })),
       })),
   }));
@@ -154,4 +155,14 @@ export async function checkSlot(db: Kysely<DB>, shop: Shop, point: PointRef, slo
   if (slot.starts_at.getTime() <= earliestBookableStart(point.point, now).epochMilliseconds) throw new DomainError('slot_in_past', 'refused', {}, 'delivery.slotId');
   if (slot.taken >= slot.capacity) throw new DomainError('slot_full', 'conflict', { point: point.point.name }, 'delivery.slotId');
   return { startsAt: slot.starts_at.toISOString(), endsAt: slot.ends_at.toISOString() };
+}
+
+/**
+ * Staff close a slot (a volunteer missing, the centre shut that day: an exception the opening
+ * hours do not know) or reopen it. A closed slot is offered to no one and can no longer be
+ * taken; the orders already in it keep it (staff tell those customers). 404 for a slot not of this shop.
+ */
+export async function setSlotClosed(db: Kysely<DB>, shop: Shop, slotId: string, close: { reason?: string | undefined } | null, now: Date): Promise<void> {
+  const done = isUuid(slotId) && (await q.setSlotClosed(db, shop.slug, slotId, close ? now : null, close ? (close.reason ?? null) : null));
+  if (!done) throw notFound('slot');
 }

@@ -34,7 +34,8 @@ const token: Record<'a1' | 'a2' | 'b' | 'b2' | 'staffA' | 'staffB', string> = { 
 /** Each shop's object owner, another customer of the same shop, and its staff. */
 const side = (shop: string) => (shop === A ? { owner: token.a1, neighbour: token.a2, staff: token.staffA, other: B } : { owner: token.b, neighbour: token.b2, staff: token.staffB, other: A });
 /** Customer A1's objects, and shop A's, that the sweep asks for. */
-const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest' | 'round' | 'forceMajeure' | 'campaign', string> = {
+const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'customer' | 'product' | 'statementImport' | 'bankEntry' | 'withdrawal' | 'claim' | 'complaint' | 'changeRequest' | 'forceMajeure' | 'round' | 'campaign' | 'slot', string> = {
+  slot: '',
   campaign: '',
   changeRequest: '',
   transferOrder: '',
@@ -48,8 +49,8 @@ const ids: Record<'transferOrder' | 'cardOrder' | 'invoice' | 'invoiceFile' | 'c
   withdrawal: '',
   claim: '',
   complaint: '',
-  forceMajeure: '',
   round: '',
+  forceMajeure: '',
 };
 
 type Owner = 'customer' | 'staff';
@@ -157,6 +158,8 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/orders/:id/complaints': { params: order(), owners: ['customer'], body: () => ({ kind: 'invoice_dispute' }) },
   'GET /shops/:shop/complaints/:id': { params: { id: () => ids.complaint }, owners: ['customer'] },
   'GET /shops/:shop/staff/orders/:id/complaints': { params: order(), owners: ['staff'] },
+  'POST /shops/:shop/staff/pickup-slots/:id/close': { params: { id: () => ids.slot }, owners: ['staff'], body: () => ({ reason: 'sweep' }) },
+  'POST /shops/:shop/staff/pickup-slots/:id/reopen': { params: { id: () => ids.slot }, owners: ['staff'], body: () => ({}) },
   'POST /shops/:shop/staff/orders/:id/complaints': { params: order(), owners: ['staff'], body: () => ({ kind: 'invoice_dispute', madeOn: '2026-03-09' }) },
   'POST /shops/:shop/staff/complaints/:id/letters': { params: { id: () => ids.complaint }, owners: ['staff'], body: () => ({ direction: 'in', sentOn: '2026-03-09' }) },
   'POST /shops/:shop/staff/orders/:id/withdrawal': { params: order(), owners: ['staff'], body: () => ({ notifiedOn: '2026-03-10', channel: 'letter' }) },
@@ -207,8 +210,9 @@ async function snapshot(): Promise<string> {
   const entries = await p.database.db.selectFrom('bank_entries').selectAll().orderBy('id').execute();
   const withdrawals = await p.database.db.selectFrom('withdrawals').select(['id', 'goods_received_on', 'refunded_on']).orderBy('id').execute();
   const rounds = await p.database.db.selectFrom('volunteer_rounds').select(['id', 'volunteer_name', 'volunteer_phone', 'sheet_token_hash']).orderBy('id').execute();
+  const slots = await p.database.db.selectFrom('pickup_slots').select(['id', 'taken', 'closed_at']).where('closed_at', 'is not', null).orderBy('id').execute();
   const stops = await p.database.db.selectFrom('round_stops').select(['order_id', 'position', 'phone', 'door_notes', 'outcome']).orderBy('order_id').execute();
-  return JSON.stringify({ rounds, stops, counts: counts.rows[0], orders, product, entries, withdrawals });
+  return JSON.stringify({ slots, rounds, stops, counts: counts.rows[0], orders, product, entries, withdrawals });
 }
 
 before(async () => {
@@ -221,6 +225,8 @@ before(async () => {
   token.staffB = await staffToken(B);
   const transfer = await place(A, token.a1, 'bank_transfer');
   ids.transferOrder = transfer.id;
+  // Its pickup slot (issue 12 §3): the staff's close and reopen routes' object.
+  ids.slot = (await p.database.db.selectFrom('pickup_slots').select('id').where('shop_id', '=', A).orderBy('starts_at').executeTakeFirstOrThrow()).id;
   // A1 withdraws from it before delivery (issue 10): the withdrawal routes' object.
   const withdrawal = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${A}/orders/${ids.transferOrder}/withdrawal`, headers: bearer(token.a1), payload: {} });
   assert.equal(withdrawal.statusCode, 201, withdrawal.body);

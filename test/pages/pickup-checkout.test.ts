@@ -11,6 +11,7 @@ import { FormClient } from '../support/form-client.ts';
 import { outboxEmail } from '../support/outbox.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { productIdBySku } from '../support/shoppers.ts';
+import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 
 const SHOP = '/shops/coopso';
 let p: TestPlatform;
@@ -114,4 +115,20 @@ test('should offer a member of Charleroi home delivery by members at 3.50 €, o
   const [invoice] = invoices.json().items ?? invoices.json();
   const shipping = invoice.lines.find((l: { name: string }) => /Livraison/.test(l.name));
   assert.deepEqual({ total: shipping?.totalCents, vat: shipping?.vatRateBp }, { total: 350, vat: 2100 });
+});
+
+test('should let staff close a slot with its reason, so no one is offered it, and reopen it', async () => {
+  const staff = new FormClient(p.app);
+  const signedIn = await staff.submit(`${SHOP}/staff/login`, `${SHOP}/staff/login`, { email: 'staff@coopso.example', password: DEMO_PASSWORD });
+  assert.equal(signedIn.statusCode, 303, signedIn.body);
+  const liege = async () => ((await p.app.inject({ method: 'GET', url: '/api/v1/shops/coopso/delivery-options?country=BE&postalCode=4000' })).json() as { pickupPoints: { slots: { id: string; startsAt: string }[] }[] }[])[0]?.pickupPoints[0]?.slots ?? [];
+  const saturday = (await liege()).find((s) => s.startsAt === '2026-09-12T07:00:00.000Z');
+  assert.ok(saturday, 'Saturday 12 September is offered');
+  const closed = await staff.submit(`${SHOP}/staff/pickup-points`, `${SHOP}/staff/pickup-slots/${saturday.id}/close`, { reason: 'inventaire' });
+  assert.equal(closed.statusCode, 303, closed.body);
+  assert.ok(!(await liege()).some((s) => s.id === saturday.id), 'a closed slot is not offered');
+  assert.match((await staff.get(`${SHOP}/staff/pickup-points`)).body, /samedi 12 septembre 2026, 09:00–12:00 \(fermé : inventaire\)/);
+  assert.equal((await staff.submit(`${SHOP}/staff/pickup-points`, `${SHOP}/staff/pickup-slots/${saturday.id}/reopen`, {})).statusCode, 303);
+  assert.ok((await liege()).some((s) => s.id === saturday.id), 'offered again');
+  assert.equal((await staff.submit(`${SHOP}/staff/pickup-points`, `${SHOP}/staff/pickup-slots/00000000-0000-4000-8000-000000000000/close`, {})).statusCode, 404);
 });

@@ -70,6 +70,10 @@ export const deliveryMessages = {
   'delivery.staff.filled': { fr: 'Réservé', en: 'Booked', nl: 'Gereserveerd' },
   'delivery.staff.orders': { fr: 'Commandes', en: 'Orders', nl: 'Bestellingen' },
   'delivery.staff.closed': { fr: 'fermé', en: 'closed', nl: 'gesloten' },
+  'delivery.staff.action': { fr: 'Fermeture', en: 'Closure', nl: 'Sluiting' },
+  'delivery.staff.reason': { fr: 'Motif (facultatif)', en: 'Reason (optional)', nl: 'Reden (facultatief)' },
+  'delivery.staff.close': { fr: 'Fermer ce créneau', en: 'Close this slot', nl: 'Dit moment sluiten' },
+  'delivery.staff.reopen': { fr: 'Rouvrir ce créneau', en: 'Reopen this slot', nl: 'Dit moment heropenen' },
   'delivery.staff.noSlots': { fr: 'Aucun créneau sur cette période.', en: 'No slot in this period.', nl: 'Geen moment in deze periode.' },
   'delivery.staff.link': { fr: 'Points de retrait et créneaux', en: 'Pickup points and slots', nl: 'Afhaalpunten en momenten' },
   'delivery.mail.pickup': {

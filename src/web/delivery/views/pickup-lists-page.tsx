@@ -7,9 +7,9 @@ import { type Lang, t } from '../../../kernel/i18n/index.ts';
 import type { PointRef } from '../../../shops/profile/delivery-zone-rules.ts';
 import { slotText } from '../../checkout/views/delivery-facts.tsx';
 
-type Props = { lang: Lang; shopSlug: string; timeZone: string; weeks: number; lists: readonly { point: PointRef; slots: readonly StaffSlot[] }[] };
+type Props = { lang: Lang; shopSlug: string; timeZone: string; weeks: number; lists: readonly { point: PointRef; slots: readonly StaffSlot[] }[]; csrf: string };
 
-export function PickupListsPage({ lang, shopSlug, timeZone, weeks, lists }: Props) {
+export function PickupListsPage({ lang, shopSlug, timeZone, weeks, lists, csrf }: Props) {
   return (
     <>
       <h1>{t(lang, 'delivery.staff.title')}</h1>
@@ -29,14 +29,15 @@ export function PickupListsPage({ lang, shopSlug, timeZone, weeks, lists }: Prop
                   <th scope="col">{t(lang, 'delivery.staff.slot')}</th>
                   <th scope="col">{t(lang, 'delivery.staff.filled')}</th>
                   <th scope="col">{t(lang, 'delivery.staff.orders')}</th>
+                  <th scope="col">{t(lang, 'delivery.staff.action')}</th>
                 </tr>
               </thead>
               <tbody>
                 {slots.map((s) => (
-                  <tr>
+                  <tr id={`slot-${s.id}`}>
                     <th scope="row">
                       {slotText(lang, s, timeZone)}
-                      {s.closed && ` (${t(lang, 'delivery.staff.closed')})`}
+                      {s.closed && ` (${t(lang, 'delivery.staff.closed')}${s.closedReason ? ` : ${s.closedReason}` : ''})`}
                     </th>
                     <td>{s.taken} / {s.capacity}</td>
                     <td>
@@ -47,6 +48,18 @@ export function PickupListsPage({ lang, shopSlug, timeZone, weeks, lists }: Prop
                           ))}
                         </ul>
                       )}
+                    </td>
+                    <td>
+                      <form method="post" action={`/shops/${shopSlug}/staff/pickup-slots/${s.id}/${s.closed ? 'reopen' : 'close'}`}>
+                        <input type="hidden" name="_csrf" value={csrf} />
+                        {!s.closed && (
+                          <>
+                            <label for={`f-reason-${s.id}`}>{t(lang, 'delivery.staff.reason')}</label>{' '}
+                            <input id={`f-reason-${s.id}`} name="reason" maxlength={200} />{' '}
+                          </>
+                        )}
+                        <button type="submit">{t(lang, s.closed ? 'delivery.staff.reopen' : 'delivery.staff.close')}</button>
+                      </form>
                     </td>
                   </tr>
                 ))}
