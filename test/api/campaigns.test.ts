@@ -157,6 +157,7 @@ describe('group-purchase campaigns (issue 12)', () => {
     const page = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/campaigns/${spring}`, headers: bearer(staff) });
     assert.equal(page.statusCode, 200);
     for (const fact of ['Printemps 2027', 'RENTREE-KIT-P1', '70 %', 'Centre de distribution de Liège']) assert.ok(page.body.includes(fact), fact);
+    assert.match(page.body, /<td class="num">[12] \/ \d+<\/td>/, 'the Liège slot’s places taken out of its capacity');
   });
 
   test('should close at its closing instant: the kit below its minimum cancelled with an e-mail and its payment owed back, the supplier order rounded up to cases and e-mailed', async () => {

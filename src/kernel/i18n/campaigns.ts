@@ -130,6 +130,7 @@ export const campaignMessages = {
   'campaign.dash.minimum': { fr: 'Minimum', en: 'Minimum', nl: 'Minimum' },
   'campaign.dash.fill': { fr: 'Remplissage', en: 'Fill', nl: 'Vulling' },
   'campaign.dash.none': { fr: '—', en: '—', nl: '—' },
+  'campaign.dash.slotFill': { fr: 'Créneau : places prises / capacité', en: 'Slot: places taken / capacity', nl: 'Tijdslot: plaatsen bezet / capaciteit' },
   'campaign.dash.points': { fr: 'Par point de distribution et créneau', en: 'By distribution point and slot', nl: 'Per afhaalpunt en tijdslot' },
   'campaign.dash.promises': { fr: 'Promesses de livraison', en: 'Delivery promises', nl: 'Leveringsbeloften' },
   'campaign.dash.promise': { fr: 'Commandes {ordered} : livrées {delivery}', en: 'Orders {ordered}: delivered {delivery}', nl: 'Bestellingen {ordered}: geleverd {delivery}' },

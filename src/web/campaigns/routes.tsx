@@ -9,6 +9,7 @@ import { campaignSheets, distributionFile, groupLabel } from '../../campaigns/do
 import { CampaignInput } from '../../campaigns/schema.ts';
 import { campaignLines, documentsOf, findCampaign, findDocument, getCampaign, listCampaigns } from '../../campaigns/service.ts';
 import { localized } from '../../catalogue/service.ts';
+import { pointLists } from '../../delivery/service.ts';
 import { closeCampaign } from '../../flows/close-campaign.ts';
 import { cloneCampaign, createCampaign } from '../../flows/create-campaign.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -138,11 +139,13 @@ export const campaignStaffPages: FastifyPluginAsync = async (app) => {
     const label = groupLabel(shop, lang);
     const base = `/shops/${shop.slug}/staff/campaigns/${campaign.id}/documents`;
     const stored = await documentsOf(db, shop.slug, campaign.id);
+    // The fill of the pickup slots the campaign's orders hold, while they are ahead (issue 12 §3, §6).
+    const slotFill = new Map((await pointLists(db, shop, clock.now())).flatMap((l) => l.slots.map((x) => [x.id, { taken: x.taken, capacity: x.capacity }] as const)));
     const facts: DashboardFacts = {
       orders: byOrder.size,
       amountCents: lines.reduce((n, l) => n + Number(l.total_cents), 0),
       outstanding: { orders: outstanding.length, cents: outstanding.reduce((n, o) => n + Number(o.gross_cents) - Number(o.paid_cents), 0) },
-      points: sheets.groups.map((g) => ({ ...label(g), orders: g.orders.length, units: g.quantity })),
+      points: sheets.groups.map((g) => ({ ...label(g), orders: g.orders.length, units: g.quantity, slotFill: g.slotId ? (slotFill.get(g.slotId) ?? null) : null })),
       documents: [
         { href: `${base}/picking-list.pdf`, label: t(lang, 'campaign.doc.pickingPdf') },
         { href: `${base}/picking-list.csv`, label: t(lang, 'campaign.doc.pickingCsv') },

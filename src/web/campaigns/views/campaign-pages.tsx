@@ -113,7 +113,7 @@ export type DashboardFacts = {
   orders: number;
   amountCents: number;
   outstanding: { orders: number; cents: number };
-  points: { point: string; slot: string; orders: number; units: number }[];
+  points: { point: string; slot: string; orders: number; units: number; slotFill: { taken: number; capacity: number } | null }[];
   documents: { href: string; label: string }[];
 };
 
@@ -169,6 +169,7 @@ export function CampaignDashboard({ lang, shop, csrf, campaign, facts, timeZone,
             <th scope="col">{t(lang, 'campaign.doc.slot')}</th>
             <th scope="col" class="num">{t(lang, 'campaign.dash.orders')}</th>
             <th scope="col" class="num">{t(lang, 'campaign.doc.quantity')}</th>
+            <th scope="col" class="num">{t(lang, 'campaign.dash.slotFill')}</th>
           </tr>
         </thead>
         <tbody>
@@ -178,6 +179,7 @@ export function CampaignDashboard({ lang, shop, csrf, campaign, facts, timeZone,
               <td>{g.slot}</td>
               <td class="num">{g.orders}</td>
               <td class="num">{g.units}</td>
+              <td class="num">{g.slotFill ? `${g.slotFill.taken} / ${g.slotFill.capacity}` : t(lang, 'campaign.dash.none')}</td>
             </tr>
           ))}
         </tbody>
