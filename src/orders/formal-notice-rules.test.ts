@@ -10,6 +10,7 @@ import { checkLetterDates, checkNoticeTermination, noticeState, noticeTerms } fr
 const d = (s: string) => Temporal.PlainDate.from(s);
 const distritec = loadProfileFile(join(PROFILES_DIR, 'distritec.yaml'));
 const coopso = loadProfileFile(join(PROFILES_DIR, 'coopso.yaml'));
+const bible = loadProfileFile(join(PROFILES_DIR, 'bible-et-jeux.yaml'));
 const letter = (sentOn: string, presentedOn: string | null, receivedOn: string | null) => ({ sentOn: d(sentOn), presentedOn: presentedOn ? d(presentedOn) : null, receivedOn: receivedOn ? d(receivedOn) : null });
 const code = (f: () => void) => {
   try {
@@ -41,6 +42,13 @@ describe('formal notices by registered letter (003 art.19, art.7.2)', () => {
     assert.equal(code(() => checkNoticeTermination(collect!, l, false, d('2026-04-05'))), 'allowed');
     assert.equal(code(() => checkNoticeTermination(collect!, letter('2026-03-20', null, null), false, d('2026-06-01'))), 'formal_notice_not_presented');
     assert.equal(code(() => checkNoticeTermination(collect!, l, true, d('2026-06-01'))), 'formal_notice_cured');
+  });
+  test('004 art.16-5 (O18, the variant chosen): 30 days from the receipt of the notice — sent 04-01, presented 04-03, received Mon 04-06 → ends Wed 05-06, termination from Thu 05-07; no deposit kept', () => {
+    const clause = noticeTerms(bible, 'non_payment');
+    assert.deepEqual(clause, { days: 30, from: 'received', depositKept: false, clause: 'art.16-5' });
+    assert.deepEqual(noticeState(clause!, letter('2026-04-01', '2026-04-03', '2026-04-06')), { periodEndsOn: '2026-05-06', effectiveFrom: '2026-05-07' });
+    assert.deepEqual(noticeState(clause!, letter('2026-04-01', '2026-04-03', null)), { periodEndsOn: null, effectiveFrom: null }, 'presented but not received: the period has not started');
+    assert.equal(noticeTerms(bible, 'non_collection'), null);
   });
   test('the letter’s dates: never before it was sent, never in the future', () => {
     assert.equal(code(() => checkLetterDates(letter('2026-03-20', '2026-03-19', null), d('2026-04-01'))), 'letter_dates_out_of_order');

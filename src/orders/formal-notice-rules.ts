@@ -5,7 +5,9 @@
  *
  * - Non-payment (003 art.19, `contractRemedies.terminationForFault`): the contract is terminated
  *   15 calendar days after the letter is received or first presented, whichever comes first,
- *   unless the breach is cured meanwhile (the sums due paid).
+ *   unless the breach is cured meanwhile (the sums due paid). 004 art.16-5 (O18, chosen in the
+ *   profile's `contractRemedies.nonPaymentTermination`): 30 days after the receipt of a notice
+ *   stating the clause; its "automatic" variant needs no letter (the payment window cancels).
  * - Goods not collected (003 art.7.2, `delivery.nonCollection`): the seller may dispose of them
  *   8 days after the letter was first presented, unless collected meanwhile; the deposit is kept.
  * The period runs from the day after the start (calendar days, SPEC §0.2) and ends at the end of
@@ -20,7 +22,7 @@ export const FORMAL_NOTICE_KINDS = ['non_payment', 'non_collection'] as const;
 export type FormalNoticeKind = (typeof FORMAL_NOTICE_KINDS)[number];
 
 /** From which of the letter's dates the period counts. */
-export type NoticeStart = 'first_presented' | 'received_or_first_presented';
+export type NoticeStart = 'first_presented' | 'received_or_first_presented' | 'received' | 'sent';
 export type NoticeTerms = { days: number; from: NoticeStart; depositKept: boolean; clause: string };
 
 const days = (iso: string) => {
@@ -31,6 +33,8 @@ const days = (iso: string) => {
 /** What the shop's terms say of a notice of this kind; null when they provide none. */
 export function noticeTerms(profile: Profile, kind: FormalNoticeKind): NoticeTerms | null {
   if (kind === 'non_payment') {
+    const clause = profile.contractRemedies?.nonPaymentTermination;
+    if (clause?.mode === 'after_notice' && clause.within) return { days: days(clause.within), from: clause.from === 'notice_sent' ? 'sent' : 'received', depositKept: false, clause: 'art.16-5' };
     const p = profile.contractRemedies?.terminationForFault;
     if (!p) return null;
     return { days: days(p.within), from: p.from === 'registered_letter_first_presented' ? 'first_presented' : 'received_or_first_presented', depositKept: true, clause: 'art.19' };
@@ -44,6 +48,8 @@ export type LetterDates = { sentOn: Temporal.PlainDate; presentedOn: Temporal.Pl
 
 /** The day the period starts from: the first presentation, or the receipt if earlier (or the only one known) where the terms say so. */
 export function periodStart(terms: NoticeTerms, letter: LetterDates): Temporal.PlainDate | null {
+  if (terms.from === 'sent') return letter.sentOn;
+  if (terms.from === 'received') return letter.receivedOn;
   if (terms.from === 'first_presented') return letter.presentedOn ?? letter.receivedOn;
   const known = [letter.presentedOn, letter.receivedOn].filter((d): d is Temporal.PlainDate => d !== null);
   return known.reduce<Temporal.PlainDate | null>((a, b) => (a === null || b.until(a).days > 0 ? b : a), null);

@@ -19,7 +19,7 @@ import { text } from '../kernel/validation.ts';
 import type { StoredEvent } from '../legal/evidence/chain.ts';
 import { appendEvent, orderEvents } from '../legal/evidence/service.ts';
 import type { Shop } from '../shops/service.ts';
-import { checkLetterDates, FORMAL_NOTICE_KINDS, type FormalNoticeKind, type LetterDates, noticeState, noticeTerms } from './formal-notice-rules.ts';
+import { checkLetterDates, FORMAL_NOTICE_KINDS, type FormalNoticeKind, type LetterDates, type NoticeStart, noticeState, noticeTerms } from './formal-notice-rules.ts';
 import { DayInput, lockOwnOrder } from './late-delivery.ts';
 
 export const FormalNoticeInput = z.strictObject({
@@ -48,6 +48,9 @@ export type FormalNotice = {
   /** The terms' clause and period (003: art.19, 15 days; art.7.2, 8 days). */
   clause: string;
   days: number;
+  /** The letter's date the period counts from, and whether the deposit is kept. */
+  from: NoticeStart;
+  depositKept: boolean;
   periodEndsOn: string | null;
   effectiveFrom: string | null;
   cured: boolean;
@@ -66,7 +69,7 @@ export function noticesOf(shop: Shop, events: readonly Pick<StoredEvent, 'type' 
       const kind = data.kind as FormalNoticeKind;
       const terms = noticeTerms(shop.profile, kind);
       if (!terms) continue;
-      notices.push({ id: String(data.noticeId), kind, sentOn: String(data.sentOn), presentedOn: (data.presentedOn as string) ?? null, receivedOn: (data.receivedOn as string) ?? null, trackingNumber: (data.trackingNumber as string) ?? null, amountCents: (data.amountCents as number) ?? null, clause: terms.clause, days: terms.days, periodEndsOn: null, effectiveFrom: null, cured: false, sentAt: e.at });
+      notices.push({ id: String(data.noticeId), kind, sentOn: String(data.sentOn), presentedOn: (data.presentedOn as string) ?? null, receivedOn: (data.receivedOn as string) ?? null, trackingNumber: (data.trackingNumber as string) ?? null, amountCents: (data.amountCents as number) ?? null, clause: terms.clause, days: terms.days, from: terms.from, depositKept: terms.depositKept, periodEndsOn: null, effectiveFrom: null, cured: false, sentAt: e.at });
     } else if (e.type === 'formal_notice_dates') {
       const n = notices.find((x) => x.id === data.noticeId);
       if (n) Object.assign(n, { ...(data.presentedOn ? { presentedOn: data.presentedOn } : {}), ...(data.receivedOn ? { receivedOn: data.receivedOn } : {}) });

@@ -316,7 +316,7 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
         <p>{[customer.first_name, customer.last_name].join(' ')}{customer.company_name && ` (${customer.company_name})`}<br />{addressLine(customer.address as never)}</p>
         <p>{longDay(lang, n.sentOn)}{n.trackingNumber && ` — ${n.trackingNumber}`}</p>
         <h3>{t(lang, 'formalNotice.letter.title')}</h3>
-        {t(lang, `formalNotice.letter.${n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days }).split('\n\n').map((para) => <p>{para}</p>)}
+        {t(lang, `formalNotice.letter.${n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days, start: t(lang, `formalNotice.start.${n.from}`), clause: n.clause.replace('art.', 'article '), deposit: n.depositKept ? t(lang, 'formalNotice.letter.deposit_kept') : '' }).split('\n\n').map((para) => <p>{para}</p>)}
       </article>
     );
     const body = (

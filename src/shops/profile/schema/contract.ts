@@ -69,6 +69,15 @@ export const ContractRemedies = z.strictObject({
   priceReductionAfter: Duration.optional(),
   /** 004 art.14 O16: terminated when the impediment lasts beyond this. */
   nonPerformanceTerminateAfter: Duration.optional(),
+  /**
+   * 004 art.16-5 O18: the resolutory clause for non-payment at the due date — `after_notice`: of
+   * right `within` after a formal notice stating the clause, counted from its sending or its
+   * receipt (the template's two variants); `automatic`: the notice results from the mere
+   * non-performance (C. civ. 1225, 1344), which the payment window already enforces.
+   */
+  nonPaymentTermination: z
+    .strictObject({ mode: z.enum(['after_notice', 'automatic']), within: Duration.optional(), from: z.enum(['notice_sent', 'notice_received']).optional() })
+    .optional(),
 });
 export type ContractRemedies = z.infer<typeof ContractRemedies>;
 
