@@ -266,8 +266,20 @@ describe('group-purchase campaigns (issue 12)', () => {
       return res;
     };
     refused(await withTerms(tooEarly.id), 422, 'slot_outside_promise', 'delivery.slotId');
+    // The order path's budget holds for a campaign order held in a slot (issue 9: ≤ 2 transactions, ≤ 15 statements).
     const held = await withTerms();
     assert.equal(held.statusCode, 201, held.body);
+    // Measured for a customer with no credit to use (the Liège customer's cancelled kit left one).
+    const email = 'liege-2@campagne.example';
+    assert.equal((await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/customers`, payload: { kind: 'consumer', email, password: 'correct horse battery', firstName: 'Alex', lastName: 'Renard', address: ADDRESSES.liege } })).statusCode, 201);
+    const token = (await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/session`, payload: { email, password: 'correct horse battery' } })).json().token;
+    const kit = { lines: [{ productId: sku['RENTREE-KIT-P1'], quantity: 1 }], acceptedTerms: { version }, delivery: { mode: 'pickup', pickupPointId: 'liege' }, paymentMethod: 'bank_transfer' };
+    assert.equal((await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders`, headers: bearer(token), payload: kit })).statusCode, 201);
+    const sentBefore = { ...p.database.sent };
+    assert.equal((await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders`, headers: bearer(token), payload: kit })).statusCode, 201);
+    const cost = { statements: p.database.sent.statements - sentBefore.statements, transactions: p.database.sent.transactions - sentBefore.transactions };
+    console.log(`campaign pickup order: ${cost.transactions} transactions, ${cost.statements} statements`);
+    assert.ok(cost.statements <= 15 && cost.transactions <= 2, JSON.stringify(cost));
     assert.ok(held.json().delivery.earliestOn >= '2027-09-05' && held.json().delivery.earliestOn <= '2027-09-20', held.json().delivery.earliestOn);
     assert.equal(held.json().deadlines.deliveryLatestOn, '2027-09-20');
     // The checkout's review shows the promise before the order.
