@@ -33,7 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null,
       primary key (shop_id, id)
     );
-    create unique index volunteer_rounds_sheet on volunteer_rounds (sheet_token_hash) where sheet_token_hash is not null;
+    create unique index volunteer_rounds_sheet on volunteer_rounds (shop_id, sheet_token_hash) where sheet_token_hash is not null;
     create index volunteer_rounds_day on volunteer_rounds (shop_id, round_on);
     create table round_stops (
       shop_id text not null,
