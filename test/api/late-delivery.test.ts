@@ -96,6 +96,7 @@ describe('late delivery and force majeure (issue 11 §4–§5)', () => {
     const orderPage = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/orders/${o.a.id}`, headers: bearer(t.a) });
     assert.equal(orderPage.statusCode, 200);
     assert.ok(orderPage.body.includes(`/shops/${SHOP}/orders/${o.a.id}/late-delivery`), 'the order page links to the late-delivery page');
+    assert.match(orderPage.body, /Livraison due au plus tard le 1 avril 2026\./);
     const page = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/orders/${o.a.id}/late-delivery`, headers: bearer(t.a) });
     assert.equal(page.statusCode, 200, page.body);
     assert.match(page.body, /1 avril 2026/);

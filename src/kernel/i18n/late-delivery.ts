@@ -84,6 +84,7 @@ export const lateDeliveryMessages = {
   'lateDelivery.ground.force_majeure': { fr: 'force majeure au-delà de la durée prévue par les conditions', en: 'force majeure beyond the time the terms allow', nl: 'overmacht langer dan de voorwaarden toelaten' },
 
   'lateDelivery.link': { fr: 'Livraison en retard ? Vos droits et démarches', en: 'Late delivery? Your rights and what to do', nl: 'Levering te laat? Uw rechten en wat te doen' },
+  'lateDelivery.link.due': { fr: 'Livraison due au plus tard le {date}.', en: 'Delivery due by {date}.', nl: 'Levering uiterlijk verschuldigd op {date}.' },
   'lateDelivery.title': { fr: 'Retard de livraison — commande {number}', en: 'Late delivery — order {number}', nl: 'Laattijdige levering — bestelling {number}' },
   'lateDelivery.promise': { fr: 'Livraison due au plus tard le', en: 'Delivery due by', nl: 'Levering uiterlijk verschuldigd op' },
   'lateDelivery.promise.agreed': { fr: 'date annoncée pour votre commande', en: 'the date announced for your order', nl: 'de voor uw bestelling aangekondigde datum' },
