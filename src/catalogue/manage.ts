@@ -37,7 +37,15 @@ export const ProductInput = z
   })
   .strict();
 export type ProductInput = z.infer<typeof ProductInput>;
-export const ProductPatch = ProductInput.partial().extend({ active: z.boolean().optional() }).strict();
+export const ProductPatch = ProductInput.partial()
+  .extend({
+    active: z.boolean().optional(),
+    /** Who the shop buys it from, where its purchase orders go, and units per case (issue 12 §5: supplier orders at a campaign's closing). */
+    supplierName: text().trim().min(1).max(200).nullable().optional(),
+    supplierEmail: text().trim().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'invalid_email').nullable().optional(),
+    caseSize: z.number().int().min(1).max(100_000).nullable().optional(),
+  })
+  .strict();
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
 export async function createProduct(db: Kysely<DB>, shopId: string, input: ProductInput): Promise<Product> {
@@ -65,7 +73,7 @@ export async function createProduct(db: Kysely<DB>, shopId: string, input: Produ
 
 export async function changeProduct(db: Kysely<DB>, shopId: string, id: string, patch: ProductPatch): Promise<Product> {
   if (!isUuid(id)) throw notFound('product');
-  const { name, description, unitPriceCents, vatRateBp, maxPerOrder, withdrawalException, images, ...rest } = patch;
+  const { name, description, unitPriceCents, vatRateBp, maxPerOrder, withdrawalException, images, supplierName, supplierEmail, caseSize, ...rest } = patch;
   try {
     const row = await q.updateProduct(db, shopId, id, {
       ...rest,
@@ -75,6 +83,9 @@ export async function changeProduct(db: Kysely<DB>, shopId: string, id: string, 
       ...(vatRateBp !== undefined && { vat_rate_bp: vatRateBp }),
       ...(maxPerOrder !== undefined && { max_per_order: maxPerOrder }),
       ...(images !== undefined && { images: JSON.stringify(images) }),
+      ...(supplierName !== undefined && { supplier_name: supplierName }),
+      ...(supplierEmail !== undefined && { supplier_email: supplierEmail }),
+      ...(caseSize !== undefined && { case_size: caseSize }),
       ...(withdrawalException !== undefined && { withdrawal_exception: withdrawalException, ...(withdrawalException && { withdrawable: false }) }),
     });
     if (!row) throw notFound('product');

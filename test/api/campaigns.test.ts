@@ -149,6 +149,9 @@ describe('group-purchase campaigns (issue 12)', () => {
     assert.equal(await count(), ordersBefore);
     orders.s1 = await placed('liege', [['RENTREE-KIT-S1', 2], ['ATLAS-SCOL', 1]]).then((o) => ({ id: o.id, number: o.number, grossCents: o.totals.grossCents }));
     orders.atlas = await placed('charleroi', [['ATLAS-SCOL', 2]]).then((o) => ({ id: o.id, number: o.number, grossCents: o.totals.grossCents }));
+    // The atlas's supplier and case size, given through the catalogue (staff).
+    const supplier = await p.app.inject({ method: 'PATCH', url: `/api/v1/shops/${SHOP}/products/${sku['ATLAS-SCOL']}`, headers: bearer(staff), payload: { supplierName: 'Éditions Atlas (démo)', supplierEmail: 'commandes@atlas.example', caseSize: 5 } });
+    assert.equal(supplier.statusCode, 200, supplier.body);
     // The kit below its minimum is paid: closing must owe it back.
     const paid = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/${orders.s1?.id}/events`, headers: bearer(staff), payload: { type: 'payment_received', at: '2027-03-01T09:00:00+01:00', amountCents: orders.s1?.grossCents } });
     assert.equal(paid.statusCode, 201, paid.body);
@@ -185,6 +188,11 @@ describe('group-purchase campaigns (issue 12)', () => {
     assert.deepEqual(csvRows(Buffer.from(csv.contentBase64, 'base64').toString('utf8')), [['RENTREE-KIT-P1', 'Kit rentrée 1re primaire (achat groupé)', '7', '10', '1', '10']]);
     const pdfWords = pdfText(Buffer.from(pdf.contentBase64, 'base64'));
     for (const word of ['Bon de commande fournisseur', 'Papeteries de Wallonie', 'RENTREE-KIT-P1']) assert.ok(pdfWords.includes(word), `${word} in ${pdfWords}`);
+    // The atlases: 2 ordered (the cancelled order's one left out) → 1 case of 5.
+    const [atlasMail] = await outboxEmails(p.database.db, 'commandes@atlas.example');
+    const atlasCsv = atlasMail?.attachments.find((a) => a.filename.endsWith('.csv'));
+    assert.ok(atlasCsv);
+    assert.deepEqual(csvRows(Buffer.from(atlasCsv.contentBase64, 'base64').toString('utf8')), [['ATLAS-SCOL', 'Atlas scolaire', '2', '5', '1', '5']]);
     // The cancelled kit is given back to its cap; a second closing is refused.
     const after = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/campaigns/${spring}` })).json();
     assert.deepEqual(after.products.map((x: { sku: string; taken: number }) => [x.sku, x.taken]), [['ATLAS-SCOL', 2], ['RENTREE-KIT-P1', 7], ['RENTREE-KIT-S1', 0]]);
@@ -204,7 +212,7 @@ describe('group-purchase campaigns (issue 12)', () => {
     assert.equal(ordered, 9);
     const docs = await p.database.db.selectFrom('campaign_documents').select(['supplier', 'format', 'content']).where('campaign_id', '=', spring).execute();
     const supplierCsvs = docs.filter((d) => d.format === 'csv').map((d) => csvRows(Buffer.from(d.content).toString('utf8')));
-    assert.deepEqual(docs.map((d) => `${d.supplier} ${d.format}`).sort(), ['Papeteries de Wallonie (démo) csv', 'Papeteries de Wallonie (démo) pdf', 'fournisseur non renseigné csv', 'fournisseur non renseigné pdf']);
+    assert.deepEqual(docs.map((d) => `${d.supplier} ${d.format}`).sort(), ['Papeteries de Wallonie (démo) csv', 'Papeteries de Wallonie (démo) pdf', 'Éditions Atlas (démo) csv', 'Éditions Atlas (démo) pdf']);
     assert.equal(sum(supplierCsvs.flat().map((r) => Number(r[2]))), ordered, 'supplier orders = campaign totals');
 
     const file = async (name: string) => {
