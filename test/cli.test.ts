@@ -93,7 +93,7 @@ describe('comptoir verify', embeddedOnly, () => {
     const env = { COMPTOIR_PROFILES_DIR: 'profiles', COMPTOIR_DATA_DIR: join(dir, 'verify') };
     const platform = await bootPlatform(loadConfig(env));
     const inject = (url: string, payload: Record<string, unknown>, token?: string) => platform.app.inject({ method: 'POST', url, payload, ...(token && { headers: { authorization: `Bearer ${token}` } }) });
-    const address = { line1: 'rue de Fer 1', postalCode: '5000', city: 'Namur', country: 'BE' };
+    const address = { line1: 'rue de Fer 1', postalCode: '4000', city: 'Liège', country: 'BE' };
     assert.equal((await inject('/api/v1/shops/coopso/customers', { kind: 'consumer', email: 'verify@example.fr', password: 'correct horse battery', firstName: 'A', lastName: 'B', address })).statusCode, 201);
     const token = (await inject('/api/v1/shops/coopso/session', { email: 'verify@example.fr', password: 'correct horse battery' })).json().token;
     const product = await platform.database.db.selectFrom('products').select('id').where('shop_id', '=', 'coopso').where('sku', '=', 'CAHIER-A4-96').executeTakeFirstOrThrow();

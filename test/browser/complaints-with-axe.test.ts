@@ -57,7 +57,7 @@ describe('browser: complaints and reserves with their windows, desktop and phone
   test('should let a professional file a transport reserve on a desktop, on time by Mon 9 March (3 days, Sat and Sun counted)', async () => {
     const page = await signedIn('pro@froid.example', DESKTOP);
     await page.goto(`${run.base}/shops/${SHOP}/orders/${orders.pro}`);
-    await page.getByRole('link', { name: 'Faire une réclamation' }).click();
+    await page.getByRole('link', { name: 'Faire une réclamation', exact: true }).click();
     await page.waitForURL(/\/complaints\/new$/);
     const text = await page.locator('main').innerText();
     assert.match(text, /Réserves pour dommage ou manquant au transport — jusqu’au lundi 9 mars 2026 inclus — ouvert/);
