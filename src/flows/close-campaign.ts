@@ -18,13 +18,14 @@ import { supplierOrders } from '../campaigns/sheets.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { DomainError } from '../kernel/errors.ts';
-import { isLang, t } from '../kernel/i18n/index.ts';
+import { t } from '../kernel/i18n/index.ts';
 import { money } from '../kernel/i18n/money.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import { lockOrder } from '../orders/state.ts';
 import { paidSoFar } from '../payments/record-payment.ts';
 import { getShop, type Shop } from '../shops/service.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { customerLang } from '../shops/customer-language.ts';
 
 type Deps = { db: Kysely<DB>; clock: Clock };
 export type ClosingReport = { campaignId: string; minimumReached: boolean; cancelledOrders: string[]; supplierOrders: { supplier: string; email: string | null; quantity: number; cases: number; documents: string[] }[] };
@@ -110,7 +111,7 @@ async function cancelForMinimum(trx: Transaction<DB>, shop: Shop, orderId: strin
   const order = await lockOrder(trx, shop.slug, orderId);
   if (!order || !CANCELLABLE.includes(order.status)) return false;
   const customer = await trx.selectFrom('customers').select(['email', 'language']).where('shop_id', '=', shop.slug).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
-  const lang = isLang(customer.language) ? customer.language : shop.language;
+  const lang = customerLang(shop, customer.language);
   const paid = await paidSoFar(trx, shop.slug, order.id);
   const subject = t(lang, 'campaign.mail.cancelled.subject', { number: order.number, title });
   const text = t(lang, 'campaign.mail.cancelled.body', { title, number: order.number, paid: money(lang, paid), shop: shop.name });

@@ -33,6 +33,7 @@ import { completeOwedRefund, type StartedRefund, startOwedRefundIn } from '../pa
 import { paymentFacts } from '../payments/refunds/queries.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { orderSide } from './record-payment.ts';
+import { customerLang } from '../shops/customer-language.ts';
 
 type Deps = { db: Kysely<DB>; clock: Clock; stripe?: StripeGateway | null };
 type Ctx = { trx: Transaction<DB>; shop: Shop; order: OrderRow; now: Date; today: string; actor: string };
@@ -199,8 +200,7 @@ export function planShipment(deps: Deps, shop: Shop, orderId: string, on: string
 async function tellCustomer(ctx: Ctx, kind: ChangeKind, decision: 'accepted' | 'declined', refundDue: string | undefined): Promise<void> {
   const customer = await ctx.trx.selectFrom('customers').select(['email', 'language']).where('shop_id', '=', ctx.shop.slug).where('id', '=', ctx.order.customer_id).executeTakeFirst();
   if (!customer) return;
-  // 000 §18: a shop whose terms lock its language writes in it only.
-  const lang = ctx.shop.profile.legalLanguageLocked ? ctx.shop.language : customer.language;
+  const lang = customerLang(ctx.shop, customer.language);
   const params = { number: ctx.order.number, kind: t(lang, `changes.kind.${kind}` as MessageKey), decision: t(lang, `changes.decision.${decision}` as MessageKey), refund: refundDue ? t(lang, 'changes.customerMail.refund', { date: refundDue }) : '' };
   await enqueueEmail(ctx.trx, { shopId: ctx.shop.slug, to: customer.email, subject: t(lang, 'changes.customerMail.subject', params), text: t(lang, 'changes.customerMail.body', params) }, ctx.now);
 }

@@ -20,6 +20,7 @@ import { customerOf, lockOwnOrder, longDay } from '../orders/late-delivery.ts';
 import { transition } from '../orders/state-machine.ts';
 import type { Shop } from '../shops/service.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { customerLang } from '../shops/customer-language.ts';
 
 export async function terminateOnFormalNotice(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, orderId: string, input: { noticeId: string; note?: string | undefined }, actor: string) {
   const nowInstant = deps.clock.now();
@@ -43,7 +44,7 @@ export async function terminateOnFormalNotice(deps: { db: Kysely<DB>; clock: Clo
       evidence: { noticeId: notice.id, clause: terms.clause, sentOn: notice.sentOn, presentedOn: notice.presentedOn, receivedOn: notice.receivedOn, periodEndsOn: notice.periodEndsOn },
     });
     const customer = await customerOf(trx, shop.slug, order.customer_id);
-    const lang = customer.language;
+    const lang = customerLang(shop, customer.language);
     await enqueueEmail(
       trx,
       {

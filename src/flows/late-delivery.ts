@@ -28,6 +28,7 @@ import type { OrderRow } from '../orders/state.ts';
 import { listRefunds } from '../payments/refunds/queries.ts';
 import type { Shop } from '../shops/service.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { customerLang } from '../shops/customer-language.ts';
 
 type Deps = { db: Kysely<DB>; clock: Clock };
 type Order = Pick<OrderRow, 'shop_id' | 'id' | 'status' | 'placed_at' | 'delivery' | 'customer_kind'>;
@@ -115,7 +116,7 @@ export async function terminateContract(deps: Deps, shop: Shop, orderId: string,
     const ground = checkTermination(policy, facts, today, input.ground as TerminationGround | undefined);
     const refundDueOn = today.add({ days: policy.refundWithinDays });
     const customer = await customerOf(trx, shop.slug, order.customer_id);
-    const lang = customer.language;
+    const lang = customerLang(shop, customer.language);
     const reason = ground === 'force_majeure' ? 'force_majeure' : 'late_delivery';
     const cancelled = await cancelOrder(trx, order, {
       reason,

@@ -9,9 +9,10 @@
 import type { Transaction } from 'kysely';
 import { findCustomer } from '../accounts/queries.ts';
 import type { DB } from '../db/schema.ts';
-import { isLang, type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
+import { type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
 import { dateTimeFormat } from '../kernel/intl.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
+import { customerLang } from '../shops/customer-language.ts';
 import type { Shop } from '../shops/service.ts';
 
 export const CUSTOMER_FACING = ['accepted', 'refused', 'shipped', 'delivered', 'picked_up', 'cancelled'] as const;
@@ -20,10 +21,7 @@ export const isCustomerFacing = (type: string): type is CustomerFacing => (CUSTO
 
 const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB', nl: 'nl-BE' };
 
-/** The language the shop writes to this customer in. */
-export function customerLang(shop: Shop, language: string | null | undefined): Lang {
-  return shop.profile.legalLanguageLocked || !isLang(language) ? shop.language : language;
-}
+export { customerLang };
 
 export type TransitionNotice = {
   type: CustomerFacing;
