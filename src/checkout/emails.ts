@@ -33,12 +33,13 @@ function cgvOf(terms: readonly AcceptedDocument[]) {
  * EPC QR code's file name when the order is paid by transfer (payments names it), else null.
  */
 /** `modelFormFile`: the pre-filled model withdrawal form's file name when the order has the withdrawal right (issue 10 §8). */
-export function confirmationToSend(shop: Shop, to: string, order: { id: string; number: string; url: string; amountDueCents: number; transferQrFile: string | null; modelFormFile?: string | null }, terms: readonly AcceptedDocument[]) {
-  const data: ConfirmationData = { orderId: order.id, lang: shop.language, amountDueCents: order.amountDueCents, url: order.url };
+/** `lang`: the language the shop writes to this customer in (src/shops/customer-language.ts). */
+export function confirmationToSend(shop: Shop, to: string, lang: Lang, order: { id: string; number: string; url: string; amountDueCents: number; transferQrFile: string | null; modelFormFile?: string | null }, terms: readonly AcceptedDocument[]) {
+  const data: ConfirmationData = { orderId: order.id, lang, amountDueCents: order.amountDueCents, url: order.url };
   const email: TemplateEmail = { shopId: shop.slug, to, template: CONFIRMATION_TEMPLATE, data };
   const cgv = cgvOf(terms);
   const files = [...(cgv ? [`${shop.slug}-${cgv.kind}-${cgv.version}.pdf`] : []), ...(order.transferQrFile && order.amountDueCents > 0 ? [order.transferQrFile] : []), ...(order.modelFormFile ? [order.modelFormFile] : [])];
-  return { email, subject: t(shop.language, 'order.mail.subject', { shop: shop.name, number: order.number }), attachments: files };
+  return { email, subject: t(lang, 'order.mail.subject', { shop: shop.name, number: order.number }), attachments: files };
 }
 
 /** Terms versions are immutable: their titles and ids are read once per process (bounded). */

@@ -23,6 +23,7 @@ import { orderSide } from './record-payment.ts';
 import { bankTransferMethod, newOrderReference, orderReferenceSerial, TRANSFER_QR_FILENAME, transferInstructions } from '../payments/transfer.ts';
 import { type OrderJson, orderJsonOf } from './order-json.ts';
 import { viaStripe } from '../payments/card/availability.ts';
+import { customerLang } from '../shops/customer-language.ts';
 import type { Shop } from '../shops/service.ts';
 import type { AcceptedDocument } from '../checkout/accepted-document.ts';
 import { confirmationToSend } from '../checkout/emails.ts';
@@ -177,7 +178,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
   // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
   const modelFormFile = modelFormApplies(shop, kind) ? modelFormFileName(shop, number) : null;
-  const email = confirmationToSend(shop, customer.email, { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transferQrFile: instructions !== null ? TRANSFER_QR_FILENAME : null, modelFormFile }, ctx.terms);
+  const email = confirmationToSend(shop, customer.email, customerLang(shop, customer.language), { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transferQrFile: instructions !== null ? TRANSFER_QR_FILENAME : null, modelFormFile }, ctx.terms);
   const mail = await enqueueEmail(trx, email.email, now);
   // A new order's evidence starts at the genesis: chained here, with nothing read, so the order
   // row is inserted with its head and its events follow in one statement (issue 9: updating the

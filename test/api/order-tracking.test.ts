@@ -117,6 +117,9 @@ describe('e-mails at each transition, in the customer’s language', () => {
     const other = await place('coopso', EMAIL.en, 'CALC-SCI');
     await fact('coopso', other.id, { type: 'cancelled', at: '2026-06-01', by: 'seller', note: 'Product discontinued' });
     const subjects = (await mails(EMAIL.en)).map((m) => m.subject);
+    // From the order's confirmation on (L221-13), in the language she chose.
+    assert.ok(subjects.includes(`Coopso – Ecollectif.be: confirmation of your order ${order.number}`), subjects.join(' / '));
+    assert.match((await mails(EMAIL.en)).find((m) => m.subject.includes('confirmation'))?.text_body ?? '', /^Hello Emma,\n\nWe have received your order/);
     assert.ok(subjects.includes(`Coopso – Ecollectif.be — your order ${order.number} is collected`), subjects.join(' / '));
     assert.ok(subjects.includes(`Coopso – Ecollectif.be — your order ${other.number} is cancelled`), subjects.join(' / '));
     const cancelled = (await mails(EMAIL.en)).find((m) => m.subject.endsWith('is cancelled'));
@@ -137,6 +140,7 @@ describe('e-mails at each transition, in the customer’s language', () => {
     assert.equal(shipped?.subject, `CoopConnexion — votre commande ${order.number} est expédiée`);
     assert.match(shipped?.text_body ?? '', /^Bonjour Oliver,\n\nVotre commande .* a été expédiée le 1 juin 2026\./);
     assert.ok(!(await mails(EMAIL.en2)).some((m) => /your order/i.test(m.subject)));
+    assert.ok((await mails(EMAIL.en2)).some((m) => m.subject === `CoopConnexion : confirmation de votre commande ${order.number}`));
     const refused = (await mails(EMAIL.fr)).find((m) => /refusée/.test(m.subject));
     assert.match(refused?.text_body ?? '', /Motif : Adresse hors zone/);
   });

@@ -11,7 +11,7 @@ import type { AcceptedDocument } from '../../checkout/accepted-document.ts';
 import type { PricedLine, Totals } from '../../checkout/pricing.ts';
 import type { DB } from '../../db/schema.ts';
 import { slotText } from './views/delivery-facts.tsx';
-import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import { isLang, type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { money } from '../../kernel/i18n/money.ts';
 import type { AttachmentRef, Email } from '../../notifications/outbox.ts';
 import type { RenderedEmail } from '../../notifications/templates.ts';
@@ -39,8 +39,8 @@ function transferLines(lang: Lang, transfer: TransferInstructions | null | undef
   return ['', ...transferTextLines(lang, transfer), t(lang, 'transfer.awaiting'), t(lang, 'transfer.mail.qr', { file: TRANSFER_QR_FILENAME })];
 }
 
-export function confirmationEmail(shop: Shop, customer: { email: string; firstName: string }, order: Summary): Omit<Email, 'attachments'> {
-  const lang: Lang = shop.language;
+/** In the language chosen when the order was placed (the customer's, or the shop's where its terms lock it). */
+export function confirmationEmail(shop: Shop, lang: Lang, customer: { email: string; firstName: string }, order: Summary): Omit<Email, 'attachments'> {
   const lines = order.lines.map((l) => `  ${l.quantity} × ${l.name} (${l.sku}) — ${money(lang, l.unitPriceCents)} = ${money(lang, l.totalCents)}`);
   const text = [
     t(lang, 'order.mail.intro', { name: customer.firstName, number: order.number }),
@@ -70,7 +70,7 @@ export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string |
   // The model withdrawal form on a durable medium with the confirmation, so at the latest at delivery (L221-5, VI.45).
   const modelForm = modelFormApplies(shop, order.customer_kind) ? modelFormFileName(shop, order.number) : null;
   const transfer = data.amountDueCents > 0 ? transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents: data.amountDueCents }) : null;
-  const email = confirmationEmail(shop, { email: order.email, firstName: order.first_name }, {
+  const email = confirmationEmail(shop, isLang(data.lang) ? data.lang : shop.language, { email: order.email, firstName: order.first_name }, {
     number: order.number,
     lines: order.lines.map((l) => ({ quantity: l.quantity, name: l.name, sku: l.sku, unitPriceCents: Number(l.unit_price_cents), totalCents: Number(l.total_cents) })),
     totals: { shippingCents: Number(order.shipping_cents), grossCents: Number(order.gross_cents), vatCents: Number(order.vat_cents) },
