@@ -3,6 +3,8 @@
  * directory, `comptoir token create` (as the README shows it) and `comptoir migrate` on the same
  * directory refuse with the server's pid and exit 1 instead of writing a copy that the server never
  * sees; once the server is gone, even killed -9, the CLI works and its token is the server's.
+ *
+ * Embedded database only: scripts/run-tests.mjs leaves this file out of a run on a server.
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';

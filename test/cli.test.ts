@@ -2,6 +2,8 @@
  * The `comptoir` command as a newcomer runs it: start-up refuses an invalid profile with every
  * error listed, the profile checker reports clauses weaker than the law, `token create` issues a
  * working token, and data survives a restart of the embedded database.
+ *
+ * Embedded database only: scripts/run-tests.mjs leaves this file out of a run on a server.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';

@@ -3,6 +3,8 @@
  * .build/comptoir.mjs), which must find its profiles, assets and migrations like the sources do,
  * and serve the five demo shops on a new data directory and again on the existing one. Memory and
  * start-up time are measured by bench/memory.ts, never asserted here.
+ *
+ * Embedded database only: scripts/run-tests.mjs leaves this file out of a run on a server.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
