@@ -35,6 +35,8 @@ export type OrderDelivery = {
   slotId?: string;
   slot?: { startsAt: string; endsAt: string };
   earliestOn?: string;
+  phone?: string;
+  doorNotes?: string;
 };
 
 export type Quote = {
@@ -89,6 +91,9 @@ export function quoteOrder(f: QuoteFacts): Quote {
     ...(address && { address }),
     ...(offer.commune && { commune: offer.commune }),
     ...(point && { pickupPointId: point.id, pickupPoint: { name: point.point.name, commune: point.point.commune, ...(point.point.address && { address: point.point.address }) } }),
+    ...(f.delivery.phone && { phone: f.delivery.phone }),
+    // Door notes serve a delivery at the door only.
+    ...(address && f.delivery.doorNotes && { doorNotes: f.delivery.doorNotes }),
   };
   return { lines, products, totals, mode, delivery, point, exportWithoutVat };
 }

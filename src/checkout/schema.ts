@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Address } from '../accounts/schema.ts';
-import { text } from '../kernel/validation.ts';
+import { phoneNumber, text } from '../kernel/validation.ts';
 
 export const OrderLineInput = z.object({
   productId: text().trim().min(1).max(64),
@@ -16,6 +16,10 @@ export const DeliveryInput = z.object({
   pickupPointId: text().max(100).optional(),
   slotId: text().max(100).optional(),
   address: Address.optional(),
+  /** How the deliverer or the distribution point reaches the customer (issue 11 §8, 12 §4); optional. */
+  phone: phoneNumber().optional(),
+  /** Door code, floor, where to leave the parcel: shown to staff and on a volunteer's run sheet. */
+  doorNotes: text().trim().max(300).optional(),
 });
 
 export const OrderInput = z.object({

@@ -23,6 +23,9 @@ export const isStorableText = (value: string): boolean => !value.includes('\0') 
  */
 export const text = () => z.string().refine(isStorableText, 'invalid_value');
 
+/** A phone number as people write it: digits, spaces, +, dots, dashes, slashes, brackets (`invalid_phone`). */
+export const phoneNumber = () => text().trim().max(40).regex(/^\+?[0-9 ()./-]{6,40}$/, 'invalid_phone');
+
 type Issue = z.core.$ZodIssue;
 
 /** The value at an issue's path in the raw input (zod 4 does not keep it on the issue). */

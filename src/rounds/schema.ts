@@ -1,7 +1,7 @@
 /** Inputs of the rounds pages (issue 12 §4), validated at the edge (STYLE.md §7). */
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { text } from '../kernel/validation.ts';
+import { phoneNumber, text } from '../kernel/validation.ts';
 
 const isDay = (value: string) => {
   try {
@@ -12,8 +12,7 @@ const isDay = (value: string) => {
   }
 };
 const Uuid = text().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'invalid_value');
-/** A phone number as people write it: digits, spaces, +, dots, dashes, slashes, brackets. */
-export const Phone = text().trim().max(40).regex(/^\+?[0-9 ()./-]{6,40}$/, 'invalid_phone');
+export const Phone = phoneNumber();
 const optional = (schema: z.ZodType<string>) => z.union([z.literal('').transform(() => undefined), schema]).optional();
 
 export const NewRoundInput = z.strictObject({

@@ -103,13 +103,27 @@ test('should offer a member of Charleroi home delivery by members at 3.50 €, o
   const step1 = await b.get(`${SHOP}/checkout`);
   assert.match(step1.body, /Livraison à domicile par des membres de Coopso<span class="muted"> — frais : 3,50\s€/);
   assert.doesNotMatch(step1.body, /Centre de distribution/);
-  const chosen = await b.submit(`${SHOP}/checkout`, `${SHOP}/checkout`, {
+  const choice = {
     'delivery.mode': 'volunteer', paymentMethod: 'bank_transfer',
     'delivery.address.line1': 'rue de la Montagne 3', 'delivery.address.postalCode': '6000', 'delivery.address.city': 'Charleroi', 'delivery.address.country': 'BE',
-  });
+    'delivery.doorNotes': 'Code 4512, 2e étage',
+  };
+  // The phone is optional, but a phone it must be: the page says so next to the field.
+  const wrong = await b.submit(`${SHOP}/checkout`, `${SHOP}/checkout`, { ...choice, 'delivery.phone': 'appelez-moi' });
+  assert.equal(wrong.statusCode, 422);
+  assert.match(wrong.body, /<p class="error" id="f-delivery-phone-error">Indiquez un numéro de téléphone/);
+  const chosen = await b.submit(`${SHOP}/checkout`, `${SHOP}/checkout`, { ...choice, 'delivery.phone': '+32 470 11 22 33' });
   assert.equal(chosen.statusCode, 303, chosen.body);
   const orderUrl = await placeFromReview(b);
   const id = orderUrl.split('/').pop() ?? '';
+  // Whoever delivers reaches the member: the order keeps the phone and the door notes, and staff see them.
+  const order = await p.app.inject({ method: 'GET', url: `/api/v1/shops/coopso/orders/${id}`, headers: bearer(ADMIN_TOKEN) });
+  assert.deepEqual({ phone: order.json().delivery.phone, doorNotes: order.json().delivery.doorNotes }, { phone: '+32 470 11 22 33', doorNotes: 'Code 4512, 2e étage' });
+  const staff = new FormClient(p.app);
+  assert.equal((await staff.submit(`${SHOP}/staff/login`, `${SHOP}/staff/login`, { email: 'staff@coopso.example', password: DEMO_PASSWORD })).statusCode, 303);
+  const staffPage = (await staff.get(`${SHOP}/staff/orders/${id}`)).body;
+  assert.match(staffPage, /href="tel:\+32470112233">\+32 470 11 22 33<\/a>/);
+  assert.match(staffPage, /Code 4512, 2e étage/);
   const invoices = await p.app.inject({ method: 'GET', url: `/api/v1/shops/coopso/invoices?orderId=${id}`, headers: bearer(ADMIN_TOKEN) });
   assert.equal(invoices.statusCode, 200, invoices.body);
   const [invoice] = invoices.json().items ?? invoices.json();

@@ -142,6 +142,18 @@ export const cartMessages = {
     en: 'Used for delivery to your address; filled in with your account’s address.',
     nl: 'Gebruikt voor levering op uw adres; ingevuld met het adres van uw account.',
   },
+  'checkout.delivery.doorNotes': { fr: 'Consignes de livraison (facultatif)', en: 'Delivery instructions (optional)', nl: 'Leveringsinstructies (optioneel)' },
+  'checkout.delivery.doorNotesHint': {
+    fr: 'Code de porte, étage, où laisser le colis : pour la personne qui livre.',
+    en: 'Door code, floor, where to leave the parcel: for the person delivering.',
+    nl: 'Deurcode, verdieping, waar het pakket achterlaten: voor wie levert.',
+  },
+  'checkout.delivery.phone': { fr: 'Téléphone (facultatif)', en: 'Phone (optional)', nl: 'Telefoon (optioneel)' },
+  'checkout.delivery.phoneHint': {
+    fr: 'Pour vous joindre le jour de la livraison ou du retrait, rien d’autre.',
+    en: 'To reach you on the day of delivery or collection, nothing else.',
+    nl: 'Om u te bereiken op de dag van levering of afhaling, niets anders.',
+  },
   'checkout.delivery.pickupPoint': { fr: 'Point de retrait', en: 'Pickup point', nl: 'Afhaalpunt' },
   'checkout.delivery.pickupHint': {
     fr: 'Si vous choisissez le retrait, indiquez où.',

@@ -301,6 +301,8 @@ function flatChoices(c: CheckoutChoices | null): Record<string, string | undefin
     'delivery.mode': c.delivery.mode,
     'delivery.pickupPointId': c.delivery.pickupPointId,
     'delivery.slotId': c.delivery.slotId,
+    'delivery.phone': c.delivery.phone,
+    'delivery.doorNotes': c.delivery.doorNotes,
     paymentMethod: c.paymentMethod,
     ...(a && { 'delivery.address.line1': a.line1, 'delivery.address.postalCode': a.postalCode, 'delivery.address.city': a.city, 'delivery.address.country': a.country }),
   };
@@ -308,10 +310,16 @@ function flatChoices(c: CheckoutChoices | null): Record<string, string | undefin
 
 /** Step 1's fields: the address only for a mode delivering to it, a pickup point only for pickup. */
 function parseChoices(shop: Shop, values: Record<string, string>): CheckoutChoices {
-  const nested = nestForm(values) as { delivery?: { mode?: string; address?: unknown; pickupPointId?: string; slotId?: string } };
+  const nested = nestForm(values) as { delivery?: { mode?: string; address?: unknown; pickupPointId?: string; slotId?: string; phone?: string; doorNotes?: string } };
   const delivery = { ...nested.delivery };
+  // Optional fields left empty are not given.
+  if (!delivery.phone?.trim()) delivery.phone = undefined;
+  if (!delivery.doorNotes?.trim()) delivery.doorNotes = undefined;
   const mode = shop.profile.delivery?.modes.find((m) => m.mode === delivery.mode);
-  if (!mode || !SHIPS_TO_CUSTOMER.includes(mode.mode)) delivery.address = undefined;
+  if (!mode || !SHIPS_TO_CUSTOMER.includes(mode.mode)) {
+    delivery.address = undefined;
+    delivery.doorNotes = undefined;
+  }
   if (mode?.mode !== 'pickup') delivery.pickupPointId = undefined;
   if (mode?.mode !== 'pickup' || !delivery.slotId) delivery.slotId = undefined;
   const unchosen = [

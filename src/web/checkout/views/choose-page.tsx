@@ -89,8 +89,10 @@ export function ChoosePage({ lang, shopSlug, csrf, modes, points, paymentMethods
             {field('delivery.address.postalCode', t(lang, 'accounts.postalCode'), 'postal-code')}
             {field('delivery.address.city', t(lang, 'accounts.city'), 'address-level2')}
             {field('delivery.address.country', t(lang, 'accounts.country'), 'country')}
+            <Field name="delivery.doorNotes" label={t(lang, 'checkout.delivery.doorNotes')} hint={t(lang, 'checkout.delivery.doorNotesHint')} value={values['delivery.doorNotes']} errors={errors} autocomplete="off" />
           </fieldset>
         )}
+        <Field name="delivery.phone" type="tel" label={t(lang, 'checkout.delivery.phone')} hint={t(lang, 'checkout.delivery.phoneHint')} value={values['delivery.phone']} errors={errors} autocomplete="tel" />
         <fieldset id="f-paymentMethod" aria-describedby={errors.paymentMethod ? 'f-paymentMethod-error' : undefined}>
           <legend>{t(lang, 'checkout.payment.title')} <span aria-hidden="true">*</span></legend>
           <ErrorFor errors={errors} name="paymentMethod" />
