@@ -206,9 +206,14 @@ export type Phase = { label: string; ordersPerSecond: number };
  * phase before it, same run, is what the counter (locked from its update to the commit) costs.
  */
 type Shopping = { shop: string; paymentMethod: string; delivery: Record<string, unknown>; label: string; tag: string; invoiceAtPayment?: boolean };
+/**
+ * Coopso's orders go to a Namur address by carrier: pickup now holds a slot of 40 places (issue 12
+ * §3), which thousands of bench orders would fill, and a slot row is a lock of its own.
+ */
+const NAMUR_BY_CARRIER = { mode: 'carrier', address: { line1: 'rue de Fer 1', postalCode: '5000', city: 'Namur', country: 'BE' } };
 const ALL_SHOPPINGS: Shopping[] = [
-  { label: 'bank transfer (Coopso)', tag: 'a', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: { mode: 'pickup', pickupPointId: '0' } },
-  { label: 'bank transfer (Coopso), invoice counter off the order path', tag: 'b', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: { mode: 'pickup', pickupPointId: '0' }, invoiceAtPayment: true },
+  { label: 'bank transfer (Coopso)', tag: 'a', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: NAMUR_BY_CARRIER },
+  { label: 'bank transfer (Coopso), invoice counter off the order path', tag: 'b', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: NAMUR_BY_CARRIER, invoiceAtPayment: true },
   { label: 'card, simulated provider (Bible et Jeux)', tag: 'c', shop: 'bible-et-jeux', paymentMethod: 'card', delivery: { mode: 'carrier' } },
 ];
 

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const product = await json(base, `/api/v1/shops/${SHOP}/products`, { method: 'POST', token: ADMIN_TOKEN, body: { sku: 'OUTAGE-1', name: 'Produit', unitPriceCents: 500, vatRateBp: 600, stock: STOCK } });
     const reader = await openPostgres(url.toString(), 2);
     const { terms } = await termsForOrder(reader.db, systemClock, await getShop(reader.db, SHOP));
-    const order = JSON.stringify({ lines: [{ productId: product.id, quantity: 1 }], acceptedTerms: { version: terms[0]?.version }, delivery: { mode: 'pickup', pickupPointId: '0' }, paymentMethod: 'bank_transfer' });
+    const order = JSON.stringify({ lines: [{ productId: product.id, quantity: 1 }], acceptedTerms: { version: terms[0]?.version }, delivery: { mode: 'carrier', address: { line1: 'rue de Fer 1', postalCode: '5000', city: 'Namur', country: 'BE' } }, paymentMethod: 'bank_transfer' }); // carrier: a pickup slot holds 40 orders (issue 12 §3)
     const place = async (): Promise<Answer> => {
       const startedAt = performance.now();
       try {

@@ -93,7 +93,7 @@ async function drain(label: string): Promise<Row[]> {
     const tokens = await Promise.all(Array.from({ length: CUSTOMERS }, (_, i) => customerToken(p, SHOP, `drain-${i}@coopso.example`)));
     const created = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/products`, headers: bearer(ADMIN_TOKEN), payload: { sku: 'BENCH-DRAIN', name: 'Produit BENCH-DRAIN', unitPriceCents: 500, vatRateBp: 600, stock: 10_000_000 } });
     if (created.statusCode !== 201) throw new Error(`product: ${created.statusCode} ${created.body}`);
-    const body = JSON.stringify({ lines: [{ productId: created.json().id, quantity: 1 }], acceptedTerms: { version }, delivery: { mode: 'pickup', pickupPointId: '0' }, paymentMethod: 'bank_transfer' });
+    const body = JSON.stringify({ lines: [{ productId: created.json().id, quantity: 1 }], acceptedTerms: { version }, delivery: { mode: 'carrier', address: { line1: 'rue de Fer 1', postalCode: '5000', city: 'Namur', country: 'BE' } }, paymentMethod: 'bank_transfer' }); // carrier: a pickup slot holds 40 orders (issue 12 §3)
     const probe = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders`, headers: { ...bearer(tokens[0] as string), 'content-type': 'application/json' }, payload: body });
     if (probe.statusCode !== 201) throw new Error(`a single order fails, nothing to measure: ${probe.statusCode} ${probe.body}`);
     while ((await confirmations(p)).sent < 1) await sleep(50);
