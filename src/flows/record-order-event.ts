@@ -2,8 +2,9 @@
  * A fact staff record on an order (API.md `POST /shops/{shop}/orders/{id}/events`), in one
  * transaction that locks the order row first: orders says whether the order admits it and records
  * a plain fact; a payment is recorded by payments; a cancellation is src/flows/cancel-order.ts;
- * payments says which payment dates a delivery or an off-premises conclusion fixes. After a
- * shipment has committed, an authorised card payment is captured (004 art.4 O9b).
+ * payments says which payment dates a delivery or an off-premises conclusion fixes. Before a
+ * shipment is recorded, an authorised card payment is captured (004 art.4 O9b), or refused when
+ * its authorisation has expired (SPEC.md A-63).
  */
 import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
@@ -52,6 +53,10 @@ export async function recordOrderEvent(
     throw new DomainError('event_in_future', 'refused', {}, 'at');
   }
 
+  // 004 art.4 O9b: an authorised card payment is captured as the goods leave, before the
+  // shipment is recorded (the order awaits payment until then); an expired authorisation is
+  // refused with 422 card_authorisation_expired (SPEC.md A-63), a provider failure with 409.
+  const captured = input.type === 'shipped' && (await awaitsPayment(deps.db, shop.slug, orderId)) ? await captureAtShipment({ ...deps, orders: orderSide }, shop, orderId, actor) : undefined;
   let refund: StartedCreditRefund | null = null;
   await deps.db.transaction().execute(async (trx) => {
     const order = await lockOrder(trx, shop.slug, orderId);
@@ -85,7 +90,13 @@ export async function recordOrderEvent(
   });
   // A card refund the refusal or cancellation started is sent once it has committed (no network call holds the order).
   if (refund) await sendCreditRefund({ ...deps, orders: orderSide }, shop, refund, actor);
-  return input.type === 'shipped' ? { cardCapture: await afterShipped(deps, shop, orderId, actor) } : {};
+  return captured === 'captured' ? { cardCapture: captured } : input.type === 'shipped' ? { cardCapture: await afterShipped(deps, shop, orderId, actor) } : {};
+}
+
+/** Only an order still awaiting its payment has an authorisation to capture before shipping. */
+async function awaitsPayment(db: Kysely<DB>, shopId: string, orderId: string): Promise<boolean> {
+  const row = await db.selectFrom('orders').select('status').where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirst();
+  return row?.status === 'awaiting_payment';
 }
 
 /**

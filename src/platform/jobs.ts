@@ -13,6 +13,7 @@ import { notifyTermsChanges } from '../legal/terms/service.ts';
 import { deliverPendingEmails, type Mailer, purgeSentEmails } from '../notifications/outbox.ts';
 import { runPaymentWindow } from '../flows/payment-window.ts';
 import { closeDueCampaigns } from '../flows/close-campaign.ts';
+import { runCardAuthorisationExpiry } from '../flows/card-authorisation-expiry.ts';
 import { todayDigestJob } from '../flows/today-digest.ts';
 import { emailTemplates } from './email-templates.ts';
 import { purgeIdempotencyKeys } from './idempotency-keys.ts';
@@ -30,6 +31,8 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await closeDueCampaigns({ db, clock });
     // Issue 10 §3: staff alerts 10 and 3 days before a withdrawal's refund falls due.
     await runWithdrawalRefundAlerts({ db, clock, publicUrl: options.publicUrl });
+    // SPEC.md A-63: a card authorisation that will have expired by the planned shipment: pay again.
+    await runCardAuthorisationExpiry({ db, clock, publicUrl: options.publicUrl });
     await todayDigest();
     // Idempotency keys are replayed for 24 h, then forgotten (issue 8 §5).
     await purgeIdempotencyKeys(db, new Date(clock.now().epochMilliseconds));

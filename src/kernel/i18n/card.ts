@@ -92,4 +92,19 @@ export const cardMessages = {
     en: 'Our payment provider did not answer ({reason}). Please try again in a moment.',
     nl: 'Onze betaaldienstverlener antwoordde niet ({reason}). Probeer het zo meteen opnieuw.',
   },
+  'error.card_authorisation_expired': {
+    fr: 'L’autorisation de paiement par carte de cette commande a expiré le {expiredOn} : rien ne peut être débité. Le client doit payer à nouveau depuis la page de sa commande avant l’expédition.',
+    en: 'The card authorisation of this order expired on {expiredOn}: nothing can be charged. The customer must pay again from their order page before shipping.',
+    nl: 'De kaartautorisatie van deze bestelling is verlopen op {expiredOn}: er kan niets worden afgeschreven. De klant moet vóór de verzending opnieuw betalen via de pagina van zijn bestelling.',
+  },
+  'card.reauthorise.subject': {
+    fr: '{shop} – commande N° {number} : merci de payer à nouveau par carte',
+    en: '{shop} – order No. {number}: please pay again by card',
+    nl: '{shop} – bestelling nr. {number}: gelieve opnieuw met kaart te betalen',
+  },
+  'card.reauthorise.body': {
+    fr: 'Bonjour,\n\nVotre commande N° {number} sera expédiée vers le {shipOn}. Le paiement par carte que vous avez autorisé n’est réservé que 7 jours et expire le {expiresOn} : il ne pourra pas être débité à l’expédition.\n\nMerci de payer à nouveau par carte sur la page de votre commande ; rien n’est débité avant l’expédition :\n{url}\n\n{shop}',
+    en: 'Hello,\n\nYour order No. {number} will ship around {shipOn}. The card payment you authorised is only held for 7 days and expires on {expiresOn}: it cannot be charged at shipment.\n\nPlease pay again by card on your order page; nothing is charged before shipment:\n{url}\n\n{shop}',
+    nl: 'Goeddag,\n\nUw bestelling nr. {number} wordt rond {shipOn} verzonden. De kaartbetaling die u hebt goedgekeurd, blijft slechts 7 dagen gereserveerd en verloopt op {expiresOn}: ze kan bij de verzending niet worden afgeschreven.\n\nGelieve opnieuw met kaart te betalen op de pagina van uw bestelling; er wordt niets afgeschreven vóór de verzending:\n{url}\n\n{shop}',
+  },
 } satisfies Record<string, Entry>;

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type Stripe from 'stripe';
+import { Temporal } from 'temporal-polyfill';
 import type { DB } from '../../db/schema.ts';
 import { type Clock, today } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors.ts';
@@ -11,6 +12,7 @@ import { cents } from '../../kernel/money.ts';
 import { lockOrderForEvents } from '../../legal/evidence/service.ts';
 import type { Shop } from '../../shops/service.ts';
 import { type OrderSide, recordPayment } from '../record-payment.ts';
+import { AUTHORISATION_VALIDITY_DAYS, authorisationExpired } from './authorisation-expiry.ts';
 import { advanceCheckout, checkoutsOf } from './queries.ts';
 import { isSimulated, PROVIDER } from './simulated.ts';
 import type { StripeGateway } from './stripe-client.ts';
@@ -26,6 +28,12 @@ export async function captureAtShipment(deps: { db: Kysely<DB>; clock: Clock; st
   const authorized = (await checkoutsOf(deps.db, shop.slug, orderId)).find((c) => c.status === 'authorized' && c.payment_intent_id !== null);
   const paymentIntentId = authorized?.payment_intent_id;
   if (!authorized || !paymentIntentId) return 'nothing_to_capture';
+  // SPEC.md A-63: a hold past its lifetime cannot be captured; say so rather than fail at Stripe.
+  const authorisedAt = Temporal.Instant.fromEpochMilliseconds(authorized.updated_at.getTime());
+  if (authorisationExpired(authorisedAt, deps.clock.now())) {
+    const expiredOn = authorisedAt.add({ hours: 24 * AUTHORISATION_VALIDITY_DAYS }).toZonedDateTimeISO(shop.timeZone).toPlainDate().toString();
+    throw new DomainError('card_authorisation_expired', 'refused', { expiredOn });
+  }
   if (isSimulated(paymentIntentId)) return captureSimulated(deps, shop, orderId, { sessionId: authorized.session_id, paymentIntentId, amountCents: authorized.amount_cents }, actor);
   if (!deps.stripe) throw new DomainError('card_payments_unavailable', 'refused');
 
