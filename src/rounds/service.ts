@@ -142,3 +142,27 @@ export async function setStopOutcome(trx: Transaction<DB>, stop: Pick<StopRow, '
     throw error;
   }
 }
+
+/**
+ * The round each of these orders is on (issue 12 §6, the member's side): only the round's day and
+ * the stop's outcome — never the volunteer's name, phone or e-mail, nor other stops. A stop marked
+ * absent gives way to a later round the order joined.
+ */
+export async function roundDaysOf(db: Db, shopId: string, orderIds: readonly string[]): Promise<Map<string, { roundOn: string; outcome: string | null }>> {
+  const ids = orderIds.filter(isUuid);
+  const found = new Map<string, { roundOn: string; outcome: string | null }>();
+  if (ids.length === 0) return found;
+  const rows = await db
+    .selectFrom('round_stops')
+    .innerJoin('volunteer_rounds', (join) => join.onRef('volunteer_rounds.shop_id', '=', 'round_stops.shop_id').onRef('volunteer_rounds.id', '=', 'round_stops.round_id'))
+    .select(['round_stops.order_id', 'round_stops.outcome', 'volunteer_rounds.round_on'])
+    .where('round_stops.shop_id', '=', shopId)
+    .where('round_stops.order_id', 'in', ids)
+    .orderBy('volunteer_rounds.round_on')
+    .execute();
+  for (const r of rows) {
+    const seen = found.get(r.order_id);
+    if (!seen || seen.outcome === 'absent') found.set(r.order_id, { roundOn: r.round_on, outcome: r.outcome });
+  }
+  return found;
+}

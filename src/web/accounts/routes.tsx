@@ -22,8 +22,12 @@ import { closeSession, openSession, registerCustomer, requestPasswordReset, rese
 import { signIn, signInFailureStatus } from '../../accounts/sign-in.ts';
 import { ForgotForm, LoginForm, RegisterForm, ResetForm } from './views/forms.tsx';
 import { AccountPage } from './views/account.tsx';
+import { MemberDeliveriesPage } from './views/deliveries.tsx';
+import { memberDeliveries } from '../../flows/member-deliveries.ts';
 
 type ShopParams = { Params: { shop: string } };
+/** Whether the shop hands orders over at points or by members (issue 12 §6). */
+const hasHandOvers = (shop: Shop) => (shop.profile.delivery?.modes ?? []).some((m) => m.mode === 'pickup' || m.mode === 'volunteer');
 const loginLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export const accountsPages: FastifyPluginAsync = async (app) => {
@@ -97,7 +101,18 @@ export const accountsPages: FastifyPluginAsync = async (app) => {
     const f = frame(request, reply, shop, t(request.lang, 'accounts.me.title'));
     const orders = <OrdersList lang={request.lang} shop={shop} orders={await customerOrders(db, shop.slug, id)} />;
     const credit = <CreditNotice lang={request.lang} balanceCents={await creditBalance(db, shop.slug, id)} />;
-    return sendPage(reply, <Page frame={f}><AccountPage lang={request.lang} customer={customer} welcome={request.query.welcome === '1'} />{credit}{orders}</Page>);
+    const handOvers = hasHandOvers(shop) && <p><a href={`/shops/${shop.slug}/account/deliveries`}>{t(request.lang, 'rounds.member.title')}</a></p>;
+    return sendPage(reply, <Page frame={f}><AccountPage lang={request.lang} customer={customer} welcome={request.query.welcome === '1'} />{handOvers}{credit}{orders}</Page>);
+  });
+
+  // The member's pickups and deliveries by members (issue 12 §6): their own orders only.
+  app.get<ShopParams>('/shops/:shop/account/deliveries', async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    if (request.actor.kind === 'anonymous') return reply.redirect(`/shops/${shop.slug}/login`, 303);
+    const id = requireCustomer(request.actor, shop.slug);
+    const f = frame(request, reply, shop, t(request.lang, 'rounds.member.title'));
+    const list = await memberDeliveries(db, shop, id, app.deps.clock.now());
+    return sendPage(reply, <Page frame={f}><MemberDeliveriesPage lang={request.lang} shop={shop} handOvers={list} /></Page>);
   });
 
   const forgotPage = (request: FastifyRequest, reply: Parameters<typeof frameFor>[1], shop: Shop, values: Record<string, string>, errors: Record<string, string>, sent: boolean, status = 200) => {

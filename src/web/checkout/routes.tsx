@@ -52,6 +52,8 @@ import { deliveryModesFor, paymentMethodsFor } from './views/labels.ts';
 import { OrderPage } from './views/order-page.tsx';
 import { OrderTracking } from './views/order-tracking.tsx';
 import { endReasonOf } from '../../flows/order-tracking.ts';
+import { roundDayOfOrder } from '../../flows/member-deliveries.ts';
+import { HandOverLine } from '../accounts/views/deliveries.tsx';
 import { ReviewPage } from './views/review-page.tsx';
 
 type ShopParams = { Params: { shop: string } };
@@ -268,7 +270,8 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const withdrawal = request.actor.kind === 'customer' ? await withdrawalEntry(deps, request.lang, shop, order.id) : null;
     const invoice = await invoiceLinkOf(db, shop.slug, order.id);
     // Where the order stands: deadlines, actions open, timeline, documents (issue 11 §7).
-    const tracking = <OrderTracking lang={request.lang} shop={shop} order={order} today={today(clock, shop.timeZone).toString()} reason={await endReasonOf(db, shop.slug, order)} invoice={invoice ?? null} modelForm={withdrawal !== null} />;
+    const roundOn = await roundDayOfOrder(db, shop.slug, order.id);
+    const tracking = <><HandOverLine lang={request.lang} shop={shop} mode={(order.delivery as { mode?: string }).mode} roundOn={roundOn} /><OrderTracking lang={request.lang} shop={shop} order={order} today={today(clock, shop.timeZone).toString()} reason={await endReasonOf(db, shop.slug, order)} invoice={invoice ?? null} modelForm={withdrawal !== null} /></>;
     const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={invoice} withdrawal={withdrawal} tracking={tracking} />;
     // The legal warranty's claim form once delivered, or the manufacturer's warranty (issue 10 §4).
     const claim = request.actor.kind === 'customer' ? await claimEntry(deps, request.lang, shop, order.id) : null;
