@@ -3,7 +3,7 @@
  * shop's day — the refusal window closing, a payment or balance due, a refund due within 3 days
  * (an order's own `refundDueOn`, a cancellation's not yet refunded, or a withdrawal's: after-sale's
  * refund rules), the delivery
- * promise passed or within 2 days. Reads the order's `deadlines` as API.md shows them
+ * promise passed or within 2 days, a pickup not collected (issue 12 §5). Reads the order's `deadlines` as API.md shows them
  * (src/flows/order-json.ts) and applies src/orders/today-rules.ts.
  */
 import type { Kysely } from 'kysely';
@@ -16,6 +16,7 @@ import { orderEvents } from '../legal/evidence/service.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { ordersToWatch } from '../orders/today-queries.ts';
 import { type TodayItem, todayItems } from '../orders/today-rules.ts';
+import { decisionDueOn } from '../orders/uncollected-pickup-rules.ts';
 import { jurisdictionOf, type Shop } from '../shops/service.ts';
 import { orderJson } from './order-json.ts';
 
@@ -33,7 +34,9 @@ export async function staffToday(deps: { db: Kysely<DB>; clock: Clock }, shop: S
     const json = await orderJson(db, shop, order);
     const deadlines = json.deadlines as Record<string, string | undefined>;
     const refundDueOn = deadlines.refundDueOn ?? (await refundDueAfterCancellation(db, order));
-    for (const item of todayItems({ status: order.status, paymentStatus: order.payment_status, ...deadlines, ...(refundDueOn && { refundDueOn }) }, today, working)) {
+    // Issue 12 §5: a pickup left at its point, staff to decide (src/orders/uncollected-pickup-rules.ts).
+    const collectDecisionOn = decisionDueOn(order, shop.timeZone, today);
+    for (const item of todayItems({ status: order.status, paymentStatus: order.payment_status, ...deadlines, ...(refundDueOn && { refundDueOn }), ...(collectDecisionOn && { collectDecisionOn }) }, today, working)) {
       lines.push({ ...item, orderId: order.id, number: order.number, customerName, status: order.status });
     }
   }

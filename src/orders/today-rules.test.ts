@@ -60,6 +60,20 @@ describe('payment, refund and delivery deadlines', () => {
   });
 });
 
+describe('a pickup not collected (issue 12 §5)', () => {
+  // Slot ended Fri 2026-06-05; reminder on 06-07; staff asked to decide from Sun 2026-06-14.
+  const order = { status: 'shipped', paymentStatus: 'paid', collectDecisionOn: '2026-06-14' };
+  test('should not show it before its decision day', () => assert.deepEqual(kinds(order, '2026-06-13'), []));
+  test('should show it from that day on, overdue after', () => {
+    assert.deepEqual(kinds(order, '2026-06-14'), ['not_collected 2026-06-14 0']);
+    assert.deepEqual(kinds(order, '2026-06-16'), ['not_collected 2026-06-14 -2']);
+  });
+  test('should drop it once collected or cancelled', () => {
+    assert.deepEqual(kinds({ ...order, status: 'delivered' }, '2026-06-16'), []);
+    assert.deepEqual(kinds({ ...order, status: 'cancelled' }, '2026-06-16'), []);
+  });
+});
+
 describe('properties', () => {
   const day = fc.integer({ min: 0, max: 3000 }).map((n) => d('2025-01-01').add({ days: n }));
   test('the next working day is a working day, after the day, with none between', () => {

@@ -9,11 +9,13 @@
  *   while the money is not all in;
  * - a refund due: `refundDueOn` passed or within 3 days (L216-7, L221-24: a late refund is surcharged);
  * - the delivery promise: `deliveryLatestOn` passed or within 2 days, while the goods are not
- *   handed over (L216-1, L216-6).
+ *   handed over (L216-1, L216-6);
+ * - a pickup not collected (issue 12 §5): `collectDecisionOn`, the day staff are asked to decide
+ *   on an order left at its point (src/orders/uncollected-pickup-rules.ts), once it has come.
  */
 import { Temporal } from 'temporal-polyfill';
 
-export const TODAY_KINDS = ['refusal_window', 'payment_due', 'balance_due', 'refund_due', 'delivery_promise'] as const;
+export const TODAY_KINDS = ['refusal_window', 'payment_due', 'balance_due', 'refund_due', 'delivery_promise', 'not_collected'] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
 /** What the rules read of an order: its status, payment status and deadlines (`YYYY-MM-DD`, shop-local). */
@@ -25,6 +27,7 @@ export type OrderDeadlines = {
   balanceDueOn?: string | undefined;
   refundDueOn?: string | undefined;
   deliveryLatestOn?: string | undefined;
+  collectDecisionOn?: string | undefined;
 };
 
 /** One deadline to act on: its day, the days left (negative once passed). */
@@ -66,5 +69,6 @@ export function todayItems(order: OrderDeadlines, today: Temporal.PlainDate, isW
   if (unpaid && !ENDED.includes(order.status) && order.status !== 'awaiting_payment' && near(order.balanceDueOn, today, AHEAD.balance_due)) items.push(item('balance_due', order.balanceDueOn, today));
   if (near(order.refundDueOn, today, AHEAD.refund_due)) items.push(item('refund_due', order.refundDueOn, today));
   if (NOT_HANDED_OVER.includes(order.status) && near(order.deliveryLatestOn, today, AHEAD.delivery_promise)) items.push(item('delivery_promise', order.deliveryLatestOn, today));
+  if (NOT_HANDED_OVER.includes(order.status) && order.collectDecisionOn && Temporal.PlainDate.compare(Temporal.PlainDate.from(order.collectDecisionOn), today) <= 0) items.push(item('not_collected', order.collectDecisionOn, today));
   return items.sort((a, b) => a.daysLeft - b.daysLeft);
 }

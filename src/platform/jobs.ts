@@ -15,6 +15,7 @@ import { runPaymentWindow } from '../flows/payment-window.ts';
 import { closeDueCampaigns } from '../flows/close-campaign.ts';
 import { runCardAuthorisationExpiry } from '../flows/card-authorisation-expiry.ts';
 import { todayDigestJob } from '../flows/today-digest.ts';
+import { runUncollectedPickups } from '../flows/uncollected-pickups.ts';
 import { emailTemplates } from './email-templates.ts';
 import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 
@@ -33,6 +34,8 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await runWithdrawalRefundAlerts({ db, clock, publicUrl: options.publicUrl });
     // SPEC.md A-63: a card authorisation that will have expired by the planned shipment: pay again.
     await runCardAuthorisationExpiry({ db, clock, publicUrl: options.publicUrl });
+    // Issue 12 §5: pickup orders not collected: one reminder, then staff decide (the today view).
+    await runUncollectedPickups({ db, clock });
     await todayDigest();
     // Idempotency keys are replayed for 24 h, then forgotten (issue 8 §5).
     await purgeIdempotencyKeys(db, new Date(clock.now().epochMilliseconds));

@@ -81,4 +81,15 @@ export const deliveryMessages = {
     en: 'Pickup: {point}, {slot}.',
     nl: 'Afhalen: {point}, {slot}.',
   },
+  // Issue 12 §5: the reminder of a pickup not collected (src/flows/uncollected-pickups.ts).
+  'delivery.mail.uncollected.subject': {
+    fr: '{shop} — votre commande {number} vous attend',
+    en: '{shop} — your order {number} is waiting for you',
+    nl: '{shop} — uw bestelling {number} wacht op u',
+  },
+  'delivery.mail.uncollected.text': {
+    fr: 'Bonjour {name},\n\nVotre commande {number} vous attendait le {on} à {point} et n’a pas encore été retirée. Merci de venir la chercher au plus vite, ou de nous écrire pour convenir d’un autre créneau.\n\nSans nouvelles de votre part, nous déciderons de la suite de votre commande à partir du {decideOn}.',
+    en: 'Hello {name},\n\nYour order {number} was ready for you on {on} at {point} and has not been collected yet. Please collect it soon, or write to us to agree on another slot.\n\nIf we do not hear from you, we will decide what happens to your order from {decideOn}.',
+    nl: 'Beste {name},\n\nUw bestelling {number} lag op {on} voor u klaar bij {point} en is nog niet afgehaald. Kom ze zo snel mogelijk ophalen, of schrijf ons om een ander moment af te spreken.\n\nZonder bericht van u beslissen wij vanaf {decideOn} wat er met uw bestelling gebeurt.',
+  },
 } as const satisfies Record<string, Entry>;

@@ -71,6 +71,7 @@ export const staffOrderMessages = {
   'staffOrders.type.refunded': { fr: 'Remboursement effectué', en: 'Refunded', nl: 'Terugbetaald' },
   'staffOrders.type.confirmation_email_queued': { fr: 'Confirmation envoyée par e-mail', en: 'Confirmation e-mailed', nl: 'Bevestiging gemaild' },
   'staffOrders.type.payment_reminder_sent': { fr: 'Rappel de paiement envoyé', en: 'Payment reminder sent', nl: 'Betalingsherinnering verzonden' },
+  'staffOrders.type.pickup_reminder_sent': { fr: 'Rappel de retrait envoyé', en: 'Pickup reminder sent', nl: 'Afhaalherinnering verzonden' },
   'payment.manual': { fr: 'paiement enregistré par la boutique', en: 'payment recorded by the shop', nl: 'door de winkel geregistreerde betaling' },
   'order.status.completed': { fr: 'Terminée', en: 'Completed', nl: 'Afgerond' },
 } satisfies Record<string, Entry>;
