@@ -23,22 +23,10 @@ import { enqueueEmail } from '../notifications/outbox.ts';
 import type { Shop } from '../shops/service.ts';
 import { customerOf, DayInput, longDay } from './late-delivery.ts';
 import { forceMajeureTerminationFrom, OPEN_FOR_LATE_DELIVERY, policyOf } from './late-delivery-rules.ts';
+import { ForceMajeureEvent } from '../shops/profile/schema/contract.ts';
 
 /** Causes: the events the terms list (001 online §8.1, 003 art.17.2, 004 art.15), or another that C. civ. 1218 covers. */
-export const FORCE_MAJEURE_CAUSES = [
-  'natural_disaster',
-  'public_authority_act',
-  'terrorism_or_war',
-  'power_or_telecom_outage',
-  'supplier_default',
-  'accident_or_illness',
-  'strike',
-  'staff_shortage',
-  'equipment_breakdown',
-  'work_stoppage',
-  'personal_unavailability',
-  'other',
-] as const;
+export const FORCE_MAJEURE_CAUSES = [...ForceMajeureEvent.options, 'other'] as const;
 
 export const ForceMajeureInput = z.strictObject({
   startsOn: DayInput,

@@ -31,23 +31,24 @@ export const Regulated = z.strictObject({
 });
 export type Regulated = z.infer<typeof Regulated>;
 
+/** The events a shop's terms may list as force majeure (001 online §8.1, 003 art.17.2, 004 art.15). */
+export const ForceMajeureEvent = z.enum([
+  'natural_disaster',
+  'public_authority_act',
+  'terrorism_or_war',
+  'power_or_telecom_outage',
+  'supplier_default',
+  'accident_or_illness',
+  'strike',
+  'staff_shortage',
+  'equipment_breakdown',
+  'work_stoppage',
+  'personal_unavailability',
+]);
+
 export const ForceMajeure = z.strictObject({
   /** Events the terms add to C. civ. 1218 (assessed by staff: ). */
-  agreedEvents: uniqueList(
-    z.enum([
-      'natural_disaster',
-      'public_authority_act',
-      'terrorism_or_war',
-      'power_or_telecom_outage',
-      'supplier_default',
-      'accident_or_illness',
-      'strike',
-      'staff_shortage',
-      'equipment_breakdown',
-      'work_stoppage',
-      'personal_unavailability',
-    ]),
-  ).optional(),
+  agreedEvents: uniqueList(ForceMajeureEvent).optional(),
   /** Suspension lasts at most this long (004 art.15 O17: 30 days). */
   suspendMax: Duration.optional(),
   /** Either party may terminate once it lasts *more than* this (A-74: from day N+1). */
