@@ -25,9 +25,14 @@ import { lockOrder } from '../orders/state.ts';
 import { paidSoFar } from '../payments/record-payment.ts';
 import { getShop, type Shop } from '../shops/service.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { orderSide } from './record-payment.ts';
+import { refundWhatWasPaid } from './seller-decisions.ts';
+import type { StripeGateway } from '../payments/card/stripe-client.ts';
+import { sendCreditRefund, type StartedCreditRefund } from '../payments/refunds/owed-credit.ts';
 import { customerLang } from '../shops/customer-language.ts';
 
-type Deps = { db: Kysely<DB>; clock: Clock };
+/** `stripe`: sends the card refunds of the orders cancelled for a missed minimum (null: they stay credit, or a simulated one settles). */
+type Deps = { db: Kysely<DB>; clock: Clock; stripe?: StripeGateway | null };
 export type ClosingReport = { campaignId: string; minimumReached: boolean; cancelledOrders: string[]; supplierOrders: { supplier: string; email: string | null; quantity: number; cases: number; documents: string[] }[] };
 
 /** Statuses an order may still be cancelled in when its campaign does not go ahead (its goods have not left). */
@@ -63,8 +68,12 @@ export async function closeCampaign(deps: Deps, shop: Shop, campaignId: string, 
       if (!locked || locked.status === 'closed') return 'closed' as const;
       if (digest(await campaignLines(trx, shop.slug, campaign)) !== before) return 'changed' as const;
       const cancelledOrders: string[] = [];
+      const refunds: StartedCreditRefund[] = [];
       for (const orderId of [...cancelled].sort()) {
-        if (await cancelForMinimum(trx, shop, orderId, campaign.title, actor, now)) cancelledOrders.push(orderId);
+        const outcome = await cancelForMinimum(trx, shop, orderId, campaign.title, actor, now, deps.stripe != null);
+        if (!outcome) continue;
+        cancelledOrders.push(orderId);
+        if (outcome.refund) refunds.push(outcome.refund);
       }
       const sent: ClosingReport['supplierOrders'] = [];
       for (const [i, o] of orders.entries()) {
@@ -93,13 +102,16 @@ export async function closeCampaign(deps: Deps, shop: Shop, campaignId: string, 
         sent.push({ supplier: name, email: o.email, quantity: o.quantity, cases: o.cases, documents: [csv.id, pdf.id] });
       }
       await markClosed(trx, shop.slug, campaignId, now, below.reached);
-      return { campaignId, minimumReached: below.reached, cancelledOrders, supplierOrders: sent };
+      return { report: { campaignId, minimumReached: below.reached, cancelledOrders, supplierOrders: sent }, refunds };
     });
     if (report === 'closed') {
       if (byStaff) throw new DomainError('campaign_already_closed', 'conflict');
       return null;
     }
-    if (report !== 'changed') return report;
+    if (report === 'changed') continue;
+    // Card refunds are sent once the closing has committed: no network call holds the campaign's locks.
+    for (const refund of report.refunds) await sendCreditRefund({ db: deps.db, clock: deps.clock, stripe: deps.stripe ?? null, orders: orderSide }, shop, refund, actor);
+    return report.report;
   }
   throw new DomainError('service_unavailable', 'unavailable');
 }
@@ -107,16 +119,21 @@ export async function closeCampaign(deps: Deps, shop: Shop, campaignId: string, 
 /** The outbox attachment naming a stored campaign document (src/platform/email-templates.ts resolves it). */
 export const CAMPAIGN_DOCUMENT_ATTACHMENT = 'campaign_document';
 
-async function cancelForMinimum(trx: Transaction<DB>, shop: Shop, orderId: string, title: string, actor: string, now: Date): Promise<boolean> {
+/**
+ * Cancels one order of a campaign that does not go ahead, with its explanation e-mail, and starts
+ * the refund of what was paid (001 online §2.4 "avec remboursement des sommes versées"): to the
+ * card or the paying account, sent after the commit; what has no known way back stays credit.
+ */
+async function cancelForMinimum(trx: Transaction<DB>, shop: Shop, orderId: string, title: string, actor: string, now: Date, cardRefunds: boolean): Promise<{ refund: StartedCreditRefund | null } | null> {
   const order = await lockOrder(trx, shop.slug, orderId);
-  if (!order || !CANCELLABLE.includes(order.status)) return false;
+  if (!order || !CANCELLABLE.includes(order.status)) return null;
   const customer = await trx.selectFrom('customers').select(['email', 'language']).where('shop_id', '=', shop.slug).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
   const lang = customerLang(shop, customer.language);
   const paid = await paidSoFar(trx, shop.slug, order.id);
   const subject = t(lang, 'campaign.mail.cancelled.subject', { number: order.number, title });
   const text = t(lang, 'campaign.mail.cancelled.body', { title, number: order.number, paid: money(lang, paid), shop: shop.name });
   const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text }, now);
-  await cancelOrder(trx, order, {
+  const cancelled = await cancelOrder(trx, order, {
     reason: 'by_seller',
     actor,
     at: now,
@@ -124,7 +141,7 @@ async function cancelForMinimum(trx: Transaction<DB>, shop: Shop, orderId: strin
     note: `campaign minimum not reached: ${title}`,
     evidence: { campaignMinimumNotReached: title, emailOutboxId: mail.id, emailTo: customer.email },
   });
-  return true;
+  return { refund: await refundWhatWasPaid(trx, shop, order, cancelled.creditCents, 'campaign_minimum_not_reached', actor, now, cardRefunds) };
 }
 
 /** The due job: every open campaign whose closing instant has come is closed (by `system`). */

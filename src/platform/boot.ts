@@ -42,8 +42,9 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
     await publishTermsFromProfiles(database.db, profiles, new Date(clock.now().epochMilliseconds));
     await seedOperator(database.db);
     const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text), { production: config.production }));
-    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: publicBaseUrl(config) });
-    const app = await buildApp({ config, database, clock, mailer, runDueJobs, stripe: await stripeGateway(config.stripe) }, { logger: options.logger ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
+    const stripe = await stripeGateway(config.stripe);
+    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: publicBaseUrl(config), stripe });
+    const app = await buildApp({ config, database, clock, mailer, runDueJobs, stripe }, { logger: options.logger ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
     return {
       app,
       database,

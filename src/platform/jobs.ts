@@ -9,6 +9,7 @@ import { purgeSignInRecords } from '../accounts/retention.ts';
 import { runWithdrawalRefundAlerts } from '../aftersale/alerts.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
+import type { StripeGateway } from '../payments/card/stripe-client.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
 import { deliverPendingEmails, type Mailer, purgeSentEmails } from '../notifications/outbox.ts';
 import { runPaymentWindow } from '../flows/payment-window.ts';
@@ -20,7 +21,8 @@ import { emailTemplates } from './email-templates.ts';
 import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 
 /** `publicUrl`: the origin links in e-mails point to (PUBLIC_URL, or the local server). */
-export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string }): () => Promise<void> {
+/** `stripe`: sends the card refunds a job starts (a campaign cancelled for its minimum); null without Stripe. */
+export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string; stripe?: StripeGateway | null }): () => Promise<void> {
   let running: Promise<void> | null = null;
   // Issue 11 §7: the staff "today" digest, once a shop day (it remembers the days it looked).
   const todayDigest = todayDigestJob({ db, clock, publicUrl: options.publicUrl });
@@ -29,7 +31,7 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     // A-14: remind, then cancel, unpaid transfer orders; their e-mails go out in this run.
     await runPaymentWindow({ db, clock });
     // Issue 12 §5: campaigns whose closing time has come close (minimums, supplier orders).
-    await closeDueCampaigns({ db, clock });
+    await closeDueCampaigns({ db, clock, stripe: options.stripe ?? null });
     // Issue 10 §3: staff alerts 10 and 3 days before a withdrawal's refund falls due.
     await runWithdrawalRefundAlerts({ db, clock, publicUrl: options.publicUrl });
     // SPEC.md A-63: a card authorisation that will have expired by the planned shipment: pay again.

@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { issueApiToken } from '../../src/accounts/service.ts';
+import { camt053, writtenAmount } from '../support/camt053.ts';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -18,6 +19,8 @@ import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../suppor
 import { productIdBySku, termsVersion } from '../support/shoppers.ts';
 
 const SHOP = 'coopso';
+/** The Liège member's own account, which pays the kit later cancelled (a valid Belgian IBAN). */
+const MEMBER_IBAN = 'BE68539007547034';
 let p: TestPlatform;
 let staff = '';
 const sku: Record<string, string> = {};
@@ -152,9 +155,11 @@ describe('group-purchase campaigns (issue 12)', () => {
     // The atlas's supplier and case size, given through the catalogue (staff).
     const supplier = await p.app.inject({ method: 'PATCH', url: `/api/v1/shops/${SHOP}/products/${sku['ATLAS-SCOL']}`, headers: bearer(staff), payload: { supplierName: 'Éditions Atlas (démo)', supplierEmail: 'commandes@atlas.example', caseSize: 5 } });
     assert.equal(supplier.statusCode, 200, supplier.body);
-    // The kit below its minimum is paid: closing must owe it back.
-    const paid = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/${orders.s1?.id}/events`, headers: bearer(staff), payload: { type: 'payment_received', at: '2027-03-01T09:00:00+01:00', amountCents: orders.s1?.grossCents } });
-    assert.equal(paid.statusCode, 201, paid.body);
+    // The kit below its minimum is paid by transfer from the member's account: closing must send it back there.
+    const { payment_reference: reference } = await p.database.db.selectFrom('orders').select('payment_reference').where('shop_id', '=', SHOP).where('id', '=', orders.s1?.id ?? '').executeTakeFirstOrThrow();
+    const statement = camt053('02', [{ id: 'CAMP-1', iban: 'BE59000001234526', entries: [{ amount: writtenAmount(orders.s1?.grossCents ?? 0), booked: '2027-03-01', acctSvcrRef: 'CAMP-1-1', debtor: { name: 'Léa Dupont', iban: MEMBER_IBAN }, reference: reference ?? '' }] }]);
+    const imported = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/bank-statements`, headers: { ...bearer(staff), 'content-type': 'application/xml' }, payload: statement });
+    assert.equal(imported.json().matched, 1, imported.body);
     const c = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/campaigns/${spring}` })).json();
     assert.deepEqual(c.products.map((x: { sku: string; taken: number }) => [x.sku, x.taken]), [['ATLAS-SCOL', 3], ['RENTREE-KIT-P1', 7], ['RENTREE-KIT-S1', 2]]);
     const page = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/campaigns/${spring}`, headers: bearer(staff) });
@@ -172,6 +177,9 @@ describe('group-purchase campaigns (issue 12)', () => {
     const cancelled = await p.database.db.selectFrom('order_events').select('data').where('order_id', '=', orders.s1?.id ?? '').where('type', '=', 'cancelled').executeTakeFirstOrThrow();
     const data = cancelled.data as { paidCents: number; customerCreditCents: number; campaignMinimumNotReached: string };
     assert.deepEqual([data.paidCents, data.customerCreditCents, data.campaignMinimumNotReached], [orders.s1?.grossCents, orders.s1?.grossCents, 'Printemps 2027']);
+    // …and sent back, unasked, to the account that paid (001 online §2.4), for the next SEPA export.
+    const refunds = await p.database.db.selectFrom('refunds').select(['method', 'amount_cents', 'creditor_iban', 'status', 'reason']).where('shop_id', '=', SHOP).where('order_id', '=', orders.s1?.id ?? '').execute();
+    assert.deepEqual(refunds.map((r) => [r.method, Number(r.amount_cents), r.creditor_iban, r.status, r.reason]), [['bank_transfer', orders.s1?.grossCents, MEMBER_IBAN, 'pending', 'campaign_minimum_not_reached']]);
     const mails = (await outboxEmails(p.database.db, customers.liege.email)).filter((m) => m.subject.includes('annulée'));
     assert.equal(mails.length, 1);
     assert.match(mails[0]?.text_body ?? '', /n’a pas atteint|sans atteindre/);
@@ -277,7 +285,7 @@ describe('group-purchase campaigns (issue 12)', () => {
     // The order path's budget holds for a campaign order held in a slot (issue 9: ≤ 2 transactions, ≤ 15 statements).
     const held = await withTerms();
     assert.equal(held.statusCode, 201, held.body);
-    // Measured for a customer with no credit to use (the Liège customer's cancelled kit left one).
+    // Measured for a new customer with no credit to use (a credit would add the statements that apply it).
     const email = 'liege-2@campagne.example';
     assert.equal((await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/customers`, payload: { kind: 'consumer', email, password: 'correct horse battery', firstName: 'Alex', lastName: 'Renard', address: ADDRESSES.liege } })).statusCode, 201);
     const token = (await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/session`, payload: { email, password: 'correct horse battery' } })).json().token;

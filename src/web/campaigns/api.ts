@@ -44,7 +44,7 @@ export const campaignsApi: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     requireAccess(request.actor, 'shop.manage', shop.slug);
     await getCampaign(db, shop.slug, request.params.id, now());
-    return closeCampaign({ db, clock }, shop, request.params.id, actorLabel(request.actor));
+    return closeCampaign({ db, clock, stripe: app.deps.stripe }, shop, request.params.id, actorLabel(request.actor));
   });
 
   app.post<CampaignParams>('/shops/:shop/campaigns/:id/clone', { schema: { tags: ['campaigns'], summary: 'Copy a campaign for next season, its dates one year later (staff)' } }, async (request, reply) => {

@@ -164,7 +164,7 @@ export const campaignStaffPages: FastifyPluginAsync = async (app) => {
     const shop = await staffShop(db, request, reply);
     if (!shop) return reply;
     await findCampaign(db, shop.slug, request.params.id);
-    const report = await closeCampaign(deps, shop, request.params.id, actorLabel(request.actor));
+    const report = await closeCampaign({ ...deps, stripe: app.deps.stripe }, shop, request.params.id, actorLabel(request.actor));
     return reply.redirect(`/shops/${shop.slug}/staff/campaigns/${request.params.id}?closed=${report?.cancelledOrders.length ?? 0}&suppliers=${report?.supplierOrders.length ?? 0}`, 303);
   });
 
