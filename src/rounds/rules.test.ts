@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
-import { deliveryFacts, isRoundEligible, isSheetExpired, markDecision, moveStop, sheetExpiresAt, sortByPostcode } from './rules.ts';
+import { deliveryFacts, isRoundEligible, isSheetExpired, markDecision, moveStop, pickingTotals, sheetExpiresAt, sortByPostcode } from './rules.ts';
 
 describe('round eligibility', () => {
   test('should take accepted home deliveries by members, not unpaid, cancelled, delivered or pickup orders', () => {
@@ -93,4 +93,15 @@ describe('marking a stop', () => {
     assert.deepEqual(deliveryFacts('shipped'), ['delivered']);
     assert.deepEqual(deliveryFacts('delivered'), []);
   });
+});
+
+test('should total a round’s items by name, whatever the stops', () => {
+  const stops = [{ items: [{ name: 'Cahier A4', quantity: 2 }, { name: 'Atlas', quantity: 1 }] }, { items: [] }, { items: [{ name: 'Cahier A4', quantity: 3 }] }];
+  assert.deepEqual(pickingTotals(stops), [{ name: 'Atlas', quantity: 1 }, { name: 'Cahier A4', quantity: 5 }]);
+  fc.assert(
+    fc.property(fc.array(fc.array(fc.record({ name: fc.constantFrom('A', 'B', 'C'), quantity: fc.integer({ min: 1, max: 50 }) }))), (items) => {
+      const sum = (xs: readonly { quantity: number }[]) => xs.reduce((n, x) => n + x.quantity, 0);
+      assert.equal(sum(pickingTotals(items.map((i) => ({ items: i })))), sum(items.flat()));
+    }),
+  );
 });

@@ -85,3 +85,13 @@ export function deliveryFacts(status: string): ('shipped' | 'delivered')[] {
   if (status === 'accepted' || status === 'preparing') return ['shipped', 'delivered'];
   return [];
 }
+
+/**
+ * A round's picking list (issue 12 §5: "per round"): each article's total over the stops, by name,
+ * so what is loaded equals the sum of the order lines on the round.
+ */
+export function pickingTotals(stops: readonly { items: readonly { name: string; quantity: number }[] }[]): { name: string; quantity: number }[] {
+  const totals = new Map<string, number>();
+  for (const stop of stops) for (const item of stop.items) totals.set(item.name, (totals.get(item.name) ?? 0) + item.quantity);
+  return [...totals].map(([name, quantity]) => ({ name, quantity })).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+}

@@ -118,6 +118,8 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/staff/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },
   // Volunteer rounds (issue 12 §4): a round of shop A with A1's order on it; the run sheet is reached by its link only (last test).
   'GET /shops/:shop/staff/rounds/:id': { params: { id: () => ids.round }, owners: ['staff'] },
+  'GET /shops/:shop/staff/rounds/:id/picking.csv': { params: { id: () => ids.round }, owners: ['staff'] },
+  'GET /shops/:shop/staff/rounds/:id/picking.pdf': { params: { id: () => ids.round }, owners: ['staff'] },
   'GET /api/v1/shops/:shop/campaigns/:id': { public: 'a group purchase is an offer to everyone: its window, products and delivery promises (issue 12 §8)' },
   'POST /api/v1/shops/:shop/campaigns/:id/close': { params: { id: () => ids.campaign }, owners: ['staff'], body: () => ({}) },
   'POST /api/v1/shops/:shop/campaigns/:id/clone': { params: { id: () => ids.campaign }, owners: ['staff'], body: () => ({}) },

@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
@@ -108,6 +109,27 @@ describe('volunteer rounds at Coopso', () => {
     // The orders are now on a round: not offered again.
     assert.ok(!(await staff.get('/shops/coopso/staff/rounds/new')).body.includes(orders.tirou5?.id ?? '?'));
     assert.match((await staff.get('/shops/coopso/staff/rounds')).body, /Charleroi — samedi/);
+  });
+
+  test('should give the round’s picking list: per stop in the round’s order, and totals equal to the order lines on it (CSV and PDF)', async () => {
+    const csv = await staff.get(`${roundUrl}/picking.csv`);
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    const rows = csv.body.trim().split('\r\n').map((r) => r.split(','));
+    const onRound = ['tirou5', 'tirou12', 'marcinelle', 'montignies'].map((k) => orders[k]?.id ?? '');
+    const lines = await p.database.db.selectFrom('order_lines').select(['name', 'quantity']).where('shop_id', '=', 'coopso').where('order_id', 'in', onRound).execute();
+    const expected = new Map<string, number>();
+    for (const l of lines) expected.set(l.name, (expected.get(l.name) ?? 0) + l.quantity);
+    const totals = rows.filter((r) => r[1] === 'À charger : total par article').map((r) => [r[2], Number(r[3])]);
+    assert.deepEqual(new Map(totals as [string, number][]), expected);
+    // Each stop's lines, numbered in the round's order (postcode, street, number).
+    const stopsSeen = [...new Set(rows.filter((r) => /^\d+$/.test(r[0] ?? '')).map((r) => `${r[0]} ${r[1]}`))];
+    assert.deepEqual(stopsSeen.map((x) => x.split(' ')[0]), ['1', '2', '3', '4']);
+    assert.ok(!/€|@/.test(csv.body), 'no price, no e-mail');
+    const pdf = await p.app.inject({ method: 'GET', url: `${roundUrl}/picking.pdf`, headers: { cookie: [...staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(pdf.statusCode, 200);
+    const words = pdfText(pdf.rawPayload);
+    for (const word of ['Liste de préparation de la tournée', 'Charleroi — samedi', 'À charger']) assert.ok(words.includes(word), `${word} in the PDF`);
   });
 
   test('should move a stop down and up, and sort by postcode again', async () => {

@@ -20,6 +20,7 @@ import { ErrorSummary, Field, type FieldErrors, Form } from '../forms.tsx';
 import { Page } from '../layout.tsx';
 import { label } from '../orders/views/labels.ts';
 import { baseUrl } from '../urls.ts';
+import { roundPickingCsv, roundPickingPdf } from './picking.ts';
 import { roundDay, shopDateTime, StopAddress, StopItems, stopState } from './views.tsx';
 
 type ShopParams = { Params: { shop: string } };
@@ -181,6 +182,7 @@ export const roundsStaffPages: FastifyPluginAsync = async (app) => {
           <dt>{t(lang, 'rounds.day')}</dt><dd>{roundDay(lang, round.round_on)}</dd>
           <dt>{t(lang, 'rounds.volunteer')}</dt><dd>{round.volunteer_name ? `${round.volunteer_name} — ${round.volunteer_phone ?? ''}` : t(lang, 'rounds.volunteer_none')}</dd>
         </dl>
+        <p>{t(lang, 'rounds.picking.links')}<a href={`${here}/picking.pdf`}>PDF</a>, <a href={`${here}/picking.csv`}>CSV</a></p>
         <section aria-labelledby="volunteer">
           <h2 id="volunteer">{t(lang, 'rounds.volunteer_form')}</h2>
           <p class="hint">{t(lang, 'rounds.volunteer_hint')}</p>
@@ -263,6 +265,21 @@ export const roundsStaffPages: FastifyPluginAsync = async (app) => {
   app.get<RoundParams>('/shops/:shop/staff/rounds/:id', async (request, reply) => {
     const shop = await staffShop(db, request, reply);
     return shop ? roundPage(request, reply, shop, {}) : reply;
+  });
+
+  // The round's picking list (issue 12 §5): what to load, per article and per stop.
+  app.get<RoundParams>('/shops/:shop/staff/rounds/:id/picking.csv', async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const { round, stops } = await roundDetails(db, shop, request.params.id);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="round-${round.round_on}.csv"`).send(roundPickingCsv(request.lang, stops));
+  });
+  app.get<RoundParams>('/shops/:shop/staff/rounds/:id/picking.pdf', async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const { round, stops } = await roundDetails(db, shop, request.params.id);
+    const pdf = await roundPickingPdf(request.lang, shop, round, stops, new Date(deps.clock.now().epochMilliseconds));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="round-${round.round_on}.pdf"`).send(pdf);
   });
 
   app.post<RoundParams>('/shops/:shop/staff/rounds/:id/volunteer', { preValidation: app.csrfProtection }, async (request, reply) => {
