@@ -4,14 +4,15 @@
  * run-sheet link; the volunteer opens it on a phone (390×844), marks the first stop delivered and
  * the second absent with a note; the order then shows its `delivered` event by the volunteer, with
  * the withdrawal and warranty deadlines it starts; once the link has expired the phone shows a
- * clear page and nothing else. axe-core checks every page against WCAG 2.1 A/AA.
+ * clear page and nothing else; a member sees the day of the round their order is on. axe-core
+ * checks every page against WCAG 2.1 A/AA.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
-import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
+import { type BrowserRun, chromiumAvailable, signedInPage, startBrowserRun } from '../support/browser.ts';
 import { ADMIN_TOKEN, bearer } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
@@ -89,6 +90,19 @@ describe('browser: a volunteer round, staff on a desktop and the run sheet on a 
     assert.ok(sheetUrl.startsWith(`${run.base}/shops/${SHOP}/run-sheet?token=`), sheetUrl);
     assert.match((await staff.locator('main').textContent()) ?? '', /Transmettez-le au bénévole/);
     await run.audit(staff, 'round page with its new link');
+  });
+
+  test('a member sees on a phone and a desktop the day of the round their order is on, and nothing of the volunteer (issue 12 §6)', async () => {
+    for (const size of [PHONE, DESKTOP]) {
+      const member = await signedInPage(run, SHOP, 'famille.b@coopso.example', 'correct horse battery', size);
+      await member.getByRole('link', { name: /livraisons/i }).first().click();
+      await member.waitForURL(/\/account\/deliveries$/);
+      const text = await member.locator('main').innerText();
+      assert.match(text, /Tournée du samedi 5 septembre 2026/);
+      assert.doesNotMatch(text, /0471 22 33 44|Charleroi — samedi matin/, 'no volunteer, no round name, no other stop');
+      await run.audit(member, `member deliveries (${size.width} px)`);
+      await member.close();
+    }
   });
 
   test('the volunteer marks the first stop delivered and the second absent, on a phone', async () => {
