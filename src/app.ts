@@ -29,6 +29,8 @@ import { deliveryStaffPages } from './web/delivery/staff-routes.tsx';
 import { orderEventsApi } from './web/orders/events-api.ts';
 import { lateDeliveryApi } from './web/orders/late-delivery-api.ts';
 import { lateDeliveryPages } from './web/orders/late-delivery.tsx';
+import { forceMajeurePages } from './web/orders/force-majeure-routes.tsx';
+import { formalNoticePages } from './web/orders/formal-notice-routes.tsx';
 import { customerChangesApi } from './web/orders/customer-changes-api.ts';
 import { ordersStaffPages } from './web/orders/staff-routes.tsx';
 import { staffTodayPages } from './web/orders/today-routes.tsx';
@@ -160,6 +162,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(staffPages);
   await app.register(ordersStaffPages);
   await app.register(lateDeliveryPages);
+  await app.register(forceMajeurePages);
+  await app.register(formalNoticePages);
   await app.register(staffTodayPages);
   await app.register(refundsPages);
   await app.register(aftersalePages);

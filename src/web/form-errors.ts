@@ -47,3 +47,6 @@ export function fieldErrors(error: unknown, lang: Lang): FieldErrors {
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies(request), maxAge: 14 * 86_400 });
 }
+
+/** A form's filled fields, trimmed; empty ones are not given (so optional fields stay absent). */
+export const filledFields = (values: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));

@@ -3,30 +3,21 @@
  * the late-delivery page (`LateDeliveryLink`), which says until when the seller may deliver (the
  * days of force majeure added), whether it is late, and offers the formal notice and the
  * termination when the rules allow them — with the reason when they do not; after a termination it
- * shows the refund, its due day, and once late the L241-4 surcharge. Staff declare and end periods
- * of force majeure on their own page, and their registered letters of formal notice (non-payment,
- * goods not collected; issue 11 §6) on the order's formal-notice page, which prints each letter.
+ * shows the refund, its due day, and once late the L241-4 surcharge. Staff's pages: force majeure
+ * (force-majeure-routes.tsx) and registered letters of formal notice (formal-notice-routes.tsx).
  * Forms carry the CSRF token; no JavaScript.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { Temporal } from 'temporal-polyfill';
 import { requireCustomer } from '../../accounts/actor.ts';
 import { type LateDeliveryJson, lateDeliveryJson, terminateContract, type Verdict } from '../../flows/late-delivery.ts';
 import { localDate } from '../../kernel/calendar.ts';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { money } from '../../kernel/i18n/money.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
-import { terminateOnFormalNotice } from '../../flows/formal-notice.ts';
-import { addressLine } from '../../aftersale/format.ts';
-import { parseEuros } from '../../kernel/money.ts';
-import { FORMAL_NOTICE_KINDS } from '../../orders/formal-notice-rules.ts';
-import { type FormalNotice, FormalNoticeDatesInput, FormalNoticeInput, FormalNoticeTerminationInput, formalNoticesOfOrder, recordFormalNotice, recordFormalNoticeDates } from '../../orders/formal-notices.ts';
-import { declareForceMajeure, endForceMajeure, FORCE_MAJEURE_CAUSES, ForceMajeureEndInput, ForceMajeureInput, listForceMajeure } from '../../orders/force-majeure.ts';
 import { LateDeliveryNoticeInput, longDay, sendLateDeliveryNotice, TerminationInput } from '../../orders/late-delivery.ts';
 import { TERMINATION_GROUNDS } from '../../orders/late-delivery-rules.ts';
 import { findOrderFor } from '../../orders/service.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
-import { staffShop } from '../../shops/staff-access.ts';
 import { actorName } from '../aftersale/api.ts';
 import { frameFor, sendPage } from '../context.ts';
 import { messageFor } from '../errors.tsx';
@@ -35,7 +26,6 @@ import { ErrorSummary, Field, type FieldErrors, Form } from '../forms.tsx';
 import { Page } from '../layout.tsx';
 
 type IdParams = { Params: { shop: string; id: string } };
-type ShopParams = { Params: { shop: string } };
 
 const causeLabel = (lang: Lang, cause: string) => t(lang, `forceMajeure.cause.${cause}` as MessageKey);
 const why = (lang: Lang, v: Verdict) => (v.allowed ? '' : t(lang, 'lateDelivery.unavailable', { reason: messageFor(lang, v.code, v.params) }));
@@ -202,201 +192,4 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
     }
   });
 
-  // Staff: declare and end periods of force majeure.
-  async function staffPage(request: FastifyRequest<ShopParams>, reply: FastifyReply, shop: Shop, values: Record<string, string>, errors: FieldErrors, status = 200, notice?: string) {
-    const lang = request.lang;
-    const periods = await listForceMajeure(db, shop);
-    const f = frame(request, reply, shop, t(lang, 'forceMajeure.staff.title'));
-    const csrf = f.csrfToken ?? '';
-    const body = (
-      <>
-        <h1>{t(lang, 'forceMajeure.staff.title')}</h1>
-        {notice && <p class="notice" role="status">{notice}</p>}
-        <ErrorSummary lang={lang} errors={errors} />
-        <p>{t(lang, 'forceMajeure.staff.intro')}</p>
-        {periods.length === 0 ? (
-          <p>{t(lang, 'forceMajeure.staff.none')}</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'forceMajeure.staff.cause')}</th>
-                <th scope="col">{t(lang, 'forceMajeure.staff.scope')}</th>
-                <th scope="col">{t(lang, 'forceMajeure.staff.startsOn')}</th>
-                <th scope="col">{t(lang, 'forceMajeure.staff.endOn')}</th>
-                <th scope="col">{t(lang, 'forceMajeure.staff.terminationFrom')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map((p) => (
-                <tr>
-                  <td>{causeLabel(lang, p.cause)}</td>
-                  <td>{p.orderId ? <a href={`/shops/${shop.slug}/staff/orders/${p.orderId}`}>{t(lang, 'forceMajeure.staff.scope.order')}</a> : t(lang, 'forceMajeure.staff.scope.shop')}</td>
-                  <td>{p.startsOn}</td>
-                  <td>
-                    {p.endsOn ?? (
-                      <Form action={`/shops/${shop.slug}/staff/force-majeure/${p.id}/end`} csrfToken={csrf} label={`${t(lang, 'forceMajeure.staff.end')} ${p.startsOn}`}>
-                        <label for={`f-end-${p.id}`}>{t(lang, 'forceMajeure.staff.endOn')}</label>
-                        <input id={`f-end-${p.id}`} name="endsOn" type="date" required />
-                        <button type="submit">{t(lang, 'forceMajeure.staff.end')}</button>
-                      </Form>
-                    )}
-                  </td>
-                  <td>{p.terminationFrom ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <h2>{t(lang, 'forceMajeure.staff.declare')}</h2>
-        <Form action={`/shops/${shop.slug}/staff/force-majeure`} csrfToken={csrf} label={t(lang, 'forceMajeure.staff.declare')}>
-          <div class={errors.cause ? 'field has-error' : 'field'}>
-            <label for="f-cause">{t(lang, 'forceMajeure.staff.cause')}</label>
-            {errors.cause && <p class="error" id="f-cause-error">{errors.cause}</p>}
-            <select id="f-cause" name="cause" aria-describedby={errors.cause ? 'f-cause-error' : undefined}>
-              {FORCE_MAJEURE_CAUSES.map((c) => <option value={c} selected={values.cause === c}>{causeLabel(lang, c)}</option>)}
-            </select>
-          </div>
-          <Field name="startsOn" type="date" label={t(lang, 'forceMajeure.staff.startsOn')} value={values.startsOn} required errors={errors} />
-          <Field name="endsOn" type="date" label={t(lang, 'forceMajeure.staff.endsOn')} value={values.endsOn} errors={errors} />
-          <Field name="orderId" label={t(lang, 'forceMajeure.staff.orderId')} value={values.orderId} errors={errors} />
-          <Field name="note" label={t(lang, 'lateDelivery.note')} value={values.note} errors={errors} />
-          <button type="submit">{t(lang, 'forceMajeure.staff.declare')}</button>
-        </Form>
-      </>
-    );
-    return sendPage(reply, <Page frame={f}>{body}</Page>, status);
-  }
-
-  const formInput = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
-
-  app.get<ShopParams>('/shops/:shop/staff/force-majeure', async (request, reply) => {
-    const shop = await staffShop(db, request, reply);
-    return shop ? staffPage(request, reply, shop, {}, {}) : reply;
-  });
-
-  app.post<ShopParams>('/shops/:shop/staff/force-majeure', { preValidation: app.csrfProtection }, async (request, reply) => {
-    const shop = await staffShop(db, request, reply);
-    if (!shop) return reply;
-    const values = flatForm(request.body);
-    try {
-      const declared = await declareForceMajeure(deps, shop, parseOrThrow(ForceMajeureInput, formInput(values)), actorName(request));
-      return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: declared.ordersNotified }));
-    } catch (error) {
-      return staffPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
-    }
-  });
-
-  app.post<IdParams>('/shops/:shop/staff/force-majeure/:id/end', { preValidation: app.csrfProtection }, async (request, reply) => {
-    const shop = await staffShop(db, request, reply);
-    if (!shop) return reply;
-    const values = flatForm(request.body);
-    try {
-      const ended = await endForceMajeure(deps, shop, request.params.id, parseOrThrow(ForceMajeureEndInput, formInput(values)).endsOn, actorName(request));
-      return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: ended.ordersNotified }));
-    } catch (error) {
-      return staffPage(request, reply, shop, {}, fieldErrors(error, request.lang), 422);
-    }
-  });
-
-  // Staff: registered letters of formal notice on an order (issue 11 §6), each printable as sent.
-  async function noticesPage(request: FastifyRequest<IdParams>, reply: FastifyReply, shop: Shop, values: Record<string, string>, errors: FieldErrors, status = 200) {
-    const lang = request.lang;
-    const order = await findOrderFor(db, request.actor, shop.slug, request.params.id);
-    const customer = await db.selectFrom('customers').select(['first_name', 'last_name', 'company_name', 'address']).where('shop_id', '=', shop.slug).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
-    const notices = await formalNoticesOfOrder(db, shop, order.id);
-    const f = frame(request, reply, shop, t(lang, 'formalNotice.staff.title', { number: order.number }));
-    const csrf = f.csrfToken ?? '';
-    const base = `/shops/${shop.slug}/staff/orders/${order.id}`;
-    const placedOn = longDay(lang, localDate(Temporal.Instant.fromEpochMilliseconds(order.placed_at.getTime()), shop.timeZone).toString());
-    const sender = [shop.profile.identity?.legalName ?? shop.name, addressLine(shop.profile.identity?.registeredOffice ? { line2: undefined, ...shop.profile.identity.registeredOffice } : null)].filter(Boolean).join(', ');
-    const Letter = ({ n }: { n: FormalNotice }) => (
-      <article class="letter" aria-label={`${t(lang, 'formalNotice.letter.title')} ${n.sentOn}`}>
-        <p>{sender}</p>
-        <p>{[customer.first_name, customer.last_name].join(' ')}{customer.company_name && ` (${customer.company_name})`}<br />{addressLine(customer.address as never)}</p>
-        <p>{longDay(lang, n.sentOn)}{n.trackingNumber && ` — ${n.trackingNumber}`}</p>
-        <h3>{t(lang, 'formalNotice.letter.title')}</h3>
-        {t(lang, `formalNotice.letter.${n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days, start: t(lang, `formalNotice.start.${n.from}`), clause: n.clause.replace('art.', 'article '), deposit: n.depositKept ? t(lang, 'formalNotice.letter.deposit_kept') : '' }).split('\n\n').map((para) => <p>{para}</p>)}
-      </article>
-    );
-    const body = (
-      <>
-        <h1>{t(lang, 'formalNotice.staff.title', { number: order.number })}</h1>
-        <ErrorSummary lang={lang} errors={errors} />
-        {notices.length === 0 && <p>{t(lang, 'formalNotice.staff.none')}</p>}
-        {notices.map((n) => (
-          <section aria-label={`${t(lang, `formalNotice.kind.${n.kind}`)} ${n.sentOn}`}>
-            <h2>{t(lang, `formalNotice.kind.${n.kind}`)} — {n.sentOn}</h2>
-            <p>
-              {n.cured ? t(lang, 'formalNotice.staff.cured') : n.periodEndsOn && n.effectiveFrom ? t(lang, 'formalNotice.staff.effective', { periodEndsOn: longDay(lang, n.periodEndsOn), effectiveFrom: longDay(lang, n.effectiveFrom) }) : t(lang, 'formalNotice.staff.waiting')}
-            </p>
-            <Letter n={n} />
-            <Form action={`${base}/formal-notices/dates`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.dates')} ${n.sentOn}`}>
-              <input type="hidden" name="noticeId" value={n.id} />
-              <div class="field"><label for={`f-presented-${n.id}`}>{t(lang, 'formalNotice.staff.presentedOn')}</label><input id={`f-presented-${n.id}`} name="presentedOn" type="date" value={n.presentedOn ?? undefined} /></div>
-              <div class="field"><label for={`f-received-${n.id}`}>{t(lang, 'formalNotice.staff.receivedOn')}</label><input id={`f-received-${n.id}`} name="receivedOn" type="date" value={n.receivedOn ?? undefined} /></div>
-              <button type="submit">{t(lang, 'formalNotice.staff.save')}</button>
-            </Form>
-            {!n.cured && order.status !== 'cancelled' && (
-              <Form action={`${base}/formal-notice-termination`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.terminate')} ${n.sentOn}`}>
-                <input type="hidden" name="noticeId" value={n.id} />
-                <button type="submit">{t(lang, 'formalNotice.staff.terminate')}</button>
-              </Form>
-            )}
-          </section>
-        ))}
-        <h2>{t(lang, 'formalNotice.staff.record')}</h2>
-        <Form action={`${base}/formal-notices`} csrfToken={csrf} label={t(lang, 'formalNotice.staff.record')}>
-          <div class={errors.kind ? 'field has-error' : 'field'}>
-            <label for="f-kind">{t(lang, 'formalNotice.staff.kind')}</label>
-            {errors.kind && <p class="error" id="f-kind-error">{errors.kind}</p>}
-            <select id="f-kind" name="kind" aria-describedby={errors.kind ? 'f-kind-error' : undefined}>
-              {FORMAL_NOTICE_KINDS.map((k) => <option value={k} selected={values.kind === k}>{t(lang, `formalNotice.kind.${k}`)}</option>)}
-            </select>
-          </div>
-          <Field name="sentOn" type="date" label={t(lang, 'formalNotice.staff.sentOn')} value={values.sentOn} required errors={errors} />
-          <Field name="presentedOn" type="date" label={t(lang, 'formalNotice.staff.presentedOn')} value={values.presentedOn} errors={errors} />
-          <Field name="receivedOn" type="date" label={t(lang, 'formalNotice.staff.receivedOn')} value={values.receivedOn} errors={errors} />
-          <Field name="trackingNumber" label={t(lang, 'formalNotice.staff.tracking')} value={values.trackingNumber} errors={errors} />
-          <Field name="amount" label={t(lang, 'formalNotice.staff.amount')} value={values.amount} errors={errors} />
-          <button type="submit">{t(lang, 'formalNotice.staff.save')}</button>
-        </Form>
-        <p><a href={base}>{t(lang, 'lateDelivery.back')}</a></p>
-      </>
-    );
-    return sendPage(reply, <Page frame={f}>{body}</Page>, status);
-  }
-
-  const staffNotices = async (request: FastifyRequest<IdParams>, reply: FastifyReply, write: (shop: Shop, values: Record<string, string>) => Promise<unknown>) => {
-    const shop = await staffShop(db, request, reply);
-    if (!shop) return reply;
-    const values = flatForm(request.body);
-    try {
-      await write(shop, values);
-      return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}/formal-notices`, 303);
-    } catch (error) {
-      return noticesPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
-    }
-  };
-
-  app.get<IdParams>('/shops/:shop/staff/orders/:id/formal-notices', async (request, reply) => {
-    const shop = await staffShop(db, request, reply);
-    return shop ? noticesPage(request, reply, shop, {}, {}) : reply;
-  });
-
-  app.post<IdParams>('/shops/:shop/staff/orders/:id/formal-notices', { preValidation: app.csrfProtection }, async (request, reply) =>
-    staffNotices(request, reply, (shop, values) => {
-      const { amount, ...rest } = formInput(values);
-      const input = parseOrThrow(FormalNoticeInput, { ...rest, ...(amount && { amountCents: parseEuros(amount) ?? Number.NaN }) });
-      return recordFormalNotice(deps, shop, request.params.id, input, actorName(request));
-    }),
-  );
-
-  app.post<IdParams>('/shops/:shop/staff/orders/:id/formal-notices/dates', { preValidation: app.csrfProtection }, async (request, reply) =>
-    staffNotices(request, reply, (shop, values) => recordFormalNoticeDates(deps, shop, request.params.id, parseOrThrow(FormalNoticeDatesInput, formInput(values)), actorName(request))),
-  );
-
-  app.post<IdParams>('/shops/:shop/staff/orders/:id/formal-notice-termination', { preValidation: app.csrfProtection }, async (request, reply) =>
-    staffNotices(request, reply, (shop, values) => terminateOnFormalNotice(deps, shop, request.params.id, parseOrThrow(FormalNoticeTerminationInput, formInput(values)), actorName(request))),
-  );
 };

@@ -1,0 +1,125 @@
+/**
+ * Staff declare and end periods of force majeure on a shop or an order (issue 11 §5): the customers
+ * concerned are told, and the deadlines are suspended. Forms carry the CSRF token; no JavaScript.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { declareForceMajeure, endForceMajeure, FORCE_MAJEURE_CAUSES, ForceMajeureEndInput, ForceMajeureInput, listForceMajeure } from '../../orders/force-majeure.ts';
+import type { Shop } from '../../shops/service.ts';
+import { staffShop } from '../../shops/staff-access.ts';
+import { actorName } from '../aftersale/api.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { fieldErrors, flatForm } from '../form-errors.ts';
+import { ErrorSummary, Field, type FieldErrors, Form } from '../forms.tsx';
+import { Page } from '../layout.tsx';
+
+type IdParams = { Params: { shop: string; id: string } };
+type ShopParams = { Params: { shop: string } };
+import { filledFields as formInput } from '../form-errors.ts';
+
+const causeLabel = (lang: Lang, cause: string) => t(lang, `forceMajeure.cause.${cause}` as MessageKey);
+
+
+export const forceMajeurePages: FastifyPluginAsync = async (app) => {
+  const { db } = app.deps.database;
+  const deps = { db, clock: app.deps.clock };
+  const frame = (request: FastifyRequest, reply: FastifyReply, shop: Shop, title: string) => frameFor(request, reply, title, { slug: shop.slug, name: shop.name });
+
+  // Staff: declare and end periods of force majeure.
+  async function staffPage(request: FastifyRequest<ShopParams>, reply: FastifyReply, shop: Shop, values: Record<string, string>, errors: FieldErrors, status = 200, notice?: string) {
+    const lang = request.lang;
+    const periods = await listForceMajeure(db, shop);
+    const f = frame(request, reply, shop, t(lang, 'forceMajeure.staff.title'));
+    const csrf = f.csrfToken ?? '';
+    const body = (
+      <>
+        <h1>{t(lang, 'forceMajeure.staff.title')}</h1>
+        {notice && <p class="notice" role="status">{notice}</p>}
+        <ErrorSummary lang={lang} errors={errors} />
+        <p>{t(lang, 'forceMajeure.staff.intro')}</p>
+        {periods.length === 0 ? (
+          <p>{t(lang, 'forceMajeure.staff.none')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'forceMajeure.staff.cause')}</th>
+                <th scope="col">{t(lang, 'forceMajeure.staff.scope')}</th>
+                <th scope="col">{t(lang, 'forceMajeure.staff.startsOn')}</th>
+                <th scope="col">{t(lang, 'forceMajeure.staff.endOn')}</th>
+                <th scope="col">{t(lang, 'forceMajeure.staff.terminationFrom')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.map((p) => (
+                <tr>
+                  <td>{causeLabel(lang, p.cause)}</td>
+                  <td>{p.orderId ? <a href={`/shops/${shop.slug}/staff/orders/${p.orderId}`}>{t(lang, 'forceMajeure.staff.scope.order')}</a> : t(lang, 'forceMajeure.staff.scope.shop')}</td>
+                  <td>{p.startsOn}</td>
+                  <td>
+                    {p.endsOn ?? (
+                      <Form action={`/shops/${shop.slug}/staff/force-majeure/${p.id}/end`} csrfToken={csrf} label={`${t(lang, 'forceMajeure.staff.end')} ${p.startsOn}`}>
+                        <label for={`f-end-${p.id}`}>{t(lang, 'forceMajeure.staff.endOn')}</label>
+                        <input id={`f-end-${p.id}`} name="endsOn" type="date" required />
+                        <button type="submit">{t(lang, 'forceMajeure.staff.end')}</button>
+                      </Form>
+                    )}
+                  </td>
+                  <td>{p.terminationFrom ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h2>{t(lang, 'forceMajeure.staff.declare')}</h2>
+        <Form action={`/shops/${shop.slug}/staff/force-majeure`} csrfToken={csrf} label={t(lang, 'forceMajeure.staff.declare')}>
+          <div class={errors.cause ? 'field has-error' : 'field'}>
+            <label for="f-cause">{t(lang, 'forceMajeure.staff.cause')}</label>
+            {errors.cause && <p class="error" id="f-cause-error">{errors.cause}</p>}
+            <select id="f-cause" name="cause" aria-describedby={errors.cause ? 'f-cause-error' : undefined}>
+              {FORCE_MAJEURE_CAUSES.map((c) => <option value={c} selected={values.cause === c}>{causeLabel(lang, c)}</option>)}
+            </select>
+          </div>
+          <Field name="startsOn" type="date" label={t(lang, 'forceMajeure.staff.startsOn')} value={values.startsOn} required errors={errors} />
+          <Field name="endsOn" type="date" label={t(lang, 'forceMajeure.staff.endsOn')} value={values.endsOn} errors={errors} />
+          <Field name="orderId" label={t(lang, 'forceMajeure.staff.orderId')} value={values.orderId} errors={errors} />
+          <Field name="note" label={t(lang, 'lateDelivery.note')} value={values.note} errors={errors} />
+          <button type="submit">{t(lang, 'forceMajeure.staff.declare')}</button>
+        </Form>
+      </>
+    );
+    return sendPage(reply, <Page frame={f}>{body}</Page>, status);
+  }
+
+
+  app.get<ShopParams>('/shops/:shop/staff/force-majeure', async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    return shop ? staffPage(request, reply, shop, {}, {}) : reply;
+  });
+
+  app.post<ShopParams>('/shops/:shop/staff/force-majeure', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const values = flatForm(request.body);
+    try {
+      const declared = await declareForceMajeure(deps, shop, parseOrThrow(ForceMajeureInput, formInput(values)), actorName(request));
+      return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: declared.ordersNotified }));
+    } catch (error) {
+      return staffPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
+    }
+  });
+
+  app.post<IdParams>('/shops/:shop/staff/force-majeure/:id/end', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const values = flatForm(request.body);
+    try {
+      const ended = await endForceMajeure(deps, shop, request.params.id, parseOrThrow(ForceMajeureEndInput, formInput(values)).endsOn, actorName(request));
+      return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: ended.ordersNotified }));
+    } catch (error) {
+      return staffPage(request, reply, shop, {}, fieldErrors(error, request.lang), 422);
+    }
+  });
+
+};

@@ -1,0 +1,137 @@
+/**
+ * Staff's registered letters of formal notice on an order (issue 11 §6: non-payment, goods not
+ * collected), their dates (sent, first presented, received), each letter printable as sent, and
+ * the termination once the period has passed. Forms carry the CSRF token; no JavaScript.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Temporal } from 'temporal-polyfill';
+import { localDate } from '../../kernel/calendar.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { money } from '../../kernel/i18n/money.ts';
+import { parseOrThrow } from '../../kernel/validation.ts';
+import { terminateOnFormalNotice } from '../../flows/formal-notice.ts';
+import { addressLine } from '../../aftersale/format.ts';
+import { parseEuros } from '../../kernel/money.ts';
+import { FORMAL_NOTICE_KINDS } from '../../orders/formal-notice-rules.ts';
+import { type FormalNotice, FormalNoticeDatesInput, FormalNoticeInput, FormalNoticeTerminationInput, formalNoticesOfOrder, recordFormalNotice, recordFormalNoticeDates } from '../../orders/formal-notices.ts';
+import { longDay, } from '../../orders/late-delivery.ts';
+import { findOrderFor } from '../../orders/service.ts';
+import type { Shop } from '../../shops/service.ts';
+import { staffShop } from '../../shops/staff-access.ts';
+import { actorName } from '../aftersale/api.ts';
+import { frameFor, sendPage } from '../context.ts';
+import { fieldErrors, flatForm } from '../form-errors.ts';
+import { ErrorSummary, Field, type FieldErrors, Form } from '../forms.tsx';
+import { Page } from '../layout.tsx';
+
+type IdParams = { Params: { shop: string; id: string } };
+import { filledFields as formInput } from '../form-errors.ts';
+
+
+
+export const formalNoticePages: FastifyPluginAsync = async (app) => {
+  const { db } = app.deps.database;
+  const deps = { db, clock: app.deps.clock };
+  const frame = (request: FastifyRequest, reply: FastifyReply, shop: Shop, title: string) => frameFor(request, reply, title, { slug: shop.slug, name: shop.name });
+
+  // Staff: registered letters of formal notice on an order (issue 11 §6), each printable as sent.
+  async function noticesPage(request: FastifyRequest<IdParams>, reply: FastifyReply, shop: Shop, values: Record<string, string>, errors: FieldErrors, status = 200) {
+    const lang = request.lang;
+    const order = await findOrderFor(db, request.actor, shop.slug, request.params.id);
+    const customer = await db.selectFrom('customers').select(['first_name', 'last_name', 'company_name', 'address']).where('shop_id', '=', shop.slug).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
+    const notices = await formalNoticesOfOrder(db, shop, order.id);
+    const f = frame(request, reply, shop, t(lang, 'formalNotice.staff.title', { number: order.number }));
+    const csrf = f.csrfToken ?? '';
+    const base = `/shops/${shop.slug}/staff/orders/${order.id}`;
+    const placedOn = longDay(lang, localDate(Temporal.Instant.fromEpochMilliseconds(order.placed_at.getTime()), shop.timeZone).toString());
+    const sender = [shop.profile.identity?.legalName ?? shop.name, addressLine(shop.profile.identity?.registeredOffice ? { line2: undefined, ...shop.profile.identity.registeredOffice } : null)].filter(Boolean).join(', ');
+    const Letter = ({ n }: { n: FormalNotice }) => (
+      <article class="letter" aria-label={`${t(lang, 'formalNotice.letter.title')} ${n.sentOn}`}>
+        <p>{sender}</p>
+        <p>{[customer.first_name, customer.last_name].join(' ')}{customer.company_name && ` (${customer.company_name})`}<br />{addressLine(customer.address as never)}</p>
+        <p>{longDay(lang, n.sentOn)}{n.trackingNumber && ` — ${n.trackingNumber}`}</p>
+        <h3>{t(lang, 'formalNotice.letter.title')}</h3>
+        {t(lang, `formalNotice.letter.${n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days, start: t(lang, `formalNotice.start.${n.from}`), clause: n.clause.replace('art.', 'article '), deposit: n.depositKept ? t(lang, 'formalNotice.letter.deposit_kept') : '' }).split('\n\n').map((para) => <p>{para}</p>)}
+      </article>
+    );
+    const body = (
+      <>
+        <h1>{t(lang, 'formalNotice.staff.title', { number: order.number })}</h1>
+        <ErrorSummary lang={lang} errors={errors} />
+        {notices.length === 0 && <p>{t(lang, 'formalNotice.staff.none')}</p>}
+        {notices.map((n) => (
+          <section aria-label={`${t(lang, `formalNotice.kind.${n.kind}`)} ${n.sentOn}`}>
+            <h2>{t(lang, `formalNotice.kind.${n.kind}`)} — {n.sentOn}</h2>
+            <p>
+              {n.cured ? t(lang, 'formalNotice.staff.cured') : n.periodEndsOn && n.effectiveFrom ? t(lang, 'formalNotice.staff.effective', { periodEndsOn: longDay(lang, n.periodEndsOn), effectiveFrom: longDay(lang, n.effectiveFrom) }) : t(lang, 'formalNotice.staff.waiting')}
+            </p>
+            <Letter n={n} />
+            <Form action={`${base}/formal-notices/dates`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.dates')} ${n.sentOn}`}>
+              <input type="hidden" name="noticeId" value={n.id} />
+              <div class="field"><label for={`f-presented-${n.id}`}>{t(lang, 'formalNotice.staff.presentedOn')}</label><input id={`f-presented-${n.id}`} name="presentedOn" type="date" value={n.presentedOn ?? undefined} /></div>
+              <div class="field"><label for={`f-received-${n.id}`}>{t(lang, 'formalNotice.staff.receivedOn')}</label><input id={`f-received-${n.id}`} name="receivedOn" type="date" value={n.receivedOn ?? undefined} /></div>
+              <button type="submit">{t(lang, 'formalNotice.staff.save')}</button>
+            </Form>
+            {!n.cured && order.status !== 'cancelled' && (
+              <Form action={`${base}/formal-notice-termination`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.terminate')} ${n.sentOn}`}>
+                <input type="hidden" name="noticeId" value={n.id} />
+                <button type="submit">{t(lang, 'formalNotice.staff.terminate')}</button>
+              </Form>
+            )}
+          </section>
+        ))}
+        <h2>{t(lang, 'formalNotice.staff.record')}</h2>
+        <Form action={`${base}/formal-notices`} csrfToken={csrf} label={t(lang, 'formalNotice.staff.record')}>
+          <div class={errors.kind ? 'field has-error' : 'field'}>
+            <label for="f-kind">{t(lang, 'formalNotice.staff.kind')}</label>
+            {errors.kind && <p class="error" id="f-kind-error">{errors.kind}</p>}
+            <select id="f-kind" name="kind" aria-describedby={errors.kind ? 'f-kind-error' : undefined}>
+              {FORMAL_NOTICE_KINDS.map((k) => <option value={k} selected={values.kind === k}>{t(lang, `formalNotice.kind.${k}`)}</option>)}
+            </select>
+          </div>
+          <Field name="sentOn" type="date" label={t(lang, 'formalNotice.staff.sentOn')} value={values.sentOn} required errors={errors} />
+          <Field name="presentedOn" type="date" label={t(lang, 'formalNotice.staff.presentedOn')} value={values.presentedOn} errors={errors} />
+          <Field name="receivedOn" type="date" label={t(lang, 'formalNotice.staff.receivedOn')} value={values.receivedOn} errors={errors} />
+          <Field name="trackingNumber" label={t(lang, 'formalNotice.staff.tracking')} value={values.trackingNumber} errors={errors} />
+          <Field name="amount" label={t(lang, 'formalNotice.staff.amount')} value={values.amount} errors={errors} />
+          <button type="submit">{t(lang, 'formalNotice.staff.save')}</button>
+        </Form>
+        <p><a href={base}>{t(lang, 'lateDelivery.back')}</a></p>
+      </>
+    );
+    return sendPage(reply, <Page frame={f}>{body}</Page>, status);
+  }
+
+  const staffNotices = async (request: FastifyRequest<IdParams>, reply: FastifyReply, write: (shop: Shop, values: Record<string, string>) => Promise<unknown>) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const values = flatForm(request.body);
+    try {
+      await write(shop, values);
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}/formal-notices`, 303);
+    } catch (error) {
+      return noticesPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
+    }
+  };
+
+  app.get<IdParams>('/shops/:shop/staff/orders/:id/formal-notices', async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    return shop ? noticesPage(request, reply, shop, {}, {}) : reply;
+  });
+
+  app.post<IdParams>('/shops/:shop/staff/orders/:id/formal-notices', { preValidation: app.csrfProtection }, async (request, reply) =>
+    staffNotices(request, reply, (shop, values) => {
+      const { amount, ...rest } = formInput(values);
+      const input = parseOrThrow(FormalNoticeInput, { ...rest, ...(amount && { amountCents: parseEuros(amount) ?? Number.NaN }) });
+      return recordFormalNotice(deps, shop, request.params.id, input, actorName(request));
+    }),
+  );
+
+  app.post<IdParams>('/shops/:shop/staff/orders/:id/formal-notices/dates', { preValidation: app.csrfProtection }, async (request, reply) =>
+    staffNotices(request, reply, (shop, values) => recordFormalNoticeDates(deps, shop, request.params.id, parseOrThrow(FormalNoticeDatesInput, formInput(values)), actorName(request))),
+  );
+
+  app.post<IdParams>('/shops/:shop/staff/orders/:id/formal-notice-termination', { preValidation: app.csrfProtection }, async (request, reply) =>
+    staffNotices(request, reply, (shop, values) => terminateOnFormalNotice(deps, shop, request.params.id, parseOrThrow(FormalNoticeTerminationInput, formInput(values)), actorName(request))),
+  );
+};
