@@ -24,6 +24,9 @@ import * as m0018 from './migrations/0018_campaigns.ts';
 import * as m0019 from './migrations/0019_volunteer_rounds.ts';
 import * as m0020 from './migrations/0020_credit_notes.ts';
 import * as m0021 from './migrations/0021_late_delivery.ts';
+import * as m0022 from './migrations/0022_special_orders.ts';
+import * as m0023 from './migrations/0023_guest_orders.ts';
+import * as m0024 from './migrations/0024_service_products.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -48,6 +51,9 @@ const migrations: Record<string, Migration> = {
   '0019_volunteer_rounds': m0019,
   '0020_credit_notes': m0020,
   '0021_late_delivery': m0021,
+  '0022_special_orders': m0022,
+  '0023_guest_orders': m0023,
+  '0024_service_products': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
