@@ -3,15 +3,17 @@
  * message is written to the terminal, so a newcomer running `npm start` can still follow a
  * password-reset link.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Mailer } from './outbox.ts';
 
 export function smtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Loaded with the first e-mail, not at start: an idle server holds less (issue 9, ≤ 150 MB).
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(message) {
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(url));
       const { attachments, ...rest } = message;
-      await transport.sendMail({
+      await (await transport).sendMail({
         ...rest,
         attachments: attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
       });
