@@ -32,7 +32,8 @@ import { enqueueEmail } from '../notifications/outbox.ts';
 import type { Shop } from '../shops/service.ts';
 import { judgePhoto, MAX_CLAIM_PHOTOS, type PhotoType } from './claim-photos.ts';
 import * as q from './queries.ts';
-import { conformityWarranty, type GoodsCondition, hiddenDefectClaimEndsOn } from './warranty-rules.ts';
+import { customerLang } from '../shops/customer-language.ts';
+import { conformityWarranty, type GoodsCondition, hiddenDefectClaimEndsOn, warrantyRefundDueOn } from './warranty-rules.ts';
 
 export const WARRANTY_CLAIM_ACK_TEMPLATE = 'warranty_claim_acknowledgement';
 export const REMEDIES = ['repair', 'replacement', 'price_reduction', 'refund'] as const;
@@ -57,16 +58,19 @@ export type ClaimInput = z.infer<typeof ClaimInput>;
 
 export const DecisionInput = z.strictObject({
   remedy: z.enum(DECISIONS),
-  /** A price reduction's sum (required), or a refund of less than the claimed lines (default: them in full), all taxes included. */
+  /** A price reduction's sum (or `percent`), or a refund of less than the claimed lines (default: them in full), all taxes included. */
   amountCents: z.number().int().positive().max(99_999_999_999).optional(),
+  /** A price reduction as a percentage of the claimed lines' price (30 or 12.5; to 0.01 %), rounded half up to the cent. */
+  percent: z.number().positive().max(100).refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, 'invalid_value').optional(),
   /** An instant, or the day of the decision (in the shop's zone). */
   at: z.union([z.iso.datetime({ offset: true }), PlainDate]),
   note: text().trim().max(2000).optional(),
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
-type ClaimErrorCode = 'warranty_period_over' | 'not_a_consumer_order' | 'not_delivered' | 'photo_not_an_image' | 'photo_too_large' | 'photo_empty' | 'too_many_photos' | 'discovery_date_required' | 'event_in_future' | 'decision_before_claim' | 'warranty_claim_already_decided';
+type ClaimErrorCode = 'warranty_amount_exceeds_paid' | 'warranty_period_over' | 'not_a_consumer_order' | 'not_delivered' | 'photo_not_an_image' | 'photo_too_large' | 'photo_empty' | 'too_many_photos' | 'discovery_date_required' | 'event_in_future' | 'decision_before_claim' | 'warranty_claim_already_decided';
 const KIND: Record<ClaimErrorCode, ErrorKind> = {
+  warranty_amount_exceeds_paid: 'refused',
   warranty_period_over: 'refused', not_a_consumer_order: 'refused', not_delivered: 'refused', photo_not_an_image: 'refused', photo_too_large: 'refused', photo_empty: 'refused',
   too_many_photos: 'refused', discovery_date_required: 'refused', event_in_future: 'refused', decision_before_claim: 'refused', warranty_claim_already_decided: 'conflict',
 };
@@ -198,20 +202,27 @@ export async function openClaim(deps: ClaimDeps, shop: Shop, orderId: string, re
   });
 }
 
-/** The day a refund decided on `on` is due: the profile's window from the finding (004: 7 days), if it sets one. */
+/** The day a refund or price reduction decided on `on` is due (warranty-rules.ts: 004 7 days after the finding; FR 14 days). */
 export function refundDueOn(shop: Shop, on: Temporal.PlainDate): Temporal.PlainDate | null {
-  const within = shop.profile.guarantee?.consumer?.refund?.within.within;
-  return within ? on.add(Temporal.Duration.from(within)) : null;
+  return warrantyRefundDueOn(on, shop.profile.guarantee?.consumer?.refund?.within.within, shop.legalSystem);
 }
 
-/** What another capability does in the decision's transaction (the credit note); what it returns joins the evidence event. */
-export type DecisionHook = (trx: Transaction<DB>, claim: ClaimRow) => Promise<Record<string, unknown>>;
+/** What the decision paid back, for the customer's e-mail: the credit note and the refund (src/flows/warranty-decision.ts). */
+export type DecisionSettled = { amountCents?: number; creditNoteNumber?: string; creditNoteCents?: number; refundCents?: number; refundMethod?: string; creditCents?: number };
+
+/**
+ * What another capability does in the decision's transaction (the credit note, the refund); what
+ * it returns joins the evidence event, and its `amountCents` (a refund of the lines in full, a
+ * reduction given as a percentage) becomes the decision's amount.
+ */
+export type DecisionHook = (trx: Transaction<DB>, claim: ClaimRow) => Promise<DecisionSettled & Record<string, unknown>>;
 
 /** Staff decide the remedy, or decline with a reason; the decision and its day become an event of the order. */
 export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input: DecisionInput, actor: string, inTransaction?: DecisionHook): Promise<ClaimJson> {
   if (input.remedy === 'declined' && !input.note) throw new ValidationFailed([{ field: 'note', code: 'required' }]);
-  if (input.remedy === 'price_reduction' && input.amountCents === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
+  if (input.remedy === 'price_reduction' && input.amountCents === undefined && input.percent === undefined) throw new ValidationFailed([{ field: 'amountCents', code: 'required' }]);
   if (input.amountCents !== undefined && input.remedy !== 'price_reduction' && input.remedy !== 'refund') throw new ValidationFailed([{ field: 'amountCents', code: 'invalid_value' }]);
+  if (input.percent !== undefined && (input.remedy !== 'price_reduction' || input.amountCents !== undefined)) throw new ValidationFailed([{ field: 'percent', code: 'invalid_value' }]);
   const found = await findClaimFor(deps.db, shop, id, 'staff');
   const now = deps.clock.now();
   const { instant, on } = factTime(input.at, shop.timeZone);
@@ -221,8 +232,8 @@ export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input
     const order = await q.lockOrder(trx, shop.slug, found.order_id);
     const claim = await trx.selectFrom('warranty_claims').selectAll().where('shop_id', '=', shop.slug).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (claim.remedy !== null) throw new ClaimRefused('warranty_claim_already_decided');
-    const due = input.remedy === 'refund' ? refundDueOn(shop, on) : null;
-    const row = await trx
+    const due = input.remedy === 'refund' || input.remedy === 'price_reduction' ? refundDueOn(shop, on) : null;
+    let row = await trx
       .updateTable('warranty_claims')
       .set({ remedy: input.remedy, decided_on: on.toString(), decision_note: input.note ?? null, refund_due_on: due?.toString() ?? null, decision_amount_cents: input.amountCents ?? null })
       .where('shop_id', '=', shop.slug)
@@ -230,14 +241,18 @@ export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input
       .returningAll()
       .executeTakeFirstOrThrow();
     const more = inTransaction ? await inTransaction(trx, row) : {};
-    // The customer is told the decision (and a refusal's reason) on a durable medium, through the outbox.
+    if (more.amountCents !== undefined && more.amountCents !== row.decision_amount_cents) {
+      row = await trx.updateTable('warranty_claims').set({ decision_amount_cents: more.amountCents }).where('shop_id', '=', shop.slug).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    }
+    // The customer is told the decision (and a refusal's reason, or what is paid back) on a durable medium, through the outbox.
     const customer = order ? await q.customerOf(trx, shop.slug, order.customer_id) : undefined;
-    const mail = customer?.email && order ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...decisionEmail(shop, order.number, row) }, new Date(now.epochMilliseconds)) : null;
+    const lang = customerLang(shop, customer?.language);
+    const mail = customer?.email && order ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...decisionEmail(shop, lang, order.number, row, more) }, new Date(now.epochMilliseconds)) : null;
     await appendEvent(
       trx,
       {
         shopId: shop.slug, orderId: row.order_id, type: 'warranty_claim_decided', at: new Date(instant.epochMilliseconds), actor,
-        data: { claimId: id, remedy: input.remedy, decidedOn: row.decided_on, refundDueOn: row.refund_due_on, ...(input.amountCents !== undefined && { amountCents: input.amountCents }), ...(input.note && { note: input.note }), ...more, ...(mail && { emailOutboxId: mail.id, emailTo: customer?.email }) },
+        data: { claimId: id, remedy: input.remedy, decidedOn: row.decided_on, refundDueOn: row.refund_due_on, ...(row.decision_amount_cents !== null && { amountCents: row.decision_amount_cents }), ...(input.percent !== undefined && { percent: input.percent }), ...(input.note && { note: input.note }), ...more, ...(mail && { emailOutboxId: mail.id, emailTo: customer?.email }) },
       },
       new Date(now.epochMilliseconds),
     );
@@ -245,14 +260,18 @@ export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input
   });
 }
 
-/** The decision e-mail, in the shop's language: the remedy and its deadline, or the refusal and its reason. */
-function decisionEmail(shop: Shop, number: string, row: ClaimRow): { subject: string; text: string } {
-  const lang = shop.language;
+/**
+ * The decision e-mail, in the customer's language (customer-language.ts): the remedy and its
+ * deadline, the refusal and its reason, or the sum paid back, how, and the credit note that credits it.
+ */
+function decisionEmail(shop: Shop, lang: Lang, number: string, row: ClaimRow, settled: DecisionSettled): { subject: string; text: string } {
   const decided = claimJson(row, 0).decision;
   const lines = [
     t(lang, 'claim.mail.decided', { date: row.opened_on, number, remedy: t(lang, `claim.remedy.${row.remedy ?? 'repair'}`) }),
     row.remedy === 'declined' && row.decision_note ? t(lang, 'claim.page.reason', { reason: row.decision_note }) : '',
     row.decision_amount_cents !== null ? t(lang, 'claim.page.amount', { amount: money(lang, row.decision_amount_cents) }) : '',
+    settled.creditNoteNumber && settled.creditNoteCents !== undefined ? t(lang, 'claim.mail.creditNote', { number: settled.creditNoteNumber, amount: money(lang, settled.creditNoteCents) }) : '',
+    settled.refundCents !== undefined ? t(lang, `claim.mail.refund.${settled.refundMethod === 'card' || settled.refundMethod === 'bank_transfer' ? settled.refundMethod : 'outside'}`, { amount: money(lang, settled.refundCents) }) : '',
     decided?.refundDueOn ? t(lang, 'claim.page.refundDue', { date: decided.refundDueOn }) : '',
     decided?.repairDueOn ? t(lang, 'claim.page.repairDue', { date: decided.repairDueOn }) : '',
   ].filter(Boolean);
@@ -282,6 +301,19 @@ export async function claimJsonOf(db: Db, shop: Shop, row: ClaimRow): Promise<Cl
 export async function claimsOfOrder(db: Db, shopId: string, orderId: string): Promise<ClaimJson[]> {
   const rows = await db.selectFrom('warranty_claims').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId).orderBy('opened_at').execute();
   return Promise.all(rows.map(async (r) => claimJson(r, await photoCount(db, shopId, r.id))));
+}
+
+/** Decided claims whose refund or price reduction has a due day (claims.ts `refundDueOn`), for the staff today view. */
+export function claimsWithRefundDue(db: Db, shopId: string) {
+  return db
+    .selectFrom('warranty_claims')
+    .innerJoin('orders', (j) => j.onRef('orders.shop_id', '=', 'warranty_claims.shop_id').onRef('orders.id', '=', 'warranty_claims.order_id'))
+    .innerJoin('customers', (j) => j.onRef('customers.shop_id', '=', 'orders.shop_id').onRef('customers.id', '=', 'orders.customer_id'))
+    .select(['warranty_claims.id', 'warranty_claims.order_id', 'warranty_claims.refund_due_on', 'orders.number', 'orders.status', 'customers.first_name', 'customers.last_name', 'customers.company_name'])
+    .where('warranty_claims.shop_id', '=', shopId)
+    .where('warranty_claims.refund_due_on', 'is not', null)
+    .where('warranty_claims.remedy', 'in', ['refund', 'price_reduction'])
+    .execute();
 }
 
 export async function claimPhoto(db: Db, shopId: string, claimId: string, no: number): Promise<{ contentType: PhotoType; bytes: Buffer } | null> {

@@ -7,6 +7,9 @@ import {
   conformityWarranty,
   guaranteeInformationBox,
   hiddenDefectClaimEndsOn,
+  priceReductionCents,
+  warrantyRefundCap,
+  warrantyRefundDueOn,
   type ConformityInput,
 } from './warranty-rules.ts';
 
@@ -114,5 +117,43 @@ describe('properties of the warranty', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('issue 10 §4: the money of a warranty refund or price reduction', () => {
+  test('a 30 % price reduction on 123.45 € is 37.04 € (37.035 rounded half up); 30 % of 39.90 € is 11.97 €', () => {
+    assert.equal(priceReductionCents(12345, 3000), 3704);
+    assert.equal(priceReductionCents(3990, 3000), 1197);
+    assert.equal(priceReductionCents(3990, 10_000), 3990);
+    assert.equal(priceReductionCents(1, 5000), 1, '0.5 cent rounds up');
+    assert.equal(priceReductionCents(1, 4999), 0);
+  });
+
+  test('a reduction outside 0.01 %–100 % is a programming error', () => {
+    assert.throws(() => priceReductionCents(100, 0), RangeError);
+    assert.throws(() => priceReductionCents(100, 10_001), RangeError);
+    assert.throws(() => priceReductionCents(-1, 100), RangeError);
+  });
+
+  test('property: a reduction never exceeds its base and grows with the percentage', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 9_999 }), (base, bp) => {
+        const a = priceReductionCents(base, bp);
+        const b = priceReductionCents(base, bp + 1);
+        return a >= 0 && a <= b && b <= base && Math.abs(a * 10_000 - base * bp) <= 5_000;
+      }),
+    );
+  });
+
+  test('the cap is what is left of the lines, never more than what may still be refunded', () => {
+    assert.equal(warrantyRefundCap({ linesLeftCents: 3990, refundableCents: 4980 }), 3990, 'the line, not the delivery');
+    assert.equal(warrantyRefundCap({ linesLeftCents: 3990, refundableCents: 1000 }), 1000, 'partly refunded already');
+    assert.equal(warrantyRefundCap({ linesLeftCents: 3990, refundableCents: -5 }), 0);
+  });
+
+  test('due 7 days after the finding under 004 (P7D); 14 days in France without a window (L217-17); no day in Belgium', () => {
+    assert.equal(warrantyRefundDueOn(d('2027-06-03'), 'P7D', 'FR')?.toString(), '2027-06-10');
+    assert.equal(warrantyRefundDueOn(d('2027-06-03'), null, 'FR')?.toString(), '2027-06-17');
+    assert.equal(warrantyRefundDueOn(d('2027-06-03'), undefined, 'BE'), null);
   });
 });

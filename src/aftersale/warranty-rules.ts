@@ -93,4 +93,35 @@ export function hiddenDefectClaimEndsOn(input: {
   return Temporal.PlainDate.compare(twoYears, longStop) <= 0 ? twoYears : longStop;
 }
 
+/**
+ * A price reduction given as a percentage of the claimed lines' price (C. consom. L217-14,
+ * "proportionnelle à la différence entre la valeur du bien délivré et la valeur de ce bien en
+ * l'absence du défaut"): `percentBp` in basis points (3000 = 30 %), rounded half up to the cent
+ * in integers (123.45 € × 30 % = 37.035 → 37.04 €).
+ */
+export function priceReductionCents(baseCents: number, percentBp: number): number {
+  if (!Number.isSafeInteger(baseCents) || baseCents < 0) throw new RangeError(`Not an amount in cents: ${baseCents}`);
+  if (!Number.isSafeInteger(percentBp) || percentBp <= 0 || percentBp > 10_000) throw new RangeError(`A reduction is 0.01 % to 100 %: ${percentBp} bp`);
+  return Math.floor((baseCents * percentBp + 5000) / 10_000);
+}
+
+/**
+ * The most a warranty refund or price reduction may pay back: what is left of the claimed lines
+ * (their price less earlier credit notes on them), and never more than the order kept of what was
+ * paid less what was already refunded (issue 10 §4: nothing is paid back twice, nor more than was paid).
+ */
+export function warrantyRefundCap(input: { linesLeftCents: number; refundableCents: number }): number {
+  return Math.max(0, Math.min(input.linesLeftCents, input.refundableCents));
+}
+
+/**
+ * The day a warranty refund or price reduction decided on `decidedOn` is due: the profile's window
+ * from the finding (004 art.8: 7 days after the defect is found), else, in France, 14 days
+ * (L217-17: the seller refunds within 14 days); Belgian law sets no day (null).
+ */
+export function warrantyRefundDueOn(decidedOn: Temporal.PlainDate, profileWindow: string | null | undefined, country: WarrantyCountry): Temporal.PlainDate | null {
+  if (profileWindow) return decidedOn.add(Temporal.Duration.from(profileWindow));
+  return country === 'FR' ? decidedOn.add({ days: 14 }) : null;
+}
+
 export { guaranteeInformationBox, type GuaranteeBox } from './guarantee-box.ts';

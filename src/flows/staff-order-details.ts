@@ -15,6 +15,7 @@ import { staffOrder } from '../payments/refunds/staff-order.ts';
 import type { Shop } from '../shops/service.ts';
 import { customerLang } from './notify-order-transition.ts';
 import { orderJson } from './order-json.ts';
+import { warrantyClaimsJson } from './warranty-claim-json.ts';
 
 export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, actor: Actor, shop: Shop, orderId: string) {
   const { db } = deps;
@@ -25,7 +26,7 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
     db.selectFrom('customers').select(['first_name', 'last_name', 'company_name', 'email', 'address', 'language']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
     db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', shop.slug).execute(),
   ]);
-  const claims = await claimsOfOrder(db, shop.slug, row.id);
+  const claims = await warrantyClaimsJson(db, shop, await claimsOfOrder(db, shop.slug, row.id));
   const customerLabel = customer ? customerName(customer) : row.customer_id;
   // Evidence events name their actor `kind:id`; people read the name.
   const names = new Map<string, string>([...staff.map((s) => [`staff:${s.id}`, s.name] as const), [`customer:${row.customer_id}`, customerLabel]]);

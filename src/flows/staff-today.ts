@@ -19,6 +19,7 @@ import { type TodayItem, todayItems } from '../orders/today-rules.ts';
 import { decisionDueOn } from '../orders/uncollected-pickup-rules.ts';
 import { jurisdictionOf, type Shop } from '../shops/service.ts';
 import { orderJson } from './order-json.ts';
+import { warrantyRefundsToWatch } from './warranty-claim-json.ts';
 
 export type TodayLine = TodayItem & { orderId: string; number: string; customerName: string; status: string };
 
@@ -48,6 +49,10 @@ export async function staffToday(deps: { db: Kysely<DB>; clock: Clock }, shop: S
     for (const item of todayItems({ status: 'delivered', paymentStatus: 'paid', refundDueOn: dueOn.toString() }, today, working)) {
       lines.push({ ...item, orderId: w.order_id, number: statement.order.number, customerName: statement.customer?.name ?? '', status: 'delivered' });
     }
+  }
+  // Warranty refunds and price reductions (issue 10 §4) whose money has not left yet.
+  for (const w of await warrantyRefundsToWatch(db, shop)) {
+    for (const item of todayItems({ status: 'delivered', paymentStatus: 'paid', refundDueOn: w.refundDueOn }, today, working)) lines.push({ ...item, orderId: w.orderId, number: w.number, customerName: w.customerName, status: w.status });
   }
   lines.sort((a, b) => a.daysLeft - b.daysLeft || a.number.localeCompare(b.number));
   return { today: today.toString(), lines };

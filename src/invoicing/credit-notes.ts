@@ -125,6 +125,20 @@ export async function issueCreditNote(trx: Transaction<DB>, shopOrId: Pick<Shop,
   return { id: row.id, number, issuedOn: issuedOn.toString(), totals: content.totals };
 }
 
+/**
+ * What is left to credit of some lines of the order's invoice, all taxes included: each line's
+ * total less what earlier credit notes took of it. Null when the order has no invoice.
+ */
+export async function creditableCents(trx: Transaction<DB>, shopId: string, orderId: string, lines: readonly CreditLine[]): Promise<number | null> {
+  const invoice = await trx.selectFrom('invoices').select(['id', 'lines']).where('shop_id', '=', shopId).where('order_id', '=', orderId).where('kind', '=', 'invoice').executeTakeFirst();
+  if (!invoice) return null;
+  const invoiceLines = invoice.lines as InvoiceLineJson[];
+  const earlier = await trx.selectFrom('credit_notes').select('lines').where('shop_id', '=', shopId).where('invoice_id', '=', invoice.id).execute();
+  const credited = creditedSoFar(earlier.map((c) => c.lines as CreditNoteLineJson[]));
+  const indexes = new Set((await toInvoiceLines(trx, shopId, orderId, invoiceLines, lines)).map((l) => l.invoiceLine));
+  return [...indexes].reduce((sum, i) => sum + Math.max(0, (invoiceLines[i]?.totalCents ?? 0) - (credited.get(i)?.cents ?? 0)), 0);
+}
+
 /** Order line numbers → the invoice's line indexes (its lines follow the order's by number, then delivery). */
 async function toInvoiceLines(trx: Transaction<DB>, shopId: string, orderId: string, invoiceLines: readonly InvoiceLineJson[], lines: readonly CreditLine[]): Promise<CreditRequestLine[]> {
   const numbers = (await trx.selectFrom('order_lines').select('line_no').where('shop_id', '=', shopId).where('order_id', '=', orderId).orderBy('line_no').execute()).map((l) => l.line_no);

@@ -142,7 +142,11 @@ describe('legal warranty claims (issue 10 §4)', () => {
     const res = await post(`${FR}/warranty-claims/${ids.claim}/decision`, staff, { remedy: 'refund', at: '2027-06-03', note: 'Plateau fendu constaté.' });
     assert.equal(res.statusCode, 201, res.body);
     console.log(`decision ${JSON.stringify(res.json().decision)}`);
-    assert.deepEqual(res.json().decision, { remedy: 'refund', decidedOn: '2027-06-03', note: 'Plateau fendu constaté.', refundDueOn: '2027-06-10' });
+    const lineCents = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/orders/${ids.order}`, headers: staff })).json().lines[0].totalCents;
+    assert.deepEqual(res.json().decision, { remedy: 'refund', decidedOn: '2027-06-03', amountCents: lineCents, note: 'Plateau fendu constaté.', refundDueOn: '2027-06-10' });
+    // The payment was recorded by hand with no account known: the refund is recorded as paid back by hand (refunds/owed.ts).
+    const { refund } = res.json().settlement;
+    assert.deepEqual([refund.method, refund.amountCents, refund.status, refund.paidOutside], ['bank_transfer', lineCents, 'confirmed', true]);
     const again = await post(`${FR}/warranty-claims/${ids.claim}/decision`, staff, { remedy: 'repair', at: '2027-06-03' });
     assert.equal(again.statusCode, 409);
     const read = await p.app.inject({ method: 'GET', url: `/api/v1/shops/${FR}/warranty-claims/${ids.claim}`, headers: bearer(tokens.c1) });

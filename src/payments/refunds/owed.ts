@@ -25,6 +25,14 @@ import { recordStep, type StepContext } from './settle.ts';
 export type OwedRefund = { amountCents: number; reason: string; iban?: string | null; creditorName?: string | null };
 export type StartedRefund = { refund: q.RefundRow; paymentIntentId: string | null };
 
+/** What may still be refunded on the order now: what it kept of the sums paid, less refunds not failed (rules.ts). */
+export async function refundableOn(trx: StepContext['trx'], shopId: string, orderId: string): Promise<number> {
+  const order = await q.lockOrder(trx, shopId, orderId);
+  if (!order) return 0;
+  const [payments, refunds, credited] = await Promise.all([q.paymentFacts(trx, shopId, orderId), q.refundFacts(trx, shopId, orderId), q.creditedFrom(trx, shopId, orderId)]);
+  return refundableCents(cents(Number(order.gross_cents)), cents(payments.reduce((sum, p) => sum + p.amountCents, 0)), refunds, credited);
+}
+
 /** Null when nothing may be refunded (nothing was paid, or all of it is refunded already). */
 export async function startOwedRefundIn(ctx: StepContext, orderId: string, owed: OwedRefund, hasStripe: boolean): Promise<StartedRefund | null> {
   const { trx, shop, now, actor } = ctx;

@@ -3,7 +3,9 @@
  * `POST /shops/{shop}/orders/{id}/warranty-claims` — the order's customer, JSON without photos or
  * multipart/form-data with up to 3 (`photos`) → `201 {id, kind, openedOn, warrantyEndsOn, presumption, …}`,
  * `422 warranty_period_over` / `not_a_consumer_order`;
- * `POST /shops/{shop}/warranty-claims/{id}/decision` — staff: `{remedy, at, note?}`;
+ * `POST /shops/{shop}/warranty-claims/{id}/decision` — staff: `{remedy, at, amountCents?, percent?, note?}`;
+ *   a refund or price reduction answers with its `settlement` (credit note, refund), `422
+ *   warranty_amount_exceeds_paid` beyond the claimed lines' price paid less what was refunded;
  * `GET /shops/{shop}/warranty-claims/{id}` — its customer, staff.
  */
 import fastifyMultipart from '@fastify/multipart';
@@ -14,6 +16,7 @@ import { ClaimInput, claimJsonOf, DecisionInput, findClaimFor, openClaim, type P
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { getShop } from '../../shops/service.ts';
 import { actorName } from './api.ts';
+import { warrantyClaimJson } from '../../flows/warranty-claim-json.ts';
 import { decideWarrantyClaim } from '../../flows/warranty-decision.ts';
 
 type IdParams = { Params: { shop: string; id: string } };
@@ -58,6 +61,7 @@ export function claimFromBody(body: unknown): { input: ClaimInput; photos: Photo
 export const claimsApi: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const deps = { db, clock: app.deps.clock };
+  const decisionDeps = { ...deps, stripe: app.deps.stripe };
   await acceptClaimPhotos(app);
 
   app.post<IdParams>('/shops/:shop/orders/:id/warranty-claims', { schema: { tags: ['aftersale'], summary: 'Open a legal-warranty claim on a delivered order (its consumer customer): conformity or hidden defect, JSON or multipart with up to 3 photos' } }, async (request, reply) => {
@@ -67,19 +71,22 @@ export const claimsApi: FastifyPluginAsync = async (app) => {
     return reply.code(201).send(await openClaim(deps, shop, request.params.id, { customerId, input, photos, lang: request.lang }, actorName(request)));
   });
 
-  app.post<IdParams>('/shops/:shop/warranty-claims/:id/decision', { schema: { tags: ['aftersale'], summary: 'Decide a warranty claim (staff): repair, replacement, price_reduction (amountCents) or refund, a refund or reduction credited by a credit note; or declined with its reason (note)' } }, async (request, reply) => {
+  app.post<IdParams>('/shops/:shop/warranty-claims/:id/decision', { schema: { tags: ['aftersale'], summary:
+        'Decide a warranty claim (staff): repair, replacement, price_reduction (amountCents, or percent of the claimed lines rounded half up) or refund (amountCents, default the claimed lines in full), or declined with its reason (note). ' +
+        'A refund or reduction issues a credit note (AV-<year>-<serial>) and pays back through the refund means (the card that paid; a SEPA transfer to the account that paid, in the next export; recorded as paid back by hand otherwise), answered in `settlement {creditNote, refund}` with `decision.refundDueOn`; ' +
+        '422 warranty_amount_exceeds_paid (more than the claimed lines paid less what was already refunded: nothing changed), 409 warranty_claim_already_decided' } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const input = parseOrThrow(DecisionInput, request.body);
-    return reply.code(201).send(await decideWarrantyClaim(deps, shop, request.params.id, input, actorName(request)));
+    return reply.code(201).send(await decideWarrantyClaim(decisionDeps, shop, request.params.id, input, actorName(request)));
   });
 
-  app.get<IdParams>('/shops/:shop/warranty-claims/:id', { schema: { tags: ['aftersale'], summary: 'A warranty claim, with its warranty end, presumption and decision (its customer, staff)' } }, async (request) => {
+  app.get<IdParams>('/shops/:shop/warranty-claims/:id', { schema: { tags: ['aftersale'], summary: 'A warranty claim, with its warranty end, presumption, decision and settlement (credit note and refund with its status) (its customer, staff)' } }, async (request) => {
     const shop = await getShop(db, request.params.shop);
     const { actor } = request;
     const own = actor.kind === 'customer' && actor.shopId === shop.slug;
     if (!own) requireAccess(actor, 'shop.manage', shop.slug);
     const row = await findClaimFor(db, shop, request.params.id, own ? { customerId: actor.id } : 'staff');
-    return claimJsonOf(db, shop, row);
+    return warrantyClaimJson(db, shop, await claimJsonOf(db, shop, row));
   });
 };

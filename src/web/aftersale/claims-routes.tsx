@@ -25,6 +25,7 @@ import { Page } from '../layout.tsx';
 import { actorName } from './api.ts';
 import { acceptClaimPhotos, claimFromBody } from './claims-api.ts';
 import { ClaimEntry, ClaimFormPage, ClaimPage } from './views/claims-pages.tsx';
+import { warrantyClaimJson } from '../../flows/warranty-claim-json.ts';
 import { decideWarrantyClaim } from '../../flows/warranty-decision.ts';
 import { eurosToCents } from '../../payments/refunds/schema.ts';
 
@@ -46,6 +47,7 @@ const boxFor = (shop: Shop, lang: Lang) => guaranteeInformationBox(shop.legalSys
 export const claimsPages: FastifyPluginAsync = async (app) => {
   const { db } = app.deps.database;
   const deps = { db, clock: app.deps.clock };
+  const decisionDeps = { ...deps, stripe: app.deps.stripe };
   await acceptClaimPhotos(app);
   const frame = (request: FastifyRequest, reply: FastifyReply, shop: Shop, title: string) => frameFor(request, reply, title, { slug: shop.slug, name: shop.name });
 
@@ -100,7 +102,7 @@ export const claimsPages: FastifyPluginAsync = async (app) => {
     const order = await findOrder(db, shop.slug, row.order_id);
     const number = order?.number ?? '';
     const f = frame(request, reply, shop, t(request.lang, 'claim.page.title', { number }));
-    const page = <ClaimPage lang={request.lang} claim={await claimJsonOf(db, shop, row)} number={number} box={boxFor(shop, request.lang)} orderUrl={`/shops/${shop.slug}/orders/${row.order_id}`} photoUrl={(n) => `/shops/${shop.slug}/warranty-claims/${row.id}/photos/${n}`} />;
+    const page = <ClaimPage lang={request.lang} claim={await warrantyClaimJson(db, shop, await claimJsonOf(db, shop, row))} number={number} box={boxFor(shop, request.lang)} orderUrl={`/shops/${shop.slug}/orders/${row.order_id}`} photoUrl={(n) => `/shops/${shop.slug}/warranty-claims/${row.id}/photos/${n}`} />;
     return sendPage(reply, <Page frame={f}>{page}</Page>);
   });
 
@@ -133,8 +135,9 @@ export const claimsPages: FastifyPluginAsync = async (app) => {
     const claim = await findClaimFor(db, shop, request.params.id, 'staff');
     const values = flatForm(request.body);
     try {
-      const input = parseOrThrow(DecisionInput, { remedy: values.remedy, at: values.at, ...(values.amount?.trim() && { amountCents: eurosToCents(values.amount) }), ...(values.note && { note: values.note }) });
-      await decideWarrantyClaim(deps, shop, claim.id, input, actorName(request));
+      const percent = values.percent?.trim() ? Number(values.percent.trim().replace(',', '.')) : undefined;
+      const input = parseOrThrow(DecisionInput, { remedy: values.remedy, at: values.at, ...(values.amount?.trim() && { amountCents: eurosToCents(values.amount) }), ...(percent !== undefined && { percent }), ...(values.note && { note: values.note }) });
+      await decideWarrantyClaim(decisionDeps, shop, claim.id, input, actorName(request));
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${claim.order_id}`, 303);
     } catch (error) {
       const errors = fieldErrors(error, request.lang);

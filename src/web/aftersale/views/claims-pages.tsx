@@ -6,7 +6,8 @@
  * section of the back-office order page. Without JavaScript; every field labelled.
  */
 import { longDate } from '../../../aftersale/format.ts';
-import type { ClaimJson, WarrantyStanding } from '../../../aftersale/claims.ts';
+import type { WarrantyStanding } from '../../../aftersale/claims.ts';
+import type { WarrantyClaimView as ClaimJson, WarrantySettlement } from '../../../flows/warranty-claim-json.ts';
 import { DECISIONS } from '../../../aftersale/claims.ts';
 import type { GuaranteeBox } from '../../../aftersale/guarantee-box.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
@@ -106,7 +107,30 @@ function Decision({ lang, claim }: { lang: Lang; claim: ClaimJson }) {
       {d.amountCents !== undefined && <p>{t(lang, 'claim.page.amount', { amount: money(lang, d.amountCents) })}</p>}
       {d.refundDueOn && <p><strong>{t(lang, 'claim.page.refundDue', { date: longDate(lang, d.refundDueOn) })}</strong></p>}
       {d.repairDueOn && <p><strong>{t(lang, 'claim.page.repairDue', { date: longDate(lang, d.repairDueOn) })}</strong></p>}
+      {claim.settlement && <Settlement lang={lang} settlement={claim.settlement} />}
     </>
+  );
+}
+
+/** What the decision paid back: the credit note (its PDF) and the refund, with where the money stands. */
+function Settlement({ lang, settlement }: { lang: Lang; settlement: WarrantySettlement }) {
+  const { creditNote, refund } = settlement;
+  const means = refund ? (refund.paidOutside ? 'outside' : refund.method) : null;
+  return (
+    <dl class="facts">
+      {creditNote && (
+        <>
+          <dt>{t(lang, 'claim.page.creditNote')}</dt>
+          <dd><a href={creditNote.pdfUrl}>{creditNote.number}</a> — {longDate(lang, creditNote.issuedOn)} — {money(lang, creditNote.grossCents)}</dd>
+        </>
+      )}
+      {refund && means && (
+        <>
+          <dt>{t(lang, 'claim.page.refund')}</dt>
+          <dd>{t(lang, `claim.page.refund.${means}`, { amount: money(lang, refund.amountCents) })} {t(lang, `claim.page.refundStatus.${refund.status}`)}</dd>
+        </>
+      )}
+    </dl>
   );
 }
 
@@ -183,6 +207,10 @@ export function StaffClaimsSection({ lang, claims, csrf, action, photoUrl, refun
               <div class="field">
                 <label for={`f-amount-${c.id}`}>{t(lang, 'claim.staff.amount')}</label>
                 <input id={`f-amount-${c.id}`} name="amount" inputmode="decimal" />
+              </div>
+              <div class="field">
+                <label for={`f-percent-${c.id}`}>{t(lang, 'claim.staff.percent')}</label>
+                <input id={`f-percent-${c.id}`} name="percent" inputmode="decimal" />
               </div>
               <div class="field">
                 <label for={`f-note-${c.id}`}>{t(lang, 'claim.staff.note')}</label>
