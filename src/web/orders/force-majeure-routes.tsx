@@ -3,9 +3,12 @@
  * concerned are told, and the deadlines are suspended. Forms carry the CSRF token; no JavaScript.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../kernel/errors.ts';
+import { isUuid } from '../../kernel/ids.ts';
 import { type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { declareForceMajeure, endForceMajeure, FORCE_MAJEURE_CAUSES, ForceMajeureEndInput, ForceMajeureInput, listForceMajeure } from '../../orders/force-majeure.ts';
+import { longDay } from '../../orders/late-delivery.ts';
 import type { Shop } from '../../shops/service.ts';
 import { staffShop } from '../../shops/staff-access.ts';
 import { actorName } from '../aftersale/api.ts';
@@ -30,6 +33,9 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
   async function staffPage(request: FastifyRequest<ShopParams>, reply: FastifyReply, shop: Shop, values: Record<string, string>, errors: FieldErrors, status = 200, notice?: string) {
     const lang = request.lang;
     const periods = await listForceMajeure(db, shop);
+    // Staff know an order by its number: the list names each order by it.
+    const orderIds = periods.flatMap((p) => (p.orderId ? [p.orderId] : []));
+    const numbers = new Map(orderIds.length === 0 ? [] : (await db.selectFrom('orders').select(['id', 'number']).where('shop_id', '=', shop.slug).where('id', 'in', orderIds).execute()).map((o) => [o.id, o.number]));
     const f = frame(request, reply, shop, t(lang, 'forceMajeure.staff.title'));
     const csrf = f.csrfToken ?? '';
     const body = (
@@ -41,7 +47,7 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
         {periods.length === 0 ? (
           <p>{t(lang, 'forceMajeure.staff.none')}</p>
         ) : (
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">{t(lang, 'forceMajeure.staff.cause')}</th>
@@ -54,19 +60,19 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
             <tbody>
               {periods.map((p) => (
                 <tr>
-                  <td>{causeLabel(lang, p.cause)}</td>
-                  <td>{p.orderId ? <a href={`/shops/${shop.slug}/staff/orders/${p.orderId}`}>{t(lang, 'forceMajeure.staff.scope.order')}</a> : t(lang, 'forceMajeure.staff.scope.shop')}</td>
-                  <td>{p.startsOn}</td>
-                  <td>
-                    {p.endsOn ?? (
-                      <Form action={`/shops/${shop.slug}/staff/force-majeure/${p.id}/end`} csrfToken={csrf} label={`${t(lang, 'forceMajeure.staff.end')} ${p.startsOn}`}>
+                  <td data-label={t(lang, 'forceMajeure.staff.cause')}>{causeLabel(lang, p.cause)}</td>
+                  <td data-label={t(lang, 'forceMajeure.staff.scope')}>{p.orderId ? <a href={`/shops/${shop.slug}/staff/orders/${p.orderId}`}>{t(lang, 'forceMajeure.staff.scope.orderNumber', { number: numbers.get(p.orderId) ?? p.orderId })}</a> : t(lang, 'forceMajeure.staff.scope.shop')}</td>
+                  <td data-label={t(lang, 'forceMajeure.staff.startsOn')}>{longDay(lang, p.startsOn)}</td>
+                  <td data-label={t(lang, 'forceMajeure.staff.endOn')}>
+                    {p.endsOn ? longDay(lang, p.endsOn) : (
+                      <Form action={`/shops/${shop.slug}/staff/force-majeure/${p.id}/end`} csrfToken={csrf} label={`${t(lang, 'forceMajeure.staff.end')} — ${causeLabel(lang, p.cause)}, ${longDay(lang, p.startsOn)}`}>
                         <label for={`f-end-${p.id}`}>{t(lang, 'forceMajeure.staff.endOn')}</label>
                         <input id={`f-end-${p.id}`} name="endsOn" type="date" required />
                         <button type="submit">{t(lang, 'forceMajeure.staff.end')}</button>
                       </Form>
                     )}
                   </td>
-                  <td>{p.terminationFrom ?? '—'}</td>
+                  <td data-label={t(lang, 'forceMajeure.staff.terminationFrom')}>{p.terminationFrom ? longDay(lang, p.terminationFrom) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -83,8 +89,8 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
           </div>
           <Field name="startsOn" type="date" label={t(lang, 'forceMajeure.staff.startsOn')} value={values.startsOn} required errors={errors} />
           <Field name="endsOn" type="date" label={t(lang, 'forceMajeure.staff.endsOn')} value={values.endsOn} errors={errors} />
-          <Field name="orderId" label={t(lang, 'forceMajeure.staff.orderId')} value={values.orderId} errors={errors} />
-          <Field name="note" label={t(lang, 'lateDelivery.note')} value={values.note} errors={errors} />
+          <Field name="orderId" label={t(lang, 'forceMajeure.staff.orderNumber')} value={values.orderId} errors={errors} />
+          <Field name="note" label={t(lang, 'forceMajeure.staff.note')} value={values.note} errors={errors} />
           <button type="submit">{t(lang, 'forceMajeure.staff.declare')}</button>
         </Form>
       </>
@@ -92,6 +98,13 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
     return sendPage(reply, <Page frame={f}>{body}</Page>, status);
   }
 
+
+  /** The order staff typed, by its number (as the order page shows it) or its id; refused on the field when there is none. */
+  async function orderIdOf(shop: Shop, typed: string): Promise<string> {
+    const found = await db.selectFrom('orders').select('id').where('shop_id', '=', shop.slug).where(isUuid(typed) ? 'id' : 'number', '=', isUuid(typed) ? typed : typed.toUpperCase()).executeTakeFirst();
+    if (!found) throw new DomainError('force_majeure_order_unknown', 'refused', { number: typed }, 'orderId');
+    return found.id;
+  }
 
   app.get<ShopParams>('/shops/:shop/staff/force-majeure', async (request, reply) => {
     const shop = await staffShop(db, request, reply);
@@ -103,7 +116,9 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
     if (!shop) return reply;
     const values = flatForm(request.body);
     try {
-      const declared = await declareForceMajeure(deps, shop, parseOrThrow(ForceMajeureInput, formInput(values)), actorName(request));
+      const input = formInput(values);
+      if (input.orderId) input.orderId = await orderIdOf(shop, input.orderId);
+      const declared = await declareForceMajeure(deps, shop, parseOrThrow(ForceMajeureInput, input), actorName(request));
       return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: declared.ordersNotified }));
     } catch (error) {
       return staffPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);

@@ -46,41 +46,43 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
     const placedOn = longDay(lang, localDate(Temporal.Instant.fromEpochMilliseconds(order.placed_at.getTime()), shop.timeZone).toString());
     const sender = [shop.profile.identity?.legalName ?? shop.name, addressLine(shop.profile.identity?.registeredOffice ? { line2: undefined, ...shop.profile.identity.registeredOffice } : null)].filter(Boolean).join(', ');
     const Letter = ({ n }: { n: FormalNotice }) => (
-      <article class="letter" aria-label={`${t(lang, 'formalNotice.letter.title')} ${n.sentOn}`}>
-        <p>{sender}</p>
-        <p>{[customer.first_name, customer.last_name].join(' ')}{customer.company_name && ` (${customer.company_name})`}<br />{addressLine(customer.address as never)}</p>
-        <p>{longDay(lang, n.sentOn)}{n.trackingNumber && ` — ${n.trackingNumber}`}</p>
+      <article class="letter" aria-label={`${t(lang, 'formalNotice.letter.title')}, ${longDay(lang, n.sentOn)}`}>
+        <p class="from">{sender}</p>
+        <p class="to">{[customer.first_name, customer.last_name].join(' ')}{customer.company_name && ` (${customer.company_name})`}<br />{addressLine(customer.address as never)}</p>
+        <p class="date">{longDay(lang, n.sentOn)}</p>
+        {n.trackingNumber && <p>{t(lang, 'formalNotice.letter.tracking', { number: n.trackingNumber })}</p>}
         <h3>{t(lang, 'formalNotice.letter.title')}</h3>
         {t(lang, `formalNotice.letter.${n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days, start: t(lang, `formalNotice.start.${n.from}`), clause: n.clause.replace('art.', 'article '), deposit: n.depositKept ? t(lang, 'formalNotice.letter.deposit_kept') : '' }).split('\n\n').map((para) => <p>{para}</p>)}
+        <p class="signature">{shop.profile.identity?.legalName ?? shop.name}</p>
       </article>
     );
     const body = (
-      <>
-        <h1>{t(lang, 'formalNotice.staff.title', { number: order.number })}</h1>
+      <div class="letters">
+        <h1 class="no-print">{t(lang, 'formalNotice.staff.title', { number: order.number })}</h1>
         <ErrorSummary lang={lang} errors={errors} />
-        {notices.length === 0 && <p>{t(lang, 'formalNotice.staff.none')}</p>}
+        {notices.length === 0 && <p class="no-print">{t(lang, 'formalNotice.staff.none')}</p>}
         {notices.map((n) => (
-          <section aria-label={`${t(lang, `formalNotice.kind.${n.kind}`)} ${n.sentOn}`}>
-            <h2>{t(lang, `formalNotice.kind.${n.kind}`)} — {n.sentOn}</h2>
-            <p>
+          <section class="formal-notice" aria-labelledby={`fn-${n.id}`}>
+            <h2 class="no-print" id={`fn-${n.id}`}>{t(lang, `formalNotice.kind.${n.kind}`)} — {longDay(lang, n.sentOn)}</h2>
+            <p class="no-print">
               {n.cured ? t(lang, 'formalNotice.staff.cured') : n.periodEndsOn && n.effectiveFrom ? t(lang, 'formalNotice.staff.effective', { periodEndsOn: longDay(lang, n.periodEndsOn), effectiveFrom: longDay(lang, n.effectiveFrom) }) : t(lang, 'formalNotice.staff.waiting')}
             </p>
             <Letter n={n} />
-            <Form action={`${base}/formal-notices/dates`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.dates')} ${n.sentOn}`}>
+            <Form action={`${base}/formal-notices/dates`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.dates')}, ${longDay(lang, n.sentOn)}`}>
               <input type="hidden" name="noticeId" value={n.id} />
               <div class="field"><label for={`f-presented-${n.id}`}>{t(lang, 'formalNotice.staff.presentedOn')}</label><input id={`f-presented-${n.id}`} name="presentedOn" type="date" value={n.presentedOn ?? undefined} /></div>
               <div class="field"><label for={`f-received-${n.id}`}>{t(lang, 'formalNotice.staff.receivedOn')}</label><input id={`f-received-${n.id}`} name="receivedOn" type="date" value={n.receivedOn ?? undefined} /></div>
               <button type="submit">{t(lang, 'formalNotice.staff.save')}</button>
             </Form>
             {!n.cured && order.status !== 'cancelled' && (
-              <Form action={`${base}/formal-notice-termination`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.terminate')} ${n.sentOn}`}>
+              <Form action={`${base}/formal-notice-termination`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.terminate')}, ${longDay(lang, n.sentOn)}`}>
                 <input type="hidden" name="noticeId" value={n.id} />
                 <button type="submit">{t(lang, 'formalNotice.staff.terminate')}</button>
               </Form>
             )}
           </section>
         ))}
-        <h2>{t(lang, 'formalNotice.staff.record')}</h2>
+        <h2 class="no-print">{t(lang, 'formalNotice.staff.record')}</h2>
         <Form action={`${base}/formal-notices`} csrfToken={csrf} label={t(lang, 'formalNotice.staff.record')}>
           <div class={errors.kind ? 'field has-error' : 'field'}>
             <label for="f-kind">{t(lang, 'formalNotice.staff.kind')}</label>
@@ -96,8 +98,8 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
           <Field name="amount" label={t(lang, 'formalNotice.staff.amount')} value={values.amount} errors={errors} />
           <button type="submit">{t(lang, 'formalNotice.staff.save')}</button>
         </Form>
-        <p><a href={base}>{t(lang, 'lateDelivery.back')}</a></p>
-      </>
+        <p class="no-print"><a href={base}>{t(lang, 'lateDelivery.back')}</a></p>
+      </div>
     );
     return sendPage(reply, <Page frame={f}>{body}</Page>, status);
   }

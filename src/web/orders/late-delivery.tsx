@@ -28,6 +28,8 @@ import { Page } from '../layout.tsx';
 type IdParams = { Params: { shop: string; id: string } };
 
 const causeLabel = (lang: Lang, cause: string) => t(lang, `forceMajeure.cause.${cause}` as MessageKey);
+/** Late, with a notice still needed or running: the customer whose date was essential may terminate at once (L216-6 II). */
+const essentialOpen = (s: LateDeliveryJson) => s.late && !s.canTerminate.allowed && ['late_delivery_notice_required', 'notice_period_running'].includes(s.canTerminate.code ?? '');
 const why = (lang: Lang, v: Verdict) => (v.allowed ? '' : t(lang, 'lateDelivery.unavailable', { reason: messageFor(lang, v.code, v.params) }));
 
 function Situation({ lang, s }: { lang: Lang; s: LateDeliveryJson }) {
@@ -39,8 +41,8 @@ function Situation({ lang, s }: { lang: Lang; s: LateDeliveryJson }) {
         {s.suspendedDays > 0 && <>, {t(lang, 'lateDelivery.suspended', { days: s.suspendedDays })}</>})
       </dd>
       <dt>{t(lang, 'lateDelivery.state')}</dt>
-      <dd>{t(lang, s.late ? 'lateDelivery.state.late' : 'lateDelivery.state.on_time')}</dd>
-      {s.notice && <><dt>{t(lang, 'lateDelivery.notice.title')}</dt><dd>{t(lang, 'lateDelivery.notice.sent', { sentOn: longDay(lang, s.notice.sentOn), deliverBy: longDay(lang, s.notice.deliverBy) })}</dd></>}
+      <dd>{t(lang, s.termination ? 'lateDelivery.state.terminated' : s.late ? 'lateDelivery.state.late' : 'lateDelivery.state.on_time')}</dd>
+      {s.notice && <><dt>{t(lang, 'lateDelivery.notice.term')}</dt><dd>{t(lang, 'lateDelivery.notice.sent', { sentOn: longDay(lang, s.notice.sentOn), deliverBy: longDay(lang, s.notice.deliverBy) })}</dd></>}
     </dl>
   );
 }
@@ -141,7 +143,7 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
               {s.canTerminate.allowed ? (
                 <Form action={`${base}/termination`} csrfToken={csrf} label={t(lang, 'lateDelivery.terminate.title')}>
                   <p>{t(lang, 'lateDelivery.terminate.intro')}</p>
-                  <p>{t(lang, 'lateDelivery.terminate.ground')} : {t(lang, `lateDelivery.ground.${s.canTerminate.ground ?? 'notice_period_over'}`)}</p>
+                  <p>{t(lang, 'lateDelivery.terminate.ground')}{lang === 'fr' ? ' : ' : ': '}{t(lang, `lateDelivery.ground.${s.canTerminate.ground ?? 'notice_period_over'}`)}</p>
                   <input type="hidden" name="ground" value={s.canTerminate.ground} />
                   <div class={errors.confirm ? 'field has-error' : 'field'}>
                     {errors.confirm && <p class="error" id="f-confirm-error">{errors.confirm}</p>}
@@ -152,6 +154,18 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
                 </Form>
               ) : (
                 <p>{why(lang, s.canTerminate)}</p>
+              )}
+              {essentialOpen(s) && (
+                <Form action={`${base}/termination`} csrfToken={csrf} label={t(lang, 'lateDelivery.essential.form')}>
+                  <p>{t(lang, 'lateDelivery.essential.intro')}</p>
+                  <input type="hidden" name="ground" value="essential_date" />
+                  <div class={errors.confirm ? 'field has-error' : 'field'}>
+                    {errors.confirm && <p class="error" id="f-confirm-error">{errors.confirm}</p>}
+                    <input id="f-confirm" name="confirm" type="checkbox" value="yes" required aria-describedby={errors.confirm ? 'f-confirm-error' : undefined} />
+                    <label for="f-confirm">{t(lang, 'lateDelivery.essential.confirm')}</label>
+                  </div>
+                  <button type="submit">{t(lang, 'lateDelivery.essential.submit')}</button>
+                </Form>
               )}
             </section>
           </>
