@@ -61,6 +61,7 @@ import { operatorPages } from './platform/operator-routes.tsx';
 import { roundsStaffPages } from './web/rounds/staff-routes.tsx';
 import { runSheetPages } from './web/rounds/run-sheet-routes.tsx';
 import { installContext, installSecurityHeaders } from './web/hooks.ts';
+import { installOrderLinks } from './web/order-link.ts';
 import { installIdempotency } from './web/idempotency.ts';
 import { installErrorHandlers } from './web/errors.tsx';
 import { type LogStream, loggerOptions } from './web/logging.ts';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(fastifyStatic, { root: fileURLToPath(new URL('./web/assets/', import.meta.url)), prefix: '/assets/' });
 
   installContext(app);
+  installOrderLinks(app);
   installInputGuard(app);
   installErrorHandlers(app);
   await apiDocs(app);

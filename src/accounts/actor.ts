@@ -6,7 +6,8 @@
 import { DomainError, forbidden, unauthenticated } from '../kernel/errors.ts';
 
 export type Actor =
-  | { kind: 'customer'; shopId: string; id: string; name: string }
+  /** `orderLink`: not signed in, acting through the signed link of that one order (src/web/order-link.ts). */
+  | { kind: 'customer'; shopId: string; id: string; name: string; orderLink?: string }
   | { kind: 'staff'; shopId: string; id: string; name: string }
   | { kind: 'operator'; id: string; name: string }
   | { kind: 'anonymous' };

@@ -13,13 +13,20 @@ export function insertCustomer(db: Exec, customer: NewCustomer) {
   return db.insertInto('customers').values(customer).returning(['id']).executeTakeFirstOrThrow();
 }
 
+/** A member (never a guest: a guest has no password and signs in nowhere, 0023). */
 export function findCustomerByEmail(db: Exec, shopId: string, email: string) {
   return db
     .selectFrom('customers')
     .selectAll()
     .where('shop_id', '=', shopId)
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .where('guest', '=', false)
     .executeTakeFirst();
+}
+
+/** A guest's details typed again at checkout: only a guest row is ever rewritten this way. */
+export function updateGuest(db: Exec, shopId: string, id: string, values: Pick<NewCustomer, 'email' | 'first_name' | 'last_name' | 'address' | 'language'>) {
+  return db.updateTable('customers').set(values).where('shop_id', '=', shopId).where('id', '=', id).where('guest', '=', true).returning(['id']).executeTakeFirst();
 }
 
 export function findCustomer(db: Exec, shopId: string, id: string) {

@@ -87,6 +87,8 @@ export interface CustomersTable {
   address: Json<AddressJson>;
   language: 'fr' | 'en' | 'nl';
   created_at: Generated<Date>;
+  /** A guest's checkout (0023): no password ('!'), the e-mail not unique, never signs in. */
+  guest: Generated<boolean>;
 }
 
 export type ActorKind = 'customer' | 'staff' | 'operator';

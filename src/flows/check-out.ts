@@ -36,6 +36,11 @@ export type CheckOutOrigin = {
   orderId?: string;
   /** Where Stripe's page sends the customer back; the order page when not given. */
   returnUrl?: (orderUrl: string) => string;
+  /**
+   * The link the confirmation e-mail gives to follow the order: the signed order link, which a
+   * guest needs to open it without an account (src/web/order-link.ts); the order page when not given.
+   */
+  followUrl?: (orderId: string) => string;
 };
 
 /** What the caller writes in the order's transaction(s); none of it is the order itself. */
@@ -72,7 +77,7 @@ export async function checkOut(deps: CardDeps, request: CheckOutRequest, origin:
     ip: origin.ip,
     userAgent: origin.userAgent,
     terms,
-    orderUrl,
+    orderUrl: origin.followUrl ?? orderUrl,
     orderId: origin.orderId,
     first: hooks.first,
     last: async (trx, p) => {

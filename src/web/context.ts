@@ -66,6 +66,8 @@ export function viewerFor(actor: Actor, shopSlug: string | undefined): Viewer {
   if (actor.kind === 'anonymous') return null;
   if (actor.kind === 'operator') return { kind: 'operator', name: actor.name };
   if (actor.shopId !== shopSlug) return null;
+  // Through an order's signed link nobody is signed in: the header offers to sign in, not an account.
+  if (actor.kind === 'customer' && actor.orderLink) return null;
   return { kind: actor.kind, name: actor.name };
 }
 

@@ -76,4 +76,19 @@ export const accountsMessages = {
     nl: 'Hallo,\n\nU vroeg om het wachtwoord van uw account bij {shop} te wijzigen. Open deze link om een nieuw te kiezen ({minutes} minuten geldig):\n\n{link}\n\nHebt u niets gevraagd, negeer dan dit bericht: uw wachtwoord blijft ongewijzigd.\n',
   },
   'accounts.signedOut': { fr: 'Vous êtes déconnecté.', en: 'You are signed out.', nl: 'U bent afgemeld.' },
+  // Guest checkout and the signed order link (issue 10 §1).
+  'checkout.signIn.guest': { fr: 'Commander sans créer de compte', en: 'Order without creating an account', nl: 'Bestellen zonder account' },
+  'checkout.guest.title': { fr: 'Vos coordonnées', en: 'Your details', nl: 'Uw gegevens' },
+  'checkout.guest.intro': {
+    fr: 'Vous commandez sans compte, en tant que consommateur. Nous vous envoyons à cette adresse e-mail la confirmation de commande et un lien personnel pour suivre votre commande, télécharger vos documents et, le cas échéant, vous rétracter. Gardez cet e-mail : le lien ouvre votre commande sans mot de passe.',
+    en: 'You are ordering without an account, as a consumer. We send the order confirmation to this e-mail address with a personal link to follow your order, download your documents and, where it applies, withdraw. Keep that e-mail: the link opens your order without a password.',
+    nl: 'U bestelt zonder account, als consument. Wij sturen de bestelbevestiging naar dit e-mailadres, met een persoonlijke link om uw bestelling te volgen, uw documenten te downloaden en, waar van toepassing, te herroepen. Bewaar die e-mail: de link opent uw bestelling zonder wachtwoord.',
+  },
+  'checkout.guest.submit': { fr: 'Continuer vers la livraison et le paiement', en: 'Continue to delivery and payment', nl: 'Verder naar levering en betaling' },
+  'checkout.guest.signInInstead': { fr: 'J’ai un compte : me connecter', en: 'I have an account: sign in', nl: 'Ik heb een account: aanmelden' },
+  'error.guest_checkout_not_offered': {
+    fr: 'Cette boutique demande un compte client pour commander : connectez-vous ou créez un compte, votre panier est conservé.',
+    en: 'This shop requires a customer account to order: sign in or create an account, your cart is kept.',
+    nl: 'Deze winkel vraagt een klantaccount om te bestellen: meld u aan of maak een account aan, uw winkelmandje blijft bewaard.',
+  },
 } satisfies Record<string, Entry>;

@@ -35,6 +35,9 @@ import { claimEntry } from '../aftersale/claims-routes.tsx';
 import { customerChangesSection } from '../orders/customer-changes.tsx';
 import { baseUrl } from '../urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
+import { checkoutCustomer, forgetGuest, guestRoutes, guestShop } from './guest-routes.tsx';
+import { takesGuests } from '../../accounts/guests.ts';
+import { grantOrderLink, signedOrderUrl } from '../order-link.ts';
 import { claimCart, viewCart } from '../../checkout/cart-service.ts';
 import { CheckoutChoices, forgetChoices, readChoices, rememberReturn, saveChoices } from './cart-session.ts';
 import { checkOut } from '../../flows/check-out.ts';
@@ -57,7 +60,7 @@ import { HandOverLine } from '../accounts/views/deliveries.tsx';
 import { ReviewPage } from './views/review-page.tsx';
 
 type ShopParams = { Params: { shop: string } };
-type Customer = NonNullable<Awaited<ReturnType<typeof shopCustomer>>>;
+type Customer = NonNullable<Awaited<ReturnType<typeof checkoutCustomer>>>;
 
 const ConfirmForm = z.object({
   expectedGrossCents: z.coerce.number().int().min(0).max(1e12),
@@ -76,6 +79,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
   const deps = { db, clock };
   const cardDeps = { ...deps, stripe: app.deps.stripe, simulated: app.deps.config.simulatedPayments };
   cartRoutes(app, deps);
+  guestRoutes(app, deps);
 
   const frame = (request: FastifyRequest, reply: FastifyReply, shop: Shop, title: string) => frameFor(request, reply, title, { slug: shop.slug, name: shop.name });
   const toSignIn = (reply: FastifyReply, shop: Shop) => reply.redirect(`/shops/${shop.slug}/checkout/sign-in`, 303);
@@ -85,7 +89,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
   async function review(shop: Shop, customer: Customer, choices: CheckoutChoices, showSlot = true) {
     requireUsableMethod(choices.paymentMethod, takesCards(cardDeps));
     const kind = customer.kind as CustomerKind;
-    const cart = await viewCart(deps, shop, { customerId: customer.id }, kind);
+    const cart = await viewCart(deps, shop, customer.cart, kind);
     if (!cart.id || !cart.ready) return null;
     const customerAddress = customer.address as unknown as { line1: string; postalCode: string; city: string; country: string };
     const quote = quoteOrder({ profile: shop.profile, legalSystem: shop.legalSystem, kind, customerAddress, lines: cart.catalogueLines, delivery: choices.delivery, paymentMethod: choices.paymentMethod });
@@ -163,24 +167,24 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     if (await shopCustomer(db, request, shop)) return reply.redirect(`/shops/${shop.slug}/checkout`, 303);
     rememberReturn(request, reply, shop.slug);
     const f = frame(request, reply, shop, t(request.lang, 'checkout.signIn.title'));
-    return sendPage(reply, <Page frame={f}><SignInFirst lang={request.lang} shopSlug={shop.slug} /></Page>);
+    return sendPage(reply, <Page frame={f}><SignInFirst lang={request.lang} shopSlug={shop.slug} guest={takesGuests(guestShop(shop))} /></Page>);
   });
 
   app.get<ShopParams>('/shops/:shop/checkout', async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
-    const customer = await shopCustomer(db, request, shop);
+    const customer = await checkoutCustomer(db, request, shop);
     if (!customer) return toSignIn(reply, shop);
-    const cart = await viewCart(deps, shop, { customerId: customer.id }, customer.kind as CustomerKind);
+    const cart = await viewCart(deps, shop, customer.cart, customer.kind as CustomerKind);
     if (!cart.ready) return reply.redirect(`/shops/${shop.slug}/cart`, 303);
     return choicesPage(request, reply, shop, customer, cart, flatChoices(readChoices(request)), {}, 200);
   });
 
   app.post<ShopParams>('/shops/:shop/checkout', { preValidation: app.csrfProtection }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
-    const customer = await shopCustomer(db, request, shop);
+    const customer = await checkoutCustomer(db, request, shop);
     if (!customer) return toSignIn(reply, shop);
     const kind = customer.kind as CustomerKind;
-    const cart = await viewCart(deps, shop, { customerId: customer.id }, kind);
+    const cart = await viewCart(deps, shop, customer.cart, kind);
     if (!cart.ready) return reply.redirect(`/shops/${shop.slug}/cart`, 303);
     const values = flatForm(request.body);
     try {
@@ -198,7 +202,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
 
   app.get<ShopParams>('/shops/:shop/checkout/review', async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
-    const customer = await shopCustomer(db, request, shop);
+    const customer = await checkoutCustomer(db, request, shop);
     if (!customer) return toSignIn(reply, shop);
     const choices = readChoices(request);
     if (!choices) return reply.redirect(`/shops/${shop.slug}/checkout`, 303);
@@ -215,10 +219,19 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
 
   app.post<ShopParams>('/shops/:shop/checkout/confirm', { preValidation: app.csrfProtection }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
-    const customer = await shopCustomer(db, request, shop);
+    const customer = await checkoutCustomer(db, request, shop);
     if (!customer) return toSignIn(reply, shop);
     const form = parseOrThrow(ConfirmForm, flatForm(request.body));
-    const orderPage = (id: string) => reply.redirect(`/shops/${shop.slug}/orders/${id}`, 303);
+    // A guest follows the order through its signed link, granted to this browser here (src/web/order-link.ts).
+    const grant = (id: string) => {
+      if (!customer.guest) return;
+      grantOrderLink(request, reply, shop.slug, id);
+      forgetGuest(reply, shop);
+    };
+    const orderPage = (id: string) => {
+      grant(id);
+      return reply.redirect(`/shops/${shop.slug}/orders/${id}`, 303);
+    };
     const already = () => placedWithToken(db, shop.slug, customer.id, form.checkoutToken);
     const placedBefore = await already();
     if (placedBefore) return orderPage(placedBefore);
@@ -235,14 +248,16 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     }
     try {
       const order = { lines: r.lines, acceptedTerms: form.acceptTerms ? { version: form.termsVersion } : undefined, delivery: choices.delivery, paymentMethod: choices.paymentMethod, expectedGrossCents: form.expectedGrossCents };
-      const done = await checkOut(cardDeps, { shop, actor: request.actor, order }, {
+      const done = await checkOut(cardDeps, { shop, actor: customer.actor, order }, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         baseUrl: baseUrl(request),
         orderId: form.checkoutToken,
         returnUrl: (orderUrl) => `${orderUrl}?placed=1`,
+        followUrl: (id) => signedOrderUrl(baseUrl(request), app.deps.config.secret, shop.slug, id),
       }, { first: claimCart(shop.slug, r.cartId, r.lines), cardFailed: (e) => request.log.error({ err: e }, 'stripe checkout') });
       forgetChoices(reply, shop.slug);
+      grant(done.order.id);
       // Card and PayPal: straight on to the payment page (Stripe's, or the simulated one on this site).
       return reply.redirect(done.pay?.sitePath ?? done.pay?.url ?? `/shops/${shop.slug}/orders/${done.order.id}?placed=1`, 303);
     } catch (error) {

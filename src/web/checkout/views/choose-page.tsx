@@ -133,7 +133,8 @@ function SlotChoice({ lang, point, values, errors }: { lang: Lang; point: PointO
   );
 }
 
-export function SignInFirst({ lang, shopSlug }: { lang: Lang; shopSlug: string }) {
+/** `guest`: the shop takes guests (profile `checkout.registrationRequired: false`, issue 10 §1). */
+export function SignInFirst({ lang, shopSlug, guest = false }: { lang: Lang; shopSlug: string; guest?: boolean }) {
   const base = `/shops/${shopSlug}`;
   return (
     <>
@@ -142,6 +143,7 @@ export function SignInFirst({ lang, shopSlug }: { lang: Lang; shopSlug: string }
       <ul>
         <li><a href={`${base}/login`}>{t(lang, 'checkout.signIn.login')}</a></li>
         <li><a href={`${base}/register`}>{t(lang, 'checkout.signIn.register')}</a></li>
+        {guest && <li><a href={`${base}/checkout/guest`}>{t(lang, 'checkout.signIn.guest')}</a></li>}
       </ul>
       <p><a href={`${base}/cart`}>{t(lang, 'checkout.backToCart')}</a></p>
     </>
