@@ -138,6 +138,12 @@ describe('complaints, reserves and goodwill returns (issue 10 §5–§6)', () =>
     const docs = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/invoices?orderId=${orders.pro.id}`, headers: bearer(tokens.pro) })).json().items;
     const credit = docs.find((d: { kind: string }) => d.kind === 'credit_note');
     assert.deepEqual([credit?.reason, credit?.totals.grossCents], ['goodwill_return', 26_880]);
+    // The pump was paid: the credit note's 268.80 is the professional's credit on account (003 art.11 "un avoir"), spent by the compensating order.
+    const account = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/customers/${orders.pro.customerId}/credit`, headers: staff })).json();
+    assert.equal(account.balanceCents, 26_880, JSON.stringify(account));
+    const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/orders/${orders.pro.id}/evidence`, headers: staff })).json();
+    const decided = evidence.events.find((e: { type: string }) => e.type === 'goodwill_return_decided');
+    assert.deepEqual([decided?.data.creditNoteNumber, decided?.data.creditOnAccountCents], [credit?.number, 26_880]);
 
     const consumer = await post(`orders/${orders.consumer.id}/complaints`, bearer(tokens.consumer), { kind: 'goodwill_return_request', compensatingOrderCents: 100_000 });
     assert.equal(consumer.statusCode, 422, consumer.body);

@@ -33,6 +33,22 @@ export async function refundableOn(trx: StepContext['trx'], shopId: string, orde
   return refundableCents(cents(Number(order.gross_cents)), cents(payments.reduce((sum, p) => sum + p.amountCents, 0)), refunds, credited);
 }
 
+/**
+ * A sum owed back kept as the customer's credit on account instead of paid out (003 art.11: an
+ * accepted goodwill return gives "exclusivement … un avoir", spent on the compensating order):
+ * at most what may still be refunded on the order, so no sum is both credit and refunded. The
+ * ledger's row is tied to the order (`overpayment`, like a cancellation's owed sums,
+ * cancellation.ts), which is how `creditedFrom` keeps it out of later refunds. Returns the credit.
+ */
+export async function creditOwedOnAccount(trx: StepContext['trx'], shopId: string, orderId: string, amountCents: number, now: Date): Promise<number> {
+  const order = await q.lockOrder(trx, shopId, orderId);
+  if (!order) return 0;
+  const credit = Math.min(amountCents, await refundableOn(trx, shopId, orderId));
+  if (credit <= 0) return 0;
+  await trx.insertInto('customer_credits').values({ shop_id: shopId, customer_id: order.customer_id, amount_cents: credit, kind: 'overpayment', order_id: orderId, refund_id: null, created_at: now }).execute();
+  return credit;
+}
+
 /** Null when nothing may be refunded (nothing was paid, or all of it is refunded already). */
 export async function startOwedRefundIn(ctx: StepContext, orderId: string, owed: OwedRefund, hasStripe: boolean): Promise<StartedRefund | null> {
   const { trx, shop, now, actor } = ctx;
