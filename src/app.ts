@@ -28,6 +28,7 @@ import { deliveryApi } from './web/delivery/api.ts';
 import { deliveryStaffPages } from './web/delivery/staff-routes.tsx';
 import { orderEventsApi } from './web/orders/events-api.ts';
 import { lateDeliveryApi } from './web/orders/late-delivery-api.ts';
+import { specialOrderApi } from './web/orders/special-order-api.ts';
 import { lateDeliveryPages } from './web/orders/late-delivery.tsx';
 import { forceMajeurePages } from './web/orders/force-majeure-routes.tsx';
 import { formalNoticePages } from './web/orders/formal-notice-routes.tsx';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
       await api.register(deliveryApi);
       await api.register(orderEventsApi);
       await api.register(lateDeliveryApi);
+      await api.register(specialOrderApi);
       await api.register(customerChangesApi);
       await api.register(paymentsApi);
       await api.register(refundsApi);

@@ -126,7 +126,7 @@ type Facts = { order: OrderFacts; deliveredAt: Temporal.Instant | null; invoiceO
 async function factsOf(db: Db, shop: Shop, order: OrderFacts): Promise<Facts> {
   const [possessions, invoice] = await Promise.all([
     possessionInstants(db, shop.slug, order.id),
-    db.selectFrom('invoices').select('issued_on').where('shop_id', '=', shop.slug).where('order_id', '=', order.id).executeTakeFirst(),
+    db.selectFrom('invoices').select('issued_on').where('shop_id', '=', shop.slug).where('order_id', '=', order.id).where('kind', '=', 'invoice').executeTakeFirst(),
   ]);
   const last = possessions.at(-1);
   return { order, deliveredAt: last ? Temporal.Instant.fromEpochMilliseconds(last.getTime()) : null, invoiceOn: invoice ? Temporal.PlainDate.from(String(invoice.issued_on).slice(0, 10)) : null };

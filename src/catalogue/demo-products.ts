@@ -25,6 +25,7 @@ export async function seedDemoProducts(trx: Transaction<DB>, profile: Profile): 
       regulated: (p.regulated?.length ?? 0) > 0,
       unit: p.unit ?? 'unit',
       condition: p.condition ?? 'new',
+      specialOrder: p.specialOrder ?? false,
     });
   }
   await seedBundles(trx, profile);

@@ -100,6 +100,8 @@ export function insertProductIfAbsent(db: Exec, p: {
   shopId: string; sku: string; name: string; description: string; unitPriceCents: number; vatRateBp: number;
   stock: number; maxPerOrder: number | null; withdrawable: boolean; withdrawalException: string | null; regulated: boolean;
   unit?: 'unit' | 'metre' | 'kilogram'; condition?: 'new' | 'second_hand'; images?: string[];
+  /** Ordered specially for the customer (003 art.7.2). */
+  specialOrder?: boolean;
 }) {
   return db
     .insertInto('products')
@@ -107,7 +109,7 @@ export function insertProductIfAbsent(db: Exec, p: {
       shop_id: p.shopId, sku: p.sku, name: p.name, description: p.description, unit_price_cents: p.unitPriceCents,
       vat_rate_bp: p.vatRateBp, stock: p.stock, max_per_order: p.maxPerOrder, withdrawable: p.withdrawable,
       withdrawal_exception: p.withdrawalException, regulated: p.regulated,
-      unit: p.unit ?? 'unit', condition: p.condition ?? 'new', images: JSON.stringify(p.images ?? []),
+      unit: p.unit ?? 'unit', condition: p.condition ?? 'new', images: JSON.stringify(p.images ?? []), special_order: p.specialOrder ?? false,
     })
     .onConflict((oc) => oc.columns(['shop_id', 'sku']).doNothing())
     .returning('id')

@@ -28,6 +28,8 @@ export type Product = {
   unit: 'unit' | 'metre' | 'kilogram';
   condition: 'new' | 'second_hand';
   images: string[];
+  /** Ordered specially for the customer (003 art.7.2): shown before purchase; not collected, its whole price stays due. */
+  specialOrder: boolean;
 };
 
 export function rowToProduct(row: ProductRow): Product {
@@ -48,6 +50,7 @@ export function rowToProduct(row: ProductRow): Product {
     unit: row.unit,
     condition: row.condition,
     images: row.images,
+    specialOrder: row.special_order,
   };
 }
 
@@ -85,6 +88,7 @@ export function productJson(p: Product, lang: Lang) {
     unit: p.unit,
     condition: p.condition,
     images: p.images,
+    specialOrder: p.specialOrder,
     isBundle: p.isBundle,
   };
 }

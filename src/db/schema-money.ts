@@ -136,7 +136,8 @@ export interface InvoicesTable {
   /** `F-2026-000001`: unique per shop, consecutive per calendar year (src/invoicing/rules.ts). */
   number: string;
   order_id: string;
-  kind: 'invoice';
+  /** The order's invoice (one), or the storage costs of a special order not collected (0022). */
+  kind: 'invoice' | 'storage_costs';
   /** `YYYY-MM-DD`, shop-local. */
   issued_on: string;
   due_on: string | null;

@@ -30,6 +30,7 @@ import type { CampaignTables } from './schema-campaigns.ts';
 import type { RoundsTables } from './schema-rounds.ts';
 import type { CreditNoteTables } from './schema-credit-notes.ts';
 import type { LateDeliveryTables } from './schema-late-delivery.ts';
+import type { SpecialOrderTables } from './schema-special-orders.ts';
 
 export type * from './column-types.ts';
 export type * from './schema-money.ts';
@@ -169,6 +170,8 @@ export interface ProductsTable {
   case_size: ColumnType<number | null, number | null | undefined, number | null>;
   /** Sold only inside a campaign's open window (0018; set when a campaign takes it in). */
   campaign_only: Generated<boolean>;
+  /** Ordered specially for the customer (0022, 003 art.7.2): not collected, its whole price stays due. */
+  special_order: Generated<boolean>;
 }
 
 export interface ProductPartsTable {
@@ -338,7 +341,7 @@ export interface PlatformClockTable {
 }
 
 /** Later capabilities declare their tables in their own schema-*.ts, joined here. */
-export interface DB extends LifecycleTables, DeliveryTables, CampaignTables, RoundsTables, CreditNoteTables, LateDeliveryTables {
+export interface DB extends LifecycleTables, DeliveryTables, CampaignTables, RoundsTables, CreditNoteTables, LateDeliveryTables, SpecialOrderTables {
   shops: ShopsTable;
   operators: OperatorsTable;
   staff: StaffTable;

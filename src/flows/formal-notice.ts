@@ -17,6 +17,7 @@ import { enqueueEmail } from '../notifications/outbox.ts';
 import { checkNoticeTermination, noticeTerms } from '../orders/formal-notice-rules.ts';
 import { formalNoticesOfOrder, letterOf } from '../orders/formal-notices.ts';
 import { customerOf, lockOwnOrder, longDay } from '../orders/late-delivery.ts';
+import { isSpecialOrder } from '../orders/special-orders.ts';
 import { transition } from '../orders/state-machine.ts';
 import type { Shop } from '../shops/service.ts';
 import { cancelOrder } from './cancel-order.ts';
@@ -32,6 +33,8 @@ export async function terminateOnFormalNotice(deps: { db: Kysely<DB>; clock: Clo
     const terms = notice ? noticeTerms(shop.profile, notice.kind) : null;
     if (!notice || !terms) throw new DomainError('not_found', 'not_found', { what: 'formal_notice' });
     checkNoticeTermination(terms, letterOf(notice), notice.cured, today);
+    // 003 art.7.2: goods ordered specially stay due in full — closed by the special-order settlement instead.
+    if (notice.kind === 'non_collection' && (await isSpecialOrder(trx, shop, order.id))) throw new DomainError('special_order_full_price_due', 'refused', {}, 'noticeId');
     if (!transition(order.status, 'cancelled', notice.kind).allowed) throw new DomainError('transition_not_allowed', 'refused', { status: order.status, event: 'cancelled' }, 'noticeId');
     const kept = terms.depositKept ? (order.deposit_cents ?? 0) : 0;
     const cancelled = await cancelOrder(trx, order, {

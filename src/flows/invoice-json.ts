@@ -16,9 +16,11 @@ import { transferInstructions } from '../payments/transfer.ts';
 import type { Shop } from '../shops/service.ts';
 
 function invoiceJson(shop: Shop, row: InvoiceRow, order: OrderRow): Invoice {
-  const amountDueCents = invoiceAmountDueCents(row, order.paid_cents);
+  // A storage-costs invoice is paid by what was paid beyond the order's price (003 art.7.2).
+  const paid = row.kind === 'storage_costs' ? { ...order, paid_cents: Math.max(0, order.paid_cents - order.gross_cents) } : order;
+  const amountDueCents = invoiceAmountDueCents(row, paid.paid_cents);
   const transfer = transferInstructions(shop.profile, { paymentMethod: order.payment_method, paymentReference: order.payment_reference, amountDueCents });
-  return invoiceJsonOf(row, order, { method: order.payment_method, reference: transfer?.referenceText ?? null, iban: transfer?.iban ?? null, bic: transfer?.bic ?? null, beneficiary: transfer?.beneficiary ?? null });
+  return invoiceJsonOf(row, paid, { method: order.payment_method, reference: transfer?.referenceText ?? null, iban: transfer?.iban ?? null, bic: transfer?.bic ?? null, beneficiary: transfer?.beneficiary ?? null });
 }
 
 /** The order of a document, or 404 `invoice` (another customer's document is "not found"). */

@@ -11,18 +11,40 @@ import { localDate } from '../kernel/calendar.ts';
 import type { DB, OrderLinesTable } from '../db/schema.ts';
 import type { StoredEvent } from '../legal/evidence/chain.ts';
 import { orderEvents } from '../legal/evidence/service.ts';
+import { concludedOn } from '../orders/delivery-promise.ts';
+import { forceMajeurePeriodsOf } from '../orders/late-delivery.ts';
+import { extendByForceMajeure, type ForceMajeurePeriod } from '../orders/late-delivery-rules.ts';
 import { type OrderRow, orderJsonWith, orderLines } from '../orders/service.ts';
 import { checkoutUrlOf } from '../payments/card/service.ts';
 import { paymentJson } from '../payments/order-payment.ts';
 import type { Shop } from '../shops/service.ts';
 
-export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow) {
-  const [lines, events, checkoutUrl] = await Promise.all([
+/**
+ * The order as read back, on the shop's day `today`: its `deadlines.deliveryLatestOn` carries the
+ * days of force majeure declared on the shop or the order (an open period runs through `today`),
+ * as the late-delivery page and API count them (src/orders/late-delivery-rules.ts).
+ */
+export async function orderJson(db: Kysely<DB>, shop: Shop, order: OrderRow, today: Temporal.PlainDate) {
+  const [lines, events, checkoutUrl, periods] = await Promise.all([
     orderLines(db, order.shop_id, order.id),
     orderEvents(db, order.shop_id, order.id),
     checkoutUrlOf(db, order),
+    forceMajeurePeriodsOf(db, order.shop_id, order.id),
   ]);
-  return orderJsonOf(shop, order, lines, events, checkoutUrl);
+  const json = orderJsonOf(shop, order, lines, events, checkoutUrl);
+  return { ...json, deadlines: withForceMajeure(json.deadlines, concludedOn(events, shop.timeZone) ?? localDate(Temporal.Instant.fromEpochMilliseconds(order.placed_at.getTime()), shop.timeZone), periods, today) };
+}
+
+/**
+ * C24, C. civ. 1218: `deliveryLatestOn` pushed back by each day of force majeure after the
+ * conclusion (or the order, before it) and up to the pushed day — the same count as the
+ * late-delivery rules' `deliveryPromise`. The order path's answer (`orderJsonOf`) reads no
+ * period: it stays light (issue 9), and a new order's promise is at most a campaign's.
+ */
+export function withForceMajeure<D extends { deliveryLatestOn?: string }>(deadlines: D, from: Temporal.PlainDate, periods: readonly ForceMajeurePeriod[], today: Temporal.PlainDate): D {
+  if (!deadlines.deliveryLatestOn || periods.length === 0) return deadlines;
+  const { on } = extendByForceMajeure(from, Temporal.PlainDate.from(deadlines.deliveryLatestOn), periods, today);
+  return { ...deadlines, deliveryLatestOn: on.toString() };
 }
 
 export type OrderJson = ReturnType<typeof orderJsonOf>;

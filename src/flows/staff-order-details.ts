@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/actor.ts';
 import { claimsOfOrder } from '../aftersale/claims.ts';
 import type { DB } from '../db/schema.ts';
+import { localDate } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { findOrderFor } from '../orders/service.ts';
 import { allowedEvents } from '../orders/staff-order.ts';
@@ -21,7 +22,7 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
   const { db } = deps;
   const row = await findOrderFor(db, actor, shop.slug, orderId);
   const [json, refunds, customer, staff] = await Promise.all([
-    orderJson(db, shop, row),
+    orderJson(db, shop, row, localDate(deps.clock.now(), shop.timeZone)),
     staffOrder(db, shop, row.id),
     db.selectFrom('customers').select(['first_name', 'last_name', 'company_name', 'email', 'address', 'language']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
     db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', shop.slug).execute(),

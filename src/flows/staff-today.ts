@@ -32,7 +32,7 @@ export async function staffToday(deps: { db: Kysely<DB>; clock: Clock }, shop: S
   const endedSince = new Date(today.subtract({ days: 90 }).toZonedDateTime(shop.timeZone).epochMilliseconds);
   const lines: TodayLine[] = [];
   for (const { order, customerName } of await ordersToWatch(db, shop.slug, endedSince)) {
-    const json = await orderJson(db, shop, order);
+    const json = await orderJson(db, shop, order, today);
     const deadlines = json.deadlines as Record<string, string | undefined>;
     const refundDueOn = deadlines.refundDueOn ?? (await refundDueAfterCancellation(db, order));
     // Issue 12 §5: a pickup left at its point, staff to decide (src/orders/uncollected-pickup-rules.ts).

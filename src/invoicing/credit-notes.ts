@@ -72,6 +72,7 @@ export async function issueCreditNote(trx: Transaction<DB>, shopOrId: Pick<Shop,
     .select(['invoices.id', 'invoices.seller', 'invoices.buyer', 'invoices.lines', 'shops.time_zone'])
     .where('invoices.shop_id', '=', shop.slug)
     .where('invoices.order_id', '=', request.orderId)
+    .where('invoices.kind', '=', 'invoice')
     .executeTakeFirst();
   if (!invoice) return null;
   const earlier = await trx.selectFrom('credit_notes').select(['id', 'number', 'issued_on', 'totals', 'lines', 'reason', 'source_id']).where('shop_id', '=', shop.slug).where('invoice_id', '=', invoice.id).execute();

@@ -14,7 +14,7 @@ import { t } from '../kernel/i18n/index.ts';
 import { standardVatBp } from '../shops/profile/standard-vat.ts';
 import type { Shop } from '../shops/service.ts';
 import * as q from './queries.ts';
-import { invoiceDueOn, invoiceLinesAndTotals, invoiceNumber, invoiceSeries, issueMoment } from './rules.ts';
+import { invoiceDueOn, invoiceLinesAndTotals, invoiceNumber, invoiceSeries, issueMoment, totalsOf } from './rules.ts';
 
 function sellerOf(shop: Shop): InvoiceParty {
   const id = shop.profile.identity;
@@ -70,6 +70,47 @@ export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: st
     totals: JSON.stringify(content.totals),
     created_at: now,
   });
+}
+
+/**
+ * 003 art.7.2: a special order not collected stays due in full, with the storage costs staff
+ * documented — invoiced here on an invoice of their own (kind `storage_costs`, one line per cost,
+ * in the shop's one series), the order's own invoice being issued first if it has none yet.
+ */
+export async function issueStorageCostsInvoice(
+  trx: Transaction<DB>,
+  shop: Shop,
+  orderId: string,
+  costs: readonly { description: string; amountExclVatCents: number; vatRateBp: number; grossCents: number }[],
+  issuedOn: Temporal.PlainDate,
+  now: Date,
+): Promise<{ orderInvoiceNumber: string; storageInvoiceId: string | null; storageInvoiceNumber: string | null }> {
+  const written = await readOrder(trx, shop, orderId);
+  let orderInvoice = await q.invoiceOfOrder(trx, shop.slug, orderId);
+  if (!orderInvoice) {
+    await issueInvoice(trx, shop, orderId, issuedOn, now, written);
+    orderInvoice = await q.invoiceOfOrder(trx, shop.slug, orderId);
+  }
+  if (!orderInvoice) throw new Error('order invoice not issued');
+  if (costs.length === 0) return { orderInvoiceNumber: orderInvoice.number, storageInvoiceId: null, storageInvoiceNumber: null };
+  const lines = costs.map((c) => ({ sku: '', name: c.description, quantity: 1, unitPriceCents: c.grossCents, vatRateBp: c.vatRateBp, totalCents: c.grossCents }));
+  const year = invoiceSeries(issuedOn);
+  const serial = await q.nextInvoiceSerial(trx, shop.slug, year);
+  const number = invoiceNumber(year, serial);
+  const { id } = await q.insertInvoice(trx, {
+    shop_id: shop.slug,
+    number,
+    order_id: orderId,
+    kind: 'storage_costs',
+    issued_on: issuedOn.toString(),
+    due_on: issuedOn.toString(),
+    seller: JSON.stringify(sellerOf(shop)),
+    buyer: JSON.stringify(buyerOf(written.buyer)),
+    lines: JSON.stringify(lines),
+    totals: JSON.stringify(totalsOf(lines)),
+    created_at: now,
+  });
+  return { orderInvoiceNumber: orderInvoice.number, storageInvoiceId: id, storageInvoiceNumber: number };
 }
 
 const shopDay = (shop: Shop, now: Date) => localDate(Temporal.Instant.fromEpochMilliseconds(now.getTime()), shop.timeZone);

@@ -44,7 +44,7 @@ export async function insertInvoice(trx: Transaction<DB>, values: NewInvoice): P
 }
 
 export async function invoiceOfOrder(db: Kysely<DB>, shopId: string, orderId: string): Promise<InvoiceRow | undefined> {
-  return db.selectFrom('invoices').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId).executeTakeFirst();
+  return db.selectFrom('invoices').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId).where('kind', '=', 'invoice').executeTakeFirst();
 }
 
 export async function invoiceById(db: Kysely<DB>, shopId: string, id: string): Promise<InvoiceRow | undefined> {

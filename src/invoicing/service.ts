@@ -13,7 +13,8 @@ type CreditNoteLink = Awaited<ReturnType<typeof creditNoteLinksOf>>[number];
 export type Invoice = {
   id: string;
   number: string;
-  kind: 'invoice';
+  /** The order's invoice, or the storage costs of a special order not collected (003 art.7.2). */
+  kind: 'invoice' | 'storage_costs';
   issuedOn: string;
   dueOn: string | null;
   orderId: string;

@@ -11,6 +11,7 @@ import { rmSync, } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { issueApiToken } from '../../src/accounts/service.ts';
 import { loadConfig } from '../../src/config.ts';
+import { localDate } from '../../src/kernel/calendar.ts';
 import { verifyOrder } from '../../src/legal/evidence/service.ts';
 import { orderSide } from '../../src/flows/record-payment.ts';
 import { captureAtShipment } from '../../src/payments/card/capture.ts';
@@ -165,7 +166,8 @@ describe('every demo shop takes an order without Stripe (issue 8 §12)', () => {
     assert.equal((await stranger.get(`/shops/coopconnexion/orders/${id}/simulated-payment`)).statusCode, 404);
     assert.equal((await new FormClient(p.app).get(`/shops/coopconnexion/orders/${id}/simulated-payment`)).statusCode, 303, 'a visitor is sent to sign in');
     const order = await findOrderFor(p.database.db, { kind: 'operator', id: 'test', name: 'test' }, 'coopconnexion', id);
-    const json = await orderJson(p.database.db, await getShop(p.database.db, 'coopconnexion'), order);
+    const coop = await getShop(p.database.db, 'coopconnexion');
+    const json = await orderJson(p.database.db, coop, order, localDate(p.clock.now(), coop.timeZone));
     assert.equal(json.payment.checkoutUrl, `http://localhost:3000/shops/coopconnexion/orders/${id}/simulated-payment`, 'API.md payment.checkoutUrl');
   });
 

@@ -276,7 +276,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const shop = await getShop(db, request.params.shop);
     if (request.actor.kind === 'anonymous') return reply.redirect(`/shops/${shop.slug}/login`, 303);
     const row = await findOrderFor(db, request.actor, shop.slug, request.params.id);
-    const order = await orderJson(db, shop, row);
+    const order = await orderJson(db, shop, row, today(clock, shop.timeZone));
     const f = frame(request, reply, shop, t(request.lang, 'order.title', { number: order.number }));
     const card = await cardPaymentState(cardDeps, shop, order);
     const notice = cardNotice(request.query.card);

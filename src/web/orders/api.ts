@@ -6,6 +6,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireCustomer } from '../../accounts/actor.ts';
 import { type CheckedOut, type CheckOutHooks, checkOut } from '../../flows/check-out.ts';
 import { OrderInput } from '../../checkout/schema.ts';
+import { localDate } from '../../kernel/calendar.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { answerInTransaction, type IdempotencyClaim } from '../../platform/idempotency-keys.ts';
 import { awaitKey, claimInTransaction, KeyAlreadyClaimed } from '../idempotency.ts';
@@ -46,7 +47,7 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
 
   app.get<OrderParams>('/shops/:shop/orders/:id', { schema: { tags: ['orders'], summary: 'An order (its customer, staff)' } }, async (request) => {
     const shop = await getShop(db, request.params.shop);
-    return orderJson(db, shop, await findOrderFor(db, request.actor, shop.slug, request.params.id));
+    return orderJson(db, shop, await findOrderFor(db, request.actor, shop.slug, request.params.id), localDate(clock.now(), shop.timeZone));
   });
 
   app.get<OrderParams>('/shops/:shop/orders/:id/evidence', { schema: { tags: ['orders'], summary: 'The order’s hash-chained event log, verified' } }, async (request) => {

@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Transaction } from 'kysely';
 import { requireAccess } from '../../accounts/actor.ts';
 import type { DB } from '../../db/schema.ts';
+import { localDate } from '../../kernel/calendar.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { baseUrl } from '../urls.ts';
 import { answerInTransaction } from '../../platform/idempotency-keys.ts';
@@ -33,9 +34,9 @@ export const orderEventsApi: FastifyPluginAsync = async (app) => {
     const actor = request.actor.kind === 'anonymous' ? 'anonymous' : `${request.actor.kind}:${request.actor.id}`;
     const claim = request.idempotency;
     // The Idempotency-Key's answer commits with the fact (completed by the capture's outcome once sent).
-    const answer = claim && (async (trx: Transaction<DB>) => answerInTransaction(trx, claim, 201, await orderJson(trx, shop, await findOrderFor(trx, request.actor, shop.slug, request.params.id))));
+    const answer = claim && (async (trx: Transaction<DB>) => answerInTransaction(trx, claim, 201, await orderJson(trx, shop, await findOrderFor(trx, request.actor, shop.slug, request.params.id), localDate(clock.now(), shop.timeZone))));
     const { cardCapture } = await recordOrderEvent({ db, clock, stripe: app.deps.stripe, baseUrl: baseUrl(request) }, shop, request.params.id, input, actor, answer);
     const order = await findOrderFor(db, request.actor, shop.slug, request.params.id);
-    return reply.code(201).send({ ...(await orderJson(db, shop, order)), ...(cardCapture && { cardCapture }) });
+    return reply.code(201).send({ ...(await orderJson(db, shop, order, localDate(clock.now(), shop.timeZone))), ...(cardCapture && { cardCapture }) });
   });
 };

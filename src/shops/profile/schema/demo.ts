@@ -27,6 +27,8 @@ export const DemoProduct = z
     withdrawable: Flag,
     withdrawalException: WithdrawalException.optional(),
     regulated: uniqueList(RegulatedFlag).optional(),
+    /** Ordered specially for the customer (003 art.7.2): not collected, its whole price stays due. */
+    specialOrder: Flag.optional(),
     /**
      * Bundle contents, shown but not expanded for quantity limits (A-58). When every item names
      * the `sku` of another product, the bundle has no stock of its own: it draws from its parts.
