@@ -12,8 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import { safeUrl } from '../../src/web/logging.ts';
 import { FormClient } from '../support/form-client.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import { startPlatform, type TestPlatform } from '../support/platform.ts';
-import { productIdBySku } from '../support/shoppers.ts';
+import { bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 import { startSmtp } from '../support/smtp.ts';
 
 const SLUG = 'bible-et-jeux';
@@ -205,6 +205,26 @@ describe('guest checkout and the signed order link', () => {
     }
     const guests = await p.database.db.selectFrom('customers').select('id').where('guest', '=', true).where('shop_id', '<>', SLUG).execute();
     assert.equal(guests.length, 0, 'nobody recorded');
+  });
+
+  test('should give a member’s confirmation the signed link too (API order), opening that order only, signed out', async () => {
+    const email = 'membre-lien@example.fr';
+    const token = await customerToken(p, SLUG, email);
+    const placed = await p.app.inject({
+      method: 'POST', url: `/api/v1/shops/${SLUG}/orders`, headers: bearer(token),
+      payload: { lines: [{ productId: jeu, quantity: 1 }], acceptedTerms: { version: await termsVersion(p, SLUG) }, delivery: { mode: 'carrier', address: { line1: '1 rue Foch', postalCode: '66000', city: 'Perpignan', country: 'FR' } }, paymentMethod: 'card' },
+    });
+    assert.equal(placed.statusCode, 201, placed.body);
+    await p.runDueJobs();
+    const memberLink = linkIn(email);
+    assert.ok(memberLink.includes(placed.json().id));
+    const b = new FormClient(p.app);
+    assert.equal((await b.get(memberLink)).statusCode, 303);
+    const page = await b.get(`${SHOP}/orders/${placed.json().id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Se rétracter du contrat ici/);
+    assert.equal((await b.get(`${SHOP}/account`)).statusCode, 303, 'the member’s account stays closed');
+    assert.equal((await b.get(`${SHOP}/orders/${orderId}`)).statusCode, 303, 'and so do other orders');
   });
 
   test('should let a guest register later with the same e-mail', async () => {

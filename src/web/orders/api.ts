@@ -13,6 +13,7 @@ import { awaitKey, claimInTransaction, KeyAlreadyClaimed } from '../idempotency.
 import { verifyOrder } from '../../legal/evidence/service.ts';
 import { getShop } from '../../shops/service.ts';
 import { baseUrl } from '../urls.ts';
+import { signedOrderUrl } from '../order-link.ts';
 import { orderJson } from '../../flows/order-json.ts';
 import { findOrderFor } from '../../orders/service.ts';
 
@@ -31,7 +32,13 @@ export const ordersApi: FastifyPluginAsync = async (app) => {
     requireCustomer(request.actor, shop.slug); // 401/403 before any word on the body
     const order = parseOrThrow(OrderInput, request.body);
     const key = keyAnsweredWithOrder(request);
-    const checkOutNow = () => checkOut(cardDeps, { shop, actor: request.actor, order }, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, baseUrl: baseUrl(request) }, key.hooks);
+    const checkOutNow = () => checkOut(cardDeps, { shop, actor: request.actor, order }, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      baseUrl: baseUrl(request),
+      // The confirmation's link opens the order on any browser without signing in (src/web/order-link.ts).
+      followUrl: (id) => signedOrderUrl(baseUrl(request), app.deps.config.secret, shop.slug, id),
+    }, key.hooks);
     let done: CheckedOut;
     try {
       done = await checkOutNow();
