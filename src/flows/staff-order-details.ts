@@ -44,6 +44,8 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
     /** Legal-warranty claims (C14) and the profile's refund window for them (004: P7D from the finding). */
     claims,
     claimRefundWindow: shop.profile.guarantee?.consumer?.refund?.within.within ?? null,
+    /** Whether the reader is a platform operator: the only one who may refuse after `refusalUntil`, with a reason (issue 11 §10). */
+    operator: actor.kind === 'operator',
     /** Now on the shop's wall clock, to the minute: the `datetime-local` field's default. */
     nowLocal: deps.clock.now().toZonedDateTimeISO(shop.timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' }),
   };

@@ -48,5 +48,7 @@ export function eventInputFromForm(values: Record<string, string>, timeZone: str
     // The ground the shop's terms name for a refusal or its own cancellation (issue 11 §2).
     ...(ENDING.includes(values.type) && values.ground && { reason: values.ground }),
     ...(note && { note }),
+    // An operator refusing after the window (refusal-rules.ts): the override's reason.
+    ...(values.type === 'refused' && values.overrideReason?.trim() && { overrideReason: values.overrideReason.trim() }),
   });
 }

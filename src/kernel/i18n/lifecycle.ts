@@ -10,6 +10,17 @@ export const lifecycleMessages = {
     en: 'The time to refuse this order ended on {refusalUntil}: it is deemed accepted. Only an operator may still refuse it, stating why.',
     nl: 'De termijn om deze bestelling te weigeren is verstreken op {refusalUntil}: ze wordt geacht aanvaard te zijn. Alleen een operator kan ze nog weigeren, met opgave van de reden.',
   },
+  'staffOrders.event.overrideReason': { fr: 'Motif de dérogation', en: 'Reason for the override', nl: 'Reden van de afwijking' },
+  'staffOrders.event.overrideHint': {
+    fr: 'Le délai de refus a expiré le {refusalUntil}. En tant qu’opérateur, vous pouvez encore refuser cette commande : indiquez pourquoi le délai est dépassé (obligatoire pour un refus, enregistré dans l’historique).',
+    en: 'The time to refuse ended on {refusalUntil}. As an operator you may still refuse this order: state why the time limit is overridden (required for a refusal, kept in the history).',
+    nl: 'De weigeringstermijn is verstreken op {refusalUntil}. Als operator kunt u deze bestelling nog weigeren: geef aan waarom de termijn wordt overschreden (verplicht voor een weigering, bewaard in de geschiedenis).',
+  },
+  'staffOrders.event.refusalOver': {
+    fr: 'Refus impossible : le délai pour refuser cette commande a expiré le {refusalUntil} et elle est réputée acceptée. Seul un opérateur de la plateforme peut encore la refuser, avec un motif de dérogation.',
+    en: 'Refusal no longer possible: the time to refuse this order ended on {refusalUntil} and it is deemed accepted. Only a platform operator may still refuse it, with a reason for the override.',
+    nl: 'Weigeren is niet meer mogelijk: de termijn om deze bestelling te weigeren is verstreken op {refusalUntil} en ze wordt geacht aanvaard te zijn. Alleen een operator van het platform kan ze nog weigeren, met een reden voor de afwijking.',
+  },
   'error.refusal_override_reason_required': {
     fr: 'Refuser après le délai demande la raison de ce dépassement.',
     en: 'Refusing after the time limit needs the reason for overriding it.',

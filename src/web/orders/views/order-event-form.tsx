@@ -12,8 +12,13 @@ import type { OrderEventType } from '../../../orders/state-machine.ts';
 import { ENDING } from '../../../orders/staff-order.ts';
 import { label } from './labels.ts';
 
-/** `grounds`: the grounds the shop's terms name for a refusal or its own cancellation (profile `orders`). */
-type Props = { lang: Lang; action: string; csrf: string; allowed: readonly OrderEventType[]; values: Record<string, string>; errors: FieldErrors; grounds?: readonly string[] };
+/**
+ * `grounds`: the grounds the shop's terms name for a refusal or its own cancellation (profile `orders`).
+ * `refusalOver`: the refusal window's last day once it has passed, and whether the reader is an
+ * operator — who alone may still refuse, giving the override's reason (issue 11 §10); anyone else
+ * is told why the order can no longer be refused, and is not offered the refusal.
+ */
+type Props = { lang: Lang; action: string; csrf: string; allowed: readonly OrderEventType[]; values: Record<string, string>; errors: FieldErrors; grounds?: readonly string[]; refusalOver?: { until: string; operator: boolean } | undefined };
 
 function Select({ lang, name, labelKey, hintKey, value, options, errors, placeholder }: { lang: Lang; name: string; labelKey: MessageKey; hintKey?: MessageKey; value: string | undefined; options: [string, string][]; errors: FieldErrors; placeholder?: string }) {
   const id = `f-${name}`;
@@ -47,11 +52,16 @@ function Confirm({ lang, checked, error }: { lang: Lang; checked: boolean; error
   );
 }
 
-export function OrderEventForm({ lang, action, csrf, allowed, values, errors, grounds = [] }: Props) {
-  if (allowed.length === 0) return <p>{t(lang, 'staffOrders.event.none')}</p>;
+export function OrderEventForm({ lang, action, csrf, allowed: admitted, values, errors, grounds = [], refusalOver }: Props) {
+  const closed = refusalOver !== undefined && admitted.includes('refused');
+  const override = closed && refusalOver.operator;
+  const allowed = closed && !override ? admitted.filter((type) => type !== 'refused') : admitted;
+  const why = closed && !override ? <p class="notice" id="refusal-over">{t(lang, 'staffOrders.event.refusalOver', { refusalUntil: refusalOver.until })}</p> : null;
+  if (allowed.length === 0) return <>{why}<p>{t(lang, 'staffOrders.event.none')}</p></>;
   const ending = allowed.some((type) => ENDING.includes(type));
   return (
     <>
+      {why}
       <ErrorSummary lang={lang} errors={errors} />
       <form method="post" action={action} novalidate aria-label={t(lang, 'staffOrders.event.form')}>
         <input type="hidden" name="_csrf" value={csrf} />
@@ -84,6 +94,9 @@ export function OrderEventForm({ lang, action, csrf, allowed, values, errors, gr
             errors={errors}
             placeholder={t(lang, 'staffOrders.event.groundNone')}
           />
+        )}
+        {override && (
+          <Field name="overrideReason" label={t(lang, 'staffOrders.event.overrideReason')} hint={t(lang, 'staffOrders.event.overrideHint', { refusalUntil: refusalOver.until })} value={values.overrideReason} errors={errors} />
         )}
         {ending && <Confirm lang={lang} checked={values.confirm === 'yes'} error={errors.confirm} />}
         <button type="submit">{t(lang, 'staffOrders.event.submit')}</button>

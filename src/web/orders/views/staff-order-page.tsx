@@ -51,13 +51,13 @@ export function StaffOrderPage({ lang, shop, csrf, details, state, aftersale }: 
         </ul>
       )}
       <h2>{t(lang, 'staffOrders.event.form')}</h2>
-      <OrderEventForm lang={lang} action={`${base}/${order.id}/events`} csrf={csrf} allowed={order.allowedEvents} values={state.event?.values ?? { at: details.nowLocal }} errors={state.event?.errors ?? {}} grounds={groundsOf(shop)} />
+      <OrderEventForm lang={lang} action={`${base}/${order.id}/events`} csrf={csrf} allowed={order.allowedEvents} values={state.event?.values ?? { at: details.nowLocal }} errors={state.event?.errors ?? {}} grounds={groundsOf(shop)} refusalOver={refusalOver(lang, order.deadlines, details)} />
       <p><a href={`/shops/${shop.slug}/staff/today`}>{t(lang, 'today.link')}</a></p>
       <h2>{t(lang, 'staffOrders.history')}</h2>
       <History lang={lang} shop={shop} events={order.events} />
       {aftersale}
       <RefundSection lang={lang} shop={shop} csrf={csrf} order={refund.order} refunds={refund.refunds} values={state.refund?.values ?? {}} errors={state.refund?.errors ?? {}} />
-      <StaffClaimsSection lang={lang} claims={details.claims} csrf={csrf} action={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/decision`} photoUrl={(id, n) => `/shops/${shop.slug}/warranty-claims/${id}/photos/${n}`} refundWindow={details.claimRefundWindow} today={details.nowLocal.slice(0, 10)} />
+      <StaffClaimsSection lang={lang} claims={details.claims} csrf={csrf} action={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/decision`} factAction={(id) => `/shops/${shop.slug}/staff/warranty-claims/${id}/events`} photoUrl={(id, n) => `/shops/${shop.slug}/warranty-claims/${id}/photos/${n}`} refundWindow={details.claimRefundWindow} today={details.nowLocal.slice(0, 10)} />
       <h2>{t(lang, 'complaints.staff_title')}</h2>
       <p><a href={`/shops/${shop.slug}/staff/orders/${order.id}/complaints`}>{t(lang, 'complaints.staff_title')}</a></p>
       {/* Force majeure and formal notices by registered letter (issue 11 §5–§6). */}
@@ -205,6 +205,13 @@ export function Deadlines({ lang, deadlines }: { lang: Lang; deadlines: Record<s
       )}
     </section>
   );
+}
+
+/** The refusal window's last day, written out, once it has passed (issue 11 §10: only an operator may still refuse). */
+function refusalOver(lang: Lang, deadlines: Record<string, unknown>, details: StaffOrderDetails): { until: string; operator: boolean } | undefined {
+  const until = deadlines.refusalUntil;
+  if (typeof until !== 'string' || details.nowLocal.slice(0, 10) <= until) return undefined;
+  return { until: plainDate(lang, until), operator: details.operator };
 }
 
 /** The grounds the shop's terms name for refusing an order or cancelling it as the seller ('any reason' needs none). */
