@@ -100,7 +100,7 @@ describe('late delivery and force majeure (issue 11 §4–§5)', () => {
     const page = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/orders/${o.a.id}/late-delivery`, headers: bearer(t.a) });
     assert.equal(page.statusCode, 200, page.body);
     assert.match(page.body, /1 avril 2026/);
-    assert.match(page.body, /La livraison n’est pas en retard : le vendeur a jusqu’au 2026-04-01/);
+    assert.match(page.body, /La livraison n’est pas en retard : le vendeur a jusqu’au 1 avril 2026 inclus/);
     assert.doesNotMatch(page.body, /late-delivery-notice"/, 'no notice form before the day');
 
     // The OpenAPI description names the routes and their refusals.

@@ -178,6 +178,9 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
     await end.getByLabel('Fin le').fill('2026-03-05');
     await end.getByRole('button', { name: 'Clore la période' }).click();
     assert.match(await page.locator('.error-summary').innerText(), /La fin de la période doit suivre son début/);
+    const endField = page.getByRole('form', { name: /Clore la période.*6 mars 2026/ }).getByLabel('Fin le');
+    assert.equal(await page.locator('.error-summary a').getAttribute('href'), `#${await endField.getAttribute('id')}`, 'the summary leads to the row’s own field');
+    assert.equal(await endField.getAttribute('aria-invalid'), 'true');
     await run.audit(page, 'force majeure, end before the start refused (phone)');
     await page.getByRole('form', { name: /Clore la période.*6 mars 2026/ }).getByLabel('Fin le').fill('2026-03-08');
     await page.getByRole('form', { name: /Clore la période.*6 mars 2026/ }).getByRole('button', { name: 'Clore la période' }).click();
@@ -201,7 +204,7 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
     const text = await main(page);
     assert.match(text, /Livraison due au plus tard le\s+1 avril 2026 \(aucune date annoncée : 30 jours après la conclusion du contrat/);
     assert.match(text, /La livraison n’est pas en retard\./);
-    assert.match(text, /Pas possible aujourd’hui : La livraison n’est pas en retard : le vendeur a jusqu’au/);
+    assert.match(text, /Pas possible aujourd’hui : La livraison n’est pas en retard : le vendeur a jusqu’au 1 avril 2026 inclus pour livrer\./);
     assert.equal(await page.locator('main form').count(), 0, 'nothing to send yet');
     await run.audit(page, 'late delivery, not late yet (desktop)');
     await page.close();
@@ -257,9 +260,10 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
     await essential.getByRole('button', { name: 'Résoudre le contrat sans attendre' }).click();
     // Not ticked: the contract goes on, and the page says what is missing, next to the box.
     const missing = await page.locator('.error-summary').innerText();
-    assert.match(missing, /obligatoire/);
+    assert.match(missing, /Cochez la case pour confirmer que vous mettez fin au contrat\./);
+    assert.equal(await page.locator('#f-confirm').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator('.error-summary a').getAttribute('href'), '#f-confirm');
-    assert.match(await page.locator('#f-confirm-error').innerText(), /obligatoire/);
+    assert.match(await page.locator('#f-confirm-error').innerText(), /Cochez la case/);
     assert.match(await main(page), /Mettez d’abord le vendeur en demeure/);
     await run.audit(page, 'essential-date termination not confirmed (phone)');
     await essential.getByLabel(/La date de livraison était essentielle pour moi/).check();
@@ -377,17 +381,36 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     assert.match(await letter.getByRole('heading', { level: 2 }).innerText(), /Marchandise non retirée — 27 mars 2026/);
     assert.match(await letter.innerText(), /Le délai partira de la première présentation de la lettre\./);
 
+    // Closing the order for good asks for a confirmation first.
+    await letter.getByRole('button', { name: 'Résoudre le contrat' }).click();
+    const box = letter.getByLabel(/Je confirme la clôture de la commande non retirée/);
+    assert.match(await page.locator('.error-summary').innerText(), /Cochez la case pour confirmer la résolution du contrat\./);
+    assert.equal(await page.locator('.error-summary a').getAttribute('href'), `#${await box.getAttribute('id')}`);
+    assert.equal(await box.getAttribute('aria-invalid'), 'true');
+    await run.audit(page, 'termination not confirmed (desktop)');
+    await box.check();
     await letter.getByRole('button', { name: 'Résoudre le contrat' }).click();
     assert.match(await page.locator('.error-summary').innerText(), /La lettre recommandée n’a pas encore été présentée/);
+    const presented = letter.getByLabel('Première présentation le');
+    assert.equal(await page.locator('.error-summary a').getAttribute('href'), `#${await presented.getAttribute('id')}`, 'the summary leads to this letter’s date, not the new letter’s');
     await run.audit(page, 'termination refused, letter not presented (desktop)');
 
-    await page.getByRole('region', { name: /Marchandise non retirée/ }).getByLabel('Première présentation le').fill('2026-03-31');
-    await page.getByRole('region', { name: /Marchandise non retirée/ }).getByRole('button', { name: 'Enregistrer' }).click();
+    // A first presentation before the letter was sent is refused on the letter's own field, what was typed kept.
+    await presented.fill('2026-03-26');
+    await letter.getByRole('button', { name: 'Enregistrer les dates' }).click();
+    assert.match(await page.locator('.error-summary').innerText(), /Une lettre ne peut être présentée ou reçue avant d’avoir été envoyée\./);
+    assert.equal(await presented.inputValue(), '2026-03-26');
+    assert.equal(await presented.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByRole('form', { name: 'Enregistrer une lettre recommandée de mise en demeure' }).getByLabel('Première présentation le').inputValue(), '', 'the new-letter form stays empty');
+    await run.audit(page, 'letter dates out of order (desktop)');
+    await presented.fill('2026-03-31');
+    await letter.getByRole('button', { name: 'Enregistrer les dates' }).click();
     await page.waitForURL(/\/formal-notices$/);
     const dated = page.getByRole('region', { name: /Marchandise non retirée/ });
     assert.match(await dated.innerText(), /Délai jusqu’au 8 avril 2026 inclus ; résolution possible à partir du 9 avril 2026 si rien n’est réparé\./);
+    await dated.getByLabel(/Je confirme/).check();
     await dated.getByRole('button', { name: 'Résoudre le contrat' }).click();
-    assert.match(await page.locator('.error-summary').innerText(), /Le délai de la mise en demeure court jusqu’au/);
+    assert.match(await page.locator('.error-summary').innerText(), /Le délai de la mise en demeure court jusqu’au 8 avril 2026 inclus\./);
     await run.audit(page, 'termination refused, period running (desktop)');
 
     // The letter as printed: only the letter, on one A4 page, with sender, addressee, date and text.
@@ -411,6 +434,7 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     await page.goto(`${run.base}/shops/${SHOP}/staff/orders/${order.id}/formal-notices`);
     await run.audit(page, 'formal notice, period over (phone)');
     const letter = page.getByRole('region', { name: /Marchandise non retirée/ });
+    await letter.getByLabel(/Je confirme/).check();
     await letter.getByRole('button', { name: 'Résoudre le contrat' }).click();
     await page.waitForURL(/\/formal-notices$/);
     assert.equal(await page.getByRole('button', { name: 'Résoudre le contrat' }).count(), 0, 'nothing left to terminate');

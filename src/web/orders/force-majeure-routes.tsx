@@ -16,6 +16,7 @@ import { frameFor, sendPage } from '../context.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import { ErrorSummary, Field, type FieldErrors, Form } from '../forms.tsx';
 import { Page } from '../layout.tsx';
+import { readableDates } from './readable-dates.ts';
 
 type IdParams = { Params: { shop: string; id: string } };
 type ShopParams = { Params: { shop: string } };
@@ -66,8 +67,11 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
                   <td data-label={t(lang, 'forceMajeure.staff.endOn')}>
                     {p.endsOn ? longDay(lang, p.endsOn) : (
                       <Form action={`/shops/${shop.slug}/staff/force-majeure/${p.id}/end`} csrfToken={csrf} label={`${t(lang, 'forceMajeure.staff.end')} — ${causeLabel(lang, p.cause)}, ${longDay(lang, p.startsOn)}`}>
-                        <label for={`f-end-${p.id}`}>{t(lang, 'forceMajeure.staff.endOn')}</label>
-                        <input id={`f-end-${p.id}`} name="endsOn" type="date" required />
+                        <div class={errors[`end-${p.id}`] ? 'field has-error' : 'field'}>
+                          <label for={`f-end-${p.id}`}>{t(lang, 'forceMajeure.staff.endOn')}</label>
+                          {errors[`end-${p.id}`] && <p class="error" id={`f-end-${p.id}-error`}>{errors[`end-${p.id}`]}</p>}
+                          <input id={`f-end-${p.id}`} name="endsOn" type="date" required aria-invalid={errors[`end-${p.id}`] ? 'true' : undefined} aria-describedby={errors[`end-${p.id}`] ? `f-end-${p.id}-error` : undefined} />
+                        </div>
                         <button type="submit">{t(lang, 'forceMajeure.staff.end')}</button>
                       </Form>
                     )}
@@ -121,7 +125,7 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
       const declared = await declareForceMajeure(deps, shop, parseOrThrow(ForceMajeureInput, input), actorName(request));
       return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: declared.ordersNotified }));
     } catch (error) {
-      return staffPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
+      return staffPage(request, reply, shop, values, fieldErrors(readableDates(error, request.lang), request.lang), 422);
     }
   });
 
@@ -133,7 +137,9 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
       const ended = await endForceMajeure(deps, shop, request.params.id, parseOrThrow(ForceMajeureEndInput, formInput(values)).endsOn, actorName(request));
       return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: ended.ordersNotified }));
     } catch (error) {
-      return staffPage(request, reply, shop, {}, fieldErrors(error, request.lang), 422);
+      // The error belongs to the row's own date field, not to the declaration form's.
+      const { endsOn, ...errors } = fieldErrors(readableDates(error, request.lang), request.lang);
+      return staffPage(request, reply, shop, {}, endsOn ? { ...errors, [`end-${request.params.id}`]: endsOn } : errors, 422);
     }
   });
 

@@ -8,6 +8,8 @@ import { Temporal } from 'temporal-polyfill';
 import { localDate } from '../../kernel/calendar.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { money } from '../../kernel/i18n/money.ts';
+import { ValidationFailed } from '../../kernel/errors.ts';
+import { isUuid } from '../../kernel/ids.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { terminateOnFormalNotice } from '../../flows/formal-notice.ts';
 import { addressLine } from '../../aftersale/format.ts';
@@ -23,9 +25,29 @@ import { frameFor, sendPage } from '../context.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import { ErrorSummary, Field, type FieldErrors, Form } from '../forms.tsx';
 import { Page } from '../layout.tsx';
+import { readableDates } from './readable-dates.ts';
 
 type IdParams = { Params: { shop: string; id: string } };
 import { filledFields as formInput } from '../form-errors.ts';
+
+/** A day field of one letter's forms (ids made unique by the letter's id), its error beside it. */
+function DayField({ id, name, label, value, error }: { id: string; name: string; label: string; value: string | undefined; error: string | undefined }) {
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={`f-${id}`}>{label}</label>
+      {error && <p class="error" id={`f-${id}-error`}>{error}</p>}
+      <input id={`f-${id}`} name={name} type="date" value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `f-${id}-error` : undefined} />
+    </div>
+  );
+}
+
+/** The errors of one letter's forms, keyed by that letter's own fields (so the summary leads to them). */
+function ofLetter(values: Record<string, string>, errors: FieldErrors): FieldErrors {
+  const id = values.noticeId;
+  if (!id || !isUuid(id)) return errors;
+  const own: Record<string, string> = { presentedOn: `presented-${id}`, receivedOn: `received-${id}`, confirm: `confirm-${id}`, noticeId: '_form' };
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [own[field] ?? field, message]));
+}
 
 
 
@@ -56,6 +78,8 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
         <p class="signature">{shop.profile.identity?.legalName ?? shop.name}</p>
       </article>
     );
+    // What was typed in one letter's forms goes back to them, not to the new-letter form.
+    const letterValues = values.noticeId ? {} : values;
     const body = (
       <div class="letters">
         <h1 class="no-print">{t(lang, 'formalNotice.staff.title', { number: order.number })}</h1>
@@ -69,15 +93,28 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
             </p>
             <Letter n={n} />
             <Form action={`${base}/formal-notices/dates`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.dates')}, ${longDay(lang, n.sentOn)}`}>
-              <input type="hidden" name="noticeId" value={n.id} />
-              <div class="field"><label for={`f-presented-${n.id}`}>{t(lang, 'formalNotice.staff.presentedOn')}</label><input id={`f-presented-${n.id}`} name="presentedOn" type="date" value={n.presentedOn ?? undefined} /></div>
-              <div class="field"><label for={`f-received-${n.id}`}>{t(lang, 'formalNotice.staff.receivedOn')}</label><input id={`f-received-${n.id}`} name="receivedOn" type="date" value={n.receivedOn ?? undefined} /></div>
-              <button type="submit">{t(lang, 'formalNotice.staff.save')}</button>
+              <fieldset class="no-print">
+                <legend>{t(lang, 'formalNotice.staff.dates')}</legend>
+                <input type="hidden" name="noticeId" value={n.id} />
+                <DayField id={`presented-${n.id}`} name="presentedOn" label={t(lang, 'formalNotice.staff.presentedOn')} value={(values.noticeId === n.id && values.presentedOn) || (n.presentedOn ?? undefined)} error={errors[`presented-${n.id}`]} />
+                <DayField id={`received-${n.id}`} name="receivedOn" label={t(lang, 'formalNotice.staff.receivedOn')} value={(values.noticeId === n.id && values.receivedOn) || (n.receivedOn ?? undefined)} error={errors[`received-${n.id}`]} />
+                <button type="submit">{t(lang, 'formalNotice.staff.saveDates')}</button>
+              </fieldset>
             </Form>
             {!n.cured && order.status !== 'cancelled' && (
               <Form action={`${base}/formal-notice-termination`} csrfToken={csrf} label={`${t(lang, 'formalNotice.staff.terminate')}, ${longDay(lang, n.sentOn)}`}>
-                <input type="hidden" name="noticeId" value={n.id} />
-                <button type="submit">{t(lang, 'formalNotice.staff.terminate')}</button>
+                <fieldset class="no-print">
+                  <legend>{t(lang, 'formalNotice.staff.terminate')}</legend>
+                  <input type="hidden" name="noticeId" value={n.id} />
+                  <div class={errors[`confirm-${n.id}`] ? 'field has-error' : 'field'}>
+                    {errors[`confirm-${n.id}`] && <p class="error" id={`f-confirm-${n.id}-error`}>{errors[`confirm-${n.id}`]}</p>}
+                    <label for={`f-confirm-${n.id}`}>
+                      <input id={`f-confirm-${n.id}`} name="confirm" type="checkbox" value="yes" required aria-invalid={errors[`confirm-${n.id}`] ? 'true' : undefined} aria-describedby={errors[`confirm-${n.id}`] ? `f-confirm-${n.id}-error` : undefined} />{' '}
+                      {t(lang, `formalNotice.staff.confirm.${n.kind}`)}
+                    </label>
+                  </div>
+                  <button type="submit">{t(lang, 'formalNotice.staff.terminate')}</button>
+                </fieldset>
               </Form>
             )}
           </section>
@@ -88,14 +125,14 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
             <label for="f-kind">{t(lang, 'formalNotice.staff.kind')}</label>
             {errors.kind && <p class="error" id="f-kind-error">{errors.kind}</p>}
             <select id="f-kind" name="kind" aria-describedby={errors.kind ? 'f-kind-error' : undefined}>
-              {FORMAL_NOTICE_KINDS.map((k) => <option value={k} selected={values.kind === k}>{t(lang, `formalNotice.kind.${k}`)}</option>)}
+              {FORMAL_NOTICE_KINDS.map((k) => <option value={k} selected={letterValues.kind === k}>{t(lang, `formalNotice.kind.${k}`)}</option>)}
             </select>
           </div>
-          <Field name="sentOn" type="date" label={t(lang, 'formalNotice.staff.sentOn')} value={values.sentOn} required errors={errors} />
-          <Field name="presentedOn" type="date" label={t(lang, 'formalNotice.staff.presentedOn')} value={values.presentedOn} errors={errors} />
-          <Field name="receivedOn" type="date" label={t(lang, 'formalNotice.staff.receivedOn')} value={values.receivedOn} errors={errors} />
-          <Field name="trackingNumber" label={t(lang, 'formalNotice.staff.tracking')} value={values.trackingNumber} errors={errors} />
-          <Field name="amount" label={t(lang, 'formalNotice.staff.amount')} value={values.amount} errors={errors} />
+          <Field name="sentOn" type="date" label={t(lang, 'formalNotice.staff.sentOn')} value={letterValues.sentOn} required errors={errors} />
+          <Field name="presentedOn" type="date" label={t(lang, 'formalNotice.staff.presentedOn')} value={letterValues.presentedOn} errors={errors} />
+          <Field name="receivedOn" type="date" label={t(lang, 'formalNotice.staff.receivedOn')} value={letterValues.receivedOn} errors={errors} />
+          <Field name="trackingNumber" label={t(lang, 'formalNotice.staff.tracking')} value={letterValues.trackingNumber} errors={errors} />
+          <Field name="amount" label={t(lang, 'formalNotice.staff.amount')} value={letterValues.amount} errors={errors} />
           <button type="submit">{t(lang, 'formalNotice.staff.save')}</button>
         </Form>
         <p class="no-print"><a href={base}>{t(lang, 'lateDelivery.back')}</a></p>
@@ -112,7 +149,7 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
       await write(shop, values);
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}/formal-notices`, 303);
     } catch (error) {
-      return noticesPage(request, reply, shop, values, fieldErrors(error, request.lang), 422);
+      return noticesPage(request, reply, shop, values, ofLetter(values, fieldErrors(readableDates(error, request.lang), request.lang)), 422);
     }
   };
 
@@ -134,6 +171,11 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
   );
 
   app.post<IdParams>('/shops/:shop/staff/orders/:id/formal-notice-termination', { preValidation: app.csrfProtection }, async (request, reply) =>
-    staffNotices(request, reply, (shop, values) => terminateOnFormalNotice(deps, shop, request.params.id, parseOrThrow(FormalNoticeTerminationInput, formInput(values)), actorName(request))),
+    staffNotices(request, reply, (shop, values) => {
+      const { confirm, ...input } = formInput(values);
+      // Closing an order for good is confirmed, like the order page's cancellations (issue 11 §8).
+      if (confirm !== 'yes') throw new ValidationFailed([{ field: 'confirm', code: 'formal_notice_termination_unconfirmed' }]);
+      return terminateOnFormalNotice(deps, shop, request.params.id, parseOrThrow(FormalNoticeTerminationInput, input), actorName(request));
+    }),
   );
 };

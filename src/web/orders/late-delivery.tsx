@@ -24,13 +24,26 @@ import { messageFor } from '../errors.tsx';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import { ErrorSummary, Field, type FieldErrors, Form } from '../forms.tsx';
 import { Page } from '../layout.tsx';
+import { readableDates, withLongDays } from './readable-dates.ts';
 
 type IdParams = { Params: { shop: string; id: string } };
 
 const causeLabel = (lang: Lang, cause: string) => t(lang, `forceMajeure.cause.${cause}` as MessageKey);
 /** Late, with a notice still needed or running: the customer whose date was essential may terminate at once (L216-6 II). */
 const essentialOpen = (s: LateDeliveryJson) => s.late && !s.canTerminate.allowed && ['late_delivery_notice_required', 'notice_period_running'].includes(s.canTerminate.code ?? '');
-const why = (lang: Lang, v: Verdict) => (v.allowed ? '' : t(lang, 'lateDelivery.unavailable', { reason: messageFor(lang, v.code, v.params) }));
+const why = (lang: Lang, v: Verdict) => (v.allowed ? '' : t(lang, 'lateDelivery.unavailable', { reason: messageFor(lang, v.code, withLongDays(lang, v.params)) }));
+
+/** The box that confirms a termination, its text beside it; the error above it, named by the box. */
+function Confirm({ error, label }: { error: string | undefined; label: string }) {
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      {error && <p class="error" id="f-confirm-error">{error}</p>}
+      <label for="f-confirm">
+        <input id="f-confirm" name="confirm" type="checkbox" value="yes" required aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'f-confirm-error' : undefined} /> {label}
+      </label>
+    </div>
+  );
+}
 
 function Situation({ lang, s }: { lang: Lang; s: LateDeliveryJson }) {
   return (
@@ -145,11 +158,7 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
                   <p>{t(lang, 'lateDelivery.terminate.intro')}</p>
                   <p>{t(lang, 'lateDelivery.terminate.ground')}{lang === 'fr' ? ' : ' : ': '}{t(lang, `lateDelivery.ground.${s.canTerminate.ground ?? 'notice_period_over'}`)}</p>
                   <input type="hidden" name="ground" value={s.canTerminate.ground} />
-                  <div class={errors.confirm ? 'field has-error' : 'field'}>
-                    {errors.confirm && <p class="error" id="f-confirm-error">{errors.confirm}</p>}
-                    <input id="f-confirm" name="confirm" type="checkbox" value="yes" required aria-describedby={errors.confirm ? 'f-confirm-error' : undefined} />
-                    <label for="f-confirm">{t(lang, 'lateDelivery.terminate.confirm')}</label>
-                  </div>
+                  <Confirm error={errors.confirm} label={t(lang, 'lateDelivery.terminate.confirm')} />
                   <button type="submit">{t(lang, 'lateDelivery.terminate.submit')}</button>
                 </Form>
               ) : (
@@ -159,11 +168,7 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
                 <Form action={`${base}/termination`} csrfToken={csrf} label={t(lang, 'lateDelivery.essential.form')}>
                   <p>{t(lang, 'lateDelivery.essential.intro')}</p>
                   <input type="hidden" name="ground" value="essential_date" />
-                  <div class={errors.confirm ? 'field has-error' : 'field'}>
-                    {errors.confirm && <p class="error" id="f-confirm-error">{errors.confirm}</p>}
-                    <input id="f-confirm" name="confirm" type="checkbox" value="yes" required aria-describedby={errors.confirm ? 'f-confirm-error' : undefined} />
-                    <label for="f-confirm">{t(lang, 'lateDelivery.essential.confirm')}</label>
-                  </div>
+                  <Confirm error={errors.confirm} label={t(lang, 'lateDelivery.essential.confirm')} />
                   <button type="submit">{t(lang, 'lateDelivery.essential.submit')}</button>
                 </Form>
               )}
@@ -187,7 +192,7 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
       const sent = await sendLateDeliveryNotice(deps, who.shop, who.order.id, who.order.customer_id, input, actorName(request));
       return page(request, reply, {}, {}, 200, t(request.lang, 'lateDelivery.notice.done', { deliverBy: longDay(request.lang, sent.deliverBy) }));
     } catch (error) {
-      return page(request, reply, values, fieldErrors(error, request.lang), 422);
+      return page(request, reply, values, fieldErrors(readableDates(error, request.lang), request.lang), 422);
     }
   });
 
@@ -195,14 +200,14 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
     const who = await customer(request, reply);
     if (!who) return reply;
     const values = flatForm(request.body);
-    if (values.confirm !== 'yes') return page(request, reply, values, { confirm: messageFor(request.lang, 'required') }, 422);
+    if (values.confirm !== 'yes') return page(request, reply, values, { confirm: t(request.lang, 'lateDelivery.terminate.confirmRequired') }, 422);
     try {
       const ground = TERMINATION_GROUNDS.find((g) => g === values.ground);
       const input = parseOrThrow(TerminationInput, { ...(ground && { ground }) });
       await terminateContract(deps, who.shop, who.order.id, who.order.customer_id, input, actorName(request));
       return reply.redirect(`/shops/${who.shop.slug}/orders/${who.order.id}/late-delivery`, 303);
     } catch (error) {
-      return page(request, reply, values, fieldErrors(error, request.lang), 422);
+      return page(request, reply, values, fieldErrors(readableDates(error, request.lang), request.lang), 422);
     }
   });
 
