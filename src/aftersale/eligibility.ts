@@ -7,6 +7,7 @@ import { Temporal } from 'temporal-polyfill';
 import { localDate } from '../kernel/calendar.ts';
 import type { Jurisdiction } from '../kernel/holidays.ts';
 import type { WithdrawalStatementJson } from '../db/schema.ts';
+import { periodKind } from './service-rules.ts';
 import { isOnTime, lineWithdrawable, type WithdrawalPeriod, withdrawalPeriod } from './withdrawal-rules.ts';
 
 export type LineOption = {
@@ -22,6 +23,8 @@ export type LineOption = {
   remaining: number;
   /** The legal exception excluding the line (L221-28, VI.53), shown as such. */
   exception: string | null;
+  /** A service's coverage in days as sold (issue 10 §2); null for goods. */
+  serviceDays: number | null;
 };
 
 export type Eligibility = {
@@ -37,7 +40,7 @@ export type OrderForEligibility = {
   customerKind: string;
   status: string;
   placedAt: Date;
-  lines: readonly { line_no: number; product_id: string; sku: string; name: string; quantity: number; unit_price_cents: number; withdrawable: boolean; withdrawal_exception: string | null }[];
+  lines: readonly { line_no: number; product_id: string; sku: string; name: string; quantity: number; unit_price_cents: number; withdrawable: boolean; withdrawal_exception: string | null; service_days?: number | null }[];
   /** When the goods were handed over (each lot). */
   possessions: readonly Date[];
   /** Lines of the order's earlier withdrawals. */
@@ -52,7 +55,9 @@ export function eligibility(order: OrderForEligibility, shop: ShopForEligibility
   const concludedOn = day(order.placedAt, shop.timeZone);
   // The platform gives the withdrawal information with the terms accepted at checkout and in
   // the confirmation (L221-5 7°): given on the day the contract was concluded.
-  const period = withdrawalPeriod({ kind: 'goods', possessionDates: order.possessions.map((p) => day(p, shop.timeZone)), concludedOn, informationGivenOn: concludedOn, jurisdictions: shop.jurisdictions });
+  // Services: from the day after conclusion, unless goods come with them (service-rules.ts).
+  const kind = periodKind(order.lines.map((l) => ({ serviceDays: l.service_days ?? null })));
+  const period = withdrawalPeriod({ kind, possessionDates: order.possessions.map((p) => day(p, shop.timeZone)), concludedOn, informationGivenOn: concludedOn, jurisdictions: shop.jurisdictions });
   const applies = order.customerKind === 'consumer' && shop.hasWithdrawalTerms && !['cancelled', 'refused'].includes(order.status);
   const withdrawnOf = (lineNo: number) => order.earlier.flatMap((w) => w.lines).filter((l) => l.lineNo === lineNo).reduce((s, l) => s + l.quantity, 0);
   const lines = order.lines.map((l): LineOption => {
@@ -62,6 +67,7 @@ export function eligibility(order: OrderForEligibility, shop: ShopForEligibility
       lineNo: l.line_no, productId: l.product_id, sku: l.sku, name: l.name, ordered: l.quantity, unitPriceCents: l.unit_price_cents, withdrawn,
       remaining: applies && verdict.withdrawable ? Math.max(0, l.quantity - withdrawn) : 0,
       exception: verdict.withdrawable ? null : (verdict.reason ?? 'legal_list'),
+      serviceDays: l.service_days ?? null,
     };
   });
   return { applies, period, lines, anyWithdrawable: lines.some((l) => l.remaining > 0) };

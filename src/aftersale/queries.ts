@@ -9,7 +9,7 @@ import type { AddressJson, DB, WithdrawalsTable } from '../db/schema.ts';
 export type WithdrawalRow = Selectable<WithdrawalsTable>;
 type Db = Kysely<DB> | Transaction<DB>;
 
-const ORDER_COLUMNS = ['id', 'shop_id', 'number', 'customer_id', 'customer_kind', 'status', 'placed_at', 'shipping_cents', 'gross_cents', 'accepted_terms'] as const;
+const ORDER_COLUMNS = ['id', 'shop_id', 'number', 'customer_id', 'customer_kind', 'status', 'placed_at', 'shipping_cents', 'gross_cents', 'accepted_terms', 'service_start_requested_at', 'service_started_on'] as const;
 
 export function findOrder(db: Db, shopId: string, orderId: string) {
   return db.selectFrom('orders').select(ORDER_COLUMNS).where('shop_id', '=', shopId).where('id', '=', orderId).executeTakeFirst();
@@ -24,7 +24,7 @@ export function lockOrder(trx: Transaction<DB>, shopId: string, orderId: string)
 export function orderLines(db: Db, shopId: string, orderId: string) {
   return db
     .selectFrom('order_lines')
-    .select(['line_no', 'product_id', 'sku', 'name', 'quantity', 'unit_price_cents', 'total_cents', 'withdrawable', 'withdrawal_exception'])
+    .select(['line_no', 'product_id', 'sku', 'name', 'quantity', 'unit_price_cents', 'total_cents', 'withdrawable', 'withdrawal_exception', 'service_days'])
     .where('shop_id', '=', shopId)
     .where('order_id', '=', orderId)
     .orderBy('line_no')

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
-import type { DB, WithdrawalStatementJson } from '../db/schema.ts';
+import type { DB, WithdrawalStatementJson, WithdrawnServiceJson } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { notFound } from '../kernel/errors.ts';
@@ -25,6 +25,7 @@ import * as q from './queries.ts';
 import { refundableCents } from './refund-rules.ts';
 import type { CustomerWithdrawalInput, StaffWithdrawalInput, WithdrawnLines } from './schema.ts';
 import { withdrawalJson, type WithdrawalJson } from './withdrawal-json.ts';
+import { serviceOwed } from './service-rules.ts';
 import { isOnTime } from './withdrawal-rules.ts';
 
 export type AftersaleDeps = { db: Kysely<DB>; clock: Clock };
@@ -124,8 +125,13 @@ type Insert = {
 };
 
 async function insert(trx: Transaction<DB>, shop: Shop, order: q.OrderFacts, f: Insert): Promise<q.WithdrawalRow> {
-  const lines = f.chosen.map(({ line, quantity }) => ({ lineNo: line.lineNo, sku: line.sku, name: line.name, quantity, unitPriceCents: line.unitPriceCents }));
+  const lines = f.chosen.map(({ line, quantity }) => ({
+    lineNo: line.lineNo, sku: line.sku, name: line.name, quantity, unitPriceCents: line.unitPriceCents,
+    ...(line.serviceDays !== null && { service: withdrawnService(shop, order, line.serviceDays, quantity * line.unitPriceCents, f.dates.notifiedOn) }),
+  }));
   const earlierLines = f.earlier.flatMap((w) => (w.statement as unknown as WithdrawalStatementJson).lines);
+  // What the consumer owes for services they asked to start (L221-25), over every withdrawal so far.
+  const serviceOwedCents = [...earlierLines, ...lines].reduce((s, l) => s + (l.service?.owedCents ?? 0), 0);
   const withdrawnTotal = [...earlierLines, ...lines].map((l) => ({ totalCents: l.quantity * l.unitPriceCents }));
   // The refund of all withdrawals so far, less what earlier ones already owe: the standard
   // delivery comes back with the withdrawal that completes the order (LEGAL §A1.7, A-75).
@@ -148,8 +154,19 @@ async function insert(trx: Transaction<DB>, shop: Shop, order: q.OrderFacts, f: 
     shop_id: shop.slug, id: f.id, order_id: order.id, channel: f.dates.channel, notified_on: f.dates.notifiedOn.toString(), notified_at: f.dates.notifiedAt, received_on: f.dates.receivedOn.toString(),
     period_starts_on: f.options.period.startsOn?.toString() ?? null, period_ends_on: f.options.period.endsOn?.toString() ?? null, on_time: true, statement: JSON.stringify(statement),
     whole_order: f.options.lines.every((l) => l.exception === null && l.withdrawn + (f.chosen.find((x) => x.line.lineNo === l.lineNo)?.quantity ?? 0) === l.ordered),
-    due_cents: Math.max(0, Math.min(all.totalCents, f.paid) - owedBefore), recorded_by: f.actor, recorded_at: new Date(f.now.epochMilliseconds),
+    due_cents: Math.max(0, Math.min(all.totalCents - serviceOwedCents, f.paid) - owedBefore), recorded_by: f.actor, recorded_at: new Date(f.now.epochMilliseconds),
   });
+}
+
+/**
+ * A service line withdrawn: started on the day staff recorded, else the day of conclusion; what
+ * was supplied until the day the withdrawal was sent is owed, only after an express request.
+ */
+function withdrawnService(shop: Shop, order: q.OrderFacts, serviceDays: number, priceCents: number, notifiedOn: Temporal.PlainDate): WithdrawnServiceJson {
+  const requestedAt = order.service_start_requested_at;
+  const startedOn = order.service_started_on ? Temporal.PlainDate.from(order.service_started_on) : dayOf(order.placed_at, shop);
+  const owed = serviceOwed({ priceCents, serviceDays, requested: requestedAt !== null, startedOn, notifiedOn });
+  return { serviceDays, requestedAt: requestedAt?.toISOString() ?? null, startedOn: startedOn.toString(), suppliedDays: owed.suppliedDays, owedCents: owed.owedCents };
 }
 
 /** The evidence event and the acknowledgement e-mail, in the withdrawal's transaction. */
@@ -165,7 +182,7 @@ async function record(trx: Transaction<DB>, shop: Shop, order: q.OrderFacts, row
       shopId: shop.slug, orderId: order.id, type: 'withdrawal_received', at, actor: row.recorded_by,
       data: {
         withdrawalId: row.id, channel: row.channel, notifiedOn: row.notified_on, receivedOn: row.received_on, periodStartsOn: row.period_starts_on, periodEndsOn: row.period_ends_on, onTime: row.on_time,
-        wholeOrder: row.whole_order, lines: statement.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), dueCents: row.due_cents, ...(mail && { emailOutboxId: mail.id, emailTo: to }),
+        wholeOrder: row.whole_order, lines: statement.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...(l.service && { service: l.service }) })), dueCents: row.due_cents, ...(mail && { emailOutboxId: mail.id, emailTo: to }),
       },
     },
     new Date(now.epochMilliseconds),

@@ -15,13 +15,15 @@ import { lateRefundSurchargeBE, lateRefundSurchargeFR, type LateRefundSurcharge,
 const date = (iso: string | null) => (iso === null ? null : Temporal.PlainDate.from(iso));
 
 export function refundDueOf(w: WithdrawalRow, shop: Shop): Temporal.PlainDate | null {
+  // Only services withdrawn: no goods to wait for (issue 10 §2).
+  const goods = (w.statement as unknown as WithdrawalStatementJson).lines.some((l) => !l.service);
   return refundDueOn({
     withdrawalReceivedOn: Temporal.PlainDate.from(w.received_on),
     goodsReceivedOn: date(w.goods_received_on),
     proofOfShipmentOn: date(w.proof_of_shipment_on),
     shopCollects: false,
     // Withdrawn before any delivery: there are no goods to wait for.
-    withholdUntilGoodsOrProof: w.period_starts_on !== null && (shop.profile.withdrawal?.refund.withholdUntilGoodsOrProof ?? true),
+    withholdUntilGoodsOrProof: goods && w.period_starts_on !== null && (shop.profile.withdrawal?.refund.withholdUntilGoodsOrProof ?? true),
   });
 }
 
@@ -48,8 +50,11 @@ export function withdrawalJson(w: WithdrawalRow, shop: Shop, today: Temporal.Pla
     periodStartsOn: w.period_starts_on,
     onTime: w.on_time,
     wholeOrder: w.whole_order,
-    lines: statement.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unitPriceCents })),
-    /** The sums to refund (withdrawn lines, standard delivery with the whole order), less any depreciation. */
+    /** `service`: a service line's days sold and supplied, and what is owed for them (L221-25, issue 10 §2). */
+    lines: statement.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unitPriceCents, ...(l.service && { service: l.service }) })),
+    /** What the consumer owes for services started at their express request, already taken off `dueCents`. */
+    serviceOwedCents: statement.lines.reduce((s, l) => s + (l.service?.owedCents ?? 0), 0),
+    /** The sums to refund (withdrawn lines, standard delivery with the whole order), less any depreciation and service owed. */
     dueCents: w.due_cents,
     /** Staff's assessed depreciation of goods returned damaged (L221-23 al. 4), already taken off `dueCents`. */
     depreciationCents: w.depreciation_cents,

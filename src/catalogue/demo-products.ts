@@ -26,6 +26,7 @@ export async function seedDemoProducts(trx: Transaction<DB>, profile: Profile): 
       unit: p.unit ?? 'unit',
       condition: p.condition ?? 'new',
       specialOrder: p.specialOrder ?? false,
+      serviceDays: p.serviceDays ?? null,
     });
   }
   await seedBundles(trx, profile);

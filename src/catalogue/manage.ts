@@ -34,10 +34,16 @@ export const ProductInput = z
     condition: z.enum(['new', 'second_hand']).default('new'),
     /** Image addresses (https), shown with the product name as their text alternative. */
     images: z.array(z.url({ protocol: /^https$/ }).max(500)).max(10).default([]),
+    /**
+     * A service (issue 10 §2) and the days it covers, the base of the pro rata a consumer owes
+     * when withdrawing after asking it to start (L221-25). Set at creation only: orders refer to it.
+     */
+    kind: z.enum(['goods', 'service']).default('goods'),
+    serviceDays: z.number().int('invalid_value').min(1, 'invalid_value').max(3660, 'invalid_value').optional(),
   })
   .strict();
 export type ProductInput = z.infer<typeof ProductInput>;
-export const ProductPatch = ProductInput.partial()
+export const ProductPatch = ProductInput.omit({ kind: true, serviceDays: true }).partial()
   .extend({
     active: z.boolean().optional(),
     /** Who the shop buys it from, where its purchase orders go, and units per case (issue 12 §5: supplier orders at a campaign's closing). */
@@ -49,6 +55,7 @@ export const ProductPatch = ProductInput.partial()
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
 export async function createProduct(db: Kysely<DB>, shopId: string, input: ProductInput): Promise<Product> {
+  if ((input.kind === 'service') !== (input.serviceDays !== undefined)) throw new DomainError('invalid_value', 'refused', {}, input.kind === 'service' ? 'serviceDays' : 'kind');
   const inserted = await q.insertProductIfAbsent(db, {
     shopId,
     sku: input.sku,
@@ -64,6 +71,7 @@ export async function createProduct(db: Kysely<DB>, shopId: string, input: Produ
     unit: input.unit,
     condition: input.condition,
     images: input.images,
+    serviceDays: input.kind === 'service' ? (input.serviceDays ?? null) : null,
   });
   if (!inserted) throw new DomainError('sku_taken', 'conflict', { sku: input.sku }, 'sku');
   // The shop's cached catalogue pages are read afresh (a caller in a transaction says so again after its commit).

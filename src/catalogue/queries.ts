@@ -102,6 +102,8 @@ export function insertProductIfAbsent(db: Exec, p: {
   unit?: 'unit' | 'metre' | 'kilogram'; condition?: 'new' | 'second_hand'; images?: string[];
   /** Ordered specially for the customer (003 art.7.2). */
   specialOrder?: boolean;
+  /** A service and the days it covers (issue 10 §2); goods when absent. */
+  serviceDays?: number | null;
 }) {
   return db
     .insertInto('products')
@@ -110,6 +112,7 @@ export function insertProductIfAbsent(db: Exec, p: {
       vat_rate_bp: p.vatRateBp, stock: p.stock, max_per_order: p.maxPerOrder, withdrawable: p.withdrawable,
       withdrawal_exception: p.withdrawalException, regulated: p.regulated,
       unit: p.unit ?? 'unit', condition: p.condition ?? 'new', images: JSON.stringify(p.images ?? []), special_order: p.specialOrder ?? false,
+      ...(p.serviceDays != null && { kind: 'service' as const, service_days: p.serviceDays }),
     })
     .onConflict((oc) => oc.columns(['shop_id', 'sku']).doNothing())
     .returning('id')

@@ -30,6 +30,9 @@ export type Product = {
   images: string[];
   /** Ordered specially for the customer (003 art.7.2): shown before purchase; not collected, its whole price stays due. */
   specialOrder: boolean;
+  /** Goods, or a service covering `serviceDays` days (issue 10 §2): shown as such before purchase. */
+  kind: 'goods' | 'service';
+  serviceDays: number | null;
 };
 
 export function rowToProduct(row: ProductRow): Product {
@@ -51,6 +54,8 @@ export function rowToProduct(row: ProductRow): Product {
     condition: row.condition,
     images: row.images,
     specialOrder: row.special_order,
+    kind: row.kind,
+    serviceDays: row.service_days,
   };
 }
 
@@ -90,6 +95,8 @@ export function productJson(p: Product, lang: Lang) {
     images: p.images,
     specialOrder: p.specialOrder,
     isBundle: p.isBundle,
+    kind: p.kind,
+    serviceDays: p.serviceDays,
   };
 }
 

@@ -14,6 +14,8 @@ export type PricingLine = {
   vatRateBp: number;
   withdrawable: boolean;
   withdrawalException: string | null;
+  /** A service's coverage in days (issue 10 §2); absent or null for goods. */
+  serviceDays?: number | null;
 };
 
 export type PricedLine = PricingLine & { totalCents: number };

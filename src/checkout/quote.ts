@@ -12,11 +12,12 @@ import type { PointRef } from '../shops/profile/delivery-zone-rules.ts';
 import type { DeliveryInput } from './schema.ts';
 
 /** A line as the catalogue prices it, before the shop's rules and the delivery country apply. */
-export type CatalogueLine = PricingLine & { maxPerOrder: number | null; isBundle: boolean };
+/** `serviceDays`: a service's coverage in days (issue 10 §2); null for goods. */
+export type CatalogueLine = PricingLine & { maxPerOrder: number | null; isBundle: boolean; serviceDays: number | null };
 
 export function catalogueLine(p: ProductRow, quantity: number): CatalogueLine {
   const name = (p.name as unknown as { fr: string }).fr;
-  return { productId: p.id, sku: p.sku, name, quantity, unitPriceCents: p.unit_price_cents, vatRateBp: p.vat_rate_bp, withdrawable: p.withdrawable, withdrawalException: p.withdrawal_exception, maxPerOrder: p.max_per_order, isBundle: p.is_bundle };
+  return { productId: p.id, sku: p.sku, name, quantity, unitPriceCents: p.unit_price_cents, vatRateBp: p.vat_rate_bp, withdrawable: p.withdrawable, withdrawalException: p.withdrawal_exception, maxPerOrder: p.max_per_order, isBundle: p.is_bundle, serviceDays: p.service_days };
 }
 
 export type DeliveryMode = ReturnType<typeof rules.deliveryMode>;

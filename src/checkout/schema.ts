@@ -27,6 +27,12 @@ export const OrderInput = z.object({
   acceptedTerms: z.object({ version: text().trim().min(1).max(100) }).optional(),
   delivery: DeliveryInput,
   paymentMethod: z.enum(['bank_transfer', 'card', 'on_account', 'paypal']),
+  /**
+   * The consumer's express request that a service in the order start during the withdrawal period
+   * (L221-25, SPEC R000-16): recorded on the order with its time; they then owe the pro rata of
+   * what was supplied if they withdraw. Never assumed: absent or false, nothing starts early.
+   */
+  serviceStartRequested: z.boolean().optional(),
   /** The total the customer saw on the review page; a different total means the cart changed. */
   expectedGrossCents: z.number().int().min(0).optional(),
 });

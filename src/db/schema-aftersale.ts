@@ -79,8 +79,14 @@ export interface RegisteredLettersTable {
 export type WithdrawalStatementJson = {
   customer: { name: string; email: string; address: AddressJson | null };
   order: { number: string; placedAt: string };
-  lines: { lineNo: number; sku: string; name: string; quantity: number; unitPriceCents: number }[];
+  lines: { lineNo: number; sku: string; name: string; quantity: number; unitPriceCents: number; service?: WithdrawnServiceJson }[];
 };
+
+/**
+ * A withdrawn service line (issue 10 §2, L221-25): the request to start, the days supplied until
+ * the withdrawal was sent out of the days sold, and what the consumer owes for them.
+ */
+export type WithdrawnServiceJson = { serviceDays: number; requestedAt: string | null; startedOn: string; suppliedDays: number; owedCents: number };
 
 /** The photos of a depreciation staff assessed on returned goods (at most 3, migration 0015). */
 export interface WithdrawalDepreciationPhotosTable {

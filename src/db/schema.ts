@@ -172,6 +172,9 @@ export interface ProductsTable {
   campaign_only: Generated<boolean>;
   /** Ordered specially for the customer (0022, 003 art.7.2): not collected, its whole price stays due. */
   special_order: Generated<boolean>;
+  /** Goods, or a service covering `service_days` days: the coverage its pro rata is measured against (0024, L221-25). */
+  kind: Generated<'goods' | 'service'>;
+  service_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ProductPartsTable {
@@ -254,6 +257,10 @@ export interface OrdersTable {
   /** The hash and count of the order's evidence chain, set in each append's transaction: a missing last event shows. */
   evidence_head: ColumnType<string | null, string | null | undefined, string | null>;
   evidence_count: ColumnType<number, number | undefined, number>;
+  /** When the consumer expressly asked a service to start during the withdrawal period (0024, L221-25); null: not asked. */
+  service_start_requested_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** `YYYY-MM-DD`: the day performance started, recorded by staff; null: the day of conclusion. */
+  service_started_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type StockTakenJson = { productId: string; quantity: number }[];
@@ -271,6 +278,8 @@ export interface OrderLinesTable {
   total_cents: number;
   withdrawable: boolean;
   withdrawal_exception: string | null;
+  /** A service's coverage in days as sold (0024); null for goods. */
+  service_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface OrderEventsTable {

@@ -166,6 +166,9 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
     Object.assign(delivery, { slotId: slot.id, slot: { startsAt: slot.startsAt, endsAt: slot.endsAt }, earliestOn: slot.on });
   }
   const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
+  // The express request to start a service during the withdrawal period (L221-25), kept only
+  // when the order holds a service; its instant is the order's and the `placed` event's.
+  const serviceStart = input.serviceStartRequested === true && catalogueLines.some((l) => l.serviceDays !== null) ? now : null;
   // The transfer reference is written with the order, so no committed order lacks one.
   const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
   const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial: orderReferenceSerial(year, serial), number }).value : null;
@@ -185,7 +188,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   // row just inserted re-ran its foreign-key checks).
   const newEvents: NewEvent[] = [{
     shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
-    data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status },
+    data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status, ...(serviceStart && { serviceStartRequestedAt: serviceStart.toISOString() }) },
   }, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }];
   const { stored: events, head: chainHead } = chainNewOrderEvents(newEvents, now);
   // The order and its lines as written: every column but three is a value known here, so only
@@ -197,6 +200,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
     shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
     net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
     payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, ...payment, ...chainHead,
+    service_start_requested_at: serviceStart, service_started_on: null,
   };
   const deliveryJson = JSON.stringify(delivery);
   const filled = await trx
@@ -208,6 +212,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const lines: Selectable<OrderLinesTable>[] = priced.map((l, i) => ({
     shop_id: shop.slug, order_id: id, line_no: i + 1, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity,
     unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
+    service_days: catalogueLines[i]?.serviceDays ?? null,
   }));
   await trx.insertInto('order_lines').values(lines).execute();
   await insertNewOrderEvents(trx, newEvents, events, now);

@@ -22,13 +22,26 @@ import { orderSide } from './record-payment.ts';
 
 export type WithdrawalFactDeps = { db: Kysely<DB>; clock: Clock; stripe: StripeGateway | null };
 
+/**
+ * A withdrawn line on the credit note: its quantity; a service started at the consumer's request,
+ * the price less the pro rata they owe for the days supplied (L221-25), nothing when they owe all.
+ */
+function creditOf(l: WithdrawalStatementJson['lines'][number]): CreditLine[] {
+  const owed = l.service?.owedCents ?? 0;
+  if (owed === 0) return [{ lineNo: l.lineNo, quantity: l.quantity }];
+  const rest = l.quantity * l.unitPriceCents - owed;
+  return rest > 0 ? [{ lineNo: l.lineNo, amountCents: rest }] : [];
+}
+
 export async function recordWithdrawalFact(deps: WithdrawalFactDeps, shop: Shop, id: string, input: WithdrawalEventInput, actor: string, photos: readonly Photo[] = []): Promise<WithdrawalJson> {
   let started: StartedRefund | null = null;
   const json = await recordWithdrawalEvent(deps, shop, id, input, actor, photos, async (trx, w) => {
     if (input.type !== 'refunded') return {};
     const now = new Date(deps.clock.now().epochMilliseconds);
     const statement = w.statement as unknown as WithdrawalStatementJson;
-    const lines: CreditLine[] = [...statement.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity })), ...(w.whole_order ? [{ shipping: true as const }] : [])];
+    // The delivery comes back with the whole order, when there was one to pay (a free delivery has no invoice line).
+    const shipping = w.whole_order ? Number((await trx.selectFrom('orders').select('shipping_cents').where('shop_id', '=', shop.slug).where('id', '=', w.order_id).executeTakeFirst())?.shipping_cents ?? 0) : 0;
+    const lines: CreditLine[] = [...statement.lines.flatMap(creditOf), ...(shipping > 0 ? [{ shipping: true as const }] : [])];
     const note = await issueCreditNote(trx, shop, { orderId: w.order_id, reason: 'withdrawal', sourceId: w.id, lines, actor, now });
     started = await startOwedRefundIn({ trx, shop, now, actor, orders: orderSide }, w.order_id, { amountCents: input.amountCents ?? 0, reason: `withdrawal ${w.id}` }, deps.stripe !== null);
     return {

@@ -47,9 +47,13 @@ export function orderLines(db: Kysely<DB>, shopId: string, orderId: string) {
  * capability judges withdrawals by (src/aftersale/withdrawal-rules.ts, information given at
  * conclusion); absent before delivery ("only what applies", API.md).
  */
-function withdrawalEndsOn(shop: Shop, order: OrderRow, lines: readonly Pick<OrderLineRow, 'withdrawal_exception'>[], events: readonly Pick<StoredEvent, 'type' | 'at'>[]): { withdrawalEndsOn?: string } {
+function withdrawalEndsOn(shop: Shop, order: OrderRow, lines: readonly Pick<OrderLineRow, 'withdrawal_exception' | 'service_days'>[], events: readonly Pick<StoredEvent, 'type' | 'at'>[]): { withdrawalEndsOn?: string } {
   if (order.customer_kind !== 'consumer' || !shop.profile.withdrawal || ['cancelled', 'refused'].includes(order.status)) return {};
   if (!lines.some((l) => !l.withdrawal_exception)) return {};
+  // Services alone (issue 10 §2): from the day after conclusion (L221-18 1°).
+  if (lines.every((l) => l.service_days !== null)) {
+    return { withdrawalEndsOn: withdrawalDeadline(localDate(Temporal.Instant.fromEpochMilliseconds(order.placed_at.getTime()), shop.timeZone), [jurisdictionOf(shop)]).toString() };
+  }
   const handed = events.filter((e) => e.type === 'delivered' || e.type === 'picked_up').map((e) => localDate(Temporal.Instant.from(e.at), shop.timeZone));
   const last = handed.reduce<Temporal.PlainDate | null>((a, b) => (a && Temporal.PlainDate.compare(a, b) >= 0 ? a : b), null);
   return last ? { withdrawalEndsOn: withdrawalDeadline(last, [jurisdictionOf(shop)]).toString() } : {};
@@ -99,11 +103,14 @@ export function orderJsonWith<Payment>(shop: Shop, order: OrderRow, lines: reado
     customerId: order.customer_id,
     customerKind: order.customer_kind,
     placedAt: order.placed_at.toISOString(),
-    lines: lines.map((l) => ({ productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRateBp: l.vat_rate_bp, totalCents: l.total_cents, withdrawable: l.withdrawable })),
+    lines: lines.map((l) => ({ productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRateBp: l.vat_rate_bp, totalCents: l.total_cents, withdrawable: l.withdrawable, ...(l.service_days !== null && { serviceDays: l.service_days }) })),
     totals: { netCents: order.net_cents, vatCents: order.vat_cents, grossCents: order.gross_cents, shippingCents: order.shipping_cents, feesCents: order.fees_cents },
     acceptedTerms: { version: terms[0]?.version ?? null, sha256: terms[0]?.sha256 ?? null, documents: terms },
     payment,
     delivery: order.delivery,
+    // A service's express request to start during the withdrawal period, and the day staff recorded it started (issue 10 §2).
+    ...(order.service_start_requested_at && { serviceStartRequestedAt: order.service_start_requested_at.toISOString() }),
+    ...(order.service_started_on && { serviceStartedOn: order.service_started_on }),
     deadlines: {
       ...(order.payment_due_on && { paymentDueOn: order.payment_due_on }),
       ...(order.balance_due_on && { balanceDueOn: order.balance_due_on }),

@@ -73,6 +73,7 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /api/v1/shops/:shop/orders/:id/evidence': { params: order(), owners: ['customer', 'staff'] },
   'POST /api/v1/shops/:shop/orders/:id/events': { params: order(), owners: ['staff'], body: () => ({ type: 'cancelled', at: '2026-03-10T10:00:00+01:00', by: 'seller', note: 'sweep' }) },
   'POST /api/v1/shops/:shop/orders/:id/refunds': { params: order(), owners: ['staff'], body: () => ({ amountCents: 100, reason: 'sweep' }) },
+  'PUT /api/v1/shops/:shop/orders/:id/service-start': { params: order(), owners: ['staff'], body: () => ({ startedOn: '2026-03-10' }) },
   'POST /api/v1/shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer', 'staff'], body: () => ({}) },
   // Customer changes (issue 11 §3): A1's modification request on its order is the decisions' object.
   'GET /api/v1/shops/:shop/orders/:id/changes': { params: order(), owners: ['customer', 'staff'] },
@@ -84,6 +85,7 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/staff/orders/:id/change-requests/:requestId/decision': { params: { ...order(), requestId: () => ids.changeRequest }, owners: ['staff'], body: () => ({ decision: 'declined' }) },
   'POST /api/v1/shops/:shop/orders/:id/planned-shipment': { params: order(), owners: ['staff'], body: () => ({ on: '2026-12-31' }) },
   'POST /shops/:shop/staff/orders/:id/planned-shipment': { params: order(), owners: ['staff'], body: () => ({ on: '2026-12-31' }) },
+  'POST /shops/:shop/staff/orders/:id/service-start': { params: order(), owners: ['staff'], body: () => ({ startedOn: '2026-03-10' }) },
   // Late delivery and force majeure (issue 11 §4–§5): A1's order, and a period of force majeure declared on it.
   'GET /api/v1/shops/:shop/orders/:id/late-delivery': { params: order(), owners: ['customer', 'staff'] },
   'POST /api/v1/shops/:shop/orders/:id/late-delivery-notice': { params: order(), owners: ['customer'], body: () => ({}) },

@@ -33,13 +33,14 @@ import { modelFormMessages } from './model-form.ts';
 import { orderEventMessages } from './order-events.ts';
 import { shopMessages } from './shops.ts';
 import { specialOrderMessages } from './special-orders.ts';
+import { serviceMessages } from './services.ts';
 import { staffOrderMessages } from './staff-orders.ts';
 import { transferMessages } from './transfer.ts';
 import { trackingMessages } from './tracking.ts';
 
 export { type Entry, isLang, type Lang, LANGS } from './entry.ts';
 
-const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages, ...complaintsMessages, ...deliveryMessages, ...campaignMessages, ...customerChangesMessages, ...trackingMessages, ...roundsMessages, ...lateDeliveryMessages, ...lifecycleMessages, ...specialOrderMessages } as const;
+const catalogue = { ...commonMessages, ...errorMessages, ...accountsMessages, ...shopMessages, ...checkoutMessages, ...cartMessages, ...legalMessages, ...paymentMessages, ...reconcileMessages, ...transferMessages, ...orderEventMessages, ...cardMessages, ...bankMessages, ...refundMessages, ...staffOrderMessages, ...invoicingMessages, ...aftersaleMessages, ...modelFormMessages, ...claimMessages, ...complaintsMessages, ...deliveryMessages, ...campaignMessages, ...customerChangesMessages, ...trackingMessages, ...roundsMessages, ...lateDeliveryMessages, ...lifecycleMessages, ...serviceMessages, ...specialOrderMessages } as const;
 export type MessageKey = keyof typeof catalogue;
 
 export function hasMessage(key: string): key is MessageKey {

@@ -6,7 +6,7 @@
  * §9). Built from the stored withdrawal, so a rendering later says exactly the same.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { AcceptedTermsJson, WithdrawalStatementJson } from '../../db/schema.ts';
+import type { AcceptedTermsJson, WithdrawalStatementJson, WithdrawnServiceJson } from '../../db/schema.ts';
 import { type Lang, hasMessage, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { money } from '../../kernel/i18n/money.ts';
 import type { Shop } from '../../shops/service.ts';
@@ -52,9 +52,19 @@ export function acknowledgement(lang: Lang, shop: Shop, w: WithdrawalRow, accept
     lines,
     returns,
     // Once staff assessed a depreciation of the goods back, the sum is net of it and says why.
-    refund: [t(lang, 'withdrawal.refund.amount', { amount: money(lang, w.due_cents) }), ...(w.depreciation_cents > 0 ? [t(lang, 'withdrawal.depreciation', { amount: money(lang, w.depreciation_cents), reason: w.depreciation_reason ?? '' })] : [])].join(' '),
+    refund: [
+      t(lang, 'withdrawal.refund.amount', { amount: money(lang, w.due_cents) }),
+      ...(w.depreciation_cents > 0 ? [t(lang, 'withdrawal.depreciation', { amount: money(lang, w.depreciation_cents), reason: w.depreciation_reason ?? '' })] : []),
+      ...statement.lines.flatMap((l) => (l.service ? [serviceOwedText(lang, l.name, l.quantity * l.unitPriceCents, l.service)] : [])),
+    ].join(' '),
     terms: cgv ? t(lang, 'withdrawal.terms', { kind, version: cgv.version }) : null,
   };
+}
+
+/** What a withdrawn service owes and why (L221-25, issue 10 §2). */
+function serviceOwedText(lang: Lang, name: string, priceCents: number, s: WithdrawnServiceJson): string {
+  if (s.requestedAt === null) return t(lang, 'service.withdrawal.notRequested', { name });
+  return t(lang, 'service.withdrawal.owed', { name, startedOn: longDate(lang, s.startedOn), supplied: s.suppliedDays, days: s.serviceDays, owed: money(lang, s.owedCents), refund: money(lang, priceCents - s.owedCents) });
 }
 
 /** The acknowledgement as plain text: the e-mail's body. */

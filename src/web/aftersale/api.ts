@@ -15,6 +15,7 @@ import { withdrawalJson } from '../../aftersale/withdrawal-json.ts';
 import { recordWithdrawalFact } from '../../flows/withdrawal-refund.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { isUuid } from '../../kernel/ids.ts';
+import { recordServiceStart, ServiceStartInput } from '../../orders/service-start.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
 import { getShop } from '../../shops/service.ts';
 
@@ -39,6 +40,12 @@ export const aftersaleApi: FastifyPluginAsync = async (app) => {
     if (!isUuid(request.params.id) || !(await findOrder(db, shop.slug, request.params.id))) throw notFound('order');
     const input = parseOrThrow(StaffWithdrawalInput, request.body);
     return reply.code(201).send(await withdraw(deps, shop, request.params.id, { by: 'staff', input, lang: request.lang }, actorName(request)));
+  });
+
+  app.put<IdParams>('/shops/:shop/orders/:id/service-start', { schema: { tags: ['aftersale'], summary: 'Record the day a service\'s performance started (staff; `startedOn`, when it is not the day of conclusion): the pro rata owed on withdrawal counts from it' } }, async (request) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    return recordServiceStart(deps, shop, request.params.id, parseOrThrow(ServiceStartInput, request.body), actorName(request));
   });
 
   app.post<IdParams>('/shops/:shop/withdrawals/:id/events', { schema: { tags: ['aftersale'], summary: 'Record a fact on a withdrawal (staff): goods_received, proof_of_shipment, refunded (amountCents)' } }, async (request, reply) => {

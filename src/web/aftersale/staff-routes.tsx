@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { notFound } from '../../kernel/errors.ts';
 import { recordWithdrawalFact } from '../../flows/withdrawal-refund.ts';
 import { isUuid } from '../../kernel/ids.ts';
+import { recordServiceStart, ServiceStartInput } from '../../orders/service-start.ts';
 import { parseOrThrow, text } from '../../kernel/validation.ts';
 import { eurosToCents } from '../../payments/refunds/schema.ts';
 import { staffShop } from '../../shops/staff-access.ts';
@@ -60,6 +61,21 @@ export const aftersaleStaffPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=goodwillAnswer`, 303);
     } catch (error) {
       return sendStaffOrderPage(request, reply, shop, request.params.id, { goodwillAnswer: { values, errors: fieldErrors(error, request.lang) } }, 422);
+    }
+  });
+
+  // Staff: the day a service's performance started, when it is not the day of conclusion (issue 10 §2).
+  app.post<IdParams>('/shops/:shop/staff/orders/:id/service-start', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    if (!isUuid(request.params.id) || !(await findOrder(db, shop.slug, request.params.id))) throw notFound('order');
+    const values = flatForm(request.body);
+    try {
+      const input = parseOrThrow(ServiceStartInput, { startedOn: values.startedOn ?? '' });
+      await recordServiceStart(deps, shop, request.params.id, input, actorName(request));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${request.params.id}?done=serviceStart`, 303);
+    } catch (error) {
+      return sendStaffOrderPage(request, reply, shop, request.params.id, { serviceStart: { values, errors: fieldErrors(error, request.lang) } }, 422);
     }
   });
 

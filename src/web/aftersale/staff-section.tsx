@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { orderEligibility, todayIn, withdrawalsOfOrder } from '../../aftersale/service.ts';
-import { channelLabel, longDate } from '../../aftersale/format.ts';
+import { channelLabel, dateTime, longDate } from '../../aftersale/format.ts';
 import { findOrder } from '../../aftersale/queries.ts';
 import { lateGoodwillRequests } from '../../aftersale/late-goodwill.ts';
 import { WITHDRAWAL_EVENT_TYPES } from '../../aftersale/schema.ts';
@@ -24,7 +24,7 @@ import { ErrorSummary, Field, type FieldErrors } from '../forms.tsx';
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
 /** A failed form of this section, re-shown with its values and errors; `done`: the form that just succeeded. */
-export type WithdrawalFormsState = { done?: string | undefined; withdrawal?: FormState; withdrawalEvent?: FormState & { id: string }; goodwillAnswer?: FormState };
+export type WithdrawalFormsState = { done?: string | undefined; withdrawal?: FormState; withdrawalEvent?: FormState & { id: string }; goodwillAnswer?: FormState; serviceStart?: FormState };
 
 export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Clock }, lang: Lang, shop: Shop, orderId: string, csrf: string, state: WithdrawalFormsState) {
   const order = await findOrder(deps.db, shop.slug, orderId);
@@ -64,6 +64,9 @@ export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Cloc
           ))}
         </article>
       )}
+      {options.lines.some((l) => l.serviceDays !== null) && (
+        <ServiceStart lang={lang} action={`${base}/orders/${orderId}/service-start`} csrf={csrf} state={state.serviceStart} done={state.done === 'serviceStart'} today={today.toString()} requestedAt={order.service_start_requested_at} startedOn={order.service_started_on} timeZone={shop.timeZone} />
+      )}
       {options.applies && options.anyWithdrawable && <RecordForm lang={lang} action={`${base}/orders/${orderId}/withdrawal`} csrf={csrf} state={state.withdrawal} today={today.toString()} />}
     </section>
     {notes}
@@ -93,6 +96,7 @@ function Withdrawal({ lang, shop, w, n, action, csrf, state, today }: { lang: La
         <dt>{t(lang, 'withdrawal.staff.refundDueOn')}</dt>
         <dd>{w.refundDueOn ? longDate(lang, w.refundDueOn) : t(lang, 'withdrawal.staff.refundDeferred')}</dd>
         {w.goodsReceivedOn && <><dt>{t(lang, 'withdrawal.staff.goodsReceivedOn')}</dt><dd>{longDate(lang, w.goodsReceivedOn)}</dd></>}
+        {w.serviceOwedCents > 0 && <><dt>{t(lang, 'service.staff.owed')}</dt><dd>{money(lang, w.serviceOwedCents)}</dd></>}
         {w.depreciationCents > 0 && <><dt>{t(lang, 'withdrawal.staff.depreciationReason')}</dt><dd>{t(lang, 'withdrawal.depreciation', { amount: money(lang, w.depreciationCents), reason: w.depreciationReason ?? '' })}</dd></>}
         {w.refundedOn && <><dt>{t(lang, 'withdrawal.staff.refundedOn')}</dt><dd>{longDate(lang, w.refundedOn)} — {money(lang, w.refundedCents ?? 0)}</dd></>}
         <dt>{t(lang, 'withdrawal.staff.surcharge')}</dt>
@@ -132,6 +136,30 @@ function Withdrawal({ lang, shop, w, n, action, csrf, state, today }: { lang: La
         </form>
       )}
     </article>
+  );
+}
+
+/**
+ * A service's express request (L221-25) and the day its performance started, which staff record
+ * when it is not the day of conclusion: the pro rata owed on withdrawal counts from it.
+ */
+function ServiceStart(p: { lang: Lang; action: string; csrf: string; state: FormState | undefined; done: boolean; today: string; requestedAt: Date | null; startedOn: string | null; timeZone: string }) {
+  const { lang } = p;
+  const errors = p.state?.errors ?? {};
+  return (
+    <form method="post" action={p.action} novalidate aria-labelledby="service-start">
+      <h3 id="service-start">{t(lang, 'service.staff.title')}</h3>
+      {p.done && <p class="notice" role="status">{t(lang, 'service.staff.done')}</p>}
+      <dl class="facts">
+        <dt>{t(lang, 'service.staff.requested')}</dt>
+        <dd>{p.requestedAt ? dateTime(lang, p.requestedAt, p.timeZone) : t(lang, 'service.staff.notRequested')}</dd>
+        {p.startedOn && <><dt>{t(lang, 'service.staff.startedOn')}</dt><dd>{longDate(lang, p.startedOn)}</dd></>}
+      </dl>
+      <input type="hidden" name="_csrf" value={p.csrf} />
+      <ErrorSummary lang={lang} errors={errors} />
+      <Field name="startedOn" type="date" label={t(lang, 'service.staff.startedOn')} value={p.state?.values.startedOn ?? p.startedOn ?? p.today} errors={errors} required />
+      <p><button type="submit">{t(lang, 'service.staff.submit')}</button></p>
+    </form>
   );
 }
 

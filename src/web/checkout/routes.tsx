@@ -68,6 +68,8 @@ const ConfirmForm = z.object({
   cartDigest: text().regex(/^[0-9a-f]{64}$/),
   checkoutToken: z.uuid(),
   acceptTerms: z.literal('yes').optional(),
+  /** The express request that a service start during the withdrawal period (L221-25): an unticked box. */
+  serviceStartRequested: z.literal('yes').optional(),
 });
 
 /** Review-form fields the domain errors point at. */
@@ -247,7 +249,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
       return reviewPage(request, reply, shop, r, choices, fieldErrors(changed, request.lang), 409);
     }
     try {
-      const order = { lines: r.lines, acceptedTerms: form.acceptTerms ? { version: form.termsVersion } : undefined, delivery: choices.delivery, paymentMethod: choices.paymentMethod, expectedGrossCents: form.expectedGrossCents };
+      const order = { lines: r.lines, acceptedTerms: form.acceptTerms ? { version: form.termsVersion } : undefined, delivery: choices.delivery, paymentMethod: choices.paymentMethod, expectedGrossCents: form.expectedGrossCents, serviceStartRequested: form.serviceStartRequested === 'yes' };
       const done = await checkOut(cardDeps, { shop, actor: customer.actor, order }, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,

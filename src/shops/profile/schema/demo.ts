@@ -24,6 +24,8 @@ export const DemoProduct = z
     stock: wholeNumber(0),
     maxPerOrder: wholeNumber(1).optional(),
     condition: z.enum(['new', 'second_hand']).optional(),
+    /** A service covering this many days (issue 10 §2: a yearly subscription, 365): the base of its pro rata. */
+    serviceDays: wholeNumber(1, 3660).optional(),
     withdrawable: Flag,
     withdrawalException: WithdrawalException.optional(),
     regulated: uniqueList(RegulatedFlag).optional(),

@@ -29,6 +29,12 @@ export function ProductCard({ lang, product, shopSlug, showHt, csrf }: { lang: L
       {product.withdrawalException && (
         <p class="muted">{t(lang, 'shop.noWithdrawal', { reason: t(lang, `exception.${product.withdrawalException}` as MessageKey) })}</p>
       )}
+      {product.kind === 'service' && product.serviceDays !== null && (
+        <>
+          <p><span class="badge">{t(lang, 'service.badge', { days: product.serviceDays })}</span></p>
+          <p class="muted">{t(lang, 'service.withdrawalNote')}</p>
+        </>
+      )}
       {product.specialOrder && <p><span class="badge">{t(lang, 'specialOrder.title')}</span> <span class="muted">{t(lang, 'product.specialOrder')}</span></p>}
       {product.regulated && <p><span class="badge">{t(lang, 'shop.regulated')}</span></p>}
       {product.condition === 'second_hand' && <p><span class="badge">{t(lang, 'shop.secondHand')}</span></p>}

@@ -110,6 +110,16 @@ export function ReviewPage({ lang, shop, csrf, quote, paymentMethod, terms, form
             <label for="f-acceptTerms">{c.termsCheckboxText}</label>
           </p>
         </fieldset>
+        {quote.lines.some((l) => l.serviceDays != null) && (
+          <fieldset>
+            <legend>{t(lang, 'service.checkout.legend')}</legend>
+            <p id="service-start-consequence">{t(lang, 'service.checkout.consequence')}</p>
+            <p>
+              <input type="checkbox" id="f-serviceStartRequested" name="serviceStartRequested" value="yes" aria-describedby="service-start-consequence" />{' '}
+              <label for="f-serviceStartRequested">{t(lang, 'service.checkout.label')}</label>
+            </p>
+          </fieldset>
+        )}
         <button type="submit">{c.finalButtonLabel}</button>
       </form>
     </>
