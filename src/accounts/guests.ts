@@ -6,11 +6,13 @@
  * e-mails of those orders work as for a member's. They follow an order through its signed link.
  */
 import { z } from 'zod';
+import { isUniqueViolation } from '../db/errors.ts';
 import { DomainError } from '../kernel/errors.ts';
 import type { Lang } from '../kernel/i18n/index.ts';
 import { text } from '../kernel/validation.ts';
 import type { AccountsDeps, ShopRef } from './service.ts';
-import { Address, Email } from './schema.ts';
+import { hashPassword } from './passwords.ts';
+import { Address, Email, Password } from './schema.ts';
 import * as q from './queries.ts';
 
 /** What a guest gives at checkout: what registration asks, but the password and the customer kind. */
@@ -45,4 +47,25 @@ export async function recordGuest(deps: AccountsDeps, shop: ShopRef & { registra
     if (updated) return updated;
   }
   return q.insertCustomer(deps.db, { shop_id: shop.id, kind: 'consumer', password_hash: GUEST_PASSWORD, guest: true, company_name: null, siret: null, vat_number: null, ...values });
+}
+
+/** The password a guest chooses to become a member. */
+export const GuestRegistration = z.object({ password: Password }).strict();
+
+/**
+ * A guest becomes a member with the same row, so every order of their checkout is in their account
+ * (issue 10 §1). Offered only through the order's signed link, which was sent to their e-mail: the
+ * address is theirs. `email_taken` when a member already has it (they sign in instead);
+ * `not_a_guest` when the row is already a member's.
+ */
+export async function registerGuest(deps: AccountsDeps, shopId: string, customerId: string, password: string): Promise<{ id: string; name: string }> {
+  const passwordHash = await hashPassword(password);
+  try {
+    const row = await q.upgradeGuest(deps.db, shopId, customerId, passwordHash);
+    if (!row) throw new DomainError('not_a_guest', 'conflict');
+    return { id: row.id, name: `${row.first_name} ${row.last_name}` };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('email_taken', 'conflict', {}, 'password');
+    throw error;
+  }
 }

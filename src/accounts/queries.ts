@@ -24,6 +24,11 @@ export function findCustomerByEmail(db: Exec, shopId: string, email: string) {
     .executeTakeFirst();
 }
 
+/** A guest becomes a member: a password, and the row joins the members (whose e-mails are unique, 0023). */
+export function upgradeGuest(db: Exec, shopId: string, id: string, passwordHash: string) {
+  return db.updateTable('customers').set({ password_hash: passwordHash, guest: false }).where('shop_id', '=', shopId).where('id', '=', id).where('guest', '=', true).returning(['id', 'first_name', 'last_name']).executeTakeFirst();
+}
+
 /** A guest's details typed again at checkout: only a guest row is ever rewritten this way. */
 export function updateGuest(db: Exec, shopId: string, id: string, values: Pick<NewCustomer, 'email' | 'first_name' | 'last_name' | 'address' | 'language'>) {
   return db.updateTable('customers').set(values).where('shop_id', '=', shopId).where('id', '=', id).where('guest', '=', true).returning(['id']).executeTakeFirst();

@@ -5,7 +5,9 @@
  * in a fresh browser with no cookie at all, opens the link of the confirmation e-mail received
  * over SMTP, withdraws in two steps ("Se rétracter du contrat ici", the statement, the separate
  * confirmation) and receives the acknowledgement e-mail with its PDF. The guest details page is
- * also checked at desktop size, with and without errors. axe-core checks every page (WCAG 2.1 A/AA).
+ * also checked at desktop size, with and without errors. Last, the guest opens an
+ * account from the link (a password only) and finds the order in it. axe-core checks every page
+ * (WCAG 2.1 A/AA).
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ const PHONE = { width: 375, height: 740 };
 describe('browser: a guest orders, then withdraws from the link in the confirmation e-mail', { skip: !chromiumAvailable && 'Debian chromium not installed' }, () => {
   let run: BrowserRun;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let orderLink = '';
   before(async () => {
     smtp = await startSmtp();
     run = await startBrowserRun({ SMTP_URL: smtp.url }, { stripe: false });
@@ -99,6 +102,7 @@ describe('browser: a guest orders, then withdraws from the link in the confirmat
     const link = mails.map((m) => /(http:\/\/localhost:\d+\/shops\/bible-et-jeux\/orders\/[0-9a-f-]{36}\?access=[A-Za-z0-9_-]{43})/.exec(m)?.[1]).find(Boolean);
     assert.ok(link, 'the confirmation carries the order link');
     assert.ok(link.startsWith(run.base), 'built from the configured origin');
+    orderLink = link;
 
     // A fresh browser: no session, no cookie, only the link.
     const fresh = await run.newPage();
@@ -138,5 +142,34 @@ describe('browser: a guest orders, then withdraws from the link in the confirmat
     writeFileSync(join(tmpdir(), 'comptoir-guest-withdrawal.pdf'), bytes);
     const pdf = pdfText(bytes);
     assert.ok(pdf.includes('Déclaration de rétractation') && pdf.includes('Salomé Invitée') && pdf.includes('Jeu Hag Sameah'), pdf.slice(0, 400));
+  });
+
+  test('should let the guest open an account from the link, refused then accepted, axe-clean at desktop and phone size', async () => {
+    assert.ok(orderLink, 'the previous test found the link');
+    const desk = await run.newPage();
+    await desk.setViewportSize(DESKTOP);
+    await desk.goto(orderLink);
+    await desk.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const offer = desk.getByRole('region', { name: 'Créer un compte client' });
+    assert.match(await offer.innerText(), /invitee\.mobile@example\.fr/);
+    await run.audit(desk, 'order page from the link, with the account offer (desktop)');
+    await offer.getByLabel(/Mot de passe/).fill('court');
+    await offer.getByRole('button', { name: 'Créer mon compte' }).click();
+    await desk.waitForURL(/\/account$/);
+    assert.ok(await desk.locator('.error-summary').isVisible());
+    await run.audit(desk, 'account from the link, refused password (desktop)');
+    await desk.close();
+
+    const phone = await run.newPage();
+    await phone.setViewportSize(PHONE);
+    await phone.goto(orderLink);
+    await phone.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const form = phone.getByRole('region', { name: 'Créer un compte client' });
+    await form.getByLabel(/Mot de passe/).fill('une longue phrase secrète');
+    await form.getByRole('button', { name: 'Créer mon compte' }).click();
+    await phone.waitForURL(/\/account\?welcome=1$/);
+    assert.match(await phone.locator('main').innerText(), /BEJ-\d{4}-\d{6}/, 'the guest order is in the account');
+    await run.audit(phone, 'account opened from the link (phone)');
+    await phone.close();
   });
 });

@@ -87,6 +87,7 @@ function linkIn(to: string): string {
 describe('guest checkout and the signed order link', () => {
   let orderId = '';
   let link = '';
+  let otherId = '';
 
   test('should take a guest order at Bible et Jeux through the same steps, recorded as a customer without a password', async () => {
     const b = new FormClient(p.app);
@@ -144,6 +145,7 @@ describe('guest checkout and the signed order link', () => {
 
   test('should refuse a wrong token and another order’s token with 404, and open neither other orders nor staff pages', async () => {
     const other = await guestOrder(new FormClient(p.app), { ...GUEST, email: 'autre-invite@example.fr', 'address.line1': '9 quai Vauban' });
+    otherId = other;
     const token = new URL(link, 'http://x').searchParams.get('access') ?? '';
     const b = new FormClient(p.app);
     assert.equal((await b.get(`${SHOP}/orders/${orderId}?access=${'A'.repeat(43)}`)).statusCode, 404);
@@ -227,12 +229,48 @@ describe('guest checkout and the signed order link', () => {
     assert.equal((await b.get(`${SHOP}/orders/${orderId}`)).statusCode, 303, 'and so do other orders');
   });
 
-  test('should let a guest register later with the same e-mail', async () => {
+  test('should let a guest open an account from the order’s link, and find the order in it', async () => {
+    await p.runDueJobs();
+    const otherLink = linkIn('autre-invite@example.fr');
+    const b = new FormClient(p.app);
+    assert.equal((await b.get(otherLink)).statusCode, 303);
+    const page = await b.get(`${SHOP}/orders/${otherId}`);
+    assert.match(page.body, /<h2 id="guest-account">Créer un compte client<\/h2>/);
+    assert.match(page.body, /avec l’adresse autre-invite@example\.fr/);
+    const action = `${SHOP}/orders/${otherId}/account`;
+    const short = await b.submit(`${SHOP}/orders/${otherId}`, action, { password: 'court' });
+    assert.equal(short.statusCode, 422);
+    assert.match(short.body, /class="error-summary"/);
+    const made = await b.submit(`${SHOP}/orders/${otherId}`, action, { password: 'une phrase de passe' });
+    assert.equal(made.statusCode, 303, made.body.slice(0, 300));
+    assert.equal(made.headers.location, `${SHOP}/account?welcome=1`);
+    const account = await b.get(`${SHOP}/account?welcome=1`);
+    assert.equal(account.statusCode, 200);
+    const number = (await p.database.db.selectFrom('orders').select('number').where('id', '=', otherId).executeTakeFirstOrThrow()).number;
+    assert.ok(account.body.includes(number), 'the guest order is in the new account');
+    const row = await p.database.db.selectFrom('customers').select(['guest']).where('email', '=', 'autre-invite@example.fr').executeTakeFirstOrThrow();
+    assert.equal(row.guest, false);
+    const login = await new FormClient(p.app).submit(`${SHOP}/login`, `${SHOP}/login`, { email: 'autre-invite@example.fr', password: 'une phrase de passe' });
+    assert.equal(login.statusCode, 303, 'the new member signs in');
+    // Only through the link: the member now signed in sees no offer, and nobody else may post it.
+    assert.doesNotMatch((await b.get(`${SHOP}/orders/${otherId}`)).body, /Créer un compte client/);
+    const stranger = await new FormClient(p.app).submit(SHOP, action, { password: 'une phrase de passe' });
+    assert.equal(stranger.statusCode, 303);
+    assert.match(String(stranger.headers.location), /\/login$/);
+  });
+
+  test('should let a guest register later with the same e-mail, after which the link offers to sign in instead', async () => {
     const b = new FormClient(p.app);
     const reg = await b.submit(`${SHOP}/register`, `${SHOP}/register`, { kind: 'consumer', password: 'une phrase de passe', ...GUEST });
     assert.equal(reg.statusCode, 303, reg.body.slice(0, 300));
     const twice = await new FormClient(p.app).submit(`${SHOP}/register`, `${SHOP}/register`, { kind: 'consumer', password: 'une phrase de passe', ...GUEST });
     assert.equal(twice.statusCode, 422);
     assert.match(twice.body, /déjà/, 'a member’s e-mail stays unique');
+    // The earlier guest order's link: opening an account with that e-mail is refused, in words.
+    const g = new FormClient(p.app);
+    assert.equal((await g.get(link)).statusCode, 303);
+    const refused = await g.submit(`${SHOP}/orders/${orderId}`, `${SHOP}/orders/${orderId}/account`, { password: 'une autre phrase de passe' });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /Un compte existe déjà avec cette adresse e-mail/);
   });
 });

@@ -86,6 +86,19 @@ export const accountsMessages = {
   },
   'checkout.guest.submit': { fr: 'Continuer vers la livraison et le paiement', en: 'Continue to delivery and payment', nl: 'Verder naar levering en betaling' },
   'checkout.guest.signInInstead': { fr: 'J’ai un compte : me connecter', en: 'I have an account: sign in', nl: 'Ik heb een account: aanmelden' },
+  'checkout.guestAccount.title': { fr: 'Créer un compte client', en: 'Create a customer account', nl: 'Een klantaccount aanmaken' },
+  'checkout.guestAccount.intro': {
+    fr: 'Choisissez un mot de passe : votre compte sera ouvert avec l’adresse {email} et vos coordonnées, et cette commande y figurera.',
+    en: 'Choose a password: your account will be opened with the address {email} and your details, and this order will be in it.',
+    nl: 'Kies een wachtwoord: uw account wordt geopend met het adres {email} en uw gegevens, en deze bestelling staat erin.',
+  },
+  'checkout.guestAccount.submit': { fr: 'Créer mon compte', en: 'Create my account', nl: 'Mijn account aanmaken' },
+  'checkout.guestAccount.back': { fr: 'Retour à la commande', en: 'Back to the order', nl: 'Terug naar de bestelling' },
+  'error.not_a_guest': {
+    fr: 'Cette commande est déjà liée à un compte client : connectez-vous pour la retrouver.',
+    en: 'This order already belongs to a customer account: sign in to find it.',
+    nl: 'Deze bestelling hoort al bij een klantaccount: meld u aan om ze terug te vinden.',
+  },
   'error.guest_checkout_not_offered': {
     fr: 'Cette boutique demande un compte client pour commander : connectez-vous ou créez un compte, votre panier est conservé.',
     en: 'This shop requires a customer account to order: sign in or create an account, your cart is kept.',

@@ -26,6 +26,7 @@ import { secureCookies } from '../urls.ts';
 import { shopCustomer } from './cart-routes.tsx';
 import { cartOwner } from './cart-session.ts';
 import { GuestPage } from './views/guest-page.tsx';
+import { guestAccountRoutes } from './guest-account.tsx';
 
 const GUEST_COOKIE = 'comptoir_guest';
 
@@ -67,6 +68,7 @@ export async function checkoutCustomer(db: CartDeps['db'], request: FastifyReque
 
 export function guestRoutes(app: FastifyInstance, deps: CartDeps): void {
   const { db } = deps;
+  guestAccountRoutes(app, deps);
 
   function guestPage(request: FastifyRequest, reply: FastifyReply, shop: Shop, values: Record<string, string | undefined>, errors: FieldErrors, status = 200) {
     const f = frameFor(request, reply, t(request.lang, 'checkout.guest.title'), { slug: shop.slug, name: shop.name });

@@ -36,6 +36,7 @@ import { customerChangesSection } from '../orders/customer-changes.tsx';
 import { baseUrl } from '../urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
 import { checkoutCustomer, forgetGuest, guestRoutes, guestShop } from './guest-routes.tsx';
+import { guestAccountSection } from './guest-account.tsx';
 import { takesGuests } from '../../accounts/guests.ts';
 import { grantOrderLink, signedOrderUrl } from '../order-link.ts';
 import { claimCart, viewCart } from '../../checkout/cart-service.ts';
@@ -292,7 +293,9 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const page = <OrderPage lang={request.lang} shop={shop} order={order} transfer={pendingTransfer(shop, row, today(clock, shop.timeZone).toString())} placed={request.query.placed === '1'} payment={payment} invoice={invoice} withdrawal={withdrawal} tracking={tracking} />;
     // The legal warranty's claim form once delivered, or the manufacturer's warranty (issue 10 §4).
     const claim = request.actor.kind === 'customer' ? await claimEntry(deps, request.lang, shop, order.id) : null;
-    return sendPage(reply, <Page frame={f}>{page}{claim}{await customerChangesSection(request, shop, order.id, f.csrfToken ?? '')}</Page>);
+    // A guest who came through the order's link may open an account with it (issue 10 §1).
+    const account = await guestAccountSection(db, request, shop, order.id, f.csrfToken ?? '');
+    return sendPage(reply, <Page frame={f}>{page}{claim}{await customerChangesSection(request, shop, order.id, f.csrfToken ?? '')}{account}</Page>);
   });
 
   // The EPC QR code of a transfer still to make, for the order's customer or the shop's staff:
