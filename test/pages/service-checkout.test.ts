@@ -1,0 +1,95 @@
+/**
+ * The pages of a service (issue 10 §2, L221-25): the review page asks for the express request to
+ * start during the withdrawal period behind an unticked box that states the consequence, only
+ * when the cart holds a service; the ticked box is recorded on the order with its time; staff
+ * record on the order page the day performance started, refused before the order.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
+import { FormClient } from '../support/form-client.ts';
+import { startPlatform, type TestPlatform } from '../support/platform.ts';
+import { productIdBySku } from '../support/shoppers.ts';
+
+const SHOP = '/shops/coopconnexion';
+let p: TestPlatform;
+before(async () => {
+  p = await startPlatform({ COMPTOIR_TEST_CLOCK: '2026-03-02T10:00:00+01:00' }, { stripe: false });
+});
+after(async () => p?.stop());
+
+async function shopper(email: string, skus: string[]): Promise<FormClient> {
+  const b = new FormClient(p.app);
+  const reg = await b.submit(`${SHOP}/register`, `${SHOP}/register`, {
+    kind: 'consumer', email, password: 'une phrase de passe', firstName: 'Léa', lastName: 'Dupont',
+    'address.line1': '12 rue de la Gare', 'address.postalCode': '62300', 'address.city': 'Lens', 'address.country': 'FR',
+  });
+  assert.equal(reg.statusCode, 303, reg.body);
+  for (const sku of skus) await b.submit(SHOP, `${SHOP}/cart/add`, { productId: await productIdBySku(p, 'coopconnexion', sku), quantity: '1' });
+  const chosen = await b.submit(`${SHOP}/checkout`, `${SHOP}/checkout`, {
+    'delivery.mode': 'carrier', paymentMethod: 'card',
+    'delivery.address.line1': '12 rue de la Gare', 'delivery.address.postalCode': '62300', 'delivery.address.city': 'Lens', 'delivery.address.country': 'FR',
+  });
+  assert.equal(chosen.statusCode, 303, chosen.body);
+  return b;
+}
+
+function reviewFields(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const name of ['_csrf', 'expectedGrossCents', 'termsVersion', 'cartDigest', 'checkoutToken']) {
+    const value = new RegExp(`name="${name}" value="([^"]*)"`).exec(html.slice(html.indexOf('/checkout/confirm')))?.[1];
+    assert.ok(value !== undefined, `review form carries ${name}`);
+    fields[name] = value;
+  }
+  return fields;
+}
+
+async function placeFromReview(b: FormClient, extra: Record<string, string>) {
+  const review = await b.get(`${SHOP}/checkout/review`);
+  const { _csrf, ...rest } = reviewFields(review.body);
+  const res = await b.submit(`${SHOP}/checkout/review`, `${SHOP}/checkout/confirm`, { ...rest, acceptTerms: 'yes', ...extra }, { csrf: _csrf });
+  assert.equal(res.statusCode, 303, res.body);
+  return rest.checkoutToken as string;
+}
+
+const orderRow = (id: string) => p.database.db.selectFrom('orders').select(['service_start_requested_at', 'service_started_on']).where('id', '=', id).executeTakeFirstOrThrow();
+
+describe('a service at checkout and on the staff order page (issue 10 §2)', () => {
+  test('should ask the express request behind an unticked box with its consequence, only for a cart holding a service', async () => {
+    const b = await shopper('service-page@example.fr', ['ASSIST-INFO-AN']);
+    const review = (await b.get(`${SHOP}/checkout/review`)).body;
+    const box = /<input[^>]*name="serviceStartRequested"[^>]*>/.exec(review)?.[0] ?? '';
+    assert.ok(box, 'the box is there');
+    assert.doesNotMatch(box, /checked/, 'never ticked for the customer');
+    assert.match(box, /aria-describedby="service-start-consequence"/);
+    assert.match(review, /<legend>Début de la prestation de service<\/legend>/);
+    assert.match(review, /vous devrez un montant proportionnel à ce qui a été fourni jusqu’à votre rétractation/);
+    assert.match(review, /Une prestation entièrement exécutée avant la fin du délai ne peut plus faire l’objet d’une rétractation/);
+
+    const honey = await shopper('honey-page@example.fr', ['MIEL-500']);
+    assert.doesNotMatch((await honey.get(`${SHOP}/checkout/review`)).body, /serviceStartRequested/);
+  });
+
+  test('should record the ticked box on the order with its time, and nothing when it is left unticked', async () => {
+    const asked = await placeFromReview(await shopper('asked-page@example.fr', ['ASSIST-INFO-AN']), { serviceStartRequested: 'yes' });
+    assert.equal((await orderRow(asked)).service_start_requested_at?.toISOString(), '2026-03-02T09:00:00.000Z');
+    const silent = await placeFromReview(await shopper('silent-page@example.fr', ['CONSEIL-ENERGIE-6M']), {});
+    assert.equal((await orderRow(silent)).service_start_requested_at, null);
+
+    // Staff: the request and the form to record the day performance started.
+    const staff = new FormClient(p.app);
+    assert.equal((await staff.submit(`${SHOP}/staff/login`, `${SHOP}/staff/login`, { email: 'staff@coopconnexion.example', password: DEMO_PASSWORD })).statusCode, 303);
+    const page = `${SHOP}/staff/orders/${asked}`;
+    const body = (await staff.get(page)).body;
+    assert.match(body, /<h3 id="service-start">Début d’exécution de la prestation<\/h3>/);
+    assert.match(body, /Demande expresse de commencer pendant le délai<\/dt><dd>lundi 2 mars 2026/);
+    const early = await staff.submit(page, `${page}/service-start`, { startedOn: '2026-03-01' });
+    assert.equal(early.statusCode, 422);
+    assert.match(early.body, /La prestation ne peut pas commencer avant la commande/);
+    const ok = await staff.submit(page, `${page}/service-start`, { startedOn: '2026-03-02' });
+    assert.equal(ok.statusCode, 303, ok.body);
+    assert.equal((await orderRow(asked)).service_started_on, '2026-03-02');
+    assert.match((await staff.get(`${page}?done=serviceStart`)).body, /Début d’exécution enregistré/);
+    assert.match((await staff.get(`${SHOP}/staff/orders/${silent}`)).body, /Aucune : la prestation ne doit pas commencer avant la fin du délai/);
+  });
+});
