@@ -3,9 +3,10 @@
  * page, the staff order page): after-sale's claim, with what its decision paid back — the credit
  * note that credits it (invoicing) and the refund that moves the money, as it stands now
  * (payments: `pending` until the card refund succeeds or the transfer leaves in an export and is
- * seen debited).
+ * seen debited); or, for a repair or a replacement, what staff recorded of it (claim-facts.ts).
  */
 import type { Kysely } from 'kysely';
+import { claimFacts, type RecordedFact } from '../aftersale/claim-facts.ts';
 import { type ClaimJson, claimsWithRefundDue } from '../aftersale/claims.ts';
 import type { DB } from '../db/schema.ts';
 import { creditNotesOfOrder } from '../invoicing/credit-notes.ts';
@@ -18,18 +19,21 @@ export type WarrantySettlement = {
   refund: { id: string; method: 'card' | 'bank_transfer'; amountCents: number; status: RefundStatus; paidOutside: boolean } | null;
 };
 
-export type WarrantyClaimView = ClaimJson & { settlement: WarrantySettlement | null };
+/** `facts`: what staff did about a repair or replacement (claim-facts.ts), oldest first. */
+export type WarrantyClaimView = ClaimJson & { settlement: WarrantySettlement | null; facts: RecordedFact[] };
 
 const WARRANTY_REASONS: ReadonlySet<string> = new Set(['warranty_refund', 'warranty_price_reduction']);
 
 export async function warrantyClaimJson(db: Kysely<DB>, shop: Shop, claim: ClaimJson): Promise<WarrantyClaimView> {
   const remedy = claim.decision?.remedy;
-  if (remedy !== 'refund' && remedy !== 'price_reduction') return { ...claim, settlement: null };
+  if (remedy === 'repair' || remedy === 'replacement') return { ...claim, settlement: null, facts: await claimFacts(db, shop, claim.orderId, claim.id) };
+  if (remedy !== 'refund' && remedy !== 'price_reduction') return { ...claim, settlement: null, facts: [] };
   const [notes, refunds] = await Promise.all([creditNotesOfOrder(db, shop.slug, claim.orderId), listRefunds(db, shop.slug, { orderId: claim.orderId })]);
   const note = notes.find((n) => n.source_id === claim.id && WARRANTY_REASONS.has(n.reason));
   const refund = refunds.find((r) => r.reason === `warranty claim ${claim.id}`);
   return {
     ...claim,
+    facts: [],
     settlement: {
       creditNote: note ? { id: note.id, number: note.number, issuedOn: note.issued_on, grossCents: note.totals.grossCents, pdfUrl: `/shops/${shop.slug}/invoices/${note.id}.pdf` } : null,
       refund: refund ? { id: refund.id, method: refund.method, amountCents: Number(refund.amount_cents), status: refund.status, paidOutside: refund.method === 'bank_transfer' && refund.creditor_iban === null } : null,

@@ -121,6 +121,8 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /shops/:shop/warranty-claims/:id': { params: { id: () => ids.claim }, owners: ['customer'] },
   'GET /shops/:shop/warranty-claims/:id/photos/:n': { params: { id: () => ids.claim, n: () => '1' }, owners: ['customer', 'staff'] },
   'POST /shops/:shop/staff/warranty-claims/:id/decision': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ remedy: 'repair', at: '2026-03-10' }) },
+  'POST /api/v1/shops/:shop/warranty-claims/:id/events': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ type: 'repaired', at: '2026-03-10' }) },
+  'POST /shops/:shop/staff/warranty-claims/:id/events': { params: { id: () => ids.claim }, owners: ['staff'], body: () => ({ type: 'repaired', at: '2026-03-10' }) },
   // Volunteer rounds (issue 12 §4): a round of shop A with A1's order on it; the run sheet is reached by its link only (last test).
   'GET /shops/:shop/staff/rounds/:id': { params: { id: () => ids.round }, owners: ['staff'] },
   'GET /shops/:shop/staff/rounds/:id/picking.csv': { params: { id: () => ids.round }, owners: ['staff'] },
@@ -157,8 +159,6 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer'] },
   'POST /shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer'], body: () => ({ scope: 'whole' }) },
   'POST /shops/:shop/orders/:id/withdrawal/confirm': { params: order(), owners: ['customer'], body: () => ({ token: '8f0e2c36-5a51-4c8e-9a43-2f4f3bb1a0c1' }) },
-  // A guest's account from the order's signed link (issue 10 §1): no bearer, not even the owner's, reaches it.
-  'POST /shops/:shop/orders/:id/account': { params: order(), owners: ['customer'], body: () => ({ password: 'une phrase de passe du balayage' }) },
   'POST /shops/:shop/orders/:id/withdrawal/goodwill': { params: order(), owners: ['customer'], body: () => ({}) },
   'GET /shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
   'GET /shops/:shop/withdrawals/:id/statement.pdf': { params: { id: () => ids.withdrawal }, owners: ['customer'] },

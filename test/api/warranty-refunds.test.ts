@@ -195,4 +195,36 @@ describe('warranty refunds and price reductions move the money (issue 10 §4)', 
     const fine = await api('POST', `${D}/warranty-claims/${c}/decision`, staff, { remedy: 'price_reduction', at: '2026-03-22', percent: 12.345 });
     assert.deepEqual([fine.statusCode, fine.json().error.field], [400, 'percent']);
   });
+
+  test('a replacement is carried out as facts — shipped (with its tracking number), delivered — with no invoice and no money, once each, never before the decision', async () => {
+    const c = await claim(FR, ids.token, ids.order);
+    const documents = async () => ((await api('GET', `${FR}/invoices?orderId=${ids.order}`, staff)).json().items as unknown[]).length;
+    const docs = await documents();
+    const early = await api('POST', `${FR}/warranty-claims/${c}/events`, staff, { type: 'replacement_shipped', at: '2026-03-22' });
+    assert.deepEqual([early.statusCode, early.json().error.code], [422, 'warranty_fact_not_for_remedy'], 'nothing decided yet');
+    const decided = await api('POST', `${FR}/warranty-claims/${c}/decision`, staff, { remedy: 'replacement', at: '2026-03-22' });
+    assert.equal(decided.statusCode, 201, decided.body);
+    assert.deepEqual([decided.json().decision.repairDueOn, decided.json().settlement, decided.json().facts], ['2026-04-21', null, []]);
+    const wrong = await api('POST', `${FR}/warranty-claims/${c}/events`, staff, { type: 'repaired', at: '2026-03-22' });
+    assert.deepEqual([wrong.statusCode, wrong.json().error.code], [422, 'warranty_fact_not_for_remedy']);
+    const before = await api('POST', `${FR}/warranty-claims/${c}/events`, { ...staff, 'accept-language': 'en' }, { type: 'replacement_shipped', at: '2026-03-21' });
+    assert.deepEqual([before.statusCode, before.json().error.code, before.json().error.message], [422, 'event_before_decision', 'This fact cannot come before the decision.']);
+    const future = await api('POST', `${FR}/warranty-claims/${c}/events`, staff, { type: 'replacement_shipped', at: '2026-03-23' });
+    assert.deepEqual([future.statusCode, future.json().error.code], [422, 'event_in_future']);
+    const shipped = await api('POST', `${FR}/warranty-claims/${c}/events`, staff, { type: 'replacement_shipped', at: '2026-03-22', trackingNumber: '6A12345678901' });
+    assert.equal(shipped.statusCode, 201, shipped.body);
+    assert.deepEqual(shipped.json().facts.map((f: { type: string; on: string; trackingNumber?: string }) => [f.type, f.on, f.trackingNumber]), [['replacement_shipped', '2026-03-22', '6A12345678901']]);
+    const twice = await api('POST', `${FR}/warranty-claims/${c}/events`, staff, { type: 'replacement_shipped', at: '2026-03-22' });
+    assert.deepEqual([twice.statusCode, twice.json().error.code], [409, 'warranty_fact_already_recorded']);
+    assert.equal((await api('POST', `${FR}/warranty-claims/${c}/events`, staff, { type: 'replacement_delivered', at: '2026-03-22' })).statusCode, 201);
+    assert.equal(await documents(), docs, 'a replacement issues no invoice and no credit note');
+    const evidence = (await api('GET', `${FR}/orders/${ids.order}/evidence`, staff)).json();
+    assert.deepEqual(evidence.events.filter((e: { type: string; data: { claimId?: string } }) => e.data.claimId === c).map((e: { type: string }) => e.type), ['warranty_claim_opened', 'warranty_claim_decided', 'warranty_claim_replacement_shipped', 'warranty_claim_replacement_delivered']);
+    const mail = (await outboxEmails(p.database.db, 'lea@warranty-refund.example')).find((m) => /^Bible et Jeux — your claim, order/.test(m.subject));
+    assert.match(mail?.text_body ?? '', /The replacement item \(order [A-Z0-9-]+\) was shipped on 2026-03-22\.\nTracking number: 6A12345678901\nFree of charge: no new invoice is issued/);
+    ids.token = (await api('POST', `${FR}/session`, {}, { email: 'lea@warranty-refund.example', password: PASSWORD })).json().token;
+    const page = await p.app.inject({ method: 'GET', url: `/shops/${FR}/warranty-claims/${c}`, headers: bearer(ids.token) });
+    assert.match(page.body, /Remplacement expédié le dimanche 22 mars 2026\. Numéro de suivi : 6A12345678901/);
+    assert.match(page.body, /Remplacement livré le dimanche 22 mars 2026\./);
+  });
 });

@@ -4,7 +4,10 @@
  * photo (the page says the presumption still applies, until 2028-03-02), then on a phone where a
  * PDF renamed `.jpg` is refused with a clear message — and reads the claim page with the D.211-2
  * box. Staff then decide a refund on the back-office order page and see it due on 2027-06-08
- * (004 art.8: 7 days after the finding). axe-core checks every page against WCAG 2.1 A/AA.
+ * (004 art.8: 7 days after the finding), credited by credit note AV-2027-000001 and paid back (the
+ * payment was recorded by hand: recorded as paid back by hand), which the customer reads on the
+ * claim page; a second claim decided as a replacement gets its shipment recorded from the same
+ * page, with no invoice. axe-core checks every page against WCAG 2.1 A/AA.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -112,6 +115,46 @@ describe('browser: a legal-warranty claim with a photo, desktop and phone', { sk
     console.log(`staff decision: ${decided.split('\n').filter((l) => /Décision|Remboursement/.test(l)).join(' | ')}`);
     assert.match(decided, /Décision du mardi 1 juin 2027 : remboursement\./);
     assert.match(decided, /Remboursement dû au plus tard le mardi 8 juin 2027\./);
+    assert.match(decided, /Avoir\s+AV-2027-000001 — mardi 1 juin 2027 — \d+,\d\d\s€/);
+    assert.match(decided, /rendus par la boutique hors Comptoir : effectué\./);
     await run.audit(staff, 'staff order page after the decision (phone)');
+  });
+
+  test('should show the customer the credit note and the refund on the claim page', async () => {
+    const page = await signedIn(DESKTOP);
+    const claim = await run.platform.database.db.selectFrom('warranty_claims').select('id').where('remedy', '=', 'refund').executeTakeFirstOrThrow();
+    await page.goto(`${run.base}/shops/${SHOP}/warranty-claims/${claim.id}`);
+    const text = await page.locator('main').innerText();
+    assert.match(text, /Avoir\s+AV-2027-000001/);
+    assert.ok(await page.getByRole('link', { name: 'AV-2027-000001' }).isVisible(), 'the credit note links its PDF');
+    await run.audit(page, 'claim page with the credit note and the refund (desktop)');
+  });
+
+  test('should let staff record the shipment of a replacement, with its tracking number', async () => {
+    const p = run.platform;
+    const session = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/session`, payload: { email: EMAIL, password: 'correct horse battery' } });
+    const opened = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/${orderId}/warranty-claims`, headers: bearer(session.json().token), payload: { kind: 'conformity', description: 'Une carte du jeu est imprimée à l’envers.' } });
+    assert.equal(opened.statusCode, 201, opened.body);
+    const staff = await run.newPage();
+    await staff.setViewportSize(DESKTOP);
+    await staff.goto(`${run.base}/shops/${SHOP}/staff/login`);
+    await staff.fill('#f-email', 'staff@bible-et-jeux.example');
+    await staff.fill('#f-password', DEMO_PASSWORD);
+    await staff.click('button[type=submit]');
+    await staff.waitForURL(/\/staff$/);
+    await staff.goto(`${run.base}/shops/${SHOP}/staff/orders/${orderId}`);
+    await staff.selectOption('select[name=remedy]', 'replacement');
+    await staff.click('button[type=submit]:has-text("Enregistrer la décision")');
+    await staff.waitForURL(/\/staff\/orders\/[0-9a-f-]{36}$/);
+    await run.audit(staff, 'staff order page with the replacement to record (desktop)');
+    await staff.selectOption(`#f-fact-${opened.json().id}`, 'replacement_shipped');
+    await staff.fill(`#f-tracking-${opened.json().id}`, '6A98765432109');
+    await staff.click('button[type=submit]:has-text("Enregistrer un fait")');
+    await staff.waitForURL(/\/staff\/orders\/[0-9a-f-]{36}$/);
+    const region = await staff.getByRole('region', { name: 'Réclamations au titre de la garantie' }).innerText();
+    assert.match(region, /Remplacement expédié le mardi 1 juin 2027\. Numéro de suivi : 6A98765432109/);
+    await run.audit(staff, 'staff order page after the replacement shipped (desktop)');
+    const docs = await p.database.db.selectFrom('invoices').select('id').where('order_id', '=', orderId).execute();
+    assert.equal(docs.length, 1, 'no new invoice for the replacement');
   });
 });

@@ -6,11 +6,13 @@
  * `POST /shops/{shop}/warranty-claims/{id}/decision` — staff: `{remedy, at, amountCents?, percent?, note?}`;
  *   a refund or price reduction answers with its `settlement` (credit note, refund), `422
  *   warranty_amount_exceeds_paid` beyond the claimed lines' price paid less what was refunded;
+ * `POST /shops/{shop}/warranty-claims/{id}/events` — staff: `{type: repaired|replacement_shipped|replacement_delivered, at, trackingNumber?, note?}`;
  * `GET /shops/{shop}/warranty-claims/{id}` — its customer, staff.
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { requireAccess, requireCustomer } from '../../accounts/actor.ts';
+import { ClaimFactInput, recordClaimFact } from '../../aftersale/claim-facts.ts';
 import { MAX_CLAIM_PHOTOS, MAX_PHOTO_BYTES } from '../../aftersale/claim-photos.ts';
 import { ClaimInput, claimJsonOf, DecisionInput, findClaimFor, openClaim, type Photo } from '../../aftersale/claims.ts';
 import { parseOrThrow } from '../../kernel/validation.ts';
@@ -79,6 +81,13 @@ export const claimsApi: FastifyPluginAsync = async (app) => {
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const input = parseOrThrow(DecisionInput, request.body);
     return reply.code(201).send(await decideWarrantyClaim(decisionDeps, shop, request.params.id, input, actorName(request)));
+  });
+
+  app.post<IdParams>('/shops/:shop/warranty-claims/:id/events', { schema: { tags: ['aftersale'], summary: 'Record what was done about a repair or replacement decided on a warranty claim (staff): repaired, replacement_shipped, replacement_delivered, with `at` (an instant or a day) and an optional trackingNumber; no invoice (the legal warranty is free of charge); the customer is e-mailed; 422 warranty_fact_not_for_remedy, event_before_decision, event_in_future; 409 warranty_fact_already_recorded' } }, async (request, reply) => {
+    const shop = await getShop(db, request.params.shop);
+    requireAccess(request.actor, 'shop.manage', shop.slug);
+    const input = parseOrThrow(ClaimFactInput, request.body);
+    return reply.code(201).send(await warrantyClaimJson(db, shop, await recordClaimFact(deps, shop, request.params.id, input, actorName(request))));
   });
 
   app.get<IdParams>('/shops/:shop/warranty-claims/:id', { schema: { tags: ['aftersale'], summary: 'A warranty claim, with its warranty end, presumption, decision and settlement (credit note and refund with its status) (its customer, staff)' } }, async (request) => {

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requireAccess, requireCustomer } from '../../accounts/actor.ts';
+import { ClaimFactInput, recordClaimFact } from '../../aftersale/claim-facts.ts';
 import { MAX_CLAIM_PHOTOS, photoTypeOf } from '../../aftersale/claim-photos.ts';
 import { claimJsonOf, claimPhoto, DecisionInput, findClaimFor, openClaim, todayOf, warrantyStanding } from '../../aftersale/claims.ts';
 import { guaranteeInformationBox } from '../../aftersale/guarantee-box.ts';
@@ -128,6 +129,21 @@ export const claimsPages: FastifyPluginAsync = async (app) => {
       .send(photo.bytes);
   });
 
+  // What staff did about a repair or a replacement (claim-facts.ts), from the same section.
+  app.post<IdParams>('/shops/:shop/staff/warranty-claims/:id/events', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const shop = await staffShop(db, request, reply);
+    if (!shop) return reply;
+    const claim = await findClaimFor(db, shop, request.params.id, 'staff');
+    const values = flatForm(request.body);
+    try {
+      const input = parseOrThrow(ClaimFactInput, { type: values.type, at: values.at, ...(values.trackingNumber?.trim() && { trackingNumber: values.trackingNumber }), ...(values.note?.trim() && { note: values.note }) });
+      await recordClaimFact(deps, shop, claim.id, input, actorName(request));
+      return reply.redirect(`/shops/${shop.slug}/staff/orders/${claim.order_id}`, 303);
+    } catch (error) {
+      return staffError(request, reply, shop, claim.order_id, 'claim.staff.fact', fieldErrors(error, request.lang));
+    }
+  });
+
   // Staff's decision, from the claim's section of the back-office order page.
   app.post<IdParams>('/shops/:shop/staff/warranty-claims/:id/decision', { preValidation: app.csrfProtection }, async (request, reply) => {
     const shop = await staffShop(db, request, reply);
@@ -140,16 +156,20 @@ export const claimsPages: FastifyPluginAsync = async (app) => {
       await decideWarrantyClaim(decisionDeps, shop, claim.id, input, actorName(request));
       return reply.redirect(`/shops/${shop.slug}/staff/orders/${claim.order_id}`, 303);
     } catch (error) {
-      const errors = fieldErrors(error, request.lang);
-      const f = frame(request, reply, shop, t(request.lang, 'claim.staff.decide'));
-      const page = (
-        <>
-          <h1>{t(request.lang, 'claim.staff.decide')}</h1>
-          <ul class="errors">{Object.values(errors).map((m) => <li>{m}</li>)}</ul>
-          <p><a href={`/shops/${shop.slug}/staff/orders/${claim.order_id}`}>{t(request.lang, 'claim.page.back')}</a></p>
-        </>
-      );
-      return sendPage(reply, <Page frame={f}>{page}</Page>, 422);
+      return staffError(request, reply, shop, claim.order_id, 'claim.staff.decide', fieldErrors(error, request.lang));
     }
   });
+
+  /** A staff form refused: its errors, in the reader's language, and the way back to the order. */
+  function staffError(request: FastifyRequest, reply: FastifyReply, shop: Shop, orderId: string, title: 'claim.staff.decide' | 'claim.staff.fact', errors: FieldErrors) {
+    const f = frame(request, reply, shop, t(request.lang, title));
+    const page = (
+      <>
+        <h1>{t(request.lang, title)}</h1>
+        <ul class="errors">{Object.values(errors).map((m) => <li>{m}</li>)}</ul>
+        <p><a href={`/shops/${shop.slug}/staff/orders/${orderId}`}>{t(request.lang, 'claim.page.back')}</a></p>
+      </>
+    );
+    return sendPage(reply, <Page frame={f}>{page}</Page>, 422);
+  }
 };

@@ -8,6 +8,7 @@
 import { longDate } from '../../../aftersale/format.ts';
 import type { WarrantyStanding } from '../../../aftersale/claims.ts';
 import type { WarrantyClaimView as ClaimJson, WarrantySettlement } from '../../../flows/warranty-claim-json.ts';
+import { CLAIM_FACTS } from '../../../aftersale/claim-facts.ts';
 import { DECISIONS } from '../../../aftersale/claims.ts';
 import type { GuaranteeBox } from '../../../aftersale/guarantee-box.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
@@ -108,6 +109,16 @@ function Decision({ lang, claim }: { lang: Lang; claim: ClaimJson }) {
       {d.refundDueOn && <p><strong>{t(lang, 'claim.page.refundDue', { date: longDate(lang, d.refundDueOn) })}</strong></p>}
       {d.repairDueOn && <p><strong>{t(lang, 'claim.page.repairDue', { date: longDate(lang, d.repairDueOn) })}</strong></p>}
       {claim.settlement && <Settlement lang={lang} settlement={claim.settlement} />}
+      {claim.facts.length > 0 && (
+        <ul>
+          {claim.facts.map((f) => (
+            <li>
+              {t(lang, 'claim.page.fact', { fact: t(lang, `claim.fact.${f.type}`), date: longDate(lang, f.on) })}
+              {f.trackingNumber && <> {t(lang, 'claim.page.tracking', { tracking: f.trackingNumber })}</>}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -179,7 +190,35 @@ export function ClaimEntry({ lang, href }: { lang: Lang; href: string }) {
 }
 
 /** The staff section of the back-office order page: each claim, its deadline, and the decision form. */
-export function StaffClaimsSection({ lang, claims, csrf, action, photoUrl, refundWindow, today }: { lang: Lang; claims: readonly ClaimJson[]; csrf: string; action: (id: string) => string; photoUrl: (id: string, n: number) => string; refundWindow: string | null; today: string }) {
+/** Staff record what was done about a repair or a replacement: the facts its remedy admits, not yet recorded. */
+function ClaimFactForm({ lang, claim, csrf, action, today }: { lang: Lang; claim: ClaimJson; csrf: string; action: string; today: string }) {
+  const remedy = claim.decision?.remedy;
+  const types = CLAIM_FACTS.filter((f) => (remedy === 'repair' ? f === 'repaired' : remedy === 'replacement' && f !== 'repaired') && !claim.facts.some((r) => r.type === f));
+  if (types.length === 0) return null;
+  const id = claim.id;
+  return (
+    <form method="post" action={action} aria-label={t(lang, 'claim.staff.fact')}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <div class="field">
+        <label for={`f-fact-${id}`}>{t(lang, 'claim.staff.factType')}</label>
+        <select id={`f-fact-${id}`} name="type">
+          {types.map((f) => <option value={f}>{t(lang, `claim.fact.${f}`)}</option>)}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`f-fact-at-${id}`}>{t(lang, 'claim.staff.factAt')}</label>
+        <input id={`f-fact-at-${id}`} name="at" type="date" value={today} required />
+      </div>
+      <div class="field">
+        <label for={`f-tracking-${id}`}>{t(lang, 'claim.staff.tracking')}</label>
+        <input id={`f-tracking-${id}`} name="trackingNumber" type="text" />
+      </div>
+      <p><button type="submit">{t(lang, 'claim.staff.fact')}</button></p>
+    </form>
+  );
+}
+
+export function StaffClaimsSection({ lang, claims, csrf, action, factAction, photoUrl, refundWindow, today }: { lang: Lang; claims: readonly ClaimJson[]; csrf: string; action: (id: string) => string; factAction: (id: string) => string; photoUrl: (id: string, n: number) => string; refundWindow: string | null; today: string }) {
   if (claims.length === 0) return null;
   return (
     <section aria-labelledby="warranty-claims">
@@ -191,7 +230,7 @@ export function StaffClaimsSection({ lang, claims, csrf, action, photoUrl, refun
           <p>{c.description}</p>
           <p>{t(lang, 'claim.page.opened', { date: longDate(lang, c.openedOn), endsOn: longDate(lang, c.warrantyEndsOn) })} {t(lang, c.presumption ? 'claim.page.presumed' : 'claim.page.notPresumed')} {t(lang, 'claim.page.photos', { n: c.photos })}</p>
           <ClaimPhotos lang={lang} claim={c} url={(n) => photoUrl(c.id, n)} />
-          {c.decision ? <Decision lang={lang} claim={c} /> : (
+          {c.decision ? <><Decision lang={lang} claim={c} /><ClaimFactForm lang={lang} claim={c} csrf={csrf} action={factAction(c.id)} today={today} /></> : (
             <form method="post" action={action(c.id)} aria-label={t(lang, 'claim.staff.decide')}>
               <input type="hidden" name="_csrf" value={csrf} />
               <div class="field">
