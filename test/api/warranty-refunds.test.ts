@@ -167,6 +167,9 @@ describe('warranty refunds and price reductions move the money (issue 10 §4)', 
     await moveClock('2026-03-22T10:00:00+01:00');
     const watched = await p.app.inject({ method: 'GET', url: `/shops/${D}/staff/today`, headers: staff });
     assert.ok(watched.body.includes(ids.dNumber), 'the refund due on 2026-03-24 is on the today view');
+    // …and so in the staff's daily digest of that day (today-digest.ts reads the same view).
+    const digest = (await outboxEmails(p.database.db, 'staff@distritec.example')).find((m) => /à faire le 22 mars 2026/.test(m.subject));
+    assert.ok(digest?.text_body.includes(ids.dNumber), digest?.text_body ?? 'no digest on 2026-03-22');
     const exported = await api('POST', `${D}/refunds/export`, staff, {});
     assert.equal(exported.statusCode, 200, exported.body);
     assert.match(exported.body, new RegExp(LEA_IBAN));
@@ -186,6 +189,12 @@ describe('warranty refunds and price reductions move the money (issue 10 §4)', 
     assert.equal(ok.statusCode, 201, ok.body);
     assert.deepEqual([ok.json().settlement.creditNote.number, ok.json().settlement.creditNote.grossCents, ok.json().settlement.refund.amountCents], ['AV-2026-000002', 8641, 8641]);
     assert.deepEqual((await creditNotes(D, ids.dOrder)).map((n) => n.totals.grossCents), [3704, 8641], 'the line, 123.45 €, credited in full and no more');
+  });
+
+  test('the OpenAPI description names the decision’s settlement and the claim facts route', async () => {
+    const doc = (await p.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    assert.match(doc.paths['/api/v1/shops/{shop}/warranty-claims/{id}/decision'].post.summary, /warranty_amount_exceeds_paid/);
+    assert.match(doc.paths['/api/v1/shops/{shop}/warranty-claims/{id}/events'].post.summary, /replacement_shipped/);
   });
 
   test('a percentage is for a price reduction only, and to 0.01 %', async () => {
