@@ -91,5 +91,11 @@ describe('a service at checkout and on the staff order page (issue 10 §2)', () 
     assert.equal((await orderRow(asked)).service_started_on, '2026-03-02');
     assert.match((await staff.get(`${page}?done=serviceStart`)).body, /Début d’exécution enregistré/);
     assert.match((await staff.get(`${SHOP}/staff/orders/${silent}`)).body, /Aucune : la prestation ne doit pas commencer avant la fin du délai/);
+    // The customer's order page says what was asked and when performance started.
+    const customer = new FormClient(p.app);
+    assert.equal((await customer.submit(`${SHOP}/login`, `${SHOP}/login`, { email: 'asked-page@example.fr', password: 'une phrase de passe' })).statusCode, 303);
+    const mine = (await customer.get(`${SHOP}/orders/${asked}`)).body;
+    assert.match(mine, /<p id="service-start-request">Vous avez demandé le 2 mars 2026 à 10:00 que la prestation commence pendant le délai de rétractation\.<\/p>/);
+    assert.match(mine, /Début d’exécution de la prestation : lundi 2 mars 2026\./);
   });
 });

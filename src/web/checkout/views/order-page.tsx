@@ -12,6 +12,7 @@ import type { orderJson } from '../../../flows/order-json.ts';
 import type { TransferInstructions as Transfer } from '../../../payments/transfer.ts';
 import type { Shop } from '../../../shops/service.ts';
 import type { OrderSummary } from '../../../checkout/placed-orders.ts';
+import { longDate } from '../../../aftersale/format.ts';
 import { DeliveryFacts } from './delivery-facts.tsx';
 import { OrderLines } from './order-lines.tsx';
 import { formatDateTime, paymentLabel } from './labels.ts';
@@ -53,6 +54,9 @@ export function OrderPage({ lang, shop, order, transfer, placed, payment, invoic
         <dt>{t(lang, 'order.placedAt')}</dt>
         <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
       </dl>
+      {/* A service's express request to start during the withdrawal period, and when it started (issue 10 §2, L221-25). */}
+      {order.serviceStartRequestedAt && <p id="service-start-request">{t(lang, 'service.order.requested', { at: formatDateTime(lang, new Date(order.serviceStartRequestedAt), shop.timeZone) })}</p>}
+      {order.serviceStartedOn && <p>{t(lang, 'service.order.startedOn', { date: longDate(lang, order.serviceStartedOn) })}</p>}
       {invoice && <p><a href={invoicePdfUrl(shop.slug, invoice.id)}>{t(lang, 'invoice.link', { number: invoice.number })}</a></p>}
       <CreditNoteLinks lang={lang} shop={shop} notes={invoice?.creditNotes} />
       {tracking}
