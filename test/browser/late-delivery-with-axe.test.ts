@@ -67,6 +67,7 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
   };
   /** A page that fits the phone's width: nothing to scroll sideways (WCAG 1.4.10 reflow). */
   const fitsWidth = async (page: Page, label: string) => {
+    await page.waitForLoadState('load');
     const { scroll, width } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, width: window.innerWidth })')) as { scroll: number; width: number };
     const wide = scroll <= width ? [] : await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${width} && ![...e.children].some((c) => c.getBoundingClientRect().right > ${width})).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent ?? '').slice(0, 60))`);
     assert.ok(scroll <= width, `${label}: ${scroll}px wide in a ${width}px window: ${JSON.stringify(wide)}`);
@@ -215,6 +216,17 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
     assert.match(fm, /chaque partie peut résoudre le contrat à partir du 5 mai 2026/);
     await fitsWidth(phone, 'late delivery with force majeure (phone)');
     await run.audit(phone, 'late delivery with force majeure (phone)');
+    // The same page in English, dates and refusals included.
+    await phone.getByRole('link', { name: 'English' }).click();
+    await phone.waitForURL(/lang=en/);
+    assert.equal(await phone.getByRole('heading', { level: 1 }).innerText(), `Late delivery — order ${orders.bruno.number}`);
+    const english = await main(phone);
+    assert.match(english, /Strike: since 5 March 2026, ongoing/);
+    assert.match(english, /Not possible today: The delivery is not late: the seller has until \d+ (March|April) 2026 inclusive to deliver\./);
+    await fitsWidth(phone, 'late delivery in English (phone)');
+    await run.audit(phone, 'late delivery in English (phone)');
+    await phone.getByRole('link', { name: 'Français' }).click();
+    await phone.waitForURL(/lang=fr/);
     await phone.close();
   });
 
@@ -438,6 +450,7 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     await letter.getByRole('button', { name: 'Résoudre le contrat' }).click();
     await page.waitForURL(/\/formal-notices$/);
     assert.equal(await page.getByRole('button', { name: 'Résoudre le contrat' }).count(), 0, 'nothing left to terminate');
+    await page.waitForLoadState('load');
     const { scroll, width } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, width: window.innerWidth })')) as { scroll: number; width: number };
     assert.ok(scroll <= width, `${scroll}px wide in a ${width}px window`);
     await run.audit(page, 'formal notice, order closed (phone)');
