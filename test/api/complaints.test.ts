@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { FormClient } from '../support/form-client.ts';
+import { outboxEmails } from '../support/outbox.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
@@ -144,6 +145,8 @@ describe('complaints, reserves and goodwill returns (issue 10 §5–§6)', () =>
     const evidence = (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/orders/${orders.pro.id}/evidence`, headers: staff })).json();
     const decided = evidence.events.find((e: { type: string }) => e.type === 'goodwill_return_decided');
     assert.deepEqual([decided?.data.creditNoteNumber, decided?.data.creditOnAccountCents], [credit?.number, 26_880]);
+    const told = (await outboxEmails(p.database.db, 'achats@froid-sud.example')).find((m) => /reprise acceptée/.test(m.subject));
+    assert.match(told?.text_body ?? '', new RegExp(`Avoir ${credit?.number} : 268,80\\s€[^\\n]*\\n268,80\\s€ sont portés au crédit de votre compte client`));
 
     const consumer = await post(`orders/${orders.consumer.id}/complaints`, bearer(tokens.consumer), { kind: 'goodwill_return_request', compensatingOrderCents: 100_000 });
     assert.equal(consumer.statusCode, 422, consumer.body);

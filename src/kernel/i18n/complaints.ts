@@ -111,4 +111,15 @@ export const complaintsMessages = {
   'complaints.status.accepted': { fr: 'acceptée', en: 'accepted', nl: 'aanvaard' },
   'complaints.status.refused': { fr: 'forclose (hors délai)', en: 'barred (late)', nl: 'vervallen (te laat)' },
   'complaints.status.closed': { fr: 'close', en: 'closed', nl: 'gesloten' },
+  'complaints.mail.goodwillSubject': { fr: '{shop} — reprise acceptée, commande {number}', en: '{shop} — return accepted, order {number}', nl: '{shop} — terugname aanvaard, bestelling {number}' },
+  'complaints.mail.goodwillAccepted': {
+    fr: 'Nous acceptons la reprise des produits de la commande {number}. Avoir {note} : {amount} (prix de vente diminué de l’abattement).',
+    en: 'We accept the return of the goods of order {number}. Credit note {note}: {amount} (the sale price less the abatement).',
+    nl: 'Wij aanvaarden de terugname van de goederen van bestelling {number}. Creditnota {note}: {amount} (verkoopprijs min de korting).',
+  },
+  'complaints.mail.creditOnAccount': {
+    fr: '{amount} sont portés au crédit de votre compte client et seront imputés sur votre commande de compensation.',
+    en: '{amount} is credited to your customer account and will be used on your compensating order.',
+    nl: '{amount} wordt op uw klantenrekening gecrediteerd en verrekend met uw compensatiebestelling.',
+  },
 } satisfies Record<string, Entry>;
