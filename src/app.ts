@@ -36,6 +36,7 @@ import { customerChangesApi } from './web/orders/customer-changes-api.ts';
 import { ordersStaffPages } from './web/orders/staff-routes.tsx';
 import { staffTodayPages } from './web/orders/today-routes.tsx';
 import { customerChangesPages } from './web/orders/customer-changes.tsx';
+import { specialOrderStaffPages } from './web/orders/special-order.tsx';
 import { paymentsApi } from './web/payments/api.ts';
 import { refundsApi } from './web/payments/refunds-api.ts';
 import { refundsPages } from './web/payments/refunds-routes.tsx';
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(complaintsPages);
   await app.register(claimsPages);
   await app.register(customerChangesPages);
+  await app.register(specialOrderStaffPages);
   await app.register(modelFormPages);
   await app.register(aftersaleStaffPages);
   await app.register(catalogueStaffPages);

@@ -104,6 +104,8 @@ const SWEEP: Record<string, Swept | Public> = {
   'POST /shops/:shop/staff/orders/:id/formal-notices': { params: order(), owners: ['staff'], body: () => ({ kind: 'non_payment', sentOn: '2026-03-09' }) },
   'POST /shops/:shop/staff/orders/:id/formal-notices/dates': { params: order(), owners: ['staff'], body: () => ({ noticeId: '0b6f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4', presentedOn: '2026-03-09' }) },
   'POST /shops/:shop/staff/orders/:id/formal-notice-termination': { params: order(), owners: ['staff'], body: () => ({ noticeId: '0b6f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4' }) },
+  'POST /shops/:shop/staff/orders/:id/storage-costs': { params: order(), owners: ['staff'], body: () => ({ description: 'Stockage', amount: '75,00' }) },
+  'POST /shops/:shop/staff/orders/:id/special-order-settlement': { params: order(), owners: ['staff'], body: () => ({ noticeId: '0b6f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4', confirm: 'yes' }) },
   'POST /shops/:shop/orders/:id/late-delivery-notice': { params: order(), owners: ['customer'], body: () => ({}) },
   'POST /shops/:shop/orders/:id/termination': { params: order(), owners: ['customer'], body: () => ({ confirm: 'yes' }) },
   'POST /shops/:shop/staff/force-majeure/:id/end': { params: { id: () => ids.forceMajeure }, owners: ['staff'], body: () => ({ endsOn: '2026-03-09' }) },

@@ -33,6 +33,7 @@ import { Page } from '../layout.tsx';
 import { withdrawalEntry } from '../aftersale/entry.tsx';
 import { claimEntry } from '../aftersale/claims-routes.tsx';
 import { customerChangesSection } from '../orders/customer-changes.tsx';
+import { customerSpecialOrderSection } from '../orders/special-order.tsx';
 import { baseUrl } from '../urls.ts';
 import { cartRoutes, shopCustomer } from './cart-routes.tsx';
 import { checkoutCustomer, forgetGuest, guestRoutes, guestShop } from './guest-routes.tsx';
@@ -295,7 +296,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     const claim = request.actor.kind === 'customer' ? await claimEntry(deps, request.lang, shop, order.id) : null;
     // A guest who came through the order's link may open an account with it (issue 10 §1).
     const account = await guestAccountSection(db, request, shop, order.id, f.csrfToken ?? '');
-    return sendPage(reply, <Page frame={f}>{page}{claim}{await customerChangesSection(request, shop, order.id, f.csrfToken ?? '')}{account}</Page>);
+    return sendPage(reply, <Page frame={f}>{page}{claim}{await customerSpecialOrderSection(request, shop, row)}{await customerChangesSection(request, shop, order.id, f.csrfToken ?? '')}{account}</Page>);
   });
 
   // The EPC QR code of a transfer still to make, for the order's customer or the shop's staff:

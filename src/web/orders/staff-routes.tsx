@@ -15,6 +15,7 @@ import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
 import { staffWithdrawalSection } from '../aftersale/staff-section.tsx';
 import { staffChangeRequestsSection } from './customer-changes.tsx';
+import { staffSpecialOrderSection } from './special-order.tsx';
 import { recordOrderEvent } from '../../flows/record-order-event.ts';
 import { staffOrderDetails } from '../../flows/staff-order-details.ts';
 import { eventInputFromForm } from '../../orders/staff-order.ts';
@@ -34,7 +35,7 @@ export async function sendStaffOrderPage(request: FastifyRequest, reply: Fastify
   const f = frameFor(request, reply, t(request.lang, 'refund.staff.orderTitle', { number: details.order.number }), { slug: shop.slug, name: shop.name });
   // The withdrawals, their refund due day and surcharge, and the forms to record them (issue 10).
   const aftersale = await staffWithdrawalSection({ db: deps.database.db, clock: deps.clock }, request.lang, shop, orderId, f.csrfToken ?? '', state);
-  return sendPage(reply, <Page frame={f}><StaffOrderPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} details={details} state={state} aftersale={aftersale} />{await staffChangeRequestsSection(request, shop, orderId, f.csrfToken ?? '')}</Page>, status);
+  return sendPage(reply, <Page frame={f}><StaffOrderPage lang={request.lang} shop={shop} csrf={f.csrfToken ?? ''} details={details} state={state} aftersale={aftersale} />{await staffChangeRequestsSection(request, shop, orderId, f.csrfToken ?? '')}{await staffSpecialOrderSection(request, shop, orderId, f.csrfToken ?? '')}</Page>, status);
 }
 
 /** `amountCents` is the API's name; the form's field is `amount`, in euros; `reason` is the form's `ground`. */
