@@ -69,3 +69,20 @@ export async function registerGuest(deps: AccountsDeps, shopId: string, customer
     throw error;
   }
 }
+
+/** A guest's details are needed for their orders; a checkout left before ordering keeps them this long (its cookie's life, and a margin). */
+export const IDLE_GUEST_KEPT_MS = 2 * 86_400_000;
+
+/**
+ * Forgets the guests recorded by a checkout never finished (RGPD art. 5.1.e, storage limitation):
+ * a guest row with no order, older than IDLE_GUEST_KEPT_MS. A guest with an order is kept with it.
+ */
+export async function purgeIdleGuests(db: AccountsDeps['db'], now: Date): Promise<number> {
+  const gone = await db
+    .deleteFrom('customers')
+    .where('guest', '=', true)
+    .where('created_at', '<', new Date(now.getTime() - IDLE_GUEST_KEPT_MS))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('orders').select('orders.id').whereRef('orders.shop_id', '=', 'customers.shop_id').whereRef('orders.customer_id', '=', 'customers.id'))))
+    .executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}

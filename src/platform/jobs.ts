@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { purgeSignInRecords } from '../accounts/retention.ts';
+import { purgeIdleGuests } from '../accounts/guests.ts';
 import { runWithdrawalRefundAlerts } from '../aftersale/alerts.ts';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -43,6 +44,8 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await purgeIdempotencyKeys(db, new Date(clock.now().epochMilliseconds));
     // Sign-in failures, known callers, expired sessions and reset links: kept only while they serve.
     await purgeSignInRecords(db, new Date(clock.now().epochMilliseconds));
+    // Guests of a checkout never finished: forgotten after two days (issue 10 §1).
+    await purgeIdleGuests(db, new Date(clock.now().epochMilliseconds));
     // Sent e-mails are kept 30 days, then the order's evidence events are their trace (issue 9).
     await purgeSentEmails(db, new Date(clock.now().epochMilliseconds));
     await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), emailTemplates);

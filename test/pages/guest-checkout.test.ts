@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { IDLE_GUEST_KEPT_MS, purgeIdleGuests } from '../../src/accounts/guests.ts';
 import { safeUrl } from '../../src/web/logging.ts';
 import { FormClient } from '../support/form-client.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -189,6 +190,23 @@ describe('guest checkout and the signed order link', () => {
     const part = raw.slice(raw.indexOf(`name=${SLUG}-retractation-`));
     const pdf = pdfText(Buffer.from((/\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(part)?.[1] ?? '').replace(/\s/g, ''), 'base64'));
     assert.ok(pdf.includes('Déclaration de rétractation') && pdf.includes('Gaëlle Invitée'), pdf.slice(0, 300));
+  });
+
+  test('should forget a guest whose checkout never became an order, and keep those with an order', async () => {
+    const b = new FormClient(p.app);
+    await b.submit(SHOP, `${SHOP}/cart/add`, { productId: jeu, quantity: '1' });
+    const left = await b.submit(`${SHOP}/checkout/guest`, `${SHOP}/checkout/guest`, { ...GUEST, email: 'abandon@example.fr' });
+    assert.equal(left.statusCode, 303);
+    // Typed again in the same checkout: the same row, rewritten.
+    assert.equal((await b.submit(`${SHOP}/checkout/guest`, `${SHOP}/checkout/guest`, { ...GUEST, email: 'abandon@example.fr', lastName: 'Corrigée' })).statusCode, 303);
+    const guests = () => p.database.db.selectFrom('customers').select(['email', 'last_name']).where('guest', '=', true).where('shop_id', '=', SLUG).orderBy('email').execute();
+    assert.deepEqual((await guests()).filter((g) => g.email === 'abandon@example.fr'), [{ email: 'abandon@example.fr', last_name: 'Corrigée' }]);
+    assert.equal(await purgeIdleGuests(p.database.db, new Date(Date.now() + IDLE_GUEST_KEPT_MS - 60_000)), 0, 'kept while the checkout may still finish');
+    const before = (await guests()).length;
+    assert.equal(await purgeIdleGuests(p.database.db, new Date(Date.now() + IDLE_GUEST_KEPT_MS + 60_000)), 1);
+    const after = await guests();
+    assert.equal(after.length, before - 1);
+    assert.ok(after.some((g) => g.email === GUEST.email), 'a guest with an order stays');
   });
 
   test('should refuse guest checkout where the shop requires an account, in the visitor’s language', async () => {
