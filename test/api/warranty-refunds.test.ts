@@ -19,6 +19,7 @@ import { after, before, describe, test } from 'node:test';
 import { camt053, writtenAmount } from '../support/camt053.ts';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { termsVersion } from '../support/shoppers.ts';
 
@@ -159,6 +160,11 @@ describe('warranty refunds and price reductions move the money (issue 10 §4)', 
     assert.deepEqual([decided.decision.amountCents, decided.decision.refundDueOn], [3704, '2026-03-24']);
     assert.deepEqual([decided.settlement.creditNote.number, decided.settlement.creditNote.grossCents], ['AV-2026-000001', 3704]);
     assert.deepEqual([decided.settlement.refund.method, decided.settlement.refund.amountCents, decided.settlement.refund.status], ['bank_transfer', 3704, 'pending']);
+    // The credit note as a PDF: its number, the invoice it credits, the reason and the amount.
+    const pdf = await p.app.inject({ method: 'GET', url: decided.settlement.creditNote.pdfUrl, headers: staff });
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    for (const fact of ['AV-2026-000001', 'Garantie légale de conformité : réduction du prix', '37,04']) assert.ok(text.includes(fact), `${fact} in the credit note PDF`);
     assert.deepEqual((await refundsOf(D, ids.dOrder)).map((r) => [r.method, r.amountCents, r.status, r.creditorIban]), [['bank_transfer', 3704, 'pending', LEA_IBAN]]);
     const mail = (await outboxEmails(p.database.db, 'lea@distritec-refund.example')).find((m) => /décision sur votre réclamation/.test(m.subject));
     assert.match(mail?.text_body ?? '', /Avoir AV-2026-000001 : 37,04\s€/);
