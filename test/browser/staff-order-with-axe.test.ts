@@ -5,7 +5,9 @@
  * customer's e-mail, lines, deadlines), find no fact pre-selected, try to refuse it without a
  * reason and are asked for one and for a confirmation, then refuse it with both. On a phone the
  * other order's page and the view read as well, and the customer, signed in on a phone, sees the
- * refusal with its reason and no payment asked. axe-core checks every page against WCAG 2.1 A/AA.
+ * refusal with its reason and no payment asked. On Monday 8 June, the window over, staff read why
+ * the other order can no longer be refused and an operator refuses it, asked first for the reason
+ * of the override (issue 11 §10). axe-core checks every page against WCAG 2.1 A/AA.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -113,5 +115,36 @@ describe('browser: the staff order page, a refusal with its reason and confirmat
     assert.doesNotMatch(text, /en attente du paiement/i);
     assert.match(text, /Commande refusée/);
     await run.audit(customer, 'customer’s refused order (phone)');
+  });
+
+  test('after the window (Mon 8 June): the shop’s staff read why refusing is no longer possible; an operator refuses with a reason for the override (issue 11 §10)', async () => {
+    const [, second] = orders;
+    assert.ok(second);
+    assert.equal((await run.platform.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now: '2026-06-08T09:00:00+02:00' } })).statusCode, 200);
+    const page = await staffPage(PHONE);
+    await page.goto(`${run.base}/shops/${SHOP}/staff/orders/${second.id}`);
+    assert.match(await page.locator('#refusal-over').innerText(), /Refus impossible : le délai pour refuser cette commande a expiré le 5 juin 2026/);
+    assert.equal(await page.locator('#f-type option[value=refused]').count(), 0);
+    assert.equal(await page.locator('#f-overrideReason').count(), 0);
+    await run.audit(page, 'refusal window over, shop staff (phone)');
+
+    const operator = await run.newPage();
+    await operator.setViewportSize(DESKTOP);
+    await operator.setExtraHTTPHeaders({ authorization: `Bearer ${ADMIN_TOKEN}` });
+    await operator.goto(`${run.base}/shops/${SHOP}/staff/orders/${second.id}`);
+    assert.match(await operator.locator('label[for=f-overrideReason]').innerText(), /Motif de dérogation/);
+    await operator.selectOption('#f-type', 'refused');
+    await operator.fill('#f-note', 'Produit retiré du catalogue');
+    await operator.check('#f-confirm');
+    await operator.click('button[type=submit]:has-text("Enregistrer")');
+    await operator.waitForLoadState();
+    assert.match(await operator.locator('#f-overrideReason-error').innerText(), /Refuser après le délai demande la raison de ce dépassement/);
+    await run.audit(operator, 'operator asked for the override’s reason (desktop)');
+    await operator.fill('#f-overrideReason', 'Commande reçue par courrier le 5 juin, saisie en retard');
+    await operator.check('#f-confirm');
+    await operator.click('button[type=submit]:has-text("Enregistrer")');
+    await operator.waitForURL(/\?done=event$/);
+    assert.match(await operator.locator('main dl.facts').first().innerText(), /Statut\s+Refusée/);
+    await run.audit(operator, 'order refused by an operator after the window (desktop)');
   });
 });
