@@ -387,6 +387,13 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     assert.match(await page.locator('.error-summary').innerText(), /futur/);
     await run.audit(page, 'formal notice dated in the future refused (desktop)');
     await form.getByLabel('Envoyée le').fill('2026-03-27');
+    await form.getByLabel('Somme réclamée (euros)').fill('douze');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    assert.equal(await page.locator('.error-summary a').getAttribute('href'), '#f-amount', 'the summary leads to the sum typed');
+    assert.equal(await form.getByLabel('Somme réclamée (euros)').getAttribute('aria-invalid'), 'true');
+    assert.equal(await form.getByLabel('Somme réclamée (euros)').inputValue(), 'douze');
+    await run.audit(page, 'formal notice with a sum that is not one (desktop)');
+    await form.getByLabel('Somme réclamée (euros)').fill('');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await page.waitForURL(/\/formal-notices$/);
     const letter = page.getByRole('region', { name: /Marchandise non retirée/ });

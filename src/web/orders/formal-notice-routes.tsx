@@ -44,7 +44,9 @@ function DayField({ id, name, label, value, error }: { id: string; name: string;
 /** The errors of one letter's forms, keyed by that letter's own fields (so the summary leads to them). */
 function ofLetter(values: Record<string, string>, errors: FieldErrors): FieldErrors {
   const id = values.noticeId;
-  if (!id || !isUuid(id)) return errors;
+  // The sum is typed in euros in the field `amount`, checked in cents.
+  if (!id) return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field === 'amountCents' ? 'amount' : field, message]));
+  if (!isUuid(id)) return errors;
   const own: Record<string, string> = { presentedOn: `presented-${id}`, receivedOn: `received-${id}`, confirm: `confirm-${id}`, noticeId: '_form' };
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [own[field] ?? field, message]));
 }
