@@ -7,7 +7,7 @@ import { Temporal } from 'temporal-polyfill';
 import { localDate } from '../kernel/calendar.ts';
 import type { Jurisdiction } from '../kernel/holidays.ts';
 import type { WithdrawalStatementJson } from '../db/schema.ts';
-import { periodKind } from './service-rules.ts';
+import { fullyPerformed, periodKind } from './service-rules.ts';
 import { isOnTime, lineWithdrawable, type WithdrawalPeriod, withdrawalPeriod } from './withdrawal-rules.ts';
 
 export type LineOption = {
@@ -45,13 +45,20 @@ export type OrderForEligibility = {
   possessions: readonly Date[];
   /** Lines of the order's earlier withdrawals. */
   earlier: readonly Pick<WithdrawalStatementJson, 'lines'>[];
+  /** A service's express request to start during the period, and the day staff recorded it started (issue 10 §2). */
+  serviceStartRequested?: boolean;
+  serviceStartedOn?: string | null;
 };
 
 export type ShopForEligibility = { timeZone: string; jurisdictions: readonly Jurisdiction[]; hasWithdrawalTerms: boolean };
 
 const day = (d: Date, timeZone: string) => localDate(Temporal.Instant.fromEpochMilliseconds(d.getTime()), timeZone);
 
-export function eligibility(order: OrderForEligibility, shop: ShopForEligibility): Eligibility {
+/**
+ * `asOf`: the day the withdrawal is (or would be) sent. A service started at the consumer's
+ * request and fully performed by then is excluded (L221-28 1°; the checkout's box said so).
+ */
+export function eligibility(order: OrderForEligibility, shop: ShopForEligibility, asOf?: Temporal.PlainDate): Eligibility {
   const concludedOn = day(order.placedAt, shop.timeZone);
   // The platform gives the withdrawal information with the terms accepted at checkout and in
   // the confirmation (L221-5 7°): given on the day the contract was concluded.
@@ -60,8 +67,10 @@ export function eligibility(order: OrderForEligibility, shop: ShopForEligibility
   const period = withdrawalPeriod({ kind, possessionDates: order.possessions.map((p) => day(p, shop.timeZone)), concludedOn, informationGivenOn: concludedOn, jurisdictions: shop.jurisdictions });
   const applies = order.customerKind === 'consumer' && shop.hasWithdrawalTerms && !['cancelled', 'refused'].includes(order.status);
   const withdrawnOf = (lineNo: number) => order.earlier.flatMap((w) => w.lines).filter((l) => l.lineNo === lineNo).reduce((s, l) => s + l.quantity, 0);
+  const serviceStart = { requested: order.serviceStartRequested === true, startedOn: order.serviceStartedOn ? Temporal.PlainDate.from(order.serviceStartedOn) : concludedOn };
+  const performed = (serviceDays: number | null | undefined) => asOf !== undefined && serviceDays != null && fullyPerformed({ serviceDays, ...serviceStart }, asOf);
   const lines = order.lines.map((l): LineOption => {
-    const verdict = lineWithdrawable({ withdrawable: l.withdrawable, withdrawalException: l.withdrawal_exception });
+    const verdict = performed(l.service_days) ? { withdrawable: false, reason: 'service_fully_performed' } : lineWithdrawable({ withdrawable: l.withdrawable, withdrawalException: l.withdrawal_exception });
     const withdrawn = withdrawnOf(l.line_no);
     return {
       lineNo: l.line_no, productId: l.product_id, sku: l.sku, name: l.name, ordered: l.quantity, unitPriceCents: l.unit_price_cents, withdrawn,

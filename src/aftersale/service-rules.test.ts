@@ -72,6 +72,19 @@ describe('the period of an order of services', () => {
     assert.equal(e.period.endsOn?.toString(), '2026-03-16');
     assert.equal(e.lines[0]?.serviceDays, 365);
   });
+
+  test('excludes a 7-day service started at the request on 2026-03-02 once fully performed, from 2026-03-09 (L221-28 1°)', () => {
+    const order = {
+      customerKind: 'consumer', status: 'accepted', placedAt: new Date('2026-03-02T09:00:00Z'), possessions: [], earlier: [], serviceStartRequested: true,
+      lines: [{ line_no: 1, product_id: 'p', sku: 'ATELIER-SEMAINE', name: 'Atelier', quantity: 1, unit_price_cents: 3500, withdrawable: true, withdrawal_exception: null, service_days: 7 }],
+    };
+    const shop = { timeZone: 'Europe/Paris', jurisdictions: [FR], hasWithdrawalTerms: true };
+    assert.deepEqual([eligibility(order, shop, d('2026-03-08')).lines[0]?.remaining, eligibility(order, shop, d('2026-03-08')).lines[0]?.exception], [1, null]);
+    assert.deepEqual([eligibility(order, shop, d('2026-03-09')).lines[0]?.remaining, eligibility(order, shop, d('2026-03-09')).lines[0]?.exception], [0, 'service_fully_performed']);
+    // Started later by staff's record, or never asked: still withdrawable.
+    assert.equal(eligibility({ ...order, serviceStartedOn: '2026-03-04' }, shop, d('2026-03-09')).lines[0]?.remaining, 1);
+    assert.equal(eligibility({ ...order, serviceStartRequested: false }, shop, d('2026-03-15')).lines[0]?.remaining, 1);
+  });
 });
 
 describe('properties of the pro rata', () => {

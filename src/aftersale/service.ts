@@ -35,19 +35,24 @@ export const todayIn = (clock: Clock, shop: Shop) => localDate(clock.now(), shop
 const dayOf = (d: Date, shop: Shop) => localDate(Temporal.Instant.fromEpochMilliseconds(d.getTime()), shop.timeZone);
 
 /** The order as the withdrawal function sees it: what can be withdrawn, and by whom. */
-export async function orderEligibility(db: Db, shop: Shop, order: q.OrderFacts): Promise<Eligibility> {
+/** `asOf`: the day the withdrawal is sent (a service fully performed by then is excluded); none is judged so without it. */
+export async function orderEligibility(db: Db, shop: Shop, order: q.OrderFacts, asOf?: Temporal.PlainDate): Promise<Eligibility> {
   const [lines, possessions, earlier] = await Promise.all([q.orderLines(db, shop.slug, order.id), q.possessionInstants(db, shop.slug, order.id), q.withdrawalsOfOrder(db, shop.slug, order.id)]);
   return eligibility(
-    { customerKind: order.customer_kind, status: order.status, placedAt: order.placed_at, lines, possessions, earlier: earlier.map((w) => w.statement as unknown as WithdrawalStatementJson) },
+    {
+      customerKind: order.customer_kind, status: order.status, placedAt: order.placed_at, lines, possessions, earlier: earlier.map((w) => w.statement as unknown as WithdrawalStatementJson),
+      serviceStartRequested: order.service_start_requested_at !== null, serviceStartedOn: order.service_started_on,
+    },
     { timeZone: shop.timeZone, jurisdictions: [jurisdictionOf(shop)], hasWithdrawalTerms: shop.profile.withdrawal !== undefined },
+    asOf,
   );
 }
 
 /** The customer's own order and what it allows (another's order is "not found"). */
-export async function customerOrderEligibility(db: Kysely<DB>, shop: Shop, customerId: string, orderId: string) {
+export async function customerOrderEligibility(db: Kysely<DB>, shop: Shop, customerId: string, orderId: string, today?: Temporal.PlainDate) {
   const order = isUuid(orderId) ? await q.findOrder(db, shop.slug, orderId) : undefined;
   if (!order || order.customer_id !== customerId) throw notFound('order');
-  const [options, customer] = await Promise.all([orderEligibility(db, shop, order), q.customerOf(db, shop.slug, order.customer_id)]);
+  const [options, customer] = await Promise.all([orderEligibility(db, shop, order, today), q.customerOf(db, shop.slug, order.customer_id)]);
   return { order, options, customer };
 }
 
@@ -97,7 +102,9 @@ export async function withdraw(deps: AftersaleDeps, shop: Shop, orderId: string,
       if (again.order_id !== order.id) throw notFound('order');
       return withdrawalJson(again, shop, today);
     }
-    const options = await orderEligibility(trx, shop, order);
+    // A service fully performed is judged on the day the withdrawal was sent (a letter's day, else today).
+    const sentOn = request.by === 'staff' && /^\d{4}-\d{2}-\d{2}$/.test(request.input.notifiedOn) ? Temporal.PlainDate.from(request.input.notifiedOn) : today;
+    const options = await orderEligibility(trx, shop, order, sentOn);
     if (!options.applies || !options.anyWithdrawable) throw new WithdrawalRefused('not_withdrawable');
     const dates = datesOf(request, now, today, dayOf(order.placed_at, shop));
     // What counts is the day the consumer SENT it (Annex R221-3), never the day it arrived.

@@ -59,10 +59,19 @@ async function documents(orderId: string) {
 describe('services started at the consumer’s express request (issue 10 §2)', () => {
   test('should show the yearly help desk as a service of 365 days before purchase', async () => {
     for (const sku of ['ASSIST-INFO-AN', 'CONSEIL-ENERGIE-6M', 'MIEL-500']) products[sku] = await productIdBySku(p, FR, sku);
-    for (const who of ['asked', 'silent', 'late', 'honey', 'mixed']) tokens[who] = await customerToken(p, FR, `${who}@services.example`);
+    for (const who of ['asked', 'silent', 'late', 'honey', 'mixed', 'week', 'weekSilent']) tokens[who] = await customerToken(p, FR, `${who}@services.example`);
     const list = (await api('GET', 'products', {})).json().items as { sku: string; kind: string; serviceDays: number | null }[];
     assert.deepEqual(list.filter((x) => x.kind === 'service').map((x) => [x.sku, x.serviceDays]).sort(), [['ASSIST-INFO-AN', 365], ['CONSEIL-ENERGIE-6M', 180]]);
     assert.equal(list.find((x) => x.sku === 'MIEL-500')?.serviceDays, null);
+    // Staff sell a service by its days; a service without them is refused.
+    const workshop = { sku: 'ATELIER-SEMAINE', name: 'Semaine d’ateliers réparation vélo', unitPriceCents: 3500, vatRateBp: 2000, stock: 20, kind: 'service' };
+    const noDays = await api('POST', 'products', staff, workshop);
+    assert.equal(noDays.statusCode, 422);
+    assert.equal(noDays.json().error.field, 'serviceDays');
+    const created = await api('POST', 'products', staff, { ...workshop, serviceDays: 7 });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.deepEqual([created.json().kind, created.json().serviceDays], ['service', 7]);
+    products['ATELIER-SEMAINE'] = created.json().id;
     const page = await p.app.inject({ method: 'GET', url: `/shops/${FR}/products/${products['ASSIST-INFO-AN']}` });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Prestation de service de 365 jours/);
@@ -79,6 +88,8 @@ describe('services started at the consumer’s express request (issue 10 §2)', 
     assert.equal(honey.serviceStartRequestedAt, undefined, 'no service, no request');
     await place('late', [['ASSIST-INFO-AN', 1]], { serviceStartRequested: true });
     await place('mixed', [['CONSEIL-ENERGIE-6M', 1], ['MIEL-500', 2]], { serviceStartRequested: true });
+    await place('week', [['ATELIER-SEMAINE', 1]], { serviceStartRequested: true });
+    await place('weekSilent', [['ATELIER-SEMAINE', 1]]);
 
     const evidence = (await api('GET', `orders/${asked.id}/evidence`, staff)).json();
     const placed = evidence.events.find((e: { type: string }) => e.type === 'placed');
@@ -162,5 +173,14 @@ describe('services started at the consumer’s express request (issue 10 §2)', 
     const w = res.json();
     // 180-day follow-up at 54.00: 9 days supplied, 5400 × 9 / 180 = 270.
     assert.deepEqual([w.deadline, w.lines[0].service.suppliedDays, w.serviceOwedCents, w.dueCents], [null, 9, 270, 5400 - 270]);
+  });
+
+  test('should refuse to withdraw from a 7-day workshop week fully performed at the consumer’s request (L221-28 1°), not from one never asked to start', async () => {
+    const done = await api('POST', `orders/${orders.week?.id}/withdrawal`, bearer(tokens.week ?? ''), {});
+    assert.equal(done.statusCode, 422);
+    assert.equal(done.json().error.code, 'not_withdrawable');
+    const silent = await api('POST', `orders/${orders.weekSilent?.id}/withdrawal`, bearer(tokens.weekSilent ?? ''), {});
+    assert.equal(silent.statusCode, 201, silent.body);
+    assert.deepEqual([silent.json().serviceOwedCents, silent.json().dueCents], [0, 3500 + (orders.weekSilent?.totals.shippingCents ?? 0)]);
   });
 });

@@ -16,6 +16,11 @@ export const serviceMessages = {
     en: '14-day right of withdrawal from the day after the order. The service starts before that period ends only if you expressly ask; you then pay for the part supplied if you withdraw.',
     nl: 'Herroepingsrecht van 14 dagen vanaf de dag na de bestelling. De dienst begint pas vóór het einde van die termijn als u daar uitdrukkelijk om vraagt; u betaalt dan het geleverde deel als u herroept.',
   },
+  'exception.service_fully_performed': {
+    fr: 'prestation entièrement exécutée à votre demande avant la fin du délai',
+    en: 'service fully performed at your request before the period ended',
+    nl: 'dienst op uw verzoek volledig uitgevoerd vóór het einde van de termijn',
+  },
   'service.checkout.legend': {
     fr: 'Début de la prestation de service',
     en: 'Start of the service',

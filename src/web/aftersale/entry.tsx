@@ -16,7 +16,8 @@ import { WithdrawalEntry } from './views/withdrawal-pages.tsx';
 export async function withdrawalEntry(deps: { db: Kysely<DB>; clock: Clock }, lang: Lang, shop: Shop, orderId: string) {
   const order = await findOrder(deps.db, shop.slug, orderId);
   if (!order) return null;
-  const options = await orderEligibility(deps.db, shop, order);
-  if (!options.applies || !offeredOn(options, todayIn(deps.clock, shop))) return null;
+  const today = todayIn(deps.clock, shop);
+  const options = await orderEligibility(deps.db, shop, order, today);
+  if (!options.applies || !offeredOn(options, today)) return null;
   return <WithdrawalEntry lang={lang} href={`/shops/${shop.slug}/orders/${orderId}/withdrawal`} endsOn={options.period.endsOn?.toString() ?? null} />;
 }

@@ -10,7 +10,7 @@ import { requireCustomer } from '../../accounts/actor.ts';
 import type { Eligibility } from '../../aftersale/eligibility.ts';
 import { findOrder } from '../../aftersale/queries.ts';
 import { CustomerWithdrawalInput, type WithdrawnLines } from '../../aftersale/schema.ts';
-import { chooseLines, customerOrderEligibility, findWithdrawalFor, withdraw } from '../../aftersale/service.ts';
+import { chooseLines, customerOrderEligibility, findWithdrawalFor, todayIn, withdraw } from '../../aftersale/service.ts';
 import { WithdrawalRefused } from '../../aftersale/errors.ts';
 import { lateGoodwillRequests, requestLateGoodwill } from '../../aftersale/late-goodwill.ts';
 import { longDate } from '../../aftersale/format.ts';
@@ -67,7 +67,7 @@ export const aftersalePages: FastifyPluginAsync = async (app) => {
       return null;
     }
     const customerId = requireCustomer(request.actor, shop.slug);
-    return { shop, customerId, ...(await customerOrderEligibility(db, shop, customerId, request.params.id)) };
+    return { shop, customerId, ...(await customerOrderEligibility(db, shop, customerId, request.params.id, todayIn(app.deps.clock, shop))) };
   }
   type Found = NonNullable<Awaited<ReturnType<typeof customerOrder>>>;
 

@@ -30,7 +30,7 @@ export async function staffWithdrawalSection(deps: { db: Kysely<DB>; clock: Cloc
   const order = await findOrder(deps.db, shop.slug, orderId);
   if (!order) return null;
   const today = todayIn(deps.clock, shop);
-  const [options, withdrawals, goodwill, creditNotes] = await Promise.all([orderEligibility(deps.db, shop, order), withdrawalsOfOrder(deps.db, shop, orderId, today), lateGoodwillRequests(deps.db, shop, orderId), creditNoteLinksOf(deps.db, shop.slug, orderId)]);
+  const [options, withdrawals, goodwill, creditNotes] = await Promise.all([orderEligibility(deps.db, shop, order, today), withdrawalsOfOrder(deps.db, shop, orderId, today), lateGoodwillRequests(deps.db, shop, orderId), creditNoteLinksOf(deps.db, shop.slug, orderId)]);
   // The credit notes that cancel or reduce the invoice (cancellation, refusal, withdrawal, warranty), as PDFs.
   const notes = <CreditNoteLinks lang={lang} shop={shop} notes={creditNotes} heading />;
   if (!options.applies && withdrawals.length === 0 && goodwill.length === 0) return creditNotes.length > 0 ? notes : null;
