@@ -93,7 +93,8 @@ export function guestRoutes(app: FastifyInstance, deps: CartDeps): void {
     return guestPage(request, reply, shop, values, {});
   });
 
-  app.post<ShopParams>('/shops/:shop/checkout/guest', { preValidation: app.csrfProtection }, async (request, reply) => {
+  // Each submission may write a row: bounded per address like the sign-in forms.
+  app.post<ShopParams>('/shops/:shop/checkout/guest', { preValidation: app.csrfProtection, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
     const shop = await getShop(db, request.params.shop);
     requireGuests(shop);
     const values = flatForm(request.body);

@@ -7,6 +7,7 @@ import { Bp, Cents, CustomerKinds, Duration, Flag, Period, Text, uniqueList, who
 import { DocumentKind } from './terms.ts';
 
 export const Checkout = z.strictObject({
+  /** SPEC C04. false: a visitor may order as a guest, a consumer without an account (issue 10 §1, src/accounts/guests.ts). */
   registrationRequired: Flag,
   /** C. civ. 1127-2: the customer checks the order and total and corrects errors before confirming. */
   reviewStep: Flag,
