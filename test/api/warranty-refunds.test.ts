@@ -16,6 +16,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { today } from '../../src/kernel/clock.ts';
+import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { camt053, writtenAmount } from '../support/camt053.ts';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
@@ -195,6 +197,33 @@ describe('warranty refunds and price reductions move the money (issue 10 §4)', 
     assert.equal(ok.statusCode, 201, ok.body);
     assert.deepEqual([ok.json().settlement.creditNote.number, ok.json().settlement.creditNote.grossCents, ok.json().settlement.refund.amountCents], ['AV-2026-000002', 8641, 8641]);
     assert.deepEqual((await creditNotes(D, ids.dOrder)).map((n) => n.totals.grossCents), [3704, 8641], 'the line, 123.45 €, credited in full and no more');
+  });
+
+  test('staff decide a 12,5 % price reduction from the order page’s form: 12.5 % of 39.90 € = 4.99 € (4.9875 half up), credited and refunded to the card', async () => {
+    const placed = await api('POST', `${FR}/orders`, bearer(ids.token), { lines: [{ productId: ids.game, quantity: 1 }], acceptedTerms: { version: await termsVersion(p, FR) }, delivery: { mode: 'carrier' }, paymentMethod: 'card' });
+    assert.equal(placed.statusCode, 201, placed.body);
+    const orderId = placed.json().id;
+    const customer = new FormClient(p.app);
+    assert.equal((await customer.submit(`/shops/${FR}/login`, `/shops/${FR}/login`, { email: 'lea@warranty-refund.example', password: PASSWORD })).statusCode, 303);
+    const payPage = `/shops/${FR}/orders/${orderId}/simulated-payment`;
+    assert.equal((await customer.submit(payPage, payPage, { decision: 'pay' })).statusCode, 303);
+    await deliver(FR, orderId, new Date(p.clock.now().epochMilliseconds).toISOString());
+    const c = await claim(FR, ids.token, orderId);
+    const staffClient = new FormClient(p.app);
+    assert.equal((await staffClient.submit(`/shops/${FR}/staff/login`, `/shops/${FR}/staff/login`, { email: `staff@${FR}.example`, password: DEMO_PASSWORD })).statusCode, 303);
+    const orderPage = `/shops/${FR}/staff/orders/${orderId}`;
+    const form = await staffClient.get(orderPage);
+    assert.match(form.body, new RegExp(`<label for="f-percent-${c}">ou réduction en % du prix des lignes réclamées</label>`));
+    const too = await staffClient.submit(orderPage, `/shops/${FR}/staff/warranty-claims/${c}/decision`, { remedy: 'price_reduction', at: today(p.clock, 'Europe/Paris').toString(), amount: '40,00' });
+    assert.equal(too.statusCode, 422);
+    assert.match(too.body, /Au plus 39\.90 € peuvent être rendus/);
+    const res = await staffClient.submit(orderPage, `/shops/${FR}/staff/warranty-claims/${c}/decision`, { remedy: 'price_reduction', at: today(p.clock, 'Europe/Paris').toString(), percent: '12,5' });
+    assert.equal(res.statusCode, 303, res.body);
+    const read = (await api('GET', `${FR}/warranty-claims/${c}`, staff)).json();
+    assert.deepEqual([read.decision.amountCents, read.settlement.creditNote.number, read.settlement.creditNote.grossCents, read.settlement.refund.method, read.settlement.refund.amountCents], [499, 'AV-2026-000002', 499, 'card', 499]);
+    const page = await staffClient.get(orderPage);
+    assert.match(page.body, /AV-2026-000002/);
+    assert.match(page.body, /4,99\s€ sur la carte qui a payé la commande : effectué\./);
   });
 
   test('the OpenAPI description names the decision’s settlement and the claim facts route', async () => {
