@@ -29,6 +29,8 @@ export const ProductInput = z
     withdrawable: z.boolean().default(true),
     withdrawalException: WithdrawalException.nullable().optional(),
     regulated: z.boolean().default(false),
+    /** Ordered specially for the customer (003 art.7.2): shown before purchase; not collected, its whole price stays due. */
+    specialOrder: z.boolean().default(false),
     /** Sold by the metre or kilogram: the price is per unit and the page shows it (003 art.4). */
     unit: z.enum(['unit', 'metre', 'kilogram']).default('unit'),
     condition: z.enum(['new', 'second_hand']).default('new'),
@@ -68,6 +70,7 @@ export async function createProduct(db: Kysely<DB>, shopId: string, input: Produ
     withdrawable: input.withdrawable && !input.withdrawalException,
     withdrawalException: input.withdrawalException ?? null,
     regulated: input.regulated,
+    specialOrder: input.specialOrder,
     unit: input.unit,
     condition: input.condition,
     images: input.images,
@@ -81,7 +84,7 @@ export async function createProduct(db: Kysely<DB>, shopId: string, input: Produ
 
 export async function changeProduct(db: Kysely<DB>, shopId: string, id: string, patch: ProductPatch): Promise<Product> {
   if (!isUuid(id)) throw notFound('product');
-  const { name, description, unitPriceCents, vatRateBp, maxPerOrder, withdrawalException, images, supplierName, supplierEmail, caseSize, ...rest } = patch;
+  const { name, description, unitPriceCents, vatRateBp, maxPerOrder, withdrawalException, images, supplierName, supplierEmail, caseSize, specialOrder, ...rest } = patch;
   try {
     const row = await q.updateProduct(db, shopId, id, {
       ...rest,
@@ -94,6 +97,7 @@ export async function changeProduct(db: Kysely<DB>, shopId: string, id: string, 
       ...(supplierName !== undefined && { supplier_name: supplierName }),
       ...(supplierEmail !== undefined && { supplier_email: supplierEmail }),
       ...(caseSize !== undefined && { case_size: caseSize }),
+      ...(specialOrder !== undefined && { special_order: specialOrder }),
       ...(withdrawalException !== undefined && { withdrawal_exception: withdrawalException, ...(withdrawalException && { withdrawable: false }) }),
     });
     if (!row) throw notFound('product');

@@ -64,6 +64,28 @@ describe('special orders not collected (003 art.7.2)', () => {
     assert.match(page.body, /son prix reste dû en totalité, avec les frais de stockage/);
   });
 
+  test('staff flag a product as a special order through the API and the back-office form', async () => {
+    const id = await productIdBySku(p, SHOP, 'MANO-4V');
+    const patched = await p.app.inject({ method: 'PATCH', url: `/api/v1/shops/${SHOP}/products/${id}`, headers: staff, payload: { specialOrder: true } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.equal(patched.json().specialOrder, true);
+    const form = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/products/${id}`, headers: staff });
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<input type="checkbox" id="f-specialOrder" name="specialOrder" checked>/);
+    assert.match(form.body, /<label for="f-specialOrder">Commande spéciale \(art\. 7\.2 : prix dû en totalité si non retiré\)<\/label>/);
+    const csrf = /name="_csrf" value="([^"]*)"/.exec(form.body)?.[1] ?? '';
+    const cookie = ([] as string[]).concat(form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const fields = /<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/.exec(form.body)?.[1] ?? '';
+    const values = new URLSearchParams({ _csrf: csrf });
+    for (const m of fields.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) if (m[1] !== '_csrf' && m[1] !== 'specialOrder') values.set(m[1] ?? '', (m[2] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"'));
+    for (const m of fields.matchAll(/<select[^>]*name="([^"]+)"[^>]*>[\s\S]*?<option value="([^"]*)" selected/g)) values.set(m[1] ?? '', m[2] ?? '');
+    for (const m of fields.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) values.set(m[1] ?? '', m[2] ?? '');
+    values.set('active', 'on');
+    const saved = await p.app.inject({ method: 'POST', url: `/shops/${SHOP}/staff/products/${id}`, headers: { ...staff, cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: values.toString() });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+    assert.equal((await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/products/${id}` })).json().specialOrder, false, 'unticked in the form: no longer a special order');
+  });
+
   test('ordered and paid on 03-02: the order says it is a special order; a plain order is not one (specialOrder false, 422 not_a_special_order)', async () => {
     await customerToken(p, SHOP, EMAIL);
     token = (await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/session`, payload: { email: EMAIL, password: 'correct horse battery' } })).json().token ?? token;

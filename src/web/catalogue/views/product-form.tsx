@@ -47,6 +47,10 @@ export function ProductForm({ lang, title, action, csrf, values, errors, editing
           <input type="checkbox" id="f-regulated" name="regulated" checked={values.regulated === 'on'} />
           <label for="f-regulated">{t(lang, 'shop.regulated')}</label>
         </div>
+        <div class="field">
+          <input type="checkbox" id="f-specialOrder" name="specialOrder" checked={values.specialOrder === 'on'} />
+          <label for="f-specialOrder">{t(lang, 'product.specialOrderField')}</label>
+        </div>
         {editing && (
           <div class="field">
             <input type="checkbox" id="f-active" name="active" checked={values.active === 'on'} />
