@@ -11,8 +11,10 @@
  *   at once; on 04-10 Anne terminates (384,00 € due by 04-24), refunded on 04-30: +10 %, 422,40 €.
  * - Staff's formal-notice letters (003 art.7.2): a registered letter sent 03-27, first presented
  *   03-31: termination refused before presentation and while the 8 days run, the letter printed
- *   to PDF, the order closed on 04-10 with the customer told.
+ *   to PDF, the order closed on 04-10 with the customer told; then a period declared on the whole
+ *   shop tells only the customer whose order still waits.
  * axe-core checks every page against WCAG 2.1 A/AA; no page scrolls sideways on a phone.
+ * LETTER_PDF=/tmp/letter.pdf keeps the printed letter, to look at (`pdftoppm -png`).
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -333,6 +335,7 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
   let run: BrowserRun;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let order = { id: '', number: '' };
+  let ginaOrder = '';
   const staffApi = bearer(ADMIN_TOKEN);
   const clock = async (now: string) => assert.equal((await run.platform.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staffApi, payload: { now } })).statusCode, 200);
   async function staffPage(size: { width: number; height: number }): Promise<Page> {
@@ -363,6 +366,14 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     order = { id: placed.json().id, number: placed.json().number };
     const paid = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/${order.id}/events`, headers: staffApi, payload: { type: 'payment_received', at: '2026-03-02T10:00:00+01:00', amountCents: placed.json().totals.grossCents } });
     assert.equal(paid.statusCode, 201, paid.body);
+    // Another customer's order, still waiting, for a period declared on the whole shop.
+    const gina = await customerToken(p, SHOP, 'gina@retard.example');
+    const other = await p.app.inject({
+      method: 'POST', url: `/api/v1/shops/${SHOP}/orders`, headers: bearer(gina),
+      payload: { lines: [{ productId: await productIdBySku(p, SHOP, SKU), quantity: 1 }], acceptedTerms: { version: await termsVersion(p, SHOP) }, delivery: { mode: 'carrier' }, paymentMethod: 'bank_transfer' },
+    });
+    assert.equal(other.statusCode, 201, other.body);
+    ginaOrder = other.json().number;
     await clock('2026-04-02T10:00:00+02:00');
   });
   after(async () => {
@@ -468,5 +479,22 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     const mail = smtp.messages.map(decoded).find((m) => m.to.includes(EMAIL.pro) && /contrat résolu/.test(m.subject));
     assert.ok(mail, 'the customer is told');
     assert.match(mail.text, /n’ayant pas été retirée à la suite de notre mise en demeure du 27 mars 2026, la commande est close le 10 avril 2026/);
+  });
+  test('should declare a period on the whole shop: only the customers still waiting are told (desktop)', async () => {
+    const page = await staffPage(DESKTOP);
+    await page.goto(`${run.base}/shops/${SHOP}/staff/force-majeure`);
+    const form = page.getByRole('form', { name: 'Déclarer la période' });
+    await form.getByLabel('Cause').selectOption({ label: 'Décision des autorités' });
+    await form.getByLabel('Début').fill('2026-04-06');
+    await form.getByRole('button', { name: 'Déclarer la période' }).click();
+    assert.equal(await page.locator('main').getByRole('status').innerText(), '1 client(s) prévenu(s).', 'the closed order’s customer is not told');
+    const row = await page.locator('tbody tr').first().innerText();
+    assert.match(row, /Décision des autorités\s+Toute la boutique\s+6 avril 2026/);
+    await run.audit(page, 'force majeure on the whole shop (desktop)');
+    await page.close();
+    await run.platform.runDueJobs();
+    const mails = smtp.messages.map(decoded);
+    assert.ok(mails.some((m) => m.to.includes('gina@retard.example') && m.subject.endsWith(`commande ${ginaOrder} : force majeure`) && /\(Décision des autorités\) depuis le 6 avril 2026/.test(m.text)), 'Gina is told');
+    assert.ok(!mails.some((m) => m.to.includes(EMAIL.pro) && /force majeure/.test(m.subject)), 'the closed order’s customer is not');
   });
 });
