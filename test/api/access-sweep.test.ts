@@ -161,6 +161,8 @@ const SWEEP: Record<string, Swept | Public> = {
   'GET /shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer'] },
   'POST /shops/:shop/orders/:id/withdrawal': { params: order(), owners: ['customer'], body: () => ({ scope: 'whole' }) },
   'POST /shops/:shop/orders/:id/withdrawal/confirm': { params: order(), owners: ['customer'], body: () => ({ token: '8f0e2c36-5a51-4c8e-9a43-2f4f3bb1a0c1' }) },
+  // A guest's account from the order's signed link (issue 10 §1): no bearer, not even the owner's, reaches it.
+  'POST /shops/:shop/orders/:id/account': { params: order(), owners: ['customer'], body: () => ({ password: 'une phrase de passe du balayage' }) },
   'POST /shops/:shop/orders/:id/withdrawal/goodwill': { params: order(), owners: ['customer'], body: () => ({}) },
   'GET /shops/:shop/withdrawals/:id': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
   'GET /shops/:shop/withdrawals/:id/statement.pdf': { params: { id: () => ids.withdrawal }, owners: ['customer'] },
