@@ -60,7 +60,7 @@ function orderForConfirmation(db: Kysely<DB>, shopId: string, orderId: string) {
   return db
     .selectFrom('orders as o')
     .innerJoin('customers as c', (j) => j.onRef('c.shop_id', '=', 'o.shop_id').onRef('c.id', '=', 'o.customer_id'))
-    .select(['o.number', 'o.customer_kind', 'o.payment_method', 'o.payment_reference', 'o.accepted_terms', 'o.delivery', 'o.shipping_cents', 'o.gross_cents', 'o.vat_cents', 'c.email', 'c.first_name'])
+    .select(['o.number', 'o.customer_kind', 'o.payment_method', 'o.payment_reference', 'o.accepted_terms', 'o.delivery', 'o.shipping_cents', 'o.gross_cents', 'o.vat_cents', 'o.service_start_requested_at', 'c.email', 'c.first_name'])
     .select((eb) =>
       jsonArrayFrom(
         eb.selectFrom('order_lines as l').select(['l.quantity', 'l.name', 'l.sku', 'l.unit_price_cents', 'l.total_cents']).whereRef('l.shop_id', '=', 'o.shop_id').whereRef('l.order_id', '=', 'o.id').orderBy('l.line_no'),

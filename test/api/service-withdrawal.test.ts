@@ -95,6 +95,12 @@ describe('services started at the consumer’s express request (issue 10 §2)', 
     const placed = evidence.events.find((e: { type: string }) => e.type === 'placed');
     assert.equal(placed.data.serviceStartRequestedAt, '2026-03-02T09:00:00.000Z');
     assert.equal((await api('GET', `orders/${silent.id}/evidence`, staff)).json().events[0].data.serviceStartRequestedAt, undefined);
+    // The confirmation on a durable medium repeats the request and its consequence; none without it.
+    const [confirmation] = await outboxEmails(p.database.db, 'asked@services.example');
+    assert.match(confirmation?.text_body ?? '', /Vous avez expressément demandé, le 2 mars 2026 à 10:00, que la prestation de service commence avant la fin du délai de rétractation\. Si vous vous rétractez, vous devrez un montant proportionnel/);
+    const [silentMail] = await outboxEmails(p.database.db, 'silent@services.example');
+    assert.ok(silentMail);
+    assert.doesNotMatch(silentMail.text_body, /expressément demandé/);
     // Services alone: the period runs from the day after conclusion, nothing being delivered.
     const read = (await api('GET', `orders/${asked.id}`, staff)).json();
     assert.equal(read.deadlines.withdrawalEndsOn, '2026-03-16');

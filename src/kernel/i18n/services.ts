@@ -36,6 +36,11 @@ export const serviceMessages = {
     en: 'If you tick this box and then withdraw, you will owe an amount in proportion to what was supplied until you withdrew, relative to the contract’s full term. A service fully performed before the period ends can no longer be withdrawn from. Without this request, the service starts when the period ends and nothing is owed if you withdraw.',
     nl: 'Als u dit vakje aanvinkt en daarna herroept, betaalt u een bedrag in verhouding tot wat tot uw herroeping werd geleverd, ten opzichte van de volledige looptijd. Een dienst die vóór het einde van de termijn volledig is uitgevoerd, kan niet meer worden herroepen. Zonder dit verzoek begint de dienst na de termijn en is bij herroeping niets verschuldigd.',
   },
+  'service.mail.requested': {
+    fr: 'Vous avez expressément demandé, le {at}, que la prestation de service commence avant la fin du délai de rétractation. Si vous vous rétractez, vous devrez un montant proportionnel à ce qui aura été fourni jusqu’à votre rétractation, par rapport à la durée totale du contrat ; une prestation entièrement exécutée avant la fin du délai ne peut plus faire l’objet d’une rétractation.',
+    en: 'On {at} you expressly asked for the service to start before the end of the withdrawal period. If you withdraw, you will owe an amount in proportion to what was supplied until you withdrew, relative to the contract’s full term; a service fully performed before the period ends can no longer be withdrawn from.',
+    nl: 'Op {at} vroeg u uitdrukkelijk dat de dienst vóór het einde van de herroepingstermijn zou beginnen. Als u herroept, betaalt u een bedrag in verhouding tot wat tot uw herroeping werd geleverd, ten opzichte van de volledige looptijd; een dienst die vóór het einde van de termijn volledig is uitgevoerd, kan niet meer worden herroepen.',
+  },
   'service.order.requested': {
     fr: 'Vous avez demandé le {at} que la prestation commence pendant le délai de rétractation.',
     en: 'On {at} you asked for the service to start during the withdrawal period.',

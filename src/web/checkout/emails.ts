@@ -11,6 +11,7 @@ import type { AcceptedDocument } from '../../checkout/accepted-document.ts';
 import type { PricedLine, Totals } from '../../checkout/pricing.ts';
 import type { DB } from '../../db/schema.ts';
 import { slotText } from './views/delivery-facts.tsx';
+import { formatDateTime } from './views/labels.ts';
 import { isLang, type Lang, type MessageKey, t } from '../../kernel/i18n/index.ts';
 import { money } from '../../kernel/i18n/money.ts';
 import type { AttachmentRef, Email } from '../../notifications/outbox.ts';
@@ -31,6 +32,8 @@ type Summary = {
   transfer?: TransferInstructions | null;
   /** The pre-filled model withdrawal form's file name, attached when the order has the withdrawal right (issue 10 §8). */
   modelForm?: string | null;
+  /** The consumer's express request that a service start during the withdrawal period (issue 10 §2), confirmed on this durable medium. */
+  serviceStartRequestedAt?: Date | null;
 };
 
 /** The transfer instructions as text lines, the QR code being attached (issue 4 §1). */
@@ -54,6 +57,7 @@ export function confirmationEmail(shop: Shop, lang: Lang, customer: { email: str
     '',
     t(lang, 'order.mail.terms', { terms: order.terms.map((d) => `${d.title} (version ${d.version}, SHA-256 ${d.sha256.slice(0, 16)}…)`).join(', ') }),
     ...(order.modelForm ? [t(lang, 'modelForm.mail', { file: order.modelForm })] : []),
+    ...(order.serviceStartRequestedAt ? ['', t(lang, 'service.mail.requested', { at: formatDateTime(lang, order.serviceStartRequestedAt, shop.timeZone) })] : []),
     '',
     t(lang, 'order.mail.follow', { url: order.url }),
     '',
@@ -80,6 +84,7 @@ export async function renderConfirmation(db: Kysely<DB>, row: { shopId: string |
     url: data.url,
     transfer,
     modelForm,
+    serviceStartRequestedAt: order.service_start_requested_at === null ? null : new Date(order.service_start_requested_at),
   });
   const cgv = bound.find((v) => v.kind === 'cgv');
   const attachments: AttachmentRef[] = [...(cgv ? [{ type: 'terms_pdf', id: cgv.id }] : []), ...(transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : []), ...(modelForm ? [{ type: MODEL_FORM_ATTACHMENT, id: data.orderId }] : [])];
