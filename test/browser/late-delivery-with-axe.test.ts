@@ -8,7 +8,8 @@
  * - The customer's late-delivery page: on 03-10 Anne's order is not late and nothing can be sent;
  *   on 04-02 Anne gives formal notice until 04-09 (a day not after today refused first), Bruno's
  *   promise is pushed to 04-30 by 29 days of strike, and Fanny, whose date was essential, terminates
- *   at once; on 04-10 Anne terminates (384,00 € due by 04-24), refunded on 04-30: +10 %, 422,40 €.
+ *   at once; on 04-10 Anne terminates (384,00 € due by 04-24), refunded on 04-30: +10 %, 422,40 €;
+ *   Bruno may terminate for force majeure on 05-05, not on 05-04 (refund due 05-19).
  * - Staff's formal-notice letters (003 art.7.2): a registered letter sent 03-27, first presented
  *   03-31: termination refused before presentation and while the 8 days run, the letter printed
  *   to PDF, the order closed on 04-10 with the customer told; then a period declared on the whole
@@ -327,6 +328,30 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
     assert.match(r, new RegExp(`Total dû\\s+${EUR('422,40 €')} — Remboursement en retard de 6 jour\\(s\\) : majoration de 10 % \\(C\\. consom\\. L241-4\\), soit ${EUR('38,40 €')}\\.`));
     await run.audit(desk, 'refund with the L241-4 surcharge (desktop)');
     await desk.close();
+  });
+
+  test('should let Bruno terminate for force majeure from 05-05, not on 05-04 (60 days of strike, art.17.4), with no surcharge (phone)', async () => {
+    await clock('2026-05-04T10:00:00+02:00');
+    const early = await lateDeliveryPage('bruno', PHONE);
+    assert.equal(await early.getByRole('form', { name: 'Résoudre le contrat' }).count(), 0, 'not yet');
+    assert.match(await early.getByRole('region', { name: 'Force majeure' }).innerText(), /à partir du 5 mai 2026/);
+    await run.audit(early, 'force majeure not yet past its limit (phone)');
+    await early.close();
+
+    await clock('2026-05-05T10:00:00+02:00');
+    const page = await lateDeliveryPage('bruno', PHONE);
+    const form = page.getByRole('form', { name: 'Résoudre le contrat' });
+    assert.match(await form.innerText(), /Motif : force majeure au-delà de la durée prévue par les conditions/);
+    await form.getByLabel('Je confirme vouloir mettre fin au contrat').check();
+    await form.getByRole('button', { name: 'Résoudre le contrat' }).click();
+    await page.waitForURL(/\/late-delivery$/);
+    const done = await main(page);
+    assert.match(done, /Contrat résolu le 5 mai 2026 \(force majeure au-delà de la durée prévue par les conditions\)\./);
+    assert.match(done, new RegExp(`Sommes versées à rembourser\\s+${EUR('384,00 €')}`));
+    assert.match(done, /À rembourser au plus tard le\s+19 mai 2026/);
+    await fitsWidth(page, 'terminated for force majeure (phone)');
+    await run.audit(page, 'contract terminated for force majeure (phone)');
+    await page.close();
   });
 });
 
