@@ -29,7 +29,8 @@ import * as m0023 from './migrations/0023_guest_orders.ts';
 import * as m0024 from './migrations/0024_service_products.ts';
 import type { DB } from './schema.ts';
 
-const migrations: Record<string, Migration> = {
+/** Every migration by name, in the order they apply (exported for tests that migrate step by step). */
+export const migrations: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
   '0002_checkout': m0002,
   '0003_payment_reference': m0003,

@@ -5,11 +5,10 @@
  * sent rows purged after 30 days; rows written before migration 0010 still sent with their files.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { Migrator, sql } from 'kysely';
 import { openPglite } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateToLatest, migrations } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { deliverPendingEmails, enqueueEmail, type Mailer, type OutboxRow, purgeSentEmails, renderOutboxEmail } from '../../src/notifications/outbox.ts';
 import { emailTemplates } from '../../src/platform/email-templates.ts';
@@ -165,9 +164,7 @@ test('should purge sent e-mails after 30 days and keep the recent, pending and f
 test('should still send, with their files, the pending e-mails stored before migration 0010', async () => {
   const { db, close } = await openPglite(undefined);
   try {
-    const dir = new URL('../../src/db/migrations/', import.meta.url);
-    const names = readdirSync(dir).filter((f) => /^\d{4}_.*\.ts$/.test(f) && !f.includes('.test.')).sort().map((f) => f.replace(/\.ts$/, ''));
-    const migrations = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await import(new URL(`${n}.ts`, dir).href)] as const)));
+    const names = Object.keys(migrations).sort();
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'comptoir_migrations', migrationLockTableName: 'comptoir_migrations_lock' });
     assert.equal((await migrator.migrateTo(names[names.indexOf('0010_outbox_references') - 1] as string)).error, undefined);
     await sql`insert into shops (id, name, legal_system, time_zone, language, profile, profile_sha256, updated_at) values ('shop-a', 'A', 'FR', 'Europe/Paris', 'fr', '{}', 'x', now())`.execute(db);
