@@ -118,6 +118,11 @@ describe('special orders not collected (003 art.7.2)', () => {
     const sent = await post(`orders/${order.id}/formal-notices`, staff, { kind: 'non_collection', sentOn: '2026-03-09', presentedOn: '2026-03-10' });
     assert.equal(sent.statusCode, 201, sent.body);
     noticeId = sent.json().id;
+    const letter = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/orders/${order.id}/formal-notices`, headers: staff });
+    assert.equal(letter.statusCode, 200);
+    assert.match(letter.body, /commandée spécialement pour vous, est à votre disposition/);
+    assert.match(letter.body, /vous resterez redevable de la totalité du prix de vente et des frais de stockage, conformément à l’article 7\.2/);
+    assert.doesNotMatch(letter.body, /l’acompte versé restant acquis/, 'not the letter of ordinary goods');
     assert.deepEqual([sent.json().periodEndsOn, sent.json().effectiveFrom], ['2026-03-18', '2026-03-19']);
     await moveClock('2026-03-18T18:00:00+01:00');
     const running = refusedWith(await post(`orders/${order.id}/special-order-settlement`, staff, { noticeId }), 'formal_notice_period_running');

@@ -26,6 +26,11 @@ export const specialOrderMessages = {
     nl: 'Speciale bestelling: speciaal voor u besteld. Wordt het na ingebrekestelling niet afgehaald, dan blijft de volledige prijs verschuldigd, met de opslagkosten.',
   },
   'product.specialOrderField': { fr: 'Commande spéciale (art. 7.2 : prix dû en totalité si non retiré)', en: 'Special order (art. 7.2: whole price due if not collected)', nl: 'Speciale bestelling (art. 7.2: volledige prijs verschuldigd bij niet-afhaling)' },
+  'formalNotice.letter.non_collection_special': {
+    fr: 'Madame, Monsieur,\n\nLa marchandise de la commande {number} du {placedOn}, commandée spécialement pour vous, est à votre disposition et n’a pas été retirée. Nous vous mettons en demeure d’en prendre livraison. À défaut dans un délai de {days} jours à compter de la première présentation de la présente lettre, nous pourrons en disposer, et vous resterez redevable de la totalité du prix de vente et des frais de stockage, conformément à l’article 7.2 de nos conditions générales de vente.\n\nVeuillez agréer, Madame, Monsieur, nos salutations distinguées.',
+    en: 'Dear Sir or Madam,\n\nThe goods of order {number} of {placedOn}, ordered specially for you, are at your disposal and have not been collected. We hereby give you formal notice to take delivery of them. Failing this within {days} days of the first presentation of this letter, we may dispose of them, and you will remain liable for the whole sale price and the storage costs, under article 7.2 of our general terms of sale.\n\nYours faithfully,',
+    nl: 'Geachte mevrouw, geachte heer,\n\nDe goederen van bestelling {number} van {placedOn}, speciaal voor u besteld, staan te uwer beschikking en werden niet afgehaald. Wij stellen u hierbij in gebreke ze in ontvangst te nemen. Gebeurt dat niet binnen {days} dagen na de eerste aanbieding van deze brief, dan mogen wij erover beschikken en blijft u de volledige verkoopprijs en de opslagkosten verschuldigd, volgens artikel 7.2 van onze algemene verkoopvoorwaarden.\n\nMet vriendelijke groeten,',
+  },
   'specialOrder.title': { fr: 'Commande spéciale', en: 'Special order', nl: 'Speciale bestelling' },
   'specialOrder.lines': { fr: 'Marchandises commandées spécialement : {lines}.', en: 'Goods ordered specially: {lines}.', nl: 'Speciaal bestelde goederen: {lines}.' },
   'specialOrder.rule': {

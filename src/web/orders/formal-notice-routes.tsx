@@ -15,6 +15,7 @@ import { terminateOnFormalNotice } from '../../flows/formal-notice.ts';
 import { addressLine } from '../../aftersale/format.ts';
 import { parseEuros } from '../../kernel/money.ts';
 import { FORMAL_NOTICE_KINDS } from '../../orders/formal-notice-rules.ts';
+import { isSpecialOrder } from '../../orders/special-orders.ts';
 import { type FormalNotice, FormalNoticeDatesInput, FormalNoticeInput, FormalNoticeTerminationInput, formalNoticesOfOrder, recordFormalNotice, recordFormalNoticeDates } from '../../orders/formal-notices.ts';
 import { longDay, } from '../../orders/late-delivery.ts';
 import { findOrderFor } from '../../orders/service.ts';
@@ -64,6 +65,8 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
     const order = await findOrderFor(db, request.actor, shop.slug, request.params.id);
     const customer = await db.selectFrom('customers').select(['first_name', 'last_name', 'company_name', 'address']).where('shop_id', '=', shop.slug).where('id', '=', order.customer_id).executeTakeFirstOrThrow();
     const notices = await formalNoticesOfOrder(db, shop, order.id);
+    // 003 art.7.2: goods ordered specially are not disposed of with the deposit kept — their whole price stays due.
+    const special = await isSpecialOrder(db, shop, order.id);
     const f = frame(request, reply, shop, t(lang, 'formalNotice.staff.title', { number: order.number }));
     const csrf = f.csrfToken ?? '';
     const base = `/shops/${shop.slug}/staff/orders/${order.id}`;
@@ -76,7 +79,7 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
         <p class="date">{longDay(lang, n.sentOn)}</p>
         {n.trackingNumber && <p>{t(lang, 'formalNotice.letter.tracking', { number: n.trackingNumber })}</p>}
         <h3>{t(lang, 'formalNotice.letter.title')}</h3>
-        {t(lang, `formalNotice.letter.${n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days, start: t(lang, `formalNotice.start.${n.from}`), clause: n.clause.replace('art.', 'article '), deposit: n.depositKept ? t(lang, 'formalNotice.letter.deposit_kept') : '' }).split('\n\n').map((para) => <p>{para}</p>)}
+        {t(lang, `formalNotice.letter.${n.kind === 'non_collection' && special ? 'non_collection_special' : n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days, start: t(lang, `formalNotice.start.${n.from}`), clause: n.clause.replace('art.', 'article '), deposit: n.depositKept ? t(lang, 'formalNotice.letter.deposit_kept') : '' }).split('\n\n').map((para) => <p>{para}</p>)}
         <p class="signature">{shop.profile.identity?.legalName ?? shop.name}</p>
       </article>
     );
