@@ -37,6 +37,8 @@ export function formToProductInput(f: Record<string, string>) {
     unit: f.unit || 'unit',
     condition: f.condition || 'new',
     images,
+    // A service, by the days its contract covers (issue 10 §2); asked at creation only.
+    ...(f.serviceDays?.trim() && { kind: 'service', serviceDays: int(f.serviceDays) }),
   };
 }
 

@@ -98,4 +98,26 @@ describe('a service at checkout and on the staff order page (issue 10 §2)', () 
     assert.match(mine, /<p id="service-start-request">Vous avez demandé le 2 mars 2026 à 10:00 que la prestation commence pendant le délai de rétractation\.<\/p>/);
     assert.match(mine, /Début d’exécution de la prestation : lundi 2 mars 2026\./);
   });
+
+  test('should let staff create a service by its days in the back office, goods when left empty, never on the edit form', async () => {
+    const staff = new FormClient(p.app);
+    assert.equal((await staff.submit(`${SHOP}/staff/login`, `${SHOP}/staff/login`, { email: 'staff@coopconnexion.example', password: DEMO_PASSWORD })).statusCode, 303);
+    const blank = (await staff.get(`${SHOP}/staff/products/new`)).body;
+    assert.match(blank, /<label for="f-serviceDays">Prestation de service : durée couverte en jours<\/label>/);
+    const fields = { 'name.fr': 'Atelier réparation vélo, 4 séances', price: '48,00', vatRate: '20', stock: '12' };
+    const zero = await staff.submit(`${SHOP}/staff/products/new`, `${SHOP}/staff/products`, { ...fields, sku: 'ATELIER-VELO', serviceDays: '0' });
+    assert.equal(zero.statusCode, 422);
+    assert.match(zero.body, /id="f-serviceDays-error"/);
+    const made = await staff.submit(`${SHOP}/staff/products/new`, `${SHOP}/staff/products`, { ...fields, sku: 'ATELIER-VELO', serviceDays: '28' });
+    assert.equal(made.statusCode, 303, made.body);
+    const goods = await staff.submit(`${SHOP}/staff/products/new`, `${SHOP}/staff/products`, { ...fields, sku: 'SELLE-VELO', serviceDays: '' });
+    assert.equal(goods.statusCode, 303, goods.body);
+    const rows = await p.database.db.selectFrom('products').select(['sku', 'kind', 'service_days']).where('shop_id', '=', 'coopconnexion').where('sku', 'in', ['ATELIER-VELO', 'SELLE-VELO']).orderBy('sku').execute();
+    assert.deepEqual(rows.map((r) => [r.sku, r.kind, r.service_days]), [['ATELIER-VELO', 'service', 28], ['SELLE-VELO', 'goods', null]]);
+    const id = await productIdBySku(p, 'coopconnexion', 'ATELIER-VELO');
+    const edit = await staff.get(`${SHOP}/staff/products/${id}`);
+    assert.equal(edit.statusCode, 200);
+    assert.match(edit.body, /value="ATELIER-VELO"/);
+    assert.doesNotMatch(edit.body, /name="serviceDays"/);
+  });
 });

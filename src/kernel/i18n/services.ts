@@ -21,6 +21,16 @@ export const serviceMessages = {
     en: 'service fully performed at your request before the period ended',
     nl: 'dienst op uw verzoek volledig uitgevoerd vóór het einde van de termijn',
   },
+  'service.form.days': {
+    fr: 'Prestation de service : durée couverte en jours',
+    en: 'Service: days covered',
+    nl: 'Dienst: gedekte duur in dagen',
+  },
+  'service.form.hint': {
+    fr: 'Laisser vide pour un bien. Pour une prestation (abonnement d’un an : 365), la base du montant dû si le client se rétracte après avoir demandé qu’elle commence. Fixée à la création.',
+    en: 'Leave empty for goods. For a service (a one-year subscription: 365), the basis of what a customer owes on withdrawal after asking it to start. Set at creation.',
+    nl: 'Leeg laten voor goederen. Voor een dienst (jaarabonnement: 365) de basis van wat een klant verschuldigd is bij herroeping na een verzoek om te beginnen. Vast bij aanmaak.',
+  },
   'service.checkout.legend': {
     fr: 'Début de la prestation de service',
     en: 'Start of the service',

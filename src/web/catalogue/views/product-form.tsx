@@ -35,6 +35,7 @@ export function ProductForm({ lang, title, action, csrf, values, errors, editing
         {f('vatRate', 'product.vatRate', true, t(lang, 'product.vatHint'))}
         {f('stock', 'staff.stock', true)}
         {f('maxPerOrder', 'product.maxPerOrder')}
+        {!editing && f('serviceDays', 'service.form.days', false, t(lang, 'service.form.hint'))}
         <Select name="unit" label={t(lang, 'product.unit')} value={values.unit ?? 'unit'} options={[['unit', t(lang, 'product.unit.unit')], ['metre', t(lang, 'product.unit.metre')], ['kilogram', t(lang, 'product.unit.kilogram')]]} />
         <Select name="condition" label={t(lang, 'product.condition')} value={values.condition ?? 'new'} options={[['new', t(lang, 'product.condition.new')], ['second_hand', t(lang, 'shop.secondHand')]]} />
         <Select
