@@ -251,6 +251,7 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
     const sent = await main(page);
     assert.match(sent, /Mise en demeure envoyée le 2 avril 2026 : livraison exigée au plus tard le 9 avril 2026\./);
     assert.match(await page.getByRole('region', { name: 'Résoudre le contrat' }).innerText(), /Pas possible aujourd’hui : Le délai supplémentaire laissé au vendeur court encore/);
+    assert.equal(await page.getByRole('region', { name: 'Mettre le vendeur en demeure de livrer' }).count(), 0, 'the notice is given once; the facts say when');
     await run.audit(page, 'formal notice sent (desktop)');
     await page.close();
     const ack = (await mailsTo('anne')).find((m) => /mise en demeure/.test(m.subject));

@@ -138,7 +138,8 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
         <Refund lang={lang} s={s} />
         {!s.termination && (
           <>
-            <section aria-labelledby="ld-notice">
+            {/* Once a notice is sent, the facts above say so: no second section repeating why another cannot be. */}
+            {(s.canSendNotice.allowed || !s.notice) && <section aria-labelledby="ld-notice">
               <h2 id="ld-notice">{t(lang, 'lateDelivery.notice.title')}</h2>
               {s.canSendNotice.allowed ? (
                 <Form action={`${base}/late-delivery-notice`} csrfToken={csrf} label={t(lang, 'lateDelivery.notice.title')}>
@@ -150,7 +151,7 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
               ) : (
                 <p>{why(lang, s.canSendNotice)}</p>
               )}
-            </section>
+            </section>}
             <section aria-labelledby="ld-terminate">
               <h2 id="ld-terminate">{t(lang, 'lateDelivery.terminate.title')}</h2>
               {s.canTerminate.allowed ? (
