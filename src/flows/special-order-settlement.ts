@@ -19,6 +19,7 @@ import { t } from '../kernel/i18n/index.ts';
 import { money } from '../kernel/i18n/money.ts';
 import type { StoredEvent } from '../legal/evidence/chain.ts';
 import { appendEvent, orderEvents } from '../legal/evidence/service.ts';
+import { issueCreditNote } from '../invoicing/credit-notes.ts';
 import { issueStorageCostsInvoice } from '../invoicing/issue.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
 import { checkNoticeTermination, noticeTerms } from '../orders/formal-notice-rules.ts';
@@ -46,7 +47,8 @@ export type SpecialOrderJson = {
   notice: Pick<FormalNotice, 'id' | 'sentOn' | 'presentedOn' | 'periodEndsOn' | 'effectiveFrom' | 'cured'> | null;
   /** What would be due if closed today, or what was due when it was closed. */
   settlement: Settlement | null;
-  settled: { on: string; invoiceNumber: string | null; storageInvoiceNumber: string | null } | null;
+  /** Once closed: the invoices, and for a mixed order the credit note taking the other goods off the invoice. */
+  settled: { on: string; invoiceNumber: string | null; storageInvoiceNumber: string | null; creditNoteNumber: string | null } | null;
 };
 
 async function paidOf(db: Db, shopId: string, orderId: string): Promise<number> {
@@ -54,7 +56,7 @@ async function paidOf(db: Db, shopId: string, orderId: string): Promise<number> 
   return Number(row?.paid_cents ?? 0);
 }
 
-const settledEvent = (events: readonly Pick<StoredEvent, 'type' | 'data'>[]) => events.find((e) => e.type === SETTLED_EVENT)?.data as (Settlement & { settledOn: string; invoiceNumber: string | null; storageInvoiceNumber: string | null }) | undefined;
+const settledEvent = (events: readonly Pick<StoredEvent, 'type' | 'data'>[]) => events.find((e) => e.type === SETTLED_EVENT)?.data as (Settlement & { settledOn: string; invoiceNumber: string | null; storageInvoiceNumber: string | null; creditNoteNumber?: string | null }) | undefined;
 
 export async function specialOrderJson(db: Kysely<DB>, shop: Shop, order: { id: string; gross_cents: number }): Promise<SpecialOrderJson> {
   if (!(await isSpecialOrder(db, shop, order.id))) return { orderId: order.id, specialOrder: false, lines: [], storageCosts: [], notice: null, settlement: null, settled: null };
@@ -68,7 +70,7 @@ export async function specialOrderJson(db: Kysely<DB>, shop: Shop, order: { id: 
     storageCosts,
     notice: n ? { id: n.id, sentOn: n.sentOn, presentedOn: n.presentedOn, periodEndsOn: n.periodEndsOn, effectiveFrom: n.effectiveFrom, cured: n.cured } : null,
     settlement: done ? { priceDueCents: done.priceDueCents, storageCents: done.storageCents, totalDueCents: done.totalDueCents, paidCents: done.paidCents, balanceCents: done.balanceCents, wholeOrder: done.wholeOrder } : specialOrderSettlement({ lines, orderGrossCents: order.gross_cents, storageCosts, paidCents }),
-    settled: done ? { on: done.settledOn, invoiceNumber: done.invoiceNumber, storageInvoiceNumber: done.storageInvoiceNumber } : null,
+    settled: done ? { on: done.settledOn, invoiceNumber: done.invoiceNumber, storageInvoiceNumber: done.storageInvoiceNumber, creditNoteNumber: done.creditNoteNumber ?? null } : null,
   };
 }
 
@@ -89,6 +91,11 @@ export async function settleSpecialOrder(deps: Deps, shop: Shop, orderId: string
     const settlement = specialOrderSettlement({ lines, orderGrossCents: order.gross_cents, storageCosts: costs, paidCents });
     const billed = await issueStorageCostsInvoice(trx, shop, order.id, costs, today, now);
     if (billed.storageInvoiceId) await markStorageCostsInvoiced(trx, shop.slug, order.id, billed.storageInvoiceId);
+    // A mixed order: what was not ordered specially is the seller's to dispose of and is not
+    // claimed — its lines (and the delivery) are taken off the order's invoice by a credit note.
+    const credit = settlement.wholeOrder
+      ? null
+      : await issueCreditNote(trx, shop, { orderId: order.id, reason: 'other', note: t(shop.language, 'specialOrder.creditNote'), sourceId: `special-order:${notice.id}`, actor, now, lines: [...lines.filter((l) => !l.specialOrder).map((l) => ({ lineNo: l.lineNo })), ...(order.shipping_cents > 0 ? [{ shipping: true as const }] : [])] });
     await markSettled(trx, shop.slug, order.id);
     await appendEvent(
       trx,
@@ -98,7 +105,7 @@ export async function settleSpecialOrder(deps: Deps, shop: Shop, orderId: string
         type: SETTLED_EVENT,
         at: now,
         actor,
-        data: { statusTo: 'completed', reason: 'special_order_not_collected', clause: terms.clause, noticeId: notice.id, sentOn: notice.sentOn, presentedOn: notice.presentedOn, periodEndsOn: notice.periodEndsOn, settledOn: today.toString(), ...settlement, invoiceNumber: billed.orderInvoiceNumber, storageInvoiceNumber: billed.storageInvoiceNumber, storageCostIds: costs.map((c) => c.id), ...(input.note && { note: input.note }) },
+        data: { statusTo: 'completed', reason: 'special_order_not_collected', clause: terms.clause, noticeId: notice.id, sentOn: notice.sentOn, presentedOn: notice.presentedOn, periodEndsOn: notice.periodEndsOn, settledOn: today.toString(), ...settlement, invoiceNumber: billed.orderInvoiceNumber, storageInvoiceNumber: billed.storageInvoiceNumber, creditNoteNumber: credit?.number ?? null, storageCostIds: costs.map((c) => c.id), ...(input.note && { note: input.note }) },
       },
       now,
     );

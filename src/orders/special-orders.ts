@@ -41,16 +41,16 @@ export type StorageCost = { id: string; description: string; amountExclVatCents:
 const WAITING: readonly string[] = WAITING_FOR_PICKUP;
 
 /** The order's lines with whether each product is a special order (sku and name for the pages). */
-export async function specialOrderLines(db: Db, shopId: string, orderId: string): Promise<(SettlementLine & { sku: string; name: string })[]> {
+export async function specialOrderLines(db: Db, shopId: string, orderId: string): Promise<(SettlementLine & { lineNo: number; sku: string; name: string })[]> {
   const rows = await db
     .selectFrom('order_lines')
     .innerJoin('products', (j) => j.onRef('products.shop_id', '=', 'order_lines.shop_id').onRef('products.id', '=', 'order_lines.product_id'))
-    .select(['order_lines.sku', 'order_lines.name', 'order_lines.total_cents', 'products.special_order'])
+    .select(['order_lines.line_no', 'order_lines.sku', 'order_lines.name', 'order_lines.total_cents', 'products.special_order'])
     .where('order_lines.shop_id', '=', shopId)
     .where('order_lines.order_id', '=', orderId)
     .orderBy('order_lines.line_no')
     .execute();
-  return rows.map((r) => ({ sku: r.sku, name: r.name, totalCents: Number(r.total_cents), specialOrder: r.special_order }));
+  return rows.map((r) => ({ lineNo: r.line_no, sku: r.sku, name: r.name, totalCents: Number(r.total_cents), specialOrder: r.special_order }));
 }
 
 export async function storageCostsOf(db: Db, shopId: string, orderId: string): Promise<StorageCost[]> {

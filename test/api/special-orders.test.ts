@@ -160,6 +160,24 @@ describe('special orders not collected (003 art.7.2)', () => {
     refusedWith(await post(`orders/${order.id}/storage-costs`, staff, { description: 'Encore', amountExclVatCents: 100 }), 'order_not_waiting_for_collection');
   });
 
+  test('a mixed order (the special unit and a pump of 384.00 €, all paid): only the unit’s price and the storage are due, the pump is credited off the invoice, the rest owed back', async () => {
+    const res = await post('orders', bearer(token), { lines: [{ productId: await productIdBySku(p, SHOP, 'GROUPE-COND-SPE'), quantity: 1 }, { productId: await productIdBySku(p, SHOP, 'POMPE-VIDE-2E'), quantity: 1 }], acceptedTerms: { version: await termsVersion(p, SHOP) }, delivery: { mode: 'carrier' }, paymentMethod: 'bank_transfer' });
+    assert.equal(res.statusCode, 201, res.body);
+    const mixed = res.json();
+    assert.equal((await post(`orders/${mixed.id}/events`, staff, { type: 'payment_received', at: '2026-03-19', amountCents: mixed.totals.grossCents })).statusCode, 201);
+    assert.equal((await post(`orders/${mixed.id}/storage-costs`, staff, { description: 'Stockage 1 semaine', amountExclVatCents: 2500 })).statusCode, 201);
+    const sent = await post(`orders/${mixed.id}/formal-notices`, staff, { kind: 'non_collection', sentOn: '2026-03-19', presentedOn: '2026-03-19' });
+    assert.equal(sent.statusCode, 201, sent.body);
+    await moveClock('2026-03-28T09:00:00+01:00');
+    const done = await post(`orders/${mixed.id}/special-order-settlement`, staff, { noticeId: sent.json().id });
+    assert.equal(done.statusCode, 201, done.body);
+    const so = done.json();
+    assert.deepEqual([so.settlement.priceDueCents, so.settlement.storageCents, so.settlement.totalDueCents, so.settlement.balanceCents, so.settlement.wholeOrder], [150_000, 3000, 153_000, 153_000 - mixed.totals.grossCents, false]);
+    assert.match(so.settled.creditNoteNumber, /^AV-2026-\d{6}$/);
+    const note = await p.database.db.selectFrom('credit_notes').select(['number', 'totals']).where('shop_id', '=', SHOP).where('number', '=', so.settled.creditNoteNumber).executeTakeFirstOrThrow();
+    assert.equal(note.totals.grossCents, mixed.totals.grossCents - 150_000, 'the pump (and any delivery) credited');
+  });
+
   test('the routes are in the OpenAPI description', async () => {
     const paths = (await p.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json().paths as Json;
     assert.match(paths['/api/v1/shops/{shop}/orders/{id}/special-order-settlement'].post.summary, /formal_notice_period_running.*not_a_special_order/);

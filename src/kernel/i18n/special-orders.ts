@@ -31,6 +31,11 @@ export const specialOrderMessages = {
     en: 'Dear Sir or Madam,\n\nThe goods of order {number} of {placedOn}, ordered specially for you, are at your disposal and have not been collected. We hereby give you formal notice to take delivery of them. Failing this within {days} days of the first presentation of this letter, we may dispose of them, and you will remain liable for the whole sale price and the storage costs, under article 7.2 of our general terms of sale.\n\nYours faithfully,',
     nl: 'Geachte mevrouw, geachte heer,\n\nDe goederen van bestelling {number} van {placedOn}, speciaal voor u besteld, staan te uwer beschikking en werden niet afgehaald. Wij stellen u hierbij in gebreke ze in ontvangst te nemen. Gebeurt dat niet binnen {days} dagen na de eerste aanbieding van deze brief, dan mogen wij erover beschikken en blijft u de volledige verkoopprijs en de opslagkosten verschuldigd, volgens artikel 7.2 van onze algemene verkoopvoorwaarden.\n\nMet vriendelijke groeten,',
   },
+  'specialOrder.creditNote': {
+    fr: 'Marchandises non commandées spécialement, non retirées : le vendeur en dispose (art. 7.2), leur prix n’est pas réclamé.',
+    en: 'Goods not ordered specially, not collected: the seller disposes of them (art. 7.2), their price is not claimed.',
+    nl: 'Niet speciaal bestelde goederen, niet afgehaald: de verkoper beschikt erover (art. 7.2), hun prijs wordt niet gevorderd.',
+  },
   'specialOrder.title': { fr: 'Commande spéciale', en: 'Special order', nl: 'Speciale bestelling' },
   'specialOrder.lines': { fr: 'Marchandises commandées spécialement : {lines}.', en: 'Goods ordered specially: {lines}.', nl: 'Speciaal bestelde goederen: {lines}.' },
   'specialOrder.rule': {

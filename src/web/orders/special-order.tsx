@@ -87,7 +87,7 @@ const specialLines = (so: SpecialOrderJson) => so.lines.filter((l) => l.specialO
 function Settled({ lang, shop, so }: { lang: Lang; shop: Shop; so: SpecialOrderJson }) {
   if (!so.settled) return null;
   const storageInvoiceId = so.storageCosts.find((c) => c.invoiceId)?.invoiceId;
-  const invoices = [so.settled.invoiceNumber, so.settled.storageInvoiceNumber].filter(Boolean).join(', ');
+  const invoices = [so.settled.invoiceNumber, so.settled.storageInvoiceNumber, so.settled.creditNoteNumber].filter(Boolean).join(', ');
   return (
     <>
       <p class="notice">{t(lang, 'specialOrder.settled', { on: longDate(lang, so.settled.on), invoices })}</p>
