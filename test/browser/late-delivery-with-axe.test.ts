@@ -362,6 +362,7 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let order = { id: '', number: '' };
   let ginaOrder = '';
+  let ginaOrderId = '';
   const staffApi = bearer(ADMIN_TOKEN);
   const clock = async (now: string) => assert.equal((await run.platform.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staffApi, payload: { now } })).statusCode, 200);
   async function staffPage(size: { width: number; height: number }): Promise<Page> {
@@ -400,6 +401,7 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     });
     assert.equal(other.statusCode, 201, other.body);
     ginaOrder = other.json().number;
+    ginaOrderId = other.json().id;
     await clock('2026-04-02T10:00:00+02:00');
   });
   after(async () => {
@@ -522,5 +524,29 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     const mails = smtp.messages.map(decoded);
     assert.ok(mails.some((m) => m.to.includes('gina@retard.example') && m.subject.endsWith(`commande ${ginaOrder} : force majeure`) && /\(Décision des autorités\) depuis le 6 avril 2026/.test(m.text)), 'Gina is told');
     assert.ok(!mails.some((m) => m.to.includes(EMAIL.pro) && /force majeure/.test(m.subject)), 'the closed order’s customer is not');
+  });
+  test('should print a letter for non-payment with the sum claimed, 15 days from receipt or first presentation (003 art.19) (desktop)', async () => {
+    const page = await staffPage(DESKTOP);
+    await page.goto(`${run.base}/shops/${SHOP}/staff/orders/${ginaOrderId}/formal-notices`);
+    const form = page.getByRole('form', { name: 'Enregistrer une lettre recommandée de mise en demeure' });
+    await form.getByLabel('Motif').selectOption({ label: 'Défaut de paiement' });
+    await form.getByLabel('Envoyée le').fill('2026-04-07');
+    await form.getByLabel('Première présentation le').fill('2026-04-09');
+    await form.getByLabel('Somme réclamée (euros)').fill('384,00');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(/\/formal-notices$/);
+    const letter = page.getByRole('region', { name: /Défaut de paiement/ });
+    assert.match(await letter.innerText(), /Délai jusqu’au 24 avril 2026 inclus ; résolution possible à partir du 25 avril 2026 si rien n’est réparé\./);
+    await run.audit(page, 'letter for non-payment (desktop)');
+    const pdf = await page.pdf({ format: 'A4' });
+    if (process.env.LETTER_PDF) writeFileSync(process.env.LETTER_PDF.replace(/\.pdf$/, '-non-payment.pdf'), pdf);
+    assert.equal(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length, 1, 'one letter, one page');
+    await page.emulateMedia({ media: 'print' });
+    const text = await page.locator('body').innerText();
+    assert.match(text, new RegExp(`la somme de ${EUR('384,00 €')} due au titre de la commande ${ginaOrder} du 2 mars 2026 reste impayée`));
+    assert.match(text, /dans un délai de 15 jours à compter de la réception ou la première présentation de la présente lettre/);
+    assert.match(text, /clause résolutoire de l’article 19 de nos conditions générales de vente\.\n/);
+    assert.doesNotMatch(text, /acompte/, 'nothing was paid: no deposit to keep');
+    await page.close();
   });
 });

@@ -79,7 +79,7 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
         <p class="date">{longDay(lang, n.sentOn)}</p>
         {n.trackingNumber && <p>{t(lang, 'formalNotice.letter.tracking', { number: n.trackingNumber })}</p>}
         <h3>{t(lang, 'formalNotice.letter.title')}</h3>
-        {t(lang, `formalNotice.letter.${n.kind === 'non_collection' && special ? 'non_collection_special' : n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days, start: t(lang, `formalNotice.start.${n.from}`), clause: n.clause.replace('art.', 'article '), deposit: n.depositKept ? t(lang, 'formalNotice.letter.deposit_kept') : '' }).split('\n\n').map((para) => <p>{para}</p>)}
+        {t(lang, `formalNotice.letter.${n.kind === 'non_collection' && special ? 'non_collection_special' : n.kind}`, { amount: money(lang, n.amountCents ?? order.gross_cents - order.paid_cents), number: order.number, placedOn, days: n.days, start: t(lang, `formalNotice.start.${n.from}`), clause: n.clause.replace('art.', 'article '), deposit: n.depositKept && order.paid_cents > 0 ? t(lang, 'formalNotice.letter.deposit_kept') : '' }).split('\n\n').map((para) => <p>{para}</p>)}
         <p class="signature">{shop.profile.identity?.legalName ?? shop.name}</p>
       </article>
     );
