@@ -176,6 +176,15 @@ function withdrawnService(shop: Shop, order: q.OrderFacts, serviceDays: number, 
   return { serviceDays, requestedAt: requestedAt?.toISOString() ?? null, startedOn: startedOn.toString(), suppliedDays: owed.suppliedDays, owedCents: owed.owedCents };
 }
 
+/** What the chosen service lines would owe if the withdrawal were sent on `sentOn`: the confirmation step says it first. */
+export function servicesOwedIf(shop: Shop, order: q.OrderFacts, chosen: readonly { line: LineOption; quantity: number }[], sentOn: Temporal.PlainDate) {
+  return chosen.flatMap(({ line, quantity }) => {
+    if (line.serviceDays === null) return [];
+    const priceCents = quantity * line.unitPriceCents;
+    return [{ name: line.name, priceCents, service: withdrawnService(shop, order, line.serviceDays, priceCents, sentOn) }];
+  });
+}
+
 /** The evidence event and the acknowledgement e-mail, in the withdrawal's transaction. */
 async function record(trx: Transaction<DB>, shop: Shop, order: q.OrderFacts, row: q.WithdrawalRow, to: string | null, requestLang: Lang, now: Temporal.Instant): Promise<void> {
   const lang = shop.profile.legalLanguageLocked ? shop.language : requestLang;

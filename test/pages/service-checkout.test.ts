@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
-import { startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { productIdBySku } from '../support/shoppers.ts';
 
 const SHOP = '/shops/coopconnexion';
@@ -97,6 +97,17 @@ describe('a service at checkout and on the staff order page (issue 10 §2)', () 
     const mine = (await customer.get(`${SHOP}/orders/${asked}`)).body;
     assert.match(mine, /<p id="service-start-request">Vous avez demandé le 2 mars 2026 à 10:00 que la prestation commence pendant le délai de rétractation\.<\/p>/);
     assert.match(mine, /Début d’exécution de la prestation : lundi 2 mars 2026\./);
+
+    // Withdrawing on Wed 2026-03-11: the confirmation step says first what the service owes and why.
+    const moved = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now: '2026-03-11T12:00:00+01:00' } });
+    assert.equal(moved.statusCode, 200, moved.body);
+    // Nine idle days end a shopper's session (7 days): signed in again.
+    const later = new FormClient(p.app);
+    assert.equal((await later.submit(`${SHOP}/login`, `${SHOP}/login`, { email: 'asked-page@example.fr', password: 'une phrase de passe' })).statusCode, 303);
+    const step1 = `${SHOP}/orders/${asked}/withdrawal`;
+    const step2 = await later.submit(step1, step1, { scope: 'whole' });
+    assert.equal(step2.statusCode, 200, step2.body);
+    assert.match(step2.body, /<p class="notice">Assistance informatique coopérative, abonnement 1 an : à votre demande, la prestation a commencé le lundi 2 mars 2026 ; 9 jours sur 365 ont été fournis jusqu’à votre rétractation, soit 2,96\s€ qui restent dus \(article L221-25 du Code de la consommation\) ; 117,04\s€ vous sont remboursés pour cette prestation\.<\/p>/);
   });
 
   test('should let staff create a service by its days in the back office, goods when left empty, never on the edit form', async () => {

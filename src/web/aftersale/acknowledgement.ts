@@ -62,7 +62,7 @@ export function acknowledgement(lang: Lang, shop: Shop, w: WithdrawalRow, accept
 }
 
 /** What a withdrawn service owes and why (L221-25, issue 10 §2). */
-function serviceOwedText(lang: Lang, name: string, priceCents: number, s: WithdrawnServiceJson): string {
+export function serviceOwedText(lang: Lang, name: string, priceCents: number, s: WithdrawnServiceJson): string {
   if (s.requestedAt === null) return t(lang, 'service.withdrawal.notRequested', { name });
   return t(lang, 'service.withdrawal.owed', { name, startedOn: longDate(lang, s.startedOn), supplied: s.suppliedDays, days: s.serviceDays, owed: money(lang, s.owedCents), refund: money(lang, priceCents - s.owedCents) });
 }

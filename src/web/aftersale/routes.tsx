@@ -10,7 +10,7 @@ import { requireCustomer } from '../../accounts/actor.ts';
 import type { Eligibility } from '../../aftersale/eligibility.ts';
 import { findOrder } from '../../aftersale/queries.ts';
 import { CustomerWithdrawalInput, type WithdrawnLines } from '../../aftersale/schema.ts';
-import { chooseLines, customerOrderEligibility, findWithdrawalFor, todayIn, withdraw } from '../../aftersale/service.ts';
+import { chooseLines, customerOrderEligibility, findWithdrawalFor, servicesOwedIf, todayIn, withdraw } from '../../aftersale/service.ts';
 import { WithdrawalRefused } from '../../aftersale/errors.ts';
 import { lateGoodwillRequests, requestLateGoodwill } from '../../aftersale/late-goodwill.ts';
 import { longDate } from '../../aftersale/format.ts';
@@ -22,7 +22,7 @@ import { frameFor, sendPage } from '../context.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import type { FieldErrors } from '../forms.tsx';
 import { Page } from '../layout.tsx';
-import { acknowledgement } from './acknowledgement.ts';
+import { acknowledgement, serviceOwedText } from './acknowledgement.ts';
 import { actorName } from './api.ts';
 import { renderWithdrawalPdf } from './pdf.ts';
 import { type Choice, qtyField, WithdrawalAckPage, WithdrawalConfirmPage, WithdrawalStatementPage } from './views/withdrawal-pages.tsx';
@@ -129,7 +129,8 @@ export const aftersalePages: FastifyPluginAsync = async (app) => {
       const chosen = chooseLines(found.options, lines);
       const f = frame(request, reply, found.shop, t(request.lang, 'withdrawal.step2.title', { number: found.order.number }));
       const dueCents = chosen.reduce((s, c) => s + c.quantity * c.line.unitPriceCents, 0);
-      const page = <WithdrawalConfirmPage lang={request.lang} csrf={f.csrfToken ?? ''} action={`${base(found.shop, found.order.id)}/confirm`} back={base(found.shop, found.order.id)} customer={who(found)} order={head(found)} chosen={chosen} dueCents={dueCents} token={randomUUID()} />;
+      const services = servicesOwedIf(found.shop, found.order, chosen, todayIn(app.deps.clock, found.shop)).map((s) => serviceOwedText(request.lang, s.name, s.priceCents, s.service));
+      const page = <WithdrawalConfirmPage lang={request.lang} csrf={f.csrfToken ?? ''} action={`${base(found.shop, found.order.id)}/confirm`} back={base(found.shop, found.order.id)} customer={who(found)} order={head(found)} chosen={chosen} dueCents={dueCents} token={randomUUID()} services={services} />;
       return sendPage(reply, <Page frame={f}>{page}</Page>);
     } catch (error) {
       return statementPage(request, reply, found, choice, errorsOnLines(fieldErrors(error, request.lang), lines), 422);

@@ -100,7 +100,8 @@ export function WithdrawalStatementPage(props: { lang: Lang; csrf: string; actio
 }
 
 /** Step 2: the statement as it will be sent, and the button that sends it. */
-export function WithdrawalConfirmPage(props: { lang: Lang; csrf: string; action: string; back: string; customer: Customer; order: OrderHead; chosen: { line: LineOption; quantity: number }[]; dueCents: number; token: string }) {
+/** `services`: what each service line chosen would owe if confirmed today, and why (L221-25, issue 10 §2). */
+export function WithdrawalConfirmPage(props: { lang: Lang; csrf: string; action: string; back: string; customer: Customer; order: OrderHead; chosen: { line: LineOption; quantity: number }[]; dueCents: number; token: string; services?: string[] }) {
   const { lang } = props;
   return (
     <>
@@ -113,6 +114,7 @@ export function WithdrawalConfirmPage(props: { lang: Lang; csrf: string; action:
       <ul>
         {props.chosen.map((c) => <li>{c.quantity} × {c.line.name} <span class="muted">({c.line.sku})</span> — {money(lang, c.quantity * c.line.unitPriceCents)}</li>)}
       </ul>
+      {props.services?.map((s) => <p class="notice">{s}</p>)}
       <form method="post" action={props.action}>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <input type="hidden" name="token" value={props.token} />
