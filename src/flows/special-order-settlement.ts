@@ -22,6 +22,7 @@ import { appendEvent, orderEvents } from '../legal/evidence/service.ts';
 import { issueCreditNote } from '../invoicing/credit-notes.ts';
 import { issueStorageCostsInvoice } from '../invoicing/issue.ts';
 import { enqueueEmail } from '../notifications/outbox.ts';
+import { creditOwedOnAccount } from '../payments/refunds/owed.ts';
 import { checkNoticeTermination, noticeTerms } from '../orders/formal-notice-rules.ts';
 import { type FormalNotice, formalNoticesOfOrder, letterOf } from '../orders/formal-notices.ts';
 import { customerOf, lockOwnOrder, longDay } from '../orders/late-delivery.ts';
@@ -96,6 +97,8 @@ export async function settleSpecialOrder(deps: Deps, shop: Shop, orderId: string
     const credit = settlement.wholeOrder
       ? null
       : await issueCreditNote(trx, shop, { orderId: order.id, reason: 'other', note: t(shop.language, 'specialOrder.creditNote'), sourceId: `special-order:${notice.id}`, actor, now, lines: [...lines.filter((l) => !l.specialOrder).map((l) => ({ lineNo: l.lineNo })), ...(order.shipping_cents > 0 ? [{ shipping: true as const }] : [])] });
+    // Paid beyond what is due (a mixed order): owed back, kept as the customer's credit tied to the order, refunded from there — as a cancellation's sums.
+    const owedBackCents = settlement.balanceCents < 0 ? await creditOwedOnAccount(trx, shop.slug, order.id, -settlement.balanceCents, now) : 0;
     await markSettled(trx, shop.slug, order.id);
     await appendEvent(
       trx,
@@ -105,7 +108,7 @@ export async function settleSpecialOrder(deps: Deps, shop: Shop, orderId: string
         type: SETTLED_EVENT,
         at: now,
         actor,
-        data: { statusTo: 'completed', reason: 'special_order_not_collected', clause: terms.clause, noticeId: notice.id, sentOn: notice.sentOn, presentedOn: notice.presentedOn, periodEndsOn: notice.periodEndsOn, settledOn: today.toString(), ...settlement, invoiceNumber: billed.orderInvoiceNumber, storageInvoiceNumber: billed.storageInvoiceNumber, creditNoteNumber: credit?.number ?? null, storageCostIds: costs.map((c) => c.id), ...(input.note && { note: input.note }) },
+        data: { statusTo: 'completed', reason: 'special_order_not_collected', clause: terms.clause, noticeId: notice.id, sentOn: notice.sentOn, presentedOn: notice.presentedOn, periodEndsOn: notice.periodEndsOn, settledOn: today.toString(), ...settlement, invoiceNumber: billed.orderInvoiceNumber, storageInvoiceNumber: billed.storageInvoiceNumber, creditNoteNumber: credit?.number ?? null, owedBackCents, storageCostIds: costs.map((c) => c.id), ...(input.note && { note: input.note }) },
       },
       now,
     );

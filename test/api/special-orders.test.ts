@@ -176,6 +176,8 @@ describe('special orders not collected (003 art.7.2)', () => {
     assert.match(so.settled.creditNoteNumber, /^AV-2026-\d{6}$/);
     const note = await p.database.db.selectFrom('credit_notes').select(['number', 'totals']).where('shop_id', '=', SHOP).where('number', '=', so.settled.creditNoteNumber).executeTakeFirstOrThrow();
     assert.equal(note.totals.grossCents, mixed.totals.grossCents - 150_000, 'the pump (and any delivery) credited');
+    const owed = await p.database.db.selectFrom('customer_credits').select(['amount_cents', 'kind']).where('shop_id', '=', SHOP).where('order_id', '=', mixed.id).execute();
+    assert.deepEqual(owed.map((c) => [Number(c.amount_cents), c.kind]), [[mixed.totals.grossCents - 153_000, 'overpayment']], 'paid beyond what is due is owed back');
   });
 
   test('the routes are in the OpenAPI description', async () => {
