@@ -143,7 +143,11 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
 
     await form.getByLabel('Début').fill('2026-03-05');
     await form.getByRole('button', { name: 'Déclarer la période' }).click();
+    await page.waitForURL(/\/staff\/force-majeure\?notified=1$/);
     assert.match(await page.locator('main').getByRole('status').innerText(), /^1 client\(s\) prévenu\(s\)\.$/);
+    // Reloading the page declares nothing twice.
+    await page.reload();
+    assert.equal(await page.locator('tbody tr').count(), 1);
     const row = await page.locator('tbody tr').first().innerText();
     assert.match(row, /Grève/);
     assert.match(row, new RegExp(`Commande ${orders.bruno.number}`));

@@ -110,10 +110,15 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
     return found.id;
   }
 
-  app.get<ShopParams>('/shops/:shop/staff/force-majeure', async (request, reply) => {
+  // After a declaration or an end, the browser is sent back here (`?notified=N`): reloading the page
+  // shows it again, it never declares the period twice nor tells the customers twice.
+  app.get<ShopParams & { Querystring: { notified?: string } }>('/shops/:shop/staff/force-majeure', async (request, reply) => {
     const shop = await staffShop(db, request, reply);
-    return shop ? staffPage(request, reply, shop, {}, {}) : reply;
+    if (!shop) return reply;
+    const notified = /^\d{1,6}$/.test(request.query.notified ?? '') ? Number(request.query.notified) : null;
+    return staffPage(request, reply, shop, {}, {}, 200, notified === null ? undefined : t(request.lang, 'forceMajeure.staff.notified', { n: notified }));
   });
+  const done = (reply: FastifyReply, shop: Shop, n: number) => reply.redirect(`/shops/${shop.slug}/staff/force-majeure?notified=${n}`, 303);
 
   app.post<ShopParams>('/shops/:shop/staff/force-majeure', { preValidation: app.csrfProtection }, async (request, reply) => {
     const shop = await staffShop(db, request, reply);
@@ -123,7 +128,7 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
       const input = formInput(values);
       if (input.orderId) input.orderId = await orderIdOf(shop, input.orderId);
       const declared = await declareForceMajeure(deps, shop, parseOrThrow(ForceMajeureInput, input), actorName(request));
-      return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: declared.ordersNotified }));
+      return done(reply, shop, declared.ordersNotified);
     } catch (error) {
       return staffPage(request, reply, shop, values, fieldErrors(readableDates(error, request.lang), request.lang), 422);
     }
@@ -135,7 +140,7 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
     const values = flatForm(request.body);
     try {
       const ended = await endForceMajeure(deps, shop, request.params.id, parseOrThrow(ForceMajeureEndInput, formInput(values)).endsOn, actorName(request));
-      return staffPage(request, reply, shop, {}, {}, 200, t(request.lang, 'forceMajeure.staff.notified', { n: ended.ordersNotified }));
+      return done(reply, shop, ended.ordersNotified);
     } catch (error) {
       // The error belongs to the row's own date field, not to the declaration form's.
       const { endsOn, ...errors } = fieldErrors(readableDates(error, request.lang), request.lang);
