@@ -156,6 +156,11 @@ describe('special orders not collected (003 art.7.2)', () => {
     assert.match(mail.text_body, /Frais de stockage : 90,00\s€/);
     assert.match(mail.text_body, /Reste à payer : 90,00\s€/);
     assert.match(mail.text_body, new RegExp(row.number));
+    const staffPage = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/staff/orders/${order.id}`, headers: staff });
+    assert.match(staffPage.body, /Frais de stockage enregistrés<\/td>/);
+    assert.match(staffPage.body, /Commande spéciale close pour non-enlèvement et facturée<\/td>/);
+    const customerPage = await p.app.inject({ method: 'GET', url: `/shops/${SHOP}/orders/${order.id}`, headers: bearer(token) });
+    assert.match(customerPage.body, /Commande close pour non-enlèvement : prix et frais de stockage facturés/);
     refusedWith(await post(`orders/${order.id}/special-order-settlement`, staff, { noticeId }), 'transition_not_allowed');
     refusedWith(await post(`orders/${order.id}/storage-costs`, staff, { description: 'Encore', amountExclVatCents: 100 }), 'order_not_waiting_for_collection');
   });

@@ -36,6 +36,9 @@ export const specialOrderMessages = {
     en: 'Goods not ordered specially, not collected: the seller disposes of them (art. 7.2), their price is not claimed.',
     nl: 'Niet speciaal bestelde goederen, niet afgehaald: de verkoper beschikt erover (art. 7.2), hun prijs wordt niet gevorderd.',
   },
+  'staffOrders.type.storage_cost_recorded': { fr: 'Frais de stockage enregistrés', en: 'Storage costs recorded', nl: 'Opslagkosten geregistreerd' },
+  'staffOrders.type.special_order_settled': { fr: 'Commande spéciale close pour non-enlèvement et facturée', en: 'Special order closed for non-collection and invoiced', nl: 'Speciale bestelling afgesloten wegens niet-afhaling en gefactureerd' },
+  'tracking.event.special_order_settled': { fr: 'Commande close pour non-enlèvement : prix et frais de stockage facturés', en: 'Order closed for non-collection: price and storage costs invoiced', nl: 'Bestelling afgesloten wegens niet-afhaling: prijs en opslagkosten gefactureerd' },
   'specialOrder.title': { fr: 'Commande spéciale', en: 'Special order', nl: 'Speciale bestelling' },
   'specialOrder.lines': { fr: 'Marchandises commandées spécialement : {lines}.', en: 'Goods ordered specially: {lines}.', nl: 'Speciaal bestelde goederen: {lines}.' },
   'specialOrder.rule': {
