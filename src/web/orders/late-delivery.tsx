@@ -118,7 +118,8 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
     return { shop, order: await findOrderFor(db, request.actor, shop.slug, request.params.id) };
   }
 
-  async function page(request: FastifyRequest<IdParams>, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200, notice?: string) {
+  /** `sent`: the notice just sent, acknowledged with the day it gives the seller. */
+  async function page(request: FastifyRequest<IdParams>, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200, sent = false) {
     const who = await customer(request, reply);
     if (!who) return reply;
     const { shop, order } = who;
@@ -130,7 +131,7 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
     const body = (
       <>
         <h1>{t(lang, 'lateDelivery.title', { number: order.number })}</h1>
-        {notice && <p class="notice" role="status">{notice}</p>}
+        {sent && s.notice && <p class="notice" role="status">{t(lang, 'lateDelivery.notice.done', { deliverBy: longDay(lang, s.notice.deliverBy) })}</p>}
         <ErrorSummary lang={lang} errors={errors} />
         <Situation lang={lang} s={s} />
         {s.directTerminationFrom && !s.termination && <p>{t(lang, 'lateDelivery.direct', { from: longDay(lang, s.directTerminationFrom) })}</p>}
@@ -182,7 +183,7 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
     return sendPage(reply, <Page frame={f}>{body}</Page>, status);
   }
 
-  app.get<IdParams & { Querystring: { sent?: string } }>('/shops/:shop/orders/:id/late-delivery', async (request, reply) => page(request, reply, {}, {}));
+  app.get<IdParams & { Querystring: { sent?: string } }>('/shops/:shop/orders/:id/late-delivery', async (request, reply) => page(request, reply, {}, {}, 200, request.query.sent === '1'));
 
   app.post<IdParams>('/shops/:shop/orders/:id/late-delivery-notice', { preValidation: app.csrfProtection }, async (request, reply) => {
     const who = await customer(request, reply);
@@ -190,8 +191,9 @@ export const lateDeliveryPages: FastifyPluginAsync = async (app) => {
     const values = flatForm(request.body);
     try {
       const input = parseOrThrow(LateDeliveryNoticeInput, { ...(values.deliverBy?.trim() && { deliverBy: values.deliverBy.trim() }), ...(values.note?.trim() && { note: values.note }) });
-      const sent = await sendLateDeliveryNotice(deps, who.shop, who.order.id, who.order.customer_id, input, actorName(request));
-      return page(request, reply, {}, {}, 200, t(request.lang, 'lateDelivery.notice.done', { deliverBy: longDay(request.lang, sent.deliverBy) }));
+      await sendLateDeliveryNotice(deps, who.shop, who.order.id, who.order.customer_id, input, actorName(request));
+      // Back to the page (303): reloading it shows the notice, it does not send it again.
+      return reply.redirect(`/shops/${who.shop.slug}/orders/${who.order.id}/late-delivery?sent=1`, 303);
     } catch (error) {
       return page(request, reply, values, fieldErrors(readableDates(error, request.lang), request.lang), 422);
     }
