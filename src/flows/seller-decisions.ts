@@ -28,6 +28,7 @@ import type { CancellationReason } from '../payments/cancellation.ts';
 type DecidedMoney = { keptCents: number; owedByCustomerCents: number };
 import { type StartedCreditRefund, startCreditRefund } from '../payments/refunds/owed-credit.ts';
 import { jurisdictionOf, type Shop } from '../shops/service.ts';
+import { isSpecialOrder } from '../orders/special-orders.ts';
 import { orderSide } from './record-payment.ts';
 import { Temporal as T } from 'temporal-polyfill';
 
@@ -49,6 +50,8 @@ export async function checkSellerDecision(trx: Transaction<DB>, shop: Shop, orde
     if (!check.ok) throw new DomainError(check.code, 'refused', check.params, check.field);
     return { ...(input.reason && { ground: input.reason }), ...(check.overridden && { refusalWindowOverridden: true, overrideReason: input.overrideReason }) };
   }
+  // 003 art.7.2: goods ordered specially and not collected stay due in full — closed by the special-order settlement, never cancelled with the deposit kept.
+  if (input.type === 'cancelled' && cancellationKindOf(input) === 'non_collection' && (await isSpecialOrder(trx, shop, order.id))) throw new DomainError('special_order_full_price_due', 'refused', {}, 'kind');
   if (input.type === 'cancelled' && cancellationKindOf(input) === 'by_seller' && input.reason !== undefined) {
     const cases = shop.profile.orders?.sellerCancellation;
     if (cases && !(cases as readonly string[]).includes(input.reason)) throw new DomainError('cancellation_reason_not_allowed', 'refused', { reasons: cases.join(', ') }, 'reason');

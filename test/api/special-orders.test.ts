@@ -129,6 +129,9 @@ describe('special orders not collected (003 art.7.2)', () => {
     assert.match(running.message, /2026-03-18/);
     await moveClock('2026-03-19T09:00:00+01:00');
     refusedWith(await post(`orders/${order.id}/formal-notice-termination`, staff, { noticeId }), 'special_order_full_price_due');
+    refusedWith(await post(`orders/${order.id}/events`, staff, { type: 'cancelled', kind: 'non_collection', at: '2026-03-19', note: 'Non retiré' }), 'special_order_full_price_due');
+    const plainCancel = await post(`orders/${plain.id}/events`, staff, { type: 'cancelled', kind: 'non_collection', at: '2026-03-19', note: 'Non retiré' });
+    assert.equal(plainCancel.statusCode, 201, `ordinary goods are still cancelled for non-collection: ${plainCancel.body}`);
     assert.equal((await post(`orders/${order.id}/special-order-settlement`, bearer(token), { noticeId })).statusCode, 403);
   });
 
