@@ -488,6 +488,7 @@ describe('browser: staff formal notices by registered letter, desktop and phone'
     await page.emulateMedia({ media: 'screen' });
     for (const expected of ['Lettre recommandée avec accusé de réception', 'Froid Sud SARL', '1A00000000017', '27 mars 2026', 'dans un délai de 8 jours', 'Veuillez agréer']) assert.ok(text.includes(expected), `${expected} in ${text.slice(0, 400)}`);
     assert.match(text, /Lettre recommandée n° 1A00000000017/);
+    assert.match(text, /Paul Froid \(Froid Sud SARL\)\n12 avenue de la Gare\n66000 Perpignan\n/, 'the address as the post reads it, no country at home');
     assert.match(text, /salutations distinguées\.\s+DISTRITEC\s*$/, 'signed by the seller');
     for (const absent of ['Enregistrer', 'Résoudre le contrat', 'Première présentation le', 'Mises en demeure —', 'Se déconnecter']) assert.ok(!text.includes(absent), `${absent} is not printed: ${text}`);
     await page.close();

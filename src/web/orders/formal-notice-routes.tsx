@@ -25,6 +25,7 @@ import { actorName } from '../aftersale/api.ts';
 import { frameFor, sendPage } from '../context.ts';
 import { fieldErrors, flatForm } from '../form-errors.ts';
 import { ErrorSummary, Field, type FieldErrors, Form } from '../forms.tsx';
+import { countryName } from '../checkout/views/labels.ts';
 import { Page } from '../layout.tsx';
 import { readableDates } from './readable-dates.ts';
 
@@ -72,10 +73,16 @@ export const formalNoticePages: FastifyPluginAsync = async (app) => {
     const base = `/shops/${shop.slug}/staff/orders/${order.id}`;
     const placedOn = longDay(lang, localDate(Temporal.Instant.fromEpochMilliseconds(order.placed_at.getTime()), shop.timeZone).toString());
     const sender = [shop.profile.identity?.legalName ?? shop.name, addressLine(shop.profile.identity?.registeredOffice ? { line2: undefined, ...shop.profile.identity.registeredOffice } : null)].filter(Boolean).join(', ');
+    // The addressee's address as the post reads it: a line each, the country only abroad, in full.
+    type PostalAddress = { line1: string; line2?: string; postalCode: string; city: string; country: string };
+    const postalLines = (a: PostalAddress | null) => (a ? [a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country === shop.legalSystem ? null : countryName(lang, a.country).toUpperCase()].filter((l): l is string => Boolean(l)) : []);
     const Letter = ({ n }: { n: FormalNotice }) => (
       <article class="letter" aria-label={`${t(lang, 'formalNotice.letter.title')}, ${longDay(lang, n.sentOn)}`}>
         <p class="from">{sender}</p>
-        <p class="to">{[customer.first_name, customer.last_name].join(' ')}{customer.company_name && ` (${customer.company_name})`}<br />{addressLine(customer.address as never)}</p>
+        <p class="to">
+          {[customer.first_name, customer.last_name].join(' ')}{customer.company_name && ` (${customer.company_name})`}
+          {postalLines(customer.address as PostalAddress | null).map((line) => <><br />{line}</>)}
+        </p>
         <p class="date">{longDay(lang, n.sentOn)}</p>
         {n.trackingNumber && <p>{t(lang, 'formalNotice.letter.tracking', { number: n.trackingNumber })}</p>}
         <h3>{t(lang, 'formalNotice.letter.title')}</h3>
