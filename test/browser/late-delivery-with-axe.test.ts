@@ -189,6 +189,8 @@ describe('browser: late delivery, force majeure and formal notices, desktop and 
     const endField = page.getByRole('form', { name: /Clore la période.*6 mars 2026/ }).getByLabel('Fin le');
     assert.equal(await page.locator('.error-summary a').getAttribute('href'), `#${await endField.getAttribute('id')}`, 'the summary leads to the row’s own field');
     assert.equal(await endField.getAttribute('aria-invalid'), 'true');
+    assert.equal(await endField.inputValue(), '2026-03-05', 'what was typed is kept');
+    assert.equal((await page.locator('tbody tr', { hasText: 'Panne' }).innerText()).match(/Fin le/g)?.length, 1, 'the field’s name is said once');
     await run.audit(page, 'force majeure, end before the start refused (phone)');
     await page.getByRole('form', { name: /Clore la période.*6 mars 2026/ }).getByLabel('Fin le').fill('2026-03-08');
     await page.getByRole('form', { name: /Clore la période.*6 mars 2026/ }).getByRole('button', { name: 'Clore la période' }).click();

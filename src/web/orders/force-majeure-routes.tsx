@@ -64,13 +64,13 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
                   <td data-label={t(lang, 'forceMajeure.staff.cause')}>{causeLabel(lang, p.cause)}</td>
                   <td data-label={t(lang, 'forceMajeure.staff.scope')}>{p.orderId ? <a href={`/shops/${shop.slug}/staff/orders/${p.orderId}`}>{t(lang, 'forceMajeure.staff.scope.orderNumber', { number: numbers.get(p.orderId) ?? p.orderId })}</a> : t(lang, 'forceMajeure.staff.scope.shop')}</td>
                   <td data-label={t(lang, 'forceMajeure.staff.startsOn')}>{longDay(lang, p.startsOn)}</td>
-                  <td data-label={t(lang, 'forceMajeure.staff.endOn')}>
+                  <td data-label={p.endsOn ? t(lang, 'forceMajeure.staff.endOn') : undefined}>
                     {p.endsOn ? longDay(lang, p.endsOn) : (
                       <Form action={`/shops/${shop.slug}/staff/force-majeure/${p.id}/end`} csrfToken={csrf} label={`${t(lang, 'forceMajeure.staff.end')} — ${causeLabel(lang, p.cause)}, ${longDay(lang, p.startsOn)}`}>
                         <div class={errors[`end-${p.id}`] ? 'field has-error' : 'field'}>
                           <label for={`f-end-${p.id}`}>{t(lang, 'forceMajeure.staff.endOn')}</label>
                           {errors[`end-${p.id}`] && <p class="error" id={`f-end-${p.id}-error`}>{errors[`end-${p.id}`]}</p>}
-                          <input id={`f-end-${p.id}`} name="endsOn" type="date" required aria-invalid={errors[`end-${p.id}`] ? 'true' : undefined} aria-describedby={errors[`end-${p.id}`] ? `f-end-${p.id}-error` : undefined} />
+                          <input id={`f-end-${p.id}`} name="endsOn" type="date" value={values[`end-${p.id}`]} required aria-invalid={errors[`end-${p.id}`] ? 'true' : undefined} aria-describedby={errors[`end-${p.id}`] ? `f-end-${p.id}-error` : undefined} />
                         </div>
                         <button type="submit">{t(lang, 'forceMajeure.staff.end')}</button>
                       </Form>
@@ -144,7 +144,7 @@ export const forceMajeurePages: FastifyPluginAsync = async (app) => {
     } catch (error) {
       // The error belongs to the row's own date field, not to the declaration form's.
       const { endsOn, ...errors } = fieldErrors(readableDates(error, request.lang), request.lang);
-      return staffPage(request, reply, shop, {}, endsOn ? { ...errors, [`end-${request.params.id}`]: endsOn } : errors, 422);
+      return staffPage(request, reply, shop, { [`end-${request.params.id}`]: values.endsOn ?? '' }, endsOn ? { ...errors, [`end-${request.params.id}`]: endsOn } : errors, 422);
     }
   });
 
