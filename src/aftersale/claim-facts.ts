@@ -80,7 +80,7 @@ export async function recordClaimFact(deps: { db: Kysely<DB>; clock: Clock }, sh
       ? await enqueueEmail(
           trx,
           {
-            shopId: shop.slug, to: customer.email,
+            shopId: shop.slug, to: customer.email, order: { id: order.id, lang },
             subject: t(lang, 'claim.mail.factSubject', { shop: shop.name, number: order.number }),
             text: [
               t(lang, `claim.mail.fact.${input.type}`, { date: on.toString(), number: order.number }),

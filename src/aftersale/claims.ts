@@ -189,7 +189,7 @@ export async function openClaim(deps: ClaimDeps, shop: Shop, orderId: string, re
     if (photos.length) await trx.insertInto('warranty_claim_photos').values(photos.map((p, i) => ({ shop_id: shop.slug, claim_id: row.id, photo_no: i + 1, content_type: p.type, bytes: p.data }))).execute();
     const customer = await q.customerOf(trx, shop.slug, order.customer_id);
     const lang = shop.profile.legalLanguageLocked ? shop.language : request.lang;
-    const mail = customer?.email ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, template: WARRANTY_CLAIM_ACK_TEMPLATE, data: { claimId: row.id, lang } }, new Date(now.epochMilliseconds)) : null;
+    const mail = customer?.email ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, template: WARRANTY_CLAIM_ACK_TEMPLATE, data: { claimId: row.id, lang }, order: { id: order.id, lang } }, new Date(now.epochMilliseconds)) : null;
     await appendEvent(
       trx,
       {
@@ -247,7 +247,7 @@ export async function decideClaim(deps: ClaimDeps, shop: Shop, id: string, input
     // The customer is told the decision (and a refusal's reason, or what is paid back) on a durable medium, through the outbox.
     const customer = order ? await q.customerOf(trx, shop.slug, order.customer_id) : undefined;
     const lang = customerLang(shop, customer?.language);
-    const mail = customer?.email && order ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...decisionEmail(shop, lang, order.number, row, more) }, new Date(now.epochMilliseconds)) : null;
+    const mail = customer?.email && order ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...decisionEmail(shop, lang, order.number, row, more), order: { id: order.id, lang } }, new Date(now.epochMilliseconds)) : null;
     await appendEvent(
       trx,
       {

@@ -61,7 +61,7 @@ export async function answerLateGoodwill(deps: { db: Kysely<DB>; clock: Clock },
     const asked = dataOf<LateGoodwillRequest>(request);
     const answer: GoodwillAnswer = { decision: input.decision, on: localDate(now, shop.timeZone).toString(), note };
     const customer = await q.customerOf(trx, shop.slug, order.customer_id);
-    const mail = customer ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...goodwillAnswerEmail(shop, order.number, customer.first_name, asked, answer) }, at) : null;
+    const mail = customer ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...goodwillAnswerEmail(shop, order.number, customer.first_name, asked, answer), order: { id: order.id, lang: shop.language } }, at) : null;
     await appendEvent(trx, { shopId: shop.slug, orderId: order.id, type: LATE_GOODWILL_ANSWER_EVENT, at, actor, data: { ...answer, ...(mail && { emailOutboxId: mail.id, emailTo: customer?.email }) } }, at);
     return answer;
   });

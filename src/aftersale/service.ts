@@ -188,7 +188,7 @@ export function servicesOwedIf(shop: Shop, order: q.OrderFacts, chosen: readonly
 /** The evidence event and the acknowledgement e-mail, in the withdrawal's transaction. */
 async function record(trx: Transaction<DB>, shop: Shop, order: q.OrderFacts, row: q.WithdrawalRow, to: string | null, requestLang: Lang, now: Temporal.Instant): Promise<void> {
   const lang = shop.profile.legalLanguageLocked ? shop.language : requestLang;
-  const mail = to ? await enqueueEmail(trx, { shopId: shop.slug, to, template: WITHDRAWAL_ACK_TEMPLATE, data: { withdrawalId: row.id, lang } }, new Date(now.epochMilliseconds)) : null;
+  const mail = to ? await enqueueEmail(trx, { shopId: shop.slug, to, template: WITHDRAWAL_ACK_TEMPLATE, data: { withdrawalId: row.id, lang }, order: { id: order.id, lang } }, new Date(now.epochMilliseconds)) : null;
   const statement = row.statement as unknown as WithdrawalStatementJson;
   // A letter is dated by the day it was sent: the start of that day in the shop's zone.
   const at = row.notified_at ?? new Date(Temporal.PlainDate.from(row.notified_on).toZonedDateTime(shop.timeZone).epochMilliseconds);

@@ -51,7 +51,7 @@ export async function runCardAuthorisationExpiry(deps: { db: Kysely<DB>; clock: 
       const lang = customerLang(shop, customer.language);
       const params = { shop: shop.name, number: order.number, shipOn: plannedShipOn.toString(), expiresOn: outlook.expiresOn.toString(), url: new URL(`/shops/${shop.slug}/orders/${order.id}`, deps.publicUrl).toString() };
       const subject = t(lang, 'card.reauthorise.subject', params);
-      const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text: t(lang, 'card.reauthorise.body', params) }, at);
+      const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text: t(lang, 'card.reauthorise.body', params), order: { id: order.id, lang } }, at);
       const data = { paymentIntentId: a.paymentIntentId, authorisedAt: a.authorisedAt.toISOString(), expiresAt: outlook.expiresAt.toString(), plannedShipOn: plannedShipOn.toString(), emailOutboxId: mail.id, emailTo: customer.email, lang };
       await appendEvent(trx, { shopId: shop.slug, orderId: order.id, type: REAUTHORISATION_REQUESTED, at, actor: 'system', data }, at);
       return true;

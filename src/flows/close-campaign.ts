@@ -132,7 +132,7 @@ async function cancelForMinimum(trx: Transaction<DB>, shop: Shop, orderId: strin
   const paid = await paidSoFar(trx, shop.slug, order.id);
   const subject = t(lang, 'campaign.mail.cancelled.subject', { number: order.number, title });
   const text = t(lang, 'campaign.mail.cancelled.body', { title, number: order.number, paid: money(lang, paid), shop: shop.name });
-  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text }, now);
+  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, order: { id: order.id, lang } }, now);
   const cancelled = await cancelOrder(trx, order, {
     reason: 'by_seller',
     actor,

@@ -202,7 +202,7 @@ async function tellCustomer(ctx: Ctx, kind: ChangeKind, decision: 'accepted' | '
   if (!customer) return;
   const lang = customerLang(ctx.shop, customer.language);
   const params = { number: ctx.order.number, kind: t(lang, `changes.kind.${kind}` as MessageKey), decision: t(lang, `changes.decision.${decision}` as MessageKey), refund: refundDue ? t(lang, 'changes.customerMail.refund', { date: refundDue }) : '' };
-  await enqueueEmail(ctx.trx, { shopId: ctx.shop.slug, to: customer.email, subject: t(lang, 'changes.customerMail.subject', params), text: t(lang, 'changes.customerMail.body', params) }, ctx.now);
+  await enqueueEmail(ctx.trx, { shopId: ctx.shop.slug, to: customer.email, subject: t(lang, 'changes.customerMail.subject', params), text: t(lang, 'changes.customerMail.body', params), order: { id: ctx.order.id, lang } }, ctx.now);
 }
 
 const localDateOf = (iso: string) => Temporal.PlainDate.from(iso);

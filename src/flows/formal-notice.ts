@@ -53,6 +53,7 @@ export async function terminateOnFormalNotice(deps: { db: Kysely<DB>; clock: Clo
       {
         shopId: shop.slug,
         to: customer.email,
+        order: { id: order.id, lang },
         subject: t(lang, 'formalNotice.mail.terminated.subject', { number: order.number }),
         text: t(lang, `formalNotice.mail.terminated.${notice.kind}`, { name: customer.first_name, number: order.number, shop: shop.name, on: longDay(lang, today.toString()), sentOn: longDay(lang, notice.sentOn), kept: money(lang, cancelled.keptCents), refund: money(lang, cancelled.creditCents) }),
       },

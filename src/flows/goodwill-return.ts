@@ -36,7 +36,7 @@ export async function decideGoodwill(deps: ComplaintDeps, shop: Shop, id: string
     const onAccount = await creditOwedOnAccount(trx, shop.slug, complaint.order_id, note.totals.grossCents, now);
     const order = await findOrder(trx, shop.slug, complaint.order_id);
     const customer = order && (await customerOf(trx, shop.slug, order.customer_id));
-    const mail = order && customer?.email ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...goodwillEmail(shop, customerLang(shop, customer.language), order.number, note, onAccount) }, now) : null;
+    const mail = order && customer?.email ? await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...goodwillEmail(shop, customerLang(shop, customer.language), order.number, note, onAccount), order: { id: order.id, lang: customerLang(shop, customer.language) } }, now) : null;
     return { creditNoteId: note.id, creditNoteNumber: note.number, creditNoteCents: note.totals.grossCents, creditOnAccountCents: onAccount, ...(mail && { emailOutboxId: mail.id, emailTo: customer?.email }) };
   });
 }

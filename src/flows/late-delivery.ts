@@ -132,6 +132,7 @@ export async function terminateContract(deps: Deps, shop: Shop, orderId: string,
       {
         shopId: shop.slug,
         to: customer.email,
+        order: { id: order.id, lang },
         subject: t(lang, 'lateDelivery.mail.terminated.subject', { number: order.number }),
         text: t(lang, cancelled.paidCents > 0 ? 'lateDelivery.mail.terminated.body' : 'lateDelivery.mail.terminated.body_unpaid', {
           name: customer.first_name,

@@ -63,6 +63,6 @@ export async function notifyCustomerOfTransition(trx: Transaction<DB>, shop: Sho
   if (!customer) return null;
   const lang = customerLang(shop, customer.language);
   const mail = transitionEmail(shop, lang, order, customer.first_name, n);
-  const queued = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...mail }, n.now);
+  const queued = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, ...mail, order: { id: order.id, lang } }, n.now);
   return { emailOutboxId: queued.id, emailTo: customer.email, subject: mail.subject, lang };
 }

@@ -74,7 +74,7 @@ async function remind(trx: Transaction<DB>, shop: Shop, orderId: string, now: Te
   const subject = t(lang, 'window.reminder.subject', { shop: shop.name, number: order.number });
   // The QR code by its payload: its PNG is drawn when the e-mail is sent (issue 9).
   const attachments = transfer ? [{ type: 'epc_qr', id: transferQrPayload(transfer) }] : [];
-  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, attachments }, at);
+  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, attachments, order: { id: order.id, lang } }, at);
   await markReminded(trx, shop.slug, order.id, at);
   await appendEvent(
     trx,
@@ -98,7 +98,7 @@ async function cancelUnpaid(trx: Transaction<DB>, shop: Shop, orderId: string, n
     shop.name,
   ].join('\n');
   const subject = t(lang, 'window.cancelled.subject', { shop: shop.name, number: order.number });
-  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text }, at);
+  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, order: { id: order.id, lang } }, at);
   await cancelOrder(trx, order, { reason: 'unpaid', actor: 'system', at, now: at, evidence: { paymentDueOn: order.payment_due_on, emailOutboxId: mail.id, emailTo: customer.email } });
   return true;
 }

@@ -119,6 +119,7 @@ export async function settleSpecialOrder(deps: Deps, shop: Shop, orderId: string
       {
         shopId: shop.slug,
         to: customer.email,
+        order: { id: order.id, lang },
         subject: t(lang, 'specialOrder.mail.subject', { number: order.number }),
         text: t(lang, settlement.balanceCents >= 0 ? 'specialOrder.mail.text' : 'specialOrder.mail.textOwedBack', {
           name: customer.first_name,

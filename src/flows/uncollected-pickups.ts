@@ -52,7 +52,7 @@ async function remind(trx: Transaction<DB>, shop: Shop, orderId: string, now: Te
   const point = (order.delivery as { pickupPoint?: { name?: string } }).pickupPoint?.name ?? '';
   const subject = t(lang, 'delivery.mail.uncollected.subject', { shop: shop.name, number: order.number });
   const text = [t(lang, 'delivery.mail.uncollected.text', { name: customer.first_name, number: order.number, on: longDay(lang, endDay.toString()), point, decideOn: longDay(lang, decideOn.toString()) }), '', shop.name].join('\n');
-  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text }, at);
+  const mail = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, order: { id: order.id, lang } }, at);
   await appendEvent(
     trx,
     { shopId: shop.slug, orderId: order.id, type: 'pickup_reminder_sent', at, actor: 'system', data: { slotEndedOn: endDay.toString(), decideOn: decideOn.toString(), emailOutboxId: mail.id, emailTo: customer.email, subject } },

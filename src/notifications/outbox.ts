@@ -14,14 +14,20 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { precompile } from '../db/precompiled.ts';
 import type { DB, EmailAttachment } from '../db/schema.ts';
+import { type OrderLinkRequest, orderLinkOf, signOrderLinks, withOrderLinks } from './order-links.ts';
 import type { AttachmentRef, EmailTemplates, RenderedEmail } from './templates.ts';
 
 export type { AttachmentRef } from './templates.ts';
 
+/**
+ * `order`: the one order the e-mail is about, to a customer: it is sent with that order's signed
+ * link (./order-links.ts), its existing order links signed and, if it has none, a last line added.
+ */
+type AboutOrder = { order?: OrderLinkRequest };
 /** A message whose text is written now; its attachments are references, resolved at send time. */
-export type Email = { shopId: string | null; to: string; subject: string; text: string; html?: string; attachments?: AttachmentRef[] };
+export type Email = { shopId: string | null; to: string; subject: string; text: string; html?: string; attachments?: AttachmentRef[] } & AboutOrder;
 /** A message rendered at send time from `data` by the template `template`. */
-export type TemplateEmail = { shopId: string | null; to: string; template: string; data: Record<string, unknown> };
+export type TemplateEmail = { shopId: string | null; to: string; template: string; data: Record<string, unknown> } & AboutOrder;
 
 type OutboxInsert = { shopId: string | null; to: string; template: string; payload: string; subject: string | null; textBody: string | null; htmlBody: string | null; createdAt: Date };
 
@@ -36,10 +42,11 @@ const outboxInsert = precompile((db, p: OutboxInsert) =>
 
 /** The one INSERT of an e-mail, in the caller's transaction. */
 export async function enqueueEmail(db: Kysely<DB> | Transaction<DB>, email: Email | TemplateEmail, now: Date): Promise<{ id: string }> {
+  const orderLink = email.order ? { orderLink: { id: email.order.id, lang: email.order.lang } } : {};
   const row =
     'template' in email
-      ? { template: email.template, payload: JSON.stringify(email.data), subject: null, textBody: null, htmlBody: null }
-      : { template: 'text', payload: JSON.stringify(email.attachments?.length ? { attachments: email.attachments } : {}), subject: email.subject, textBody: email.text, htmlBody: email.html ?? null };
+      ? { template: email.template, payload: JSON.stringify({ ...email.data, ...orderLink }), subject: null, textBody: null, htmlBody: null }
+      : { template: 'text', payload: JSON.stringify({ ...(email.attachments?.length ? { attachments: email.attachments } : {}), ...orderLink }), subject: email.subject, textBody: email.text, htmlBody: email.html ?? null };
   const inserted = await outboxInsert.first(db, { shopId: email.shopId, to: email.to, ...row, createdAt: now });
   if (!inserted) throw new Error('e-mail not queued');
   return inserted;
@@ -60,6 +67,11 @@ export async function renderOutboxEmail(db: Kysely<DB>, templates: EmailTemplate
     const render = templates.templates[row.template];
     if (!render) throw new Error(`unknown e-mail template ${row.template}`);
     rendered = await render(db, { shopId: row.shop_id, to: row.to_address, data: row.payload });
+  }
+  // The order's signed link, made now from the configuration (never stored in the row).
+  const signing = templates.orderLinks;
+  if (signing && row.shop_id) {
+    rendered = { ...rendered, text: withOrderLinks(rendered.text, row.shop_id, orderLinkOf(row.payload), signing), ...(rendered.html ? { html: signOrderLinks(rendered.html, row.shop_id, signing) } : {}) };
   }
   const files: EmailAttachment[] = [];
   for (const ref of rendered.attachments) files.push(await resolveAttachment(db, templates, row.shop_id, ref));

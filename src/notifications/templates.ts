@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { DB, EmailAttachment } from '../db/schema.ts';
+import type { OrderLinkSigning } from './order-links.ts';
 
 /**
  * An attachment named by what it is made from: `{ type: 'terms_pdf', id: <terms version id> }`,
@@ -19,7 +20,11 @@ export type RenderedEmail = { subject: string; text: string; html?: string; atta
 export type EmailTemplate = (db: Kysely<DB>, row: { shopId: string | null; to: string; data: Record<string, unknown> }) => Promise<RenderedEmail>;
 export type AttachmentRenderer = (db: Kysely<DB>, shopId: string | null, id: string) => Promise<EmailAttachment>;
 
-export type EmailTemplates = { templates: Record<string, EmailTemplate>; attachments: Record<string, AttachmentRenderer> };
+/**
+ * `orderLinks`: signs the order links of the e-mails sent (./order-links.ts), given by the
+ * composition root from the configuration; without it the text is sent as written.
+ */
+export type EmailTemplates = { templates: Record<string, EmailTemplate>; attachments: Record<string, AttachmentRenderer>; orderLinks?: OrderLinkSigning };
 
 /**
  * An attachment renderer that renders each (shop, id) once while it is used: terms versions are

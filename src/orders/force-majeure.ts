@@ -103,6 +103,7 @@ async function tellCustomers(trx: Transaction<DB>, shop: Shop, period: ForceMaje
       {
         shopId: shop.slug,
         to: customer.email,
+        order: { id: order.id, lang },
         subject: t(lang, declared ? 'forceMajeure.mail.declared.subject' : 'forceMajeure.mail.ended.subject', params),
         text: t(lang, declared ? (period.terminationFrom ? 'forceMajeure.mail.declared.body' : 'forceMajeure.mail.declared.body_no_limit') : 'forceMajeure.mail.ended.body', params),
       },

@@ -133,6 +133,7 @@ export async function sendLateDeliveryNotice(deps: { db: Kysely<DB>; clock: Cloc
       {
         shopId: shop.slug,
         to: customer.email,
+        order: { id: order.id, lang },
         subject: t(lang, 'lateDelivery.mail.notice.subject', { number: order.number }),
         text: t(lang, 'lateDelivery.mail.notice.body', { name: customer.first_name, number: order.number, shop: shop.name, latestOn: longDay(lang, latestOn.toString()), deliverBy: longDay(lang, deliverBy.toString()) }),
       },

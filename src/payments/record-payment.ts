@@ -177,6 +177,6 @@ async function paymentEmail(
     shop.name,
   ].join('\n');
   const subject = t(lang, 'payment.mail.subject', { shop: shop.name, number: order.number });
-  const { id } = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text }, ctx.now);
+  const { id } = await enqueueEmail(trx, { shopId: shop.slug, to: customer.email, subject, text, order: { id: order.id, lang } }, ctx.now);
   return { id, to: customer.email };
 }

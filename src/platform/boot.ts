@@ -43,7 +43,7 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
     await seedOperator(database.db);
     const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text), { production: config.production }));
     const stripe = await stripeGateway(config.stripe);
-    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: publicBaseUrl(config), stripe });
+    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: publicBaseUrl(config), stripe, secret: config.secret });
     const app = await buildApp({ config, database, clock, mailer, runDueJobs, stripe }, { logger: options.logger ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
     return {
       app,
@@ -51,7 +51,7 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
       clock,
       shops,
       runDueJobs,
-      startEmailDelivery: () => startEmailDelivery(database.db, mailer, config.mailFrom, clock, (e) => app.log.error(e)),
+      startEmailDelivery: () => startEmailDelivery(database.db, mailer, config.mailFrom, clock, (e) => app.log.error(e), 1000, { baseUrl: publicBaseUrl(config), secret: config.secret }),
       async close() {
         await app.close();
         if (!options.database) await database.close();

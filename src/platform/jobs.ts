@@ -18,13 +18,17 @@ import { closeDueCampaigns } from '../flows/close-campaign.ts';
 import { runCardAuthorisationExpiry } from '../flows/card-authorisation-expiry.ts';
 import { todayDigestJob } from '../flows/today-digest.ts';
 import { runUncollectedPickups } from '../flows/uncollected-pickups.ts';
+import type { OrderLinkSigning } from '../notifications/order-links.ts';
+import type { EmailTemplates } from '../notifications/templates.ts';
 import { emailTemplates } from './email-templates.ts';
 import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 
 /** `publicUrl`: the origin links in e-mails point to (PUBLIC_URL, or the local server). */
 /** `stripe`: sends the card refunds a job starts (a campaign cancelled for its minimum); null without Stripe. */
-export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string; stripe?: StripeGateway | null }): () => Promise<void> {
+/** `secret`: COMPTOIR_SECRET, which signs the order links of the customers' e-mails (issue 10 §1). */
+export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string; stripe?: StripeGateway | null; secret?: string }): () => Promise<void> {
   let running: Promise<void> | null = null;
+  const templates = signingTemplates(options.secret ? { baseUrl: options.publicUrl, secret: options.secret } : undefined);
   // Issue 11 §7: the staff "today" digest, once a shop day (it remembers the days it looked).
   const todayDigest = todayDigestJob({ db, clock, publicUrl: options.publicUrl });
   const run = async () => {
@@ -48,7 +52,7 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await purgeIdleGuests(db, new Date(clock.now().epochMilliseconds));
     // Sent e-mails are kept 30 days, then the order's evidence events are their trace (issue 9).
     await purgeSentEmails(db, new Date(clock.now().epochMilliseconds));
-    await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), emailTemplates);
+    await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), templates);
   };
   // Concurrent callers share the run in progress, then run once more so nothing enqueued meanwhile waits.
   return async () => {
@@ -68,12 +72,13 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
  * latency is nothing for an e-mail. Several processes may each run this loop: rows are claimed
  * with FOR UPDATE SKIP LOCKED and a lease (src/notifications/outbox.ts).
  */
-export function startEmailDelivery(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, onError: (error: unknown) => void, intervalMs = 1000): { stop(): Promise<void> } {
+export function startEmailDelivery(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, onError: (error: unknown) => void, intervalMs = 1000, orderLinks?: OrderLinkSigning): { stop(): Promise<void> } {
+  const templates = signingTemplates(orderLinks);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    current = deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), emailTemplates)
+    current = deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), templates)
       .catch((error) => {
         onError(error);
         return 0;
@@ -91,4 +96,9 @@ export function startEmailDelivery(db: Kysely<DB>, mailer: Mailer, mailFrom: str
       await current;
     },
   };
+}
+
+/** The e-mail templates, with the signing of the customers' order links when the secret is given. */
+function signingTemplates(orderLinks: OrderLinkSigning | undefined): EmailTemplates {
+  return orderLinks ? { ...emailTemplates, orderLinks } : emailTemplates;
 }

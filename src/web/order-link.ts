@@ -4,8 +4,10 @@
  * guest, who has no account, and for a member on any browser. The token is an HMAC-SHA256 of the
  * shop and the order's id under COMPTOIR_SECRET: nothing is stored, it cannot be guessed, and it
  * names one order, so with another order's id it is refused (404, as an order one may not see).
- * Changing COMPTOIR_SECRET revokes every link (in development, where the secret is drawn at each
- * start, links sent before a restart no longer open).
+ * Changing COMPTOIR_SECRET revokes every link (in development without it, the embedded database
+ * keeps a secret of its own in its data directory, so links survive a restart: src/platform/data-dir-secret.ts).
+ * Every other e-mail about one order carries the same link, signed at send time
+ * (src/notifications/order-links.ts).
  *
  * Opening the link puts the token in a cookie for the shop's pages (HttpOnly, SameSite=Lax) and
  * redirects to the address without it, so the token leaves the address bar, the history and any
@@ -15,14 +17,15 @@
  * withdrawals, invoices, credit notes and warranty claims of that order — never elsewhere, and
  * never as staff. Links are built from the configuration (src/web/urls.ts), never from headers.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { orderLinkHolder, orderOfDocument, type OrderDocumentKind } from '../flows/order-link.ts';
 import { notFound } from '../kernel/errors.ts';
+import { ACCESS_PARAM, orderLinkToken, signedOrderUrl } from '../notifications/order-links.ts';
 import { secureCookies } from './urls.ts';
 
-/** The query parameter carrying the token (blanked in the log like every non-plain parameter). */
-export const ACCESS_PARAM = 'access';
+// The token and the link are made in the notifications base, which signs every order e-mail's link at send time.
+export { ACCESS_PARAM, orderLinkToken, signedOrderUrl };
 const LINK_COOKIE = 'comptoir_order_link';
 /** A day: the e-mail's link opens the pages again after that. */
 const LINK_COOKIE_SECONDS = 86_400;
@@ -33,19 +36,9 @@ const ORDER_PATH = new RegExp(`^/shops/(${SHOP})/orders/(${UUID})(?:/|$)`);
 const DOCUMENT_PATH = new RegExp(`^/shops/(${SHOP})/(withdrawals|invoices|warranty-claims)/(${UUID})(?:\\.pdf)?(?:/|$)`);
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** The token of one order's link: base64url of HMAC-SHA256(secret, purpose, shop, order). */
-export function orderLinkToken(secret: string, shopId: string, orderId: string): string {
-  return createHmac('sha256', secret).update(`comptoir order link v1\u0000${shopId}\u0000${orderId}`).digest('base64url');
-}
-
 export function isOrderLinkToken(secret: string, shopId: string, orderId: string, token: string): boolean {
   if (!TOKEN.test(token)) return false;
   return timingSafeEqual(Buffer.from(orderLinkToken(secret, shopId, orderId)), Buffer.from(token));
-}
-
-/** The absolute link of the confirmation e-mail. `baseUrl`: src/web/urls.ts (configuration only). */
-export function signedOrderUrl(baseUrl: string, secret: string, shopId: string, orderId: string): string {
-  return `${baseUrl}/shops/${shopId}/orders/${orderId}?${ACCESS_PARAM}=${orderLinkToken(secret, shopId, orderId)}`;
 }
 
 /** Lets this browser open the order's pages, as the link does (after a guest's checkout). */

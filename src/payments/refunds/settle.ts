@@ -40,7 +40,7 @@ async function refundEmail(ctx: StepContext, order: LockedOrder, refund: RefundR
   const means = refund.method === 'card' ? t(lang, 'refund.means.card') : t(lang, 'refund.means.transfer', { iban });
   const text = [kind === 'sent' ? t(lang, 'refund.mail.sent', params) : t(lang, 'refund.mail.done', { ...params, means }), '', ctx.shop.name].join('\n');
   const subject = t(lang, 'refund.mail.subject', { shop: ctx.shop.name, number: order.number });
-  const { id } = await enqueueEmail(ctx.trx, { shopId: ctx.shop.slug, to: customer.email, subject, text }, ctx.now);
+  const { id } = await enqueueEmail(ctx.trx, { shopId: ctx.shop.slug, to: customer.email, subject, text, order: { id: order.id, lang } }, ctx.now);
   return { emailOutboxId: id, emailTo: customer.email };
 }
 
