@@ -8,6 +8,7 @@ import { ConfigInvalid, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { bootPlatform } from './platform/boot.ts';
+import { withDataDirSecret } from './platform/data-dir-secret.ts';
 import { systemClock } from './kernel/clock.ts';
 import { verifyAll } from './legal/evidence/service.ts';
 import { checkProfile, formatFindings } from './shops/profile/check.ts';
@@ -23,8 +24,10 @@ const USAGE = `Usage: comptoir <command>
   verify [--shop SLUG]          check every order's evidence (hash chain, head and count, order vs placed event); exit 1 on tampering`;
 
 async function serve(): Promise<void> {
-  const config = loadConfig();
-  if (config.secretGenerated) console.warn('COMPTOIR_SECRET is not set: cookies are signed with a random secret for this run (forms open before a restart must be reloaded).');
+  // Without COMPTOIR_SECRET, the embedded database keeps its own (order links in e-mails survive a restart).
+  const { config, file: secretFile } = withDataDirSecret(loadConfig());
+  if (secretFile) console.warn(`COMPTOIR_SECRET is not set: cookies and order links are signed with the secret kept in ${secretFile} (created once for this data directory).`);
+  else if (config.secretGenerated) console.warn('COMPTOIR_SECRET is not set: cookies and order links are signed with a random secret for this run (forms open and links sent before a restart no longer work).');
   if (config.testClock) console.warn('\n*** TEST CLOCK ENABLED (COMPTOIR_TEST_CLOCK): an operator can move the platform time. Never in production. ***\n');
   const platform = await bootPlatform(config, { logger: true });
   await platform.app.listen({ port: config.port, host: config.host });
