@@ -17,7 +17,7 @@ import { forceMajeureOfOrder } from './force-majeure.ts';
 import { type CancellationOption, type ChangeFacts, cancellationOption, defaultPlannedShipOn, type ModificationOption, type ModificationTerms, modificationOption } from './customer-change-rules.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
-type Order = Pick<Selectable<OrdersTable>, 'shop_id' | 'id' | 'customer_id' | 'customer_kind' | 'status' | 'gross_cents' | 'deposit_cents' | 'placed_at'>;
+type Order = Pick<Selectable<OrdersTable>, 'shop_id' | 'id' | 'customer_id' | 'customer_kind' | 'status' | 'gross_cents' | 'deposit_cents' | 'placed_at' | 'service_start_requested_at'>;
 
 export const CHANGE_REQUESTED = 'change_requested';
 export const CHANGE_DECIDED = 'change_request_decided';
@@ -98,8 +98,9 @@ export async function changeFacts(db: Executor, shop: Shop, order: Order, paidCe
     paidCents,
     depositCents: order.deposit_cents === null ? null : Number(order.deposit_cents),
     // The law's floor, whatever the terms say: a consumer's distance contract may be withdrawn from
-    // its conclusion (L221-18; CDE VI.47), unless a line is a legal exception (L221-28).
-    withdrawalCoversAll: order.customer_kind === 'consumer' && lines.every((l) => !l.withdrawal_exception),
+    // its conclusion (L221-18; CDE VI.47), unless a line is a legal exception (L221-28). A service
+    // asked to start during the period is withdrawn from pro rata (L221-25), never cancelled free.
+    withdrawalCoversAll: order.customer_kind === 'consumer' && lines.every((l) => !l.withdrawal_exception) && order.service_start_requested_at === null,
     plannedShipOn: planned.on,
     pendingRequest: pending?.kind ?? null,
     plannedBy: planned.setByStaff ? 'staff' : 'promise',

@@ -92,6 +92,9 @@ describe('browser: a service bought with the express request, started, then with
     const order = await page.locator('main').innerText();
     assert.match(order, /Paiement simulé accepté : votre commande est payée\./);
     assert.match(order, /Vous avez demandé le 2 mars 2026 à 10:00 que la prestation commence pendant le délai de rétractation\./);
+    // Started at her request, the service is withdrawn from pro rata: no free cancellation of the whole price.
+    assert.doesNotMatch(order, /annuler cette commande sans frais/);
+    assert.match(order, /Les conditions de vente ne permettent d’annuler qu’avec l’accord écrit de la boutique/);
     await run.audit(page, 'order page after payment, express request recorded (phone)');
     await page.close();
   });
@@ -150,6 +153,10 @@ describe('browser: a service bought with the express request, started, then with
     assert.match(ack, /Rétractation enregistrée/);
     assert.match(ack, /Date et heure de la rétractation\s+mercredi 11 mars 2026 à 12:00:\d\d UTC\+1/);
     assert.match(ack, OWED);
+    // A service: nothing to send back, no goods to wait for before the refund.
+    assert.match(ack, /Rien à renvoyer : votre rétractation porte sur une prestation de service/);
+    assert.doesNotMatch(ack, /Renvoyez les articles|Adresse de retour|récupérer les articles/);
+    assert.match(ack, /Nous vous rembourserons 117,04\s€ par le moyen de paiement utilisé, au plus tard 14 jours après avoir reçu votre rétractation\./);
     await run.audit(page, 'withdrawal acknowledgement (phone)');
     await page.close();
 
@@ -162,5 +169,7 @@ describe('browser: a service bought with the express request, started, then with
     assert.ok(pdf.includes('Déclaration de rétractation') && pdf.includes(HELP_DESK), pdf.slice(0, 300));
     assert.match(pdf.replace(/\s+/g, ' '), /2,96\s€ qui restent dus/);
     assert.match(pdf.replace(/\s+/g, ' '), /117,04\s€ vous sont remboursés/);
+    assert.match(pdf.replace(/\s+/g, ' '), /Rien à renvoyer/);
+    assert.doesNotMatch(pdf, /Renvoyez les articles/);
   });
 });

@@ -71,6 +71,16 @@ export const serviceMessages = {
     en: '{name}: you had not asked for the service to start during the withdrawal period; you owe nothing for it (French Consumer Code L221-25) and its price is refunded in full.',
     nl: '{name}: u had niet gevraagd dat de dienst tijdens de herroepingstermijn zou beginnen; u bent er niets voor verschuldigd (art. L221-25) en de prijs wordt volledig terugbetaald.',
   },
+  'service.withdrawal.nothingToReturn': {
+    fr: 'Rien à renvoyer : votre rétractation porte sur une prestation de service, aucun article ne vous a été remis.',
+    en: 'Nothing to send back: your withdrawal concerns a service, no item was handed to you.',
+    nl: 'Niets terug te sturen: uw herroeping betreft een dienst, er werd u geen artikel overhandigd.',
+  },
+  'service.withdrawal.refund': {
+    fr: 'Nous vous rembourserons {amount} par le moyen de paiement utilisé, au plus tard 14 jours après avoir reçu votre rétractation.',
+    en: 'We will refund {amount} by the means of payment you used, within 14 days of receiving your withdrawal.',
+    nl: 'Wij betalen {amount} terug via het gebruikte betaalmiddel, uiterlijk 14 dagen na ontvangst van uw herroeping.',
+  },
   'service.staff.title': {
     fr: 'Début d’exécution de la prestation',
     en: 'Start of service performance',

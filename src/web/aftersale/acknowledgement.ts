@@ -38,12 +38,17 @@ export function acknowledgement(lang: Lang, shop: Shop, w: WithdrawalRow, accept
     [t(lang, 'withdrawal.period'), w.period_ends_on ? t(lang, 'withdrawal.periodEnds', { date: longDate(lang, w.period_ends_on) }) : t(lang, 'withdrawal.periodNotStarted')],
   ];
   const lines = statement.lines.map((l) => `${l.quantity} × ${l.name} (${l.sku})`);
+  // Services alone (issue 10 §2): nothing to send back (L221-23 is about goods), nor any goods to
+  // wait for before refunding (L221-24 al. 3): the refund is due 14 days after the notice.
+  const servicesOnly = statement.lines.length > 0 && statement.lines.every((l) => l.service);
   const r = returnInstructions(shop.profile, Temporal.PlainDate.from(w.notified_on));
-  const returns = [
-    t(lang, 'withdrawal.return.by', { date: longDate(lang, r.returnBy.toString()), days: r.withinDays }),
-    ...(r.address ? [t(lang, 'withdrawal.return.to', { address: [shop.profile.identity.legalName, addressLine(r.address)].join(', ') })] : []),
-    t(lang, `withdrawal.return.cost.${r.costBorneBy}` as MessageKey),
-  ];
+  const returns = servicesOnly
+    ? [t(lang, 'service.withdrawal.nothingToReturn')]
+    : [
+        t(lang, 'withdrawal.return.by', { date: longDate(lang, r.returnBy.toString()), days: r.withinDays }),
+        ...(r.address ? [t(lang, 'withdrawal.return.to', { address: [shop.profile.identity.legalName, addressLine(r.address)].join(', ') })] : []),
+        t(lang, `withdrawal.return.cost.${r.costBorneBy}` as MessageKey),
+      ];
   const cgv = acceptedTerms.find((d) => d.kind === 'cgv') ?? acceptedTerms[0];
   const kind = cgv && hasMessage(`terms.kind.${cgv.kind}`) ? t(lang, `terms.kind.${cgv.kind}` as MessageKey) : (cgv?.kind ?? '');
   return {
@@ -53,7 +58,7 @@ export function acknowledgement(lang: Lang, shop: Shop, w: WithdrawalRow, accept
     returns,
     // Once staff assessed a depreciation of the goods back, the sum is net of it and says why.
     refund: [
-      t(lang, 'withdrawal.refund.amount', { amount: money(lang, w.due_cents) }),
+      t(lang, servicesOnly ? 'service.withdrawal.refund' : 'withdrawal.refund.amount', { amount: money(lang, w.due_cents) }),
       ...(w.depreciation_cents > 0 ? [t(lang, 'withdrawal.depreciation', { amount: money(lang, w.depreciation_cents), reason: w.depreciation_reason ?? '' })] : []),
       ...statement.lines.flatMap((l) => (l.service ? [serviceOwedText(lang, l.name, l.quantity * l.unitPriceCents, l.service)] : [])),
     ].join(' '),
