@@ -137,12 +137,15 @@ describe('browser: a service bought with the express request, started, then with
     await run.audit(page, 'order page with the withdrawal link (phone)');
     await page.getByRole('link', { name: 'Se rétracter du contrat ici' }).click();
     await page.waitForURL(/\/withdrawal$/);
-    assert.match(await page.locator('main').innerText(), /Étape 1 sur 2/);
+    const step1 = await page.locator('main').innerText();
+    assert.match(step1, /Étape 1 sur 2/);
+    assert.match(step1, /ma rétractation du contrat pour la prestation de services ci-dessous/);
     await run.audit(page, 'withdrawal step 1 (phone)');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.waitForURL(/\/withdrawal$/);
     const step2 = await page.locator('main').innerText();
     assert.match(step2, /Étape 2 sur 2/);
+    assert.match(step2, /ma rétractation du contrat pour la prestation de services ci-dessous/);
     assert.match(step2, new RegExp(`1 × ${HELP_DESK}`));
     assert.match(step2, /la prestation a commencé le lundi 2 mars 2026/);
     assert.match(step2, OWED);
@@ -151,6 +154,8 @@ describe('browser: a service bought with the express request, started, then with
     await page.waitForURL(/\/withdrawals\/[0-9a-f-]{36}$/);
     const ack = await page.locator('main').innerText();
     assert.match(ack, /Rétractation enregistrée/);
+    assert.match(ack, /ma rétractation du contrat pour la prestation de services ci-dessous/);
+    assert.doesNotMatch(ack, /vente des biens/);
     assert.match(ack, /Date et heure de la rétractation\s+mercredi 11 mars 2026 à 12:00:\d\d UTC\+1/);
     assert.match(ack, OWED);
     // A service: nothing to send back, no goods to wait for before the refund.
@@ -170,6 +175,7 @@ describe('browser: a service bought with the express request, started, then with
     assert.match(pdf.replace(/\s+/g, ' '), /2,96\s€ qui restent dus/);
     assert.match(pdf.replace(/\s+/g, ' '), /117,04\s€ vous sont remboursés/);
     assert.match(pdf.replace(/\s+/g, ' '), /Rien à renvoyer/);
+    assert.match(pdf.replace(/\s+/g, ' '), /ma rétractation du contrat pour la prestation de services ci-dessous/);
     assert.doesNotMatch(pdf, /Renvoyez les articles/);
   });
 });

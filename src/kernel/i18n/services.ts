@@ -71,6 +71,16 @@ export const serviceMessages = {
     en: '{name}: you had not asked for the service to start during the withdrawal period; you owe nothing for it (French Consumer Code L221-25) and its price is refunded in full.',
     nl: '{name}: u had niet gevraagd dat de dienst tijdens de herroepingstermijn zou beginnen; u bent er niets voor verschuldigd (art. L221-25) en de prijs wordt volledig terugbetaald.',
   },
+  'service.statementIntro': {
+    fr: 'Je notifie par la présente ma rétractation du contrat pour la prestation de services ci-dessous.',
+    en: 'I hereby give notice that I withdraw from my contract for the provision of the services below.',
+    nl: 'Hierbij deel ik u mee dat ik mijn overeenkomst betreffende de levering van de onderstaande diensten herroep.',
+  },
+  'service.statementIntroMixed': {
+    fr: 'Je notifie par la présente ma rétractation du contrat portant sur la vente des biens et la prestation de services ci-dessous.',
+    en: 'I hereby give notice that I withdraw from my contract of sale of the goods and for the provision of the services below.',
+    nl: 'Hierbij deel ik u mee dat ik mijn overeenkomst betreffende de verkoop van de goederen en de levering van de diensten hieronder herroep.',
+  },
   'service.withdrawal.nothingToReturn': {
     fr: 'Rien à renvoyer : votre rétractation porte sur une prestation de service, aucun article ne vous a été remis.',
     en: 'Nothing to send back: your withdrawal concerns a service, no item was handed to you.',

@@ -16,6 +16,8 @@ import { returnInstructions } from '../../aftersale/returns.ts';
 
 export type Acknowledgement = {
   statement: WithdrawalStatementJson;
+  /** The model form's notice, naming goods, services or both (Annex R221-1: "vente du bien / prestation de services"). */
+  intro: string;
   /** Label and value pairs: when, how, period. */
   facts: [string, string][];
   lines: string[];
@@ -53,6 +55,7 @@ export function acknowledgement(lang: Lang, shop: Shop, w: WithdrawalRow, accept
   const kind = cgv && hasMessage(`terms.kind.${cgv.kind}`) ? t(lang, `terms.kind.${cgv.kind}` as MessageKey) : (cgv?.kind ?? '');
   return {
     statement,
+    intro: statementIntro(lang, statement.lines.map((l) => !!l.service)),
     facts,
     lines,
     returns,
@@ -64,6 +67,15 @@ export function acknowledgement(lang: Lang, shop: Shop, w: WithdrawalRow, accept
     ].join(' '),
     terms: cgv ? t(lang, 'withdrawal.terms', { kind, version: cgv.version }) : null,
   };
+}
+
+/**
+ * The statement's notice for lines that are services (true) or goods (false): the model form's
+ * "vente du bien (*) / pour la prestation de services (*)", the one that applies (issue 10 §2).
+ */
+export function statementIntro(lang: Lang, services: readonly boolean[]): string {
+  if (services.length > 0 && services.every(Boolean)) return t(lang, 'service.statementIntro');
+  return t(lang, services.some(Boolean) ? 'service.statementIntroMixed' : 'withdrawal.statementIntro');
 }
 
 /** What a withdrawn service owes and why (L221-25, issue 10 §2). */
@@ -79,7 +91,7 @@ export function acknowledgementText(lang: Lang, shop: Shop, ack: Acknowledgement
     '',
     t(lang, 'withdrawal.mail.intro', { number: ack.statement.order.number }),
     '',
-    t(lang, 'withdrawal.statementIntro'),
+    ack.intro,
     ...ack.facts.map(([k, v]) => `${k}${lang === 'fr' ? ' : ' : ': '}${v}`),
     '',
     `${t(lang, 'withdrawal.lines')} :`,

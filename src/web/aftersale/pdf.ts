@@ -47,7 +47,7 @@ export async function renderWithdrawalPdf(lang: Lang, shop: Shop, w: WithdrawalR
   const office = id.returnsAddress ?? id.registeredOffice ?? null;
   text(`${t(lang, 'withdrawal.pdf.to')} : ${[id.legalName, office ? addressLine(office) : '', id.email ?? ''].filter(Boolean).join(', ')}`);
   doc.fillColor('black').moveDown(0.6);
-  text(t(lang, 'withdrawal.statementIntro'));
+  text(ack.intro);
   heading(t(lang, 'withdrawal.lines'));
   for (const line of ack.lines) text(`• ${line}`);
   heading(t(lang, 'withdrawal.pdf.title'));

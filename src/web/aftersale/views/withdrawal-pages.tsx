@@ -11,7 +11,7 @@ import type { AddressJson } from '../../../db/schema.ts';
 import { type Lang, t } from '../../../kernel/i18n/index.ts';
 import { money } from '../../../kernel/i18n/money.ts';
 import { ErrorSummary, type FieldErrors } from '../../forms.tsx';
-import type { Acknowledgement } from '../acknowledgement.ts';
+import { type Acknowledgement, statementIntro } from '../acknowledgement.ts';
 
 type Customer = { name: string; email: string; address: AddressJson | null };
 type OrderHead = { id: string; number: string; placedOn: string };
@@ -67,7 +67,7 @@ export function WithdrawalStatementPage(props: { lang: Lang; csrf: string; actio
       <p>{options.period.endsOn ? t(lang, 'withdrawal.linkHint', { endsOn: longDate(lang, options.period.endsOn.toString()) }) : t(lang, 'withdrawal.linkHintNotStarted')}</p>
       <form method="post" action={props.action} novalidate>
         <input type="hidden" name="_csrf" value={props.csrf} />
-        <p>{t(lang, 'withdrawal.statementIntro')}</p>
+        <p>{statementIntro(lang, options.lines.map((l) => l.serviceDays !== null))}</p>
         <Who lang={lang} customer={props.customer} order={props.order} />
         <fieldset>
           <legend>{t(lang, 'withdrawal.scope')}</legend>
@@ -108,7 +108,7 @@ export function WithdrawalConfirmPage(props: { lang: Lang; csrf: string; action:
       <p class="muted">{t(lang, 'withdrawal.step', { n: 2 })}</p>
       <h1>{t(lang, 'withdrawal.step2.title', { number: props.order.number })}</h1>
       <p>{t(lang, 'withdrawal.step2.intro')}</p>
-      <p>{t(lang, 'withdrawal.statementIntro')}</p>
+      <p>{statementIntro(lang, props.chosen.map((c) => c.line.serviceDays !== null))}</p>
       <Who lang={lang} customer={props.customer} order={props.order} />
       <h2>{t(lang, 'withdrawal.lines')}</h2>
       <ul>
@@ -131,7 +131,7 @@ export function WithdrawalAckPage({ lang, ack, receivedOn, email, pdfUrl, orderU
     <>
       <h1>{t(lang, 'withdrawal.ack.title', { number: ack.statement.order.number })}</h1>
       <p class="notice" role="status">{t(lang, 'withdrawal.ack.received', { date: longDate(lang, receivedOn), email })}</p>
-      <p>{t(lang, 'withdrawal.statementIntro')}</p>
+      <p>{ack.intro}</p>
       <dl class="facts">
         {ack.facts.map(([k, v]) => <><dt>{k}</dt><dd>{v}</dd></>)}
       </dl>
