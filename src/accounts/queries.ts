@@ -41,7 +41,7 @@ export function findCustomer(db: Exec, shopId: string, id: string) {
 export function listCustomers(db: Exec, shopId: string, limit: number) {
   return db
     .selectFrom('customers')
-    .select(['id', 'kind', 'email', 'first_name', 'last_name', 'company_name', 'created_at'])
+    .select(['id', 'kind', 'email', 'first_name', 'last_name', 'company_name', 'created_at', 'guest'])
     .where('shop_id', '=', shopId)
     .orderBy('created_at', 'desc')
     .limit(limit)

@@ -24,7 +24,7 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
   const [json, refunds, customer, staff] = await Promise.all([
     orderJson(db, shop, row, localDate(deps.clock.now(), shop.timeZone)),
     staffOrder(db, shop, row.id),
-    db.selectFrom('customers').select(['first_name', 'last_name', 'company_name', 'email', 'address', 'language']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
+    db.selectFrom('customers').select(['first_name', 'last_name', 'company_name', 'email', 'address', 'language', 'guest']).where('shop_id', '=', shop.slug).where('id', '=', row.customer_id).executeTakeFirst(),
     db.selectFrom('staff').select(['id', 'name']).where('shop_id', '=', shop.slug).execute(),
   ]);
   const claims = await warrantyClaimsJson(db, shop, await claimsOfOrder(db, shop.slug, row.id));
@@ -35,6 +35,8 @@ export async function staffOrderDetails(deps: { db: Kysely<DB>; clock: Clock }, 
     order: {
       ...json,
       customerName: customerLabel,
+      /** Ordered without an account (issue 10 §1). */
+      customerGuest: customer?.guest === true,
       events: json.events.map((e) => ({ ...e, by: names.get(e.by) ?? e.by })),
       allowedEvents: allowedEvents(row.status),
     },

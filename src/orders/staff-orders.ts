@@ -24,6 +24,8 @@ export type StaffOrderLine = {
   number: string;
   placedAt: Date;
   customerName: string;
+  /** Ordered without an account (issue 10 §1): staff reach them by e-mail, they never sign in. */
+  guest: boolean;
   grossCents: number;
   status: string;
   paymentStatus: string;
@@ -40,7 +42,7 @@ export async function listStaffOrders(db: Kysely<DB>, shopId: string, query: Sta
   let q = db
     .selectFrom('orders')
     .leftJoin('customers', (join) => join.onRef('customers.shop_id', '=', 'orders.shop_id').onRef('customers.id', '=', 'orders.customer_id'))
-    .select(['orders.id', 'orders.number', 'orders.placed_at', 'orders.gross_cents', 'orders.status', 'orders.payment_status', 'orders.payment_method', 'customers.first_name', 'customers.last_name', 'customers.company_name'])
+    .select(['orders.id', 'orders.number', 'orders.placed_at', 'orders.gross_cents', 'orders.status', 'orders.payment_status', 'orders.payment_method', 'customers.first_name', 'customers.last_name', 'customers.company_name', 'customers.guest'])
     .where('orders.shop_id', '=', shopId);
   if (query.status) q = q.where('orders.status', '=', query.status);
   const rows = await q
@@ -55,6 +57,7 @@ export async function listStaffOrders(db: Kysely<DB>, shopId: string, query: Sta
       number: r.number,
       placedAt: r.placed_at,
       customerName: customerName(r),
+      guest: r.guest === true,
       grossCents: Number(r.gross_cents),
       status: r.status,
       paymentStatus: r.payment_status,

@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
@@ -157,5 +158,31 @@ describe('the signed order link in every e-mail about an order', () => {
     assert.match(mail, /Suivre votre commande : /, 'the same line as before');
     assert.equal(mail.match(/Suivre votre commande/g)?.length, 1, 'once');
     await openSignedOut(signedLinkIn(mail, id), id);
+  });
+
+  test('should mark the guest on the staff order list and order page (FR, EN, NL), and in the customers API, not the member', async () => {
+    const staff = new FormClient(p.app);
+    assert.equal((await staff.submit(`${SHOP}/staff/login`, `${SHOP}/staff/login`, { email: `staff@${SLUG}.example`, password: DEMO_PASSWORD })).statusCode, 303);
+    const list = await staff.get(`${SHOP}/staff/orders`);
+    assert.equal(list.statusCode, 200);
+    const rowOf = (html: string, id: string) => html.slice(html.indexOf(`/staff/orders/${id}"`), html.indexOf('</tr>', html.indexOf(`/staff/orders/${id}"`)));
+    assert.match(rowOf(list.body, orderId), /Gaspard Invité <span class="badge">Client invité<\/span>/);
+    const memberRow = await p.database.db.selectFrom('orders as o').innerJoin('customers as c', (j) => j.onRef('c.shop_id', '=', 'o.shop_id').onRef('c.id', '=', 'o.customer_id')).select('o.id').where('c.email', '=', MEMBER).executeTakeFirstOrThrow();
+    assert.ok(rowOf(list.body, memberRow.id).includes('Camille'), 'the member’s row is there');
+    assert.doesNotMatch(rowOf(list.body, memberRow.id), /Client invité/);
+    const page = await staff.get(`${SHOP}/staff/orders/${orderId}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<dd>Gaspard Invité <span class="badge">Client invité<\/span><\/dd>/);
+    assert.match((await staff.get(`${SHOP}/staff/orders/${orderId}?lang=en`)).body, /Guest customer/);
+    assert.match((await staff.get(`${SHOP}/staff/orders/${orderId}?lang=nl`)).body, /Gastklant/);
+    assert.doesNotMatch((await staff.get(`${SHOP}/staff/orders/${memberRow.id}`)).body, /Client invité/);
+
+    const customers = await p.app.inject({ method: 'GET', url: `/api/v1/shops/${SLUG}/customers`, headers: bearer(ADMIN_TOKEN) });
+    assert.equal(customers.statusCode, 200, customers.body);
+    const items = customers.json().items as { email: string; guest: boolean }[];
+    assert.equal(items.find((c) => c.email === GUEST.email)?.guest, true);
+    assert.equal(items.find((c) => c.email === MEMBER)?.guest, false);
+    const spec = (await p.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    assert.match(JSON.stringify(spec.paths['/api/v1/shops/{shop}/customers'].get), /guest: true/);
   });
 });

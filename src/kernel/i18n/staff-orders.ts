@@ -19,6 +19,8 @@ export const staffOrderMessages = {
   'staffOrders.col.number': { fr: 'Numéro', en: 'Number', nl: 'Nummer' },
   'staffOrders.col.placedOn': { fr: 'Passée le', en: 'Placed on', nl: 'Geplaatst op' },
   'staffOrders.col.customer': { fr: 'Client', en: 'Customer', nl: 'Klant' },
+  /** A customer who ordered without an account (issue 10 §1): reached by e-mail only, never signs in. */
+  'staffOrders.guest': { fr: 'Client invité', en: 'Guest customer', nl: 'Gastklant' },
   'staffOrders.col.total': { fr: 'Total TTC', en: 'Total incl. VAT', nl: 'Totaal incl. btw' },
   'staffOrders.col.status': { fr: 'Statut', en: 'Status', nl: 'Status' },
   'staffOrders.col.payment': { fr: 'Paiement', en: 'Payment', nl: 'Betaling' },

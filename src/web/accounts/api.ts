@@ -47,12 +47,12 @@ export const accountsApi: FastifyPluginAsync = async (app) => {
     };
   });
 
-  app.get<ShopParams>('/shops/:shop/customers', { schema: { tags: ['accounts'], summary: 'The customers of a shop (staff)' } }, async (request) => {
+  app.get<ShopParams>('/shops/:shop/customers', { schema: { tags: ['accounts'], summary: 'The customers of a shop (staff)', description: '`{items: [{id, kind, email, firstName, lastName, companyName, guest}], total}`, newest first. `guest: true`: a customer who ordered without an account (issue 10 §1; shops whose profile has `checkout.registrationRequired: false`) — they never sign in and follow their order through the signed link of its e-mails.' } }, async (request) => {
     const shop = await getShop(db, request.params.shop);
     requireAccess(request.actor, 'shop.manage', shop.slug);
     const rows = await q.listCustomers(db, shop.slug, 200);
     return {
-      items: rows.map((c) => ({ id: c.id, kind: c.kind, email: c.email, firstName: c.first_name, lastName: c.last_name, companyName: c.company_name })),
+      items: rows.map((c) => ({ id: c.id, kind: c.kind, email: c.email, firstName: c.first_name, lastName: c.last_name, companyName: c.company_name, guest: c.guest })),
       total: rows.length,
     };
   });

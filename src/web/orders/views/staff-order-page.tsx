@@ -73,7 +73,7 @@ function OrderFacts({ lang, shop, order }: { lang: Lang; shop: Shop; order: Staf
       <dt>{t(lang, 'staffOrders.col.placedOn')}</dt>
       <dd>{formatDateTime(lang, new Date(order.placedAt), shop.timeZone)}</dd>
       <dt>{t(lang, 'staffOrders.col.customer')}</dt>
-      <dd>{order.customerName}</dd>
+      <dd>{order.customerName}{order.customerGuest && <> <span class="badge">{t(lang, 'staffOrders.guest')}</span></>}</dd>
       <dt>{t(lang, 'staffOrders.col.status')}</dt>
       <dd>{label(lang, 'order.status', order.status)}</dd>
       <dt>{t(lang, 'staffOrders.col.payment')}</dt>

@@ -48,7 +48,7 @@ export function StaffOrdersPage({ lang, shop, orders, query, hasNext }: Props) {
               <tr>
                 <td><a href={`${base}/${o.id}`}>{o.number}</a></td>
                 <td>{shopDate(lang, o.placedAt, shop.timeZone)}</td>
-                <td>{o.customerName}</td>
+                <td>{o.customerName}{o.guest && <> <span class="badge">{t(lang, 'staffOrders.guest')}</span></>}</td>
                 <td class="num">{money(lang, o.grossCents)}</td>
                 <td>{label(lang, 'order.status', o.status)}</td>
                 <td>{label(lang, 'payment.status', o.paymentStatus)}</td>
