@@ -34,6 +34,8 @@ export type CartLineView = {
   available: number;
   max: number | null;
   issues: LineIssue[];
+  /** Ordered specially for the customer (003 art.7.2): the cart repeats what follows if it is not collected. */
+  specialOrder: boolean;
 };
 
 export type CartView = {
@@ -74,6 +76,7 @@ export async function viewCart(deps: CartDeps, shop: Shop, owner: CartOwner | nu
       unitPriceCents: p.unitPriceCents, unitNetCents: netFromGross(cents(p.unitPriceCents), p.vatRateBp), totalCents: p.totalCents,
       totalNetCents: netFromGross(cents(p.totalCents), p.vatRateBp), vatRateBp: p.vatRateBp, available, max: maxUnits(shop.profile, r.max_per_order),
       issues: lineIssues(shop.profile, { quantity: r.quantity, maxPerOrder: r.max_per_order, available, active: r.active }),
+      specialOrder: r.special_order,
     };
   });
   const products = productTotals(priced);

@@ -16,6 +16,8 @@ export type PricingLine = {
   withdrawalException: string | null;
   /** A service's coverage in days (issue 10 §2); absent or null for goods. */
   serviceDays?: number | null;
+  /** Ordered specially for the customer (003 art.7.2), as the catalogue said when sold; absent for other goods. */
+  specialOrder?: boolean;
 };
 
 export type PricedLine = PricingLine & { totalCents: number };

@@ -17,7 +17,7 @@ export type CatalogueLine = PricingLine & { maxPerOrder: number | null; isBundle
 
 export function catalogueLine(p: ProductRow, quantity: number): CatalogueLine {
   const name = (p.name as unknown as { fr: string }).fr;
-  return { productId: p.id, sku: p.sku, name, quantity, unitPriceCents: p.unit_price_cents, vatRateBp: p.vat_rate_bp, withdrawable: p.withdrawable, withdrawalException: p.withdrawal_exception, maxPerOrder: p.max_per_order, isBundle: p.is_bundle, serviceDays: p.service_days };
+  return { productId: p.id, sku: p.sku, name, quantity, unitPriceCents: p.unit_price_cents, vatRateBp: p.vat_rate_bp, withdrawable: p.withdrawable, withdrawalException: p.withdrawal_exception, maxPerOrder: p.max_per_order, isBundle: p.is_bundle, serviceDays: p.service_days, ...(p.special_order && { specialOrder: true }) };
 }
 
 export type DeliveryMode = ReturnType<typeof rules.deliveryMode>;

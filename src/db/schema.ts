@@ -280,6 +280,8 @@ export interface OrderLinesTable {
   withdrawal_exception: string | null;
   /** A service's coverage in days as sold (0024); null for goods. */
   service_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The product was a special order when sold (0022, 003 art.7.2): what the customer was shown binds, not the product's flag today. */
+  special_order: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface OrderEventsTable {

@@ -213,6 +213,8 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
     shop_id: shop.slug, order_id: id, line_no: i + 1, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity,
     unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
     service_days: catalogueLines[i]?.serviceDays ?? null,
+    // The special-order flag as the customer was shown it (003 art.7.2), kept with the line sold.
+    special_order: l.specialOrder === true,
   }));
   await trx.insertInto('order_lines').values(lines).execute();
   await insertNewOrderEvents(trx, newEvents, events, now);

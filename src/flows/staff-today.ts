@@ -3,7 +3,8 @@
  * shop's day — the refusal window closing, a payment or balance due, a refund due within 3 days
  * (an order's own `refundDueOn`, a cancellation's not yet refunded, or a withdrawal's: after-sale's
  * refund rules), the delivery
- * promise passed or within 2 days, a pickup not collected (issue 12 §5). Reads the order's `deadlines` as API.md shows them
+ * promise passed or within 2 days, a pickup not collected (issue 12 §5), a special order whose
+ * non-collection letter has run, to close (issue 11 §6). Reads the order's `deadlines` as API.md shows them
  * (src/flows/order-json.ts) and applies src/orders/today-rules.ts.
  */
 import type { Kysely } from 'kysely';
@@ -16,6 +17,7 @@ import { orderEvents } from '../legal/evidence/service.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { ordersToWatch } from '../orders/today-queries.ts';
 import { type TodayItem, todayItems } from '../orders/today-rules.ts';
+import { specialOrderClosableOn } from '../orders/special-orders.ts';
 import { decisionDueOn } from '../orders/uncollected-pickup-rules.ts';
 import { jurisdictionOf, type Shop } from '../shops/service.ts';
 import { orderJson } from './order-json.ts';
@@ -37,7 +39,9 @@ export async function staffToday(deps: { db: Kysely<DB>; clock: Clock }, shop: S
     const refundDueOn = deadlines.refundDueOn ?? (await refundDueAfterCancellation(db, order));
     // Issue 12 §5: a pickup left at its point, staff to decide (src/orders/uncollected-pickup-rules.ts).
     const collectDecisionOn = decisionDueOn(order, shop.timeZone, today);
-    for (const item of todayItems({ status: order.status, paymentStatus: order.payment_status, ...deadlines, ...(refundDueOn && { refundDueOn }), ...(collectDecisionOn && { collectDecisionOn }) }, today, working)) {
+    // Issue 11 §6: a special order whose non-collection letter has run, staff to close it (003 art.7.2).
+    const specialOrderClosable = await specialOrderClosableOn(db, shop, order);
+    for (const item of todayItems({ status: order.status, paymentStatus: order.payment_status, ...deadlines, ...(refundDueOn && { refundDueOn }), ...(collectDecisionOn && { collectDecisionOn }), ...(specialOrderClosable && { specialOrderClosableOn: specialOrderClosable }) }, today, working)) {
       lines.push({ ...item, orderId: order.id, number: order.number, customerName, status: order.status });
     }
   }

@@ -1,10 +1,10 @@
 /**
  * Special orders not collected (issue 11 §6; 003 art.7.2; rules: special-order-rules.ts): the
- * lines of an order whose product is ordered specially for the customer (`products.special_order`,
- * shown before purchase), the storage costs staff document while the goods wait at the depot
- * (`storage_costs`, this capability's table), and what the customer owes once the order is closed
- * for non-collection. The closing itself spans orders, invoicing and notifications:
- * src/flows/special-order-settlement.ts.
+ * lines of an order sold as ordered specially for the customer (`products.special_order`, shown
+ * before purchase, kept on the line sold: `order_lines.special_order`), the storage costs staff
+ * document while the goods wait at the depot (`storage_costs`, this capability's table), and what
+ * the customer owes once the order is closed for non-collection. The closing itself spans
+ * orders, invoicing and notifications: src/flows/special-order-settlement.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -16,6 +16,7 @@ import { text } from '../kernel/validation.ts';
 import { appendEvent } from '../legal/evidence/service.ts';
 import { standardVatBp } from '../shops/profile/standard-vat.ts';
 import type { Shop } from '../shops/service.ts';
+import { formalNoticesOfOrder } from './formal-notices.ts';
 import { lockOwnOrder } from './late-delivery.ts';
 import { fullPriceWhenNotCollected, grossOf, type SettlementLine } from './special-order-rules.ts';
 import { WAITING_FOR_PICKUP } from './uncollected-pickup-rules.ts';
@@ -40,15 +41,18 @@ export type StorageCost = { id: string; description: string; amountExclVatCents:
 /** The statuses in which goods wait for a customer who does not come (the ones a non-collection ends). */
 const WAITING: readonly string[] = WAITING_FOR_PICKUP;
 
-/** The order's lines with whether each product is a special order (sku and name for the pages). */
+/**
+ * The order's lines with whether each was sold as a special order (sku and name for the pages):
+ * the line's own flag, copied from the product when the order was placed — what the customer was
+ * shown binds, not the product's flag today.
+ */
 export async function specialOrderLines(db: Db, shopId: string, orderId: string): Promise<(SettlementLine & { lineNo: number; sku: string; name: string })[]> {
   const rows = await db
     .selectFrom('order_lines')
-    .innerJoin('products', (j) => j.onRef('products.shop_id', '=', 'order_lines.shop_id').onRef('products.id', '=', 'order_lines.product_id'))
-    .select(['order_lines.line_no', 'order_lines.sku', 'order_lines.name', 'order_lines.total_cents', 'products.special_order'])
-    .where('order_lines.shop_id', '=', shopId)
-    .where('order_lines.order_id', '=', orderId)
-    .orderBy('order_lines.line_no')
+    .select(['line_no', 'sku', 'name', 'total_cents', 'special_order'])
+    .where('shop_id', '=', shopId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
     .execute();
   return rows.map((r) => ({ lineNo: r.line_no, sku: r.sku, name: r.name, totalCents: Number(r.total_cents), specialOrder: r.special_order }));
 }
@@ -61,6 +65,18 @@ export async function storageCostsOf(db: Db, shopId: string, orderId: string): P
 /** Whether the order falls under the terms' special-order rule: the terms say so and a line is special. */
 export async function isSpecialOrder(db: Db, shop: Shop, orderId: string): Promise<boolean> {
   return fullPriceWhenNotCollected(shop.profile) && (await specialOrderLines(db, shop.slug, orderId)).some((l) => l.specialOrder);
+}
+
+/**
+ * The first day a special order waiting at the depot may be closed (the staff "today" view, issue
+ * 11 §7): its last non-collection letter's period has run, the goods not collected since. None for
+ * an order that is not a special order, no longer waits, or whose letter is not yet presented.
+ */
+export async function specialOrderClosableOn(db: Db, shop: Shop, order: { id: string; status: string }): Promise<string | undefined> {
+  if (!fullPriceWhenNotCollected(shop.profile) || !WAITING.includes(order.status)) return undefined;
+  if (!(await isSpecialOrder(db, shop, order.id))) return undefined;
+  const notice = (await formalNoticesOfOrder(db, shop, order.id)).filter((n) => n.kind === 'non_collection').at(-1);
+  return notice && !notice.cured && notice.effectiveFrom ? notice.effectiveFrom : undefined;
 }
 
 /** Staff document a storage cost on a special order waiting at the depot. */

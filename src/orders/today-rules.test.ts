@@ -97,3 +97,18 @@ describe('properties', () => {
     );
   });
 });
+
+describe('a special order not collected, ready to close (003 art.7.2)', () => {
+  // Letter first presented Tue 2026-03-10, 8 days: the period runs to 03-18, disposal open from Thu 03-19.
+  const order = { status: 'accepted', paymentStatus: 'paid', specialOrderClosableOn: '2026-03-19' };
+  test('should not show it while the letter’s period runs', () => assert.deepEqual(kinds(order, '2026-03-18'), []));
+  test('should show it from the day it may be closed, and every day after until it is closed', () => {
+    assert.deepEqual(kinds(order, '2026-03-19'), ['special_order_to_close 2026-03-19 0']);
+    assert.deepEqual(kinds(order, '2026-03-23'), ['special_order_to_close 2026-03-19 -4']);
+    assert.equal(todayItems(order, d('2026-03-23'), be)[0]?.overdue, true);
+  });
+  test('should drop it once closed (completed) or once the goods are handed over', () => {
+    assert.deepEqual(kinds({ ...order, status: 'completed' }, '2026-03-23'), []);
+    assert.deepEqual(kinds({ ...order, status: 'delivered' }, '2026-03-23'), []);
+  });
+});

@@ -11,11 +11,15 @@
  * - the delivery promise: `deliveryLatestOn` passed or within 2 days, while the goods are not
  *   handed over (L216-1, L216-6);
  * - a pickup not collected (issue 12 §5): `collectDecisionOn`, the day staff are asked to decide
- *   on an order left at its point (src/orders/uncollected-pickup-rules.ts), once it has come.
+ *   on an order left at its point (src/orders/uncollected-pickup-rules.ts), once it has come;
+ * - a special order not collected, ready to close (issue 11 §6, 003 art.7.2): `specialOrderClosableOn`,
+ *   the first day its non-collection letter's period has run (disposal open), once it has come,
+ *   while the goods still wait for the customer — until staff close it (the order is then completed).
  */
 import { Temporal } from 'temporal-polyfill';
+import { WAITING_FOR_PICKUP } from './uncollected-pickup-rules.ts';
 
-export const TODAY_KINDS = ['refusal_window', 'payment_due', 'balance_due', 'refund_due', 'delivery_promise', 'not_collected'] as const;
+export const TODAY_KINDS = ['refusal_window', 'payment_due', 'balance_due', 'refund_due', 'delivery_promise', 'not_collected', 'special_order_to_close'] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
 /** What the rules read of an order: its status, payment status and deadlines (`YYYY-MM-DD`, shop-local). */
@@ -28,6 +32,8 @@ export type OrderDeadlines = {
   refundDueOn?: string | undefined;
   deliveryLatestOn?: string | undefined;
   collectDecisionOn?: string | undefined;
+  /** A special order's non-collection letter: the first day it may be closed (src/orders/special-orders.ts). */
+  specialOrderClosableOn?: string | undefined;
 };
 
 /** One deadline to act on: its day, the days left (negative once passed). */
@@ -39,6 +45,8 @@ export const AHEAD = { payment_due: 2, balance_due: 2, refund_due: 3, delivery_p
 const REFUSABLE = ['awaiting_payment', 'awaiting_acceptance'];
 const NOT_HANDED_OVER = ['awaiting_payment', 'awaiting_acceptance', 'accepted', 'preparing', 'shipped'];
 const ENDED = ['refused', 'cancelled'];
+/** Goods waiting for a customer who does not come. */
+const WAITING: readonly string[] = WAITING_FOR_PICKUP;
 
 /** The first working day after `day`. */
 export function nextWorkingDay(day: Temporal.PlainDate, isWorkingDay: (d: Temporal.PlainDate) => boolean): Temporal.PlainDate {
@@ -70,5 +78,6 @@ export function todayItems(order: OrderDeadlines, today: Temporal.PlainDate, isW
   if (near(order.refundDueOn, today, AHEAD.refund_due)) items.push(item('refund_due', order.refundDueOn, today));
   if (NOT_HANDED_OVER.includes(order.status) && near(order.deliveryLatestOn, today, AHEAD.delivery_promise)) items.push(item('delivery_promise', order.deliveryLatestOn, today));
   if (NOT_HANDED_OVER.includes(order.status) && order.collectDecisionOn && Temporal.PlainDate.compare(Temporal.PlainDate.from(order.collectDecisionOn), today) <= 0) items.push(item('not_collected', order.collectDecisionOn, today));
+  if (WAITING.includes(order.status) && order.specialOrderClosableOn && Temporal.PlainDate.compare(Temporal.PlainDate.from(order.specialOrderClosableOn), today) <= 0) items.push(item('special_order_to_close', order.specialOrderClosableOn, today));
   return items.sort((a, b) => a.daysLeft - b.daysLeft);
 }

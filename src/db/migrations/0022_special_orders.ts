@@ -1,10 +1,12 @@
 /**
  * Issue 11 §6, 003 art.7.2 (A-47): goods ordered specially for the customer. A product may be
- * flagged a special order (shown before purchase); when such an order is not collected after the
- * registered letter's period, it is not cancelled with the deposit kept: the customer stays liable
- * for the whole price and the storage costs staff document (`storage_costs`, written by the orders
- * capability, src/orders/special-orders.ts). Those costs are invoiced on an invoice of their own,
- * kind `storage_costs`, in the shop's one series: the order keeps one invoice of kind `invoice`.
+ * flagged a special order (shown before purchase), and each order line keeps the flag as sold
+ * (`order_lines.special_order`: what the customer was shown binds, whatever the product's flag
+ * becomes later). When such an order is not collected after the registered letter's period, it
+ * is not cancelled with the deposit kept: the customer stays liable for the whole price and the
+ * storage costs staff document (`storage_costs`, written by the orders capability,
+ * src/orders/special-orders.ts). Those costs are invoiced on an invoice of their own, kind
+ * `storage_costs`, in the shop's one series: the order keeps one invoice of kind `invoice`.
  */
 import type { Kysely } from 'kysely';
 import { runScript } from '../script.ts';
@@ -14,6 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
     `
     alter table products add column special_order boolean not null default false;
+    alter table order_lines add column special_order boolean not null default false;
     create table storage_costs (
       shop_id text not null references shops (id),
       id uuid not null,
@@ -49,6 +52,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     alter table invoices add constraint invoices_shop_id_order_id_key unique (shop_id, order_id);
     alter table invoices drop constraint invoices_kind_check;
     alter table invoices add constraint invoices_kind_check check (kind in ('invoice'));
+    alter table order_lines drop column special_order;
     alter table products drop column special_order;
   `,
   );

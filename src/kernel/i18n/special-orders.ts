@@ -36,6 +36,7 @@ export const specialOrderMessages = {
     en: 'Goods not ordered specially, not collected: the seller disposes of them (art. 7.2), their price is not claimed.',
     nl: 'Niet speciaal bestelde goederen, niet afgehaald: de verkoper beschikt erover (art. 7.2), hun prijs wordt niet gevorderd.',
   },
+  'today.kind.special_order_to_close': { fr: 'Commande spéciale non retirée : à clore', en: 'Special order not collected: to close', nl: 'Speciale bestelling niet afgehaald: af te sluiten' },
   'staffOrders.type.storage_cost_recorded': { fr: 'Frais de stockage enregistrés', en: 'Storage costs recorded', nl: 'Opslagkosten geregistreerd' },
   'staffOrders.type.special_order_settled': { fr: 'Commande spéciale close pour non-enlèvement et facturée', en: 'Special order closed for non-collection and invoiced', nl: 'Speciale bestelling afgesloten wegens niet-afhaling en gefactureerd' },
   'tracking.event.special_order_settled': { fr: 'Commande close pour non-enlèvement : prix et frais de stockage facturés', en: 'Order closed for non-collection: price and storage costs invoiced', nl: 'Bestelling afgesloten wegens niet-afhaling: prijs en opslagkosten gefactureerd' },

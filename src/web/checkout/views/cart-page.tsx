@@ -13,6 +13,7 @@ import { ErrorSummary, type FieldErrors } from '../../forms.tsx';
 import type { CartIssue, LineIssue } from '../../../checkout/cart-rules.ts';
 import type { CartLineView, CartView } from '../../../checkout/cart-service.ts';
 import { countryName, kindLabel, paymentLabel, paymentMethodsFor } from './labels.ts';
+import { SpecialOrderNotice } from './order-lines.tsx';
 
 export function lineIssueText(lang: Lang, issue: LineIssue): string {
   if (issue.code === 'product_unavailable') return t(lang, 'cart.issue.unavailable');
@@ -63,6 +64,7 @@ function CartLine({ lang, shopSlug, line, csrf, showHt, error }: LineProps) {
         <a href={`/shops/${shopSlug}/products/${line.productId}`}>{name}</a>
         <br />
         <span class="muted">{line.sku}</span>
+        {line.specialOrder && <SpecialOrderNotice lang={lang} />}
         {problems.length > 0 && (
           <ul class="error" id={problemsId}>
             {problems.map((p) => <li>{p}</li>)}
