@@ -72,7 +72,7 @@ describe('browser: a service bought with the express request, started, then with
     await run.audit(page, 'checkout review with the express request (phone)');
     // Unticked, the box refuses nothing: only the terms left unaccepted stop the order.
     await page.getByRole('button', { name: 'Commander avec obligation de paiement' }).click();
-    await page.waitForURL(/\/checkout\/(review|confirm)$/);
+    await page.waitForURL(/\/checkout\/confirm$/);
     const refused = await page.locator('.error-summary').innerText();
     assert.equal(await page.locator('.error-summary li').count(), 1, refused);
     assert.match(refused, /conditions/i);
