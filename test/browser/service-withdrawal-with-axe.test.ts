@@ -110,6 +110,9 @@ describe('browser: a service bought with the express request, started, then with
     await staff.goto(`${run.base}/shops/${SHOP}/staff/orders/${orderId}`);
     const form = () => staff.getByRole('form', { name: 'Début d’exécution de la prestation' });
     assert.match(await form().innerText(), /Demande expresse de commencer pendant le délai\s+lundi 2 mars 2026/);
+    const history = await staff.locator('main').innerText();
+    assert.match(history, /Paiement par carte commencé/);
+    assert.doesNotMatch(history, /Card_checkout_started/, 'every event of the history is named in French');
     await run.audit(staff, 'staff order page with the service start form (desktop)');
     await form().getByLabel('Jour où l’exécution a commencé').fill('2026-03-01');
     await form().getByRole('button').click();

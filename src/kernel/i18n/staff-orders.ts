@@ -64,6 +64,7 @@ export const staffOrderMessages = {
   'staffOrders.type.refused': { fr: 'Refus', en: 'Refusal', nl: 'Weigering' },
   'staffOrders.type.payment_received': { fr: 'Paiement reçu', en: 'Payment received', nl: 'Betaling ontvangen' },
   'staffOrders.type.paid': { fr: 'Commande payée', en: 'Order paid', nl: 'Bestelling betaald' },
+  'staffOrders.type.card_checkout_started': { fr: 'Paiement par carte commencé', en: 'Card payment started', nl: 'Kaartbetaling gestart' },
   'staffOrders.type.shipped': { fr: 'Expédition', en: 'Shipment', nl: 'Verzending' },
   'staffOrders.type.delivered': { fr: 'Livraison', en: 'Delivery', nl: 'Levering' },
   'staffOrders.type.picked_up': { fr: 'Retrait', en: 'Pickup', nl: 'Afhaling' },
