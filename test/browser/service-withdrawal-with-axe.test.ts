@@ -172,6 +172,11 @@ describe('browser: a service bought with the express request, started, then with
     const acks = smtp.messages.filter((m) => new RegExp(`^To: ${EMAIL}`, 'm').test(m) && m.includes('coopconnexion-retractation-'));
     assert.equal(acks.length, 1, 'one acknowledgement received over SMTP');
     const raw = acks[0] ?? '';
+    // The e-mail itself (quoted-printable text) says the same as the page.
+    const body = Buffer.from(raw.slice(0, raw.indexOf('name=coopconnexion-retractation-')).replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8');
+    assert.match(body, /ma rétractation du contrat pour la prestation de services ci-dessous/);
+    assert.match(body, OWED);
+    assert.match(body, /Rien à renvoyer/);
     const part = raw.slice(raw.indexOf('name=coopconnexion-retractation-'));
     const pdf = pdfText(Buffer.from((/\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(part)?.[1] ?? '').replace(/\s/g, ''), 'base64'));
     assert.ok(pdf.includes('Déclaration de rétractation') && pdf.includes(HELP_DESK), pdf.slice(0, 300));
