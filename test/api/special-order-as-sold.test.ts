@@ -11,12 +11,14 @@
  * special) each ordered and paid on Mon 2026-03-02; then staff clear the unit's flag and set the
  * pump's. Letters first presented on Tue 03-10 (8 days, art.7.2): the period runs to 03-18. On
  * 03-18 the "today" view lists nothing to close; on Thu 03-19 it lists the unit's order
- * ("aujourd'hui"), on Mon 03-23 still ("dépassée de 4 j"); closed on 03-23 for its whole price, it
- * leaves the view. The pump's order is never a special order: cancelled for non-collection.
+ * ("aujourd'hui"), on Mon 03-23 still ("dépassée de 4 j"), and so does the staff's daily digest;
+ * closed on 03-23 for its whole price, it leaves the view. The pump's order is never a special
+ * order: cancelled for non-collection.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { FormClient } from '../support/form-client.ts';
+import { outboxEmails } from '../support/outbox.ts';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
@@ -163,5 +165,11 @@ describe('special orders bind as sold (003 art.7.2)', () => {
     assert.deepEqual(done.json().settlement, { priceDueCents: unit.totals.grossCents, storageCents: 9000, totalDueCents: unit.totals.grossCents + 9000, paidCents: unit.totals.grossCents, balanceCents: 9000, wholeOrder: true });
     assert.equal((await get(`orders/${unit.id}`, staff)).json().status, 'completed');
     assert.deepEqual(await todayRows(unit.number), []);
+    // The staff's daily digest said it on the 19th (from 07:00, shop time) and on the 23rd.
+    const digests = (await outboxEmails(p.database.db, 'staff@distritec.example')).filter((m) => /à faire le/.test(m.subject));
+    const on = (day: string) => digests.find((m) => m.subject.includes(`à faire le ${day}`))?.text_body ?? '';
+    assert.match(on('19 mars 2026'), new RegExp(`- ${unit.number} \\([^)]*\\) — ${TO_CLOSE} : 19 mars 2026 \\(aujourd’hui\\)`));
+    assert.match(on('23 mars 2026'), new RegExp(`- ${unit.number} \\([^)]*\\) — ${TO_CLOSE} : 19 mars 2026 \\(dépassée de 4 j\\)`));
+    assert.doesNotMatch(on('18 mars 2026'), new RegExp(TO_CLOSE));
   });
 });

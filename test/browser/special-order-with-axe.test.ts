@@ -5,7 +5,8 @@
  * collected: staff document 3 weeks of storage at 75,00 € HT from the order page (a form without
  * amount comes back with its error), send a registered letter first presented on 03-10, and on
  * Thu 03-19 close the order (asked to confirm first): the storage costs are invoiced, and Camille,
- * on her phone, reads what is due. axe-core checks every page against WCAG 2.1 A/AA.
+ * on her phone, reads what is due. Her cart and the review page of a second purchase repeat the
+ * product page's notice next to the unit. axe-core checks every page against WCAG 2.1 A/AA.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -77,6 +78,32 @@ describe('browser: a special order not collected, its storage costs and its clos
     assert.match(text, /Reste à payer\s+90,00\s€/);
     assert.doesNotMatch(text, /Clore pour non-enlèvement/, 'no letter yet: nothing to close');
     await run.audit(page, 'staff order page with storage costs (desktop)');
+  });
+
+  test('the cart and the review page repeat the notice next to the special line (desktop and phone)', async () => {
+    const notice = /Commande spéciale : article commandé spécialement pour vous\. Non retiré après mise en demeure, son prix reste dû en totalité, avec les frais de stockage\./;
+    const customer = await signedInPage(run, SHOP, EMAIL, 'correct horse battery', DESKTOP);
+    await customer.goto(`${run.base}/shops/${SHOP}/products/${order.productId}`);
+    await customer.getByLabel('Quantité').fill('1');
+    await customer.getByRole('button', { name: 'Ajouter au panier' }).click();
+    await customer.waitForURL(/\/cart\?done=added$/);
+    const row = customer.locator('main tr', { hasText: 'GROUPE-COND-SPE' });
+    assert.match(await row.innerText(), notice);
+    await run.audit(customer, 'cart with a special order (desktop)');
+    await customer.goto(`${run.base}/shops/${SHOP}/checkout`);
+    await customer.getByLabel(/transporteur/i).first().check();
+    const transfer = customer.getByLabel(/virement/i);
+    if ((await transfer.count()) > 0) await transfer.first().check();
+    await customer.getByRole('button', { name: 'Continuer vers le récapitulatif' }).click();
+    await customer.waitForURL(/\/checkout\/review$/);
+    const line = customer.locator('main table tr', { hasText: 'GROUPE-COND-SPE' });
+    assert.match(await line.innerText(), notice);
+    await run.audit(customer, 'review page with a special order (desktop)');
+    await customer.setViewportSize(PHONE);
+    await run.audit(customer, 'review page with a special order (phone)');
+    await customer.goto(`${run.base}/shops/${SHOP}/cart`);
+    assert.match(await customer.locator('main tr', { hasText: 'GROUPE-COND-SPE' }).innerText(), notice);
+    await run.audit(customer, 'cart with a special order (phone)');
   });
 
   test('phone: on 03-19, after the letter first presented on 03-10, staff close the order once they confirm; the customer reads what is due', async () => {
