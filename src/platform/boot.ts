@@ -13,7 +13,7 @@ import { publishTermsFromProfiles } from '../legal/terms/service.ts';
 import { logMailer, smtpMailer } from '../notifications/mailers.ts';
 import type { Mailer } from '../notifications/outbox.ts';
 import { loadProfilesDir } from '../shops/profile/load.ts';
-import { publicBaseUrl } from '../web/urls.ts';
+import { listeningPort, publicBaseUrl } from '../web/urls.ts';
 import { seedShops } from '../flows/seed-demo.ts';
 import { type SeededShop, seedOperator } from '../shops/seed.ts';
 import { createPlatformClock, type PlatformClock } from './clock.ts';
@@ -43,7 +43,14 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
     await seedOperator(database.db);
     const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((text) => console.log(text), { production: config.production }));
     const stripe = await stripeGateway(config.stripe);
-    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: publicBaseUrl(config), stripe, secret: config.secret });
+    // The order links of e-mails (issue 10 §1): PUBLIC_URL, else the address the server listens on, read when sent.
+    const orderLinks = {
+      get baseUrl() {
+        return config.publicUrl || publicBaseUrl(config, listeningPort(app));
+      },
+      secret: config.secret,
+    };
+    const runDueJobs = dueJobsRunner(database.db, mailer, config.mailFrom, clock, { publicUrl: publicBaseUrl(config), stripe, orderLinks });
     const app = await buildApp({ config, database, clock, mailer, runDueJobs, stripe }, { logger: options.logger ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
     return {
       app,
@@ -51,7 +58,7 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
       clock,
       shops,
       runDueJobs,
-      startEmailDelivery: () => startEmailDelivery(database.db, mailer, config.mailFrom, clock, (e) => app.log.error(e), 1000, { baseUrl: publicBaseUrl(config), secret: config.secret }),
+      startEmailDelivery: () => startEmailDelivery(database.db, mailer, config.mailFrom, clock, (e) => app.log.error(e), 1000, orderLinks),
       async close() {
         await app.close();
         if (!options.database) await database.close();

@@ -25,10 +25,10 @@ import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 
 /** `publicUrl`: the origin links in e-mails point to (PUBLIC_URL, or the local server). */
 /** `stripe`: sends the card refunds a job starts (a campaign cancelled for its minimum); null without Stripe. */
-/** `secret`: COMPTOIR_SECRET, which signs the order links of the customers' e-mails (issue 10 §1). */
-export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string; stripe?: StripeGateway | null; secret?: string }): () => Promise<void> {
+/** `orderLinks`: the origin and COMPTOIR_SECRET that sign the order links of the customers' e-mails (issue 10 §1). */
+export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string; stripe?: StripeGateway | null; orderLinks?: OrderLinkSigning }): () => Promise<void> {
   let running: Promise<void> | null = null;
-  const templates = signingTemplates(options.secret ? { baseUrl: options.publicUrl, secret: options.secret } : undefined);
+  const templates = signingTemplates(options.orderLinks);
   // Issue 11 §7: the staff "today" digest, once a shop day (it remembers the days it looked).
   const todayDigest = todayDigestJob({ db, clock, publicUrl: options.publicUrl });
   const run = async () => {

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type BrowserRun, chromiumAvailable, startBrowserRun } from '../support/browser.ts';
+import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { startSmtp } from '../support/smtp.ts';
 
@@ -137,11 +138,34 @@ describe('browser: a guest orders, then withdraws from the link in the confirmat
     await run.platform.runDueJobs();
     const raw = smtp.messages.find((m) => new RegExp(`^To: ${EMAIL}`, 'm').test(m) && m.includes(`${SHOP}-retractation-`));
     assert.ok(raw, 'the acknowledgement reached the guest over SMTP');
+    // Like every e-mail about the order, it links to it with the signed link (issue 10 §1).
+    assert.ok(raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=').includes(link), 'the acknowledgement carries the order’s signed link');
     const part = raw.slice(raw.indexOf(`name=${SHOP}-retractation-`));
     const bytes = Buffer.from((/\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(part)?.[1] ?? '').replace(/\s/g, ''), 'base64');
     writeFileSync(join(tmpdir(), 'comptoir-guest-withdrawal.pdf'), bytes);
     const pdf = pdfText(bytes);
     assert.ok(pdf.includes('Déclaration de rétractation') && pdf.includes('Salomé Invitée') && pdf.includes('Jeu Hag Sameah'), pdf.slice(0, 400));
+  });
+
+  test('should mark the guest for staff on the order list (desktop) and the order page (phone), axe-clean', async () => {
+    for (const [size, label] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
+      const staff = await run.newPage();
+      await staff.setViewportSize(size);
+      await staff.goto(`${run.base}/shops/${SHOP}/staff/login`);
+      await staff.fill('#f-email', `staff@${SHOP}.example`);
+      await staff.fill('#f-password', DEMO_PASSWORD);
+      await staff.click('button[type=submit]');
+      await staff.waitForURL(/\/staff$/);
+      await staff.goto(`${run.base}/shops/${SHOP}/staff/orders`);
+      const row = staff.locator('tbody tr', { hasText: 'Salomé Invitée' });
+      assert.match(await row.innerText(), /Salomé Invitée\s+Client invité/);
+      await run.audit(staff, `staff orders with a guest customer (${label})`);
+      await row.getByRole('link').first().click();
+      await staff.waitForURL(/\/staff\/orders\/[0-9a-f-]{36}$/);
+      assert.match(await staff.locator('main').innerText(), /Salomé Invitée\s+Client invité/);
+      await run.audit(staff, `staff order page of a guest (${label})`);
+      await staff.close();
+    }
   });
 
   test('should let the guest open an account from the link, refused then accepted, axe-clean at desktop and phone size', async () => {
