@@ -5,9 +5,9 @@
 // are compiled once (scripts/compile-tests.mjs) and the test processes load the JavaScript;
 // TEST_TSX=1 runs the sources through tsx instead. The pure rules' files share one process.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { compileTests, OUT } from './compile-tests.mjs';
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test'];
@@ -56,14 +56,30 @@ const env = { ...process.env, ...JSON.parse(template.stdout) };
 async function testArguments() {
   if (process.env.TEST_TSX) return { flags: ['--import', 'tsx'], files: selected };
   const compiled = await compileTests();
+  rmSync(join(OUT, 'run'), { recursive: true, force: true });
   const pure = selected.filter(isPureRule);
   const others = selected.filter((f) => !pure.includes(f)).map(compiled);
-  if (pure.length === 0) return { flags: ['--enable-source-maps'], files: others };
+  if (pure.length === 0) return { flags: ['--enable-source-maps'], files: inThisOrder(others) };
   const group = join(OUT, 'pure-rules.test.js');
   writeFileSync(group, `${pure.map((f) => `await import(${JSON.stringify(`./${compiled(f).slice(OUT.length + 1)}`)});`).join('\n')}\n`);
   // In the first pure file's place (the order above): the group is as long as an HTTP test file.
   const at = selected.findIndex((f) => pure.includes(f));
-  return { flags: ['--enable-source-maps'], files: [...others.slice(0, at), group, ...others.slice(at)] };
+  return { flags: ['--enable-source-maps'], files: inThisOrder([...others.slice(0, at), group, ...others.slice(at)]) };
+}
+
+/**
+ * Node 20's runner sorts the files it is given by path, which would start the pure rules first and
+ * the browser tests last, leaving one long file running alone at the end. A one-line file per test,
+ * named by its rank, imports it: the runner's order is then ours.
+ */
+function inThisOrder(compiledFiles) {
+  const dir = join(OUT, 'run');
+  mkdirSync(dir, { recursive: true });
+  return compiledFiles.map((file, i) => {
+    const wrapper = join(dir, `${String(i).padStart(3, '0')}-${basename(file)}`);
+    writeFileSync(wrapper, `await import(${JSON.stringify(`../${file.slice(OUT.length + 1)}`)});\n`);
+    return wrapper;
+  });
 }
 const { flags, files: testFiles } = await testArguments();
 
