@@ -101,6 +101,19 @@ describe('special orders bind as sold (003 art.7.2)', () => {
     assert.match(/<th scope="row">Groupe de condensation[^<]*<span class="muted">\(GROUPE-COND-SPE\)<\/span><p class="special-order">[\s\S]*?<\/p><\/th>/.exec(review.body)?.[0] ?? '', /son prix reste dû en totalité/);
     assert.match((await b.get(`/shops/${SHOP}/checkout/review?lang=en`)).body, /Special order: ordered specially for you\./);
     assert.match((await b.get(`/shops/${SHOP}/checkout/review?lang=nl`)).body, /Speciale bestelling: speciaal voor u besteld\./);
+    // Staff flag the pump while the customer reads the review: confirming does not bind them to a
+    // notice they were not shown — 409 cart_changed, the review again, now with the pump's notice.
+    const reviewed = await b.get(`/shops/${SHOP}/checkout/review?lang=fr`);
+    const fields: Record<string, string> = {};
+    for (const name of ['_csrf', 'expectedGrossCents', 'termsVersion', 'cartDigest', 'checkoutToken']) fields[name] = new RegExp(`name="${name}" value="([^"]*)"`).exec(reviewed.body.slice(reviewed.body.indexOf('/checkout/confirm')))?.[1] ?? '';
+    await setFlag('POMPE-VIDE-2E', true);
+    const { _csrf, ...rest } = fields;
+    const confirmed = await b.submit(`/shops/${SHOP}/cart`, `/shops/${SHOP}/checkout/confirm`, { ...rest, acceptTerms: 'yes' }, { csrf: _csrf ?? '' });
+    assert.equal(confirmed.statusCode, 409, confirmed.body.slice(0, 500));
+    assert.equal(confirmed.body.split(NOTICE_FR).length - 1, 2, 'the review again, the notice now next to both lines');
+    const placed = await p.database.db.selectFrom('orders').innerJoin('customers', (j) => j.onRef('customers.shop_id', '=', 'orders.shop_id').onRef('customers.id', '=', 'orders.customer_id')).select('orders.id').where('customers.email', '=', 'panier@as-sold.example').execute();
+    assert.deepEqual(placed, [], 'nothing ordered');
+    await setFlag('POMPE-VIDE-2E', false);
   });
 
   test('ordered on 03-02, then staff clear the unit’s flag and set the pump’s: each order line keeps the flag as sold', async () => {

@@ -101,7 +101,9 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
     if (showSlot && quote.point && choices.delivery.slotId) quote.delivery.slot = await checkSlot(db, shop, quote.point, choices.delivery.slotId, clock.now());
     const { terms } = await termsForOrder(db, clock, shop);
     const lines = cart.catalogueLines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
-    const digest = sha256Hex(JSON.stringify({ lines: lines.map((l) => `${l.productId}:${l.quantity}`).sort(), choices }));
+    // A line's special-order notice (003 art.7.2) is part of what was reviewed: a flag changed since sends the customer back to the review.
+    const special = new Set(cart.catalogueLines.filter((l) => l.specialOrder).map((l) => l.productId));
+    const digest = sha256Hex(JSON.stringify({ lines: lines.map((l) => `${l.productId}:${l.quantity}${special.has(l.productId) ? ':special' : ''}`).sort(), choices }));
     // A group purchase's delivery promise for an order placed now (issue 12 §1), shown on the
     // review page only: the final button's order computes its own (no read more on the order path).
     const promise = showSlot ? await promiseAtCheckout(db, shop.slug, cart.catalogueLines.map((l) => l.productId), new Date(clock.now().epochMilliseconds), shop.timeZone) : null;
