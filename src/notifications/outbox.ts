@@ -9,7 +9,8 @@
  * root registers (./templates.ts), so the order's transaction renders no PDF or PNG and writes
  * well under 1 KB. What was sent stays provable without the row: the order's evidence event names
  * the recipient, subject and files, the terms versions are immutable, and the QR payload follows
- * from the order.
+ * from the order. An e-mail to a customer about one order goes out with that order's signed link,
+ * made at send time from the configuration (./order-links.ts): the row never holds the token.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { precompile } from '../db/precompiled.ts';
