@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { captureAtShipmentProfiles } from '../support/profiles.ts';
 import { termsVersion } from '../support/shoppers.ts';
 import { signPayload, type StripeStub, stripeEvent } from '../support/stripe-stub.ts';
@@ -36,7 +36,7 @@ after(async () => {
   rmSync(profilesDir, { recursive: true, force: true });
 });
 
-const moveClock = async (now: string) => assert.equal((await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now } })).statusCode, 200);
+const moveClock = (now: string) => moveTestClock(p, now);
 const deliver = (body: string) => p.app.inject({ method: 'POST', url: '/api/v1/stripe/webhook', headers: { 'content-type': 'application/json', 'stripe-signature': signPayload(body) }, payload: body });
 const ship = (id: string, at: string) => p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/${id}/events`, headers: bearer(ADMIN_TOKEN), payload: { type: 'shipped', at } });
 const reminders = async () => (await outboxEmails(p.database.db, EMAIL)).filter((m) => /pay again by card/.test(m.subject));

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
 const SHOP = 'distritec';
@@ -21,10 +21,7 @@ after(() => p.stop());
 
 type Json = Record<string, unknown>;
 const staff = bearer(ADMIN_TOKEN);
-const moveClock = async (now: string) => {
-  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staff, payload: { now } });
-  assert.equal(res.statusCode, 200, res.body);
-};
+const moveClock = (now: string) => moveTestClock(p, now);
 const post = (url: string, headers: Record<string, string>, payload: Json = {}) => p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/${url}`, headers, payload });
 
 async function professionalToken(email: string): Promise<string> {

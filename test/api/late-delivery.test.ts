@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { issueApiToken } from '../../src/accounts/service.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { outboxEmails } from '../support/outbox.ts';
 import { customerToken, productIdBySku, stockOf, termsVersion } from '../support/shoppers.ts';
 
@@ -25,10 +25,7 @@ after(() => p.stop());
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field and checked by the assertions
 type Json = Record<string, any>;
 const staff = bearer(ADMIN_TOKEN);
-const moveClock = async (now: string) => {
-  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staff, payload: { now } });
-  assert.equal(res.statusCode, 200, res.body);
-};
+const moveClock = (now: string) => moveTestClock(p, now);
 /** A customer's API token for the months the test clock runs through (a session would expire on the way). */
 async function longToken(shop: string, email: string): Promise<string> {
   const c = await p.database.db.selectFrom('customers').select(['id', 'first_name']).where('shop_id', '=', shop).where('email', '=', email).executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { customerToken, termsVersion } from '../support/shoppers.ts';
 
 let p: TestPlatform;
@@ -36,7 +36,7 @@ const refusedWith = (res: { statusCode: number; json(): { error: { code: string 
   assert.equal(res.statusCode, status);
   assert.equal(res.json().error.code, code);
 };
-const moveClock = async (now: string) => assert.equal((await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now } })).statusCode, 200);
+const moveClock = (now: string) => moveTestClock(p, now);
 const stock = async (productId: string) => (await p.database.db.selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()).stock;
 const evidence = async (id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/distritec/orders/${id}/evidence`, headers: bearer(ADMIN_TOKEN) })).json();
 

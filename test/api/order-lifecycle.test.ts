@@ -23,7 +23,7 @@ import { orderSide } from '../../src/flows/record-payment.ts';
 import { paySimulated } from '../../src/payments/card/simulated.ts';
 import type { Profile } from '../../src/shops/profile/schema.ts';
 import { getShop } from '../../src/shops/service.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { customerToken, termsVersion } from '../support/shoppers.ts';
 
 const registered = new Set<string>();
@@ -87,7 +87,7 @@ const refused = (res: Res, status: number, code: string) => {
   assert.equal(res.json().error.code, code);
   return res.json().error;
 };
-const moveClock = async (now: string) => assert.equal((await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now } })).statusCode, 200);
+const moveClock = (now: string) => moveTestClock(p, now);
 const get = async (shop: string, id: string): Promise<Order> => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${shop}/orders/${id}`, headers: bearer(ADMIN_TOKEN) })).json();
 const evidence = async (shop: string, id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${shop}/orders/${id}/evidence`, headers: bearer(ADMIN_TOKEN) })).json() as { verified: boolean; events: { type: string; actor: string; at: string; data: Record<string, unknown> }[] };
 const stock = async (productId: string) => (await p.database.db.selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()).stock;

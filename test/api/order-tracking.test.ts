@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { productIdBySku, stockOf, termsVersion } from '../support/shoppers.ts';
 
 let p: TestPlatform;
@@ -41,7 +41,7 @@ const fact = async (shop: string, id: string, payload: Record<string, unknown>) 
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as Order;
 };
-const moveClock = async (now: string) => assert.equal((await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now } })).statusCode, 200);
+const moveClock = (now: string) => moveTestClock(p, now);
 const mails = (to: string) => outboxEmails(p.database.db, to);
 /** Staff of `shop`, signed in now (a moved clock ends idle sessions). */
 async function staffOf(shop: string): Promise<FormClient> {

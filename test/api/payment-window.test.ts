@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { outboxEmails } from '../support/outbox.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { customerToken, productIdBySku, stockOf, termsVersion } from '../support/shoppers.ts';
 
 let p: TestPlatform;
@@ -18,10 +18,7 @@ before(async () => {
 });
 after(async () => p.stop());
 
-const moveClock = async (now: string) => {
-  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now } });
-  assert.equal(res.statusCode, 200, res.body);
-};
+const moveClock = (now: string) => moveTestClock(p, now);
 const order = async (id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/coopso/orders/${id}`, headers: bearer(ADMIN_TOKEN) })).json();
 const eventsOf = async (id: string, type: string) => (await order(id)).events.filter((e: { type: string }) => e.type === type);
 const mailsTo = async (to: string, like: RegExp) => (await outboxEmails(p.database.db, to)).filter((m) => like.test(m.subject));

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { outboxEmails } from '../support/outbox.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
 const FR = 'coopconnexion';
@@ -25,10 +25,7 @@ after(async () => p?.stop());
 
 type Json = Record<string, unknown>;
 const api = (method: 'GET' | 'POST' | 'PUT', url: string, headers: Record<string, string>, payload?: Json) => p.app.inject({ method, url: `/api/v1/shops/${FR}/${url}`, headers, ...(payload && { payload }) });
-const moveClock = async (now: string) => {
-  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staff, payload: { now } });
-  assert.equal(res.statusCode, 200, res.body);
-};
+const moveClock = (now: string) => moveTestClock(p, now);
 
 const tokens: Record<string, string> = {};
 const products: Record<string, string> = {};

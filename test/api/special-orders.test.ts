@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { outboxEmails } from '../support/outbox.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
@@ -24,10 +24,7 @@ after(() => p.stop());
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field and checked by the assertions
 type Json = Record<string, any>;
 const staff = bearer(ADMIN_TOKEN);
-const moveClock = async (now: string) => {
-  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staff, payload: { now } });
-  assert.equal(res.statusCode, 200, res.body);
-};
+const moveClock = (now: string) => moveTestClock(p, now);
 const post = (url: string, headers: Record<string, string>, payload: Json = {}) => p.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/${url}`, headers, payload });
 const get = (url: string, headers: Record<string, string>) => p.app.inject({ method: 'GET', url: `/api/v1/shops/${SHOP}/${url}`, headers });
 const refusedWith = (res: { statusCode: number; body: string; json(): Json }, code: string) => {

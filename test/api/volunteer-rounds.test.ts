@@ -14,7 +14,7 @@ import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 
 const PUBLIC_URL = 'https://coopso.example.org';
@@ -45,7 +45,7 @@ async function place(key: string, line1: string, postalCode: string, city: strin
 }
 const event = (id: string, payload: Record<string, unknown>) => p.app.inject({ method: 'POST', url: `/api/v1/shops/coopso/orders/${id}/events`, headers: bearer(ADMIN_TOKEN), payload });
 const orderJson = async (id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/coopso/orders/${id}`, headers: bearer(ADMIN_TOKEN) })).json();
-const moveClock = async (now: string) => assert.equal((await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now } })).statusCode, 200);
+const moveClock = (now: string) => moveTestClock(p, now);
 const stopOrder = (html: string) => [...html.matchAll(/id="stop-([0-9a-f-]{36})"/g)].map((m) => m[1]);
 const key = (id: string | undefined) => Object.keys(orders).find((k) => orders[k]?.id === id);
 

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { outboxEmails } from '../support/outbox.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { customerToken, termsVersion } from '../support/shoppers.ts';
 
 const FR = 'bible-et-jeux';
@@ -23,10 +23,7 @@ before(async () => {
 after(async () => p.stop());
 
 const staff = bearer(ADMIN_TOKEN);
-const moveClock = async (now: string) => {
-  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staff, payload: { now } });
-  assert.equal(res.statusCode, 200, res.body);
-};
+const moveClock = (now: string) => moveTestClock(p, now);
 /** A fresh session after the clock moved on (a session does not outlive months). */
 const login = async (shop: string, email: string, password = 'correct horse battery') => {
   const res = await p.app.inject({ method: 'POST', url: `/api/v1/shops/${shop}/session`, payload: { email, password } });

@@ -22,7 +22,7 @@ import { camt053, writtenAmount } from '../support/camt053.ts';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { termsVersion } from '../support/shoppers.ts';
 
 const FR = 'bible-et-jeux';
@@ -39,10 +39,7 @@ after(async () => p?.stop());
 const staff = bearer(ADMIN_TOKEN);
 type Json = Record<string, unknown>;
 const api = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: Json | string) => p.app.inject({ method, url: `/api/v1/shops/${url}`, headers, ...(payload !== undefined && { payload }) });
-const moveClock = async (now: string) => {
-  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staff, payload: { now } });
-  assert.equal(res.statusCode, 200, res.body);
-};
+const moveClock = (now: string) => moveTestClock(p, now);
 
 async function product(shop: string, sku: string, name: string, unitPriceCents: number): Promise<string> {
   const res = await api('POST', `${shop}/products`, staff, { sku, name, unitPriceCents, vatRateBp: 2000, stock: 20 });

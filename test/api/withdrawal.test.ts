@@ -15,7 +15,7 @@ import { DEMO_PASSWORD } from '../../src/shops/seed.ts';
 import { FormClient } from '../support/form-client.ts';
 import { outboxEmails } from '../support/outbox.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../support/platform.ts';
+import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform, moveTestClock } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
 import { startSmtp } from '../support/smtp.ts';
 
@@ -35,10 +35,7 @@ after(async () => {
 
 type Json = Record<string, unknown>;
 const staff = bearer(ADMIN_TOKEN);
-const moveClock = async (now: string) => {
-  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: staff, payload: { now } });
-  assert.equal(res.statusCode, 200, res.body);
-};
+const moveClock = (now: string) => moveTestClock(p, now);
 const post = (url: string, headers: Record<string, string>, payload: Json = {}) => p.app.inject({ method: 'POST', url: `/api/v1/shops/${url}`, headers, payload });
 const order = async (shop: string, id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${shop}/orders/${id}`, headers: staff })).json();
 const withdrawalOf = async (shop: string, id: string) => (await p.app.inject({ method: 'GET', url: `/api/v1/shops/${shop}/withdrawals/${id}`, headers: staff })).json();

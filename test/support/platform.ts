@@ -82,3 +82,9 @@ export async function startPlatform(env: Record<string, string> = {}, options: {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Moves the test clock of API.md (`PUT /api/v1/clock`): every rule, job and page of `p` reads `now` from then on. */
+export async function moveTestClock(p: TestPlatform, now: string): Promise<void> {
+  const res = await p.app.inject({ method: 'PUT', url: '/api/v1/clock', headers: bearer(ADMIN_TOKEN), payload: { now } });
+  if (res.statusCode !== 200) throw new Error(`PUT /api/v1/clock ${now} answered ${res.statusCode}: ${res.body}`);
+}
