@@ -13,11 +13,11 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 
-export const SECRET_FILE = 'secret';
+export const KEY_FILE = 'secret';
 
 /** The secret kept in `dataDir`, created on the first call (exclusively: two starts never write two). */
 export function dataDirSecret(dataDir: string): string {
-  const path = join(dataDir, SECRET_FILE);
+  const path = join(dataDir, KEY_FILE);
   mkdirSync(dataDir, { recursive: true });
   try {
     writeFileSync(path, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
@@ -38,5 +38,5 @@ export function dataDirSecret(dataDir: string): string {
  */
 export function withDataDirSecret(config: Config): { config: Config; file: string | null } {
   if (!config.secretGenerated || config.databaseUrl || config.production) return { config, file: null };
-  return { config: Object.freeze({ ...config, secret: dataDirSecret(config.dataDir) }), file: join(config.dataDir, SECRET_FILE) };
+  return { config: Object.freeze({ ...config, secret: dataDirSecret(config.dataDir) }), file: join(config.dataDir, KEY_FILE) };
 }

@@ -13,7 +13,7 @@ import { after, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import type { Mailer } from '../../src/notifications/outbox.ts';
 import { bootPlatform, type Platform } from '../../src/platform/boot.ts';
-import { SECRET_FILE, withDataDirSecret } from '../../src/platform/data-dir-secret.ts';
+import { KEY_FILE, withDataDirSecret } from '../../src/platform/data-dir-secret.ts';
 import { FormClient } from '../support/form-client.ts';
 import { ADMIN_TOKEN, bearer, type TestPlatform } from '../support/platform.ts';
 import { customerToken, productIdBySku, termsVersion } from '../support/shoppers.ts';
@@ -45,7 +45,7 @@ describe('the embedded database’s own secret', () => {
   test('should create the secret once in the data directory, mode 0600, and sign the first start’s e-mails with it', async () => {
     const first = await start();
     try {
-      assert.equal(first.file, join(ENV.COMPTOIR_DATA_DIR, SECRET_FILE));
+      assert.equal(first.file, join(ENV.COMPTOIR_DATA_DIR, KEY_FILE));
       assert.equal(statSync(first.file).mode & 0o777, 0o600, 'readable by the server’s user only');
       secret = first.secret;
       assert.equal(readFileSync(first.file, 'utf8').trim(), secret);
@@ -97,6 +97,6 @@ describe('the embedded database’s own secret', () => {
     assert.equal(set.file, null);
     assert.equal(set.config.secret, 'a-secret-set-by-the-operator-0123456789');
     assert.throws(() => loadConfig({ ...ENV, COMPTOIR_DATA_DIR: other, NODE_ENV: 'production' }), /COMPTOIR_SECRET: required/);
-    assert.equal(existsSync(join(other, SECRET_FILE)), false);
+    assert.equal(existsSync(join(other, KEY_FILE)), false);
   });
 });
