@@ -1,9 +1,9 @@
 // Runs every *.test.ts / *.test.tsx under the given folders (default: src and test) with
-// node's own test runner, TypeScript loaded through tsx. Node 20's --test takes no globs,
-// so the files are listed here. The database schema is migrated once per run into a template
-// (test/support/template.ts) that each test file clones, and files run one per core. The sources
-// are compiled once (scripts/compile-tests.mjs) and the test processes load the JavaScript;
-// TEST_TSX=1 runs the sources through tsx instead. The pure rules' files share one process.
+// node's own test runner. Node 20's --test takes no globs, so the files are listed here. The
+// database schema is migrated once per run into a template (test/support/template.ts) that each
+// test file clones, and files run one more than cores. The sources are compiled once
+// (scripts/compile-tests.mjs) and the test processes load the JavaScript; TEST_TSX=1 runs the
+// sources through tsx instead. The pure rules' files share one process.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
