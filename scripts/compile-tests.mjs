@@ -13,8 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** One folder per database, so the embedded and the server runs can go side by side (.ci/run). */
-export const OUT = join('.build-test', process.env.DATABASE_URL ? 'postgres' : 'pglite');
+export const OUT = '.build-test';
 
 const RELATIVE_TS = /(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]+?)\.tsx?\2/g;
 
