@@ -4,7 +4,7 @@
  * Every table holding shop data leads with `shop_id` (DESIGN.md §9).
  */
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
-import type { AddressJson, Json, Timestamp } from './column-types.ts';
+import type { Json, Timestamp } from './column-types.ts';
 import type {
   BankEntriesTable,
   CardCheckoutsTable,
@@ -24,6 +24,7 @@ import type {
   WithdrawalDepreciationPhotosTable,
   WithdrawalsTable,
 } from './schema-aftersale.ts';
+import type { AccountTables, CustomersTable, StaffTable } from './schema-accounts.ts';
 import type { LifecycleTables } from './schema-lifecycle.ts';
 import type { DeliveryTables } from './schema-delivery.ts';
 import type { CampaignTables } from './schema-campaigns.ts';
@@ -33,6 +34,7 @@ import type { LateDeliveryTables } from './schema-late-delivery.ts';
 import type { SpecialOrderTables } from './schema-special-orders.ts';
 
 export type * from './column-types.ts';
+export type * from './schema-accounts.ts';
 export type * from './schema-money.ts';
 export type * from './schema-aftersale.ts';
 export type * from './schema-credit-notes.ts';
@@ -54,93 +56,6 @@ export interface ShopsTable {
   profile_sha256: string;
   created_at: Generated<Date>;
   updated_at: Timestamp;
-}
-
-export interface OperatorsTable {
-  id: Generated<string>;
-  email: string;
-  name: string;
-  password_hash: string;
-  created_at: Generated<Date>;
-}
-
-export interface StaffTable {
-  shop_id: string;
-  id: Generated<string>;
-  email: string;
-  name: string;
-  password_hash: string;
-  role: 'manager' | 'clerk';
-  created_at: Generated<Date>;
-}
-
-export interface CustomersTable {
-  shop_id: string;
-  id: Generated<string>;
-  kind: 'consumer' | 'non_professional' | 'professional';
-  email: string;
-  password_hash: string;
-  first_name: string;
-  last_name: string;
-  company_name: string | null;
-  siret: string | null;
-  vat_number: string | null;
-  address: Json<AddressJson>;
-  language: 'fr' | 'en' | 'nl';
-  created_at: Generated<Date>;
-  /** A guest's checkout (0023): no password ('!'), the e-mail not unique, never signs in. */
-  guest: Generated<boolean>;
-}
-
-export type ActorKind = 'customer' | 'staff' | 'operator';
-
-export interface SessionsTable {
-  id_hash: string; // sha256 of the cookie value: a stolen database does not yield live sessions
-  shop_id: string | null;
-  actor_kind: ActorKind;
-  actor_id: string;
-  created_at: Generated<Date>;
-  expires_at: Timestamp;
-  user_agent: string | null;
-  last_seen_at: Timestamp; // platform time of the last request: the idle timeout counts from it
-}
-
-export interface ApiTokensTable {
-  token_hash: string;
-  shop_id: string | null; // null: operator token for every shop
-  actor_kind: ActorKind;
-  actor_id: string;
-  label: string;
-  created_at: Generated<Date>;
-  expires_at: Timestamp | null;
-  revoked_at: Timestamp | null;
-}
-
-export interface PasswordResetsTable {
-  token_hash: string;
-  shop_id: string;
-  customer_id: string;
-  created_at: Generated<Date>;
-  expires_at: Timestamp;
-  used_at: Timestamp | null;
-}
-
-export interface LoginFailuresTable {
-  shop_id: string; // the shop, or '*platform*' for operators
-  id: Generated<string>;
-  realm: ActorKind;
-  email: string;
-  ip: string;
-  at: Timestamp;
-}
-
-/** Callers (hash of an address or of a device cookie) that gave an account its right password. */
-export interface KnownSignInsTable {
-  shop_id: string; // the shop, or '*platform*' for operators
-  realm: ActorKind;
-  account_id: string;
-  caller_hash: string;
-  last_at: Timestamp;
 }
 
 export interface ProductsTable {
@@ -352,16 +267,8 @@ export interface PlatformClockTable {
 }
 
 /** Later capabilities declare their tables in their own schema-*.ts, joined here. */
-export interface DB extends LifecycleTables, DeliveryTables, CampaignTables, RoundsTables, CreditNoteTables, LateDeliveryTables, SpecialOrderTables {
+export interface DB extends AccountTables, LifecycleTables, DeliveryTables, CampaignTables, RoundsTables, CreditNoteTables, LateDeliveryTables, SpecialOrderTables {
   shops: ShopsTable;
-  operators: OperatorsTable;
-  staff: StaffTable;
-  customers: CustomersTable;
-  sessions: SessionsTable;
-  api_tokens: ApiTokensTable;
-  password_resets: PasswordResetsTable;
-  login_failures: LoginFailuresTable;
-  known_sign_ins: KnownSignInsTable;
   products: ProductsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
