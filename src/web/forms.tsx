@@ -4,7 +4,7 @@
  * (RGAA 11.10, WCAG 3.3.1).
  */
 import type { Child } from '#jsx/jsx-runtime';
-import { type Lang, t } from '../kernel/i18n/index.ts';
+import { type Lang, type MessageKey, t } from '../kernel/i18n/index.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -69,5 +69,21 @@ export function Form({ action, csrfToken, children, label }: { action: string; c
       <input type="hidden" name="_csrf" value={csrfToken} />
       {children}
     </form>
+  );
+}
+
+/** The postal address, every field required, named `address.*` as the registration and guest schemas read them. */
+export function AddressFieldset({ lang, values, errors }: { lang: Lang; values: Record<string, string | undefined>; errors: FieldErrors }) {
+  const field = (part: string, key: MessageKey, autocomplete: string) => (
+    <Field name={`address.${part}`} label={t(lang, key)} value={values[`address.${part}`]} errors={errors} required autocomplete={autocomplete} />
+  );
+  return (
+    <fieldset>
+      <legend>{t(lang, 'accounts.address')}</legend>
+      {field('line1', 'accounts.line1', 'address-line1')}
+      {field('postalCode', 'accounts.postalCode', 'postal-code')}
+      {field('city', 'accounts.city', 'address-level2')}
+      {field('country', 'accounts.country', 'country')}
+    </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
-import { ErrorSummary, Field, type FieldErrors, Form } from '../../forms.tsx';
+import { AddressFieldset, ErrorSummary, Field, type FieldErrors, Form } from '../../forms.tsx';
 
 export type Values = Record<string, string | undefined>;
 
@@ -27,13 +27,7 @@ export function RegisterForm({ lang, action, csrf, kinds, values, errors }: { la
         {f('password', 'accounts.password', { type: 'password', autocomplete: 'new-password', hint: t(lang, 'accounts.passwordHint') })}
         {f('firstName', 'accounts.firstName', { autocomplete: 'given-name' })}
         {f('lastName', 'accounts.lastName', { autocomplete: 'family-name' })}
-        <fieldset>
-          <legend>{t(lang, 'accounts.address')}</legend>
-          {f('address.line1', 'accounts.line1', { autocomplete: 'address-line1' })}
-          {f('address.postalCode', 'accounts.postalCode', { autocomplete: 'postal-code' })}
-          {f('address.city', 'accounts.city', { autocomplete: 'address-level2' })}
-          {f('address.country', 'accounts.country', { autocomplete: 'country' })}
-        </fieldset>
+        <AddressFieldset lang={lang} values={values} errors={errors} />
         {kinds.includes('professional') && (
           <fieldset>
             <legend>{t(lang, 'accounts.company')}</legend>

@@ -4,7 +4,7 @@
  * signing in remains possible. The delivery address may differ at the next step.
  */
 import { type Lang, type MessageKey, t } from '../../../kernel/i18n/index.ts';
-import { ErrorSummary, Field, type FieldErrors, Form } from '../../forms.tsx';
+import { AddressFieldset, ErrorSummary, Field, type FieldErrors, Form } from '../../forms.tsx';
 
 type Props = { lang: Lang; shopSlug: string; csrf: string; values: Record<string, string | undefined>; errors: FieldErrors };
 
@@ -24,13 +24,7 @@ export function GuestPage({ lang, shopSlug, csrf, values, errors }: Props) {
         {f('email', 'accounts.email', { type: 'email', autocomplete: 'email' })}
         {f('firstName', 'accounts.firstName', { autocomplete: 'given-name' })}
         {f('lastName', 'accounts.lastName', { autocomplete: 'family-name' })}
-        <fieldset>
-          <legend>{t(lang, 'accounts.address')}</legend>
-          {f('address.line1', 'accounts.line1', { autocomplete: 'address-line1' })}
-          {f('address.postalCode', 'accounts.postalCode', { autocomplete: 'postal-code' })}
-          {f('address.city', 'accounts.city', { autocomplete: 'address-level2' })}
-          {f('address.country', 'accounts.country', { autocomplete: 'country' })}
-        </fieldset>
+        <AddressFieldset lang={lang} values={values} errors={errors} />
         <button type="submit">{t(lang, 'checkout.guest.submit')}</button>
       </Form>
       <p><a href={`${base}/checkout/sign-in`}>{t(lang, 'checkout.guest.signInInstead')}</a></p>
