@@ -2,6 +2,9 @@
  * The text drawn on a PDF's pages, well enough for tests: every content stream is inflated and
  * the hex strings of its TJ/Tj operators are decoded (pdfkit writes WinAnsi codes in hex).
  * Pieces of one text operator are joined directly; operators are separated by a space.
+ * A stream is cut at its dictionary's /Length, not at the next "endstream": compressed bytes may
+ * end in a carriage return, which a pattern would take for the line break before "endstream"
+ * (about one PDF in 256 then lost its page — the time printed on it decided which).
  */
 import { inflateSync } from 'node:zlib';
 
@@ -20,10 +23,11 @@ function decodeHex(hex: string): string {
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const texts: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  for (const m of raw.matchAll(/\/Length (\d+)\b[^>]*>>\s*stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
     let content: string;
     try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
+      content = inflateSync(pdf.subarray(start, start + Number(m[1]))).toString('latin1');
     } catch {
       continue;
     }
