@@ -49,7 +49,7 @@ export async function startBrowserRun(env: Record<string, string> = {}, options:
       await page.addScriptTag({ content: axeSource });
       const { violations } = (await page.evaluate(() =>
         // @ts-expect-error axe is injected into the page above
-        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }),
       )) as { violations: Violation[] };
       audited.push(violations.length);
       const lines = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
