@@ -5,7 +5,7 @@
 // (scripts/compile-tests.mjs) and the test processes load the JavaScript; TEST_TSX=1 runs the
 // sources through tsx instead. The pure rules' files share one process.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { compileTests, OUT } from './compile-tests.mjs';

@@ -30,6 +30,7 @@ async function serveAxe(): Promise<{ url: string; close: () => void }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/axe.min.js`, close: () => server.close() };
 }
+
 type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
 
 export type BrowserRun = {
