@@ -16,6 +16,15 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const OUT = '.build-test';
 
+/** The shim that lets files share a process (test/support/node-test-group.ts) stands for `node:test` in every bundle but its own. */
+const SHIM = 'test/support/node-test-group.ts';
+const nodeTestShim = {
+  name: 'node-test-shim',
+  setup(b) {
+    b.onResolve({ filter: /^node:test$/ }, (args) => (args.importer.endsWith(SHIM) ? undefined : { path: '#node-test', external: true }));
+  },
+};
+
 const ownImportMetaUrl = {
   name: 'own-import-meta-url',
   setup(b) {
@@ -36,7 +45,7 @@ const outPath = (source) => join(OUT, source.replace(/\.tsx?$/, '.js'));
 export async function compileTests(files, group = []) {
   rmSync(join(root, OUT), { recursive: true, force: true });
   mkdirSync(join(root, OUT), { recursive: true });
-  const entryPoints = files.map((f) => ({ in: f, out: f.replace(/\.tsx?$/, '') }));
+  const entryPoints = [...files.map((f) => ({ in: f, out: f.replace(/\.tsx?$/, '') })), { in: SHIM, out: 'node-test' }];
   const groupEntry = join(OUT, 'pure-rules.entry.ts');
   if (group.length > 0) {
     writeFileSync(join(root, groupEntry), `${group.map((f) => `import ${JSON.stringify(relative(OUT, f))};`).join('\n')}\n`);
@@ -44,9 +53,9 @@ export async function compileTests(files, group = []) {
   }
   await build({
     absWorkingDir: root, entryPoints, outdir: join(root, OUT), bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20',
-    jsx: 'automatic', jsxImportSource: '#jsx', sourcemap: true, sourcesContent: false, logLevel: 'warning', plugins: [ownImportMetaUrl],
+    jsx: 'automatic', jsxImportSource: '#jsx', sourcemap: true, sourcesContent: false, logLevel: 'warning', plugins: [nodeTestShim, ownImportMetaUrl],
   });
-  // `#jsx/jsx-runtime` is bundled through the root package.json's imports; this one only says ES modules.
-  writeFileSync(join(root, OUT, 'package.json'), JSON.stringify({ type: 'module' }));
+  // `#jsx/jsx-runtime` is bundled through the root package.json's imports; `#node-test` is the shim.
+  writeFileSync(join(root, OUT, 'package.json'), JSON.stringify({ type: 'module', imports: { '#node-test': './node-test.js' } }));
   return [...files.map(outPath), ...(group.length > 0 ? [join(OUT, 'pure-rules.test.js')] : [])];
 }

@@ -57,32 +57,64 @@ const env = { ...process.env, ...JSON.parse(template.stdout) };
 const FLAGS = ['--enable-source-maps', '--liftoff-only'];
 
 /**
- * What the test runner is given: the bundled files, and the pure rules' files (≈ 50, about 10 ms
- * of tests each) bundled as one entry, so they pay one process start instead of fifty.
+ * HTTP and page tests (test/api, test/pages) share a process, a few files each: a process spends
+ * ≈ 1.8 s of CPU loading its modules and ≈ 1 s more on its first platform than on the next, paid
+ * once per group instead of once per file. Each file still runs as its own suite with its own
+ * hooks (test/support/node-test-group.ts). A file that handles process events, exits or spawns a
+ * server of its own runs alone.
+ */
+const FILES_PER_GROUP = 6;
+const RUNS_ALONE = /process\.on\(|process\.exit|spawn\(/;
+const sharesAProcess = (f) => /^test\/(api|pages)\//.test(f) && !RUNS_ALONE.test(readFileSync(f, 'utf8'));
+
+/** Round-robin over the files in their order, so that the long ones spread over the groups. */
+function groupsOf(files) {
+  const count = Math.ceil(files.length / FILES_PER_GROUP);
+  return Array.from({ length: count }, (_, g) => files.filter((_f, i) => i % count === g));
+}
+
+/**
+ * What the test runner is given, in this order: the bundled files, the groups of HTTP and page
+ * tests in the place of their last file (the files that run alone, as long, start before them),
+ * and the pure rules' files (≈ 50, about 10 ms of tests each) bundled as one entry in the place
+ * of the first of them.
  */
 async function testArguments() {
   if (process.env.TEST_TSX) return { flags: ['--import', 'tsx'], files: selected };
   const pure = selected.filter(isPureRule);
   const others = selected.filter((f) => !pure.includes(f));
   const compiled = await compileTests(others, pure);
-  if (pure.length === 0) return { flags: FLAGS, files: inThisOrder(compiled) };
-  // In the first pure file's place (the order above): the group is as long as an HTTP test file.
-  const at = selected.findIndex((f) => pure.includes(f));
-  const group = compiled.at(-1);
-  return { flags: FLAGS, files: inThisOrder([...compiled.slice(0, at), group, ...compiled.slice(at, -1)]) };
+  const compiledOf = new Map(others.map((f, i) => [f, compiled[i]]));
+  const shared = others.filter(sharesAProcess);
+  const runs = [];
+  for (const f of selected) {
+    if (pure.includes(f)) {
+      if (f === pure[0]) runs.push({ name: 'pure-rules.test.js', text: importOf(compiled.at(-1)) });
+    } else if (shared.includes(f)) {
+      if (f === shared.at(-1)) runs.push(...groupsOf(shared).map((group, i) => ({ name: `group-${i + 1}.test.js`, text: groupOf(group, compiledOf) })));
+    } else {
+      runs.push({ name: basename(compiledOf.get(f)), text: importOf(compiledOf.get(f)) });
+    }
+  }
+  return { flags: FLAGS, files: inThisOrder(runs) };
 }
+
+const fromRun = (compiledFile) => JSON.stringify(`../${compiledFile.slice(OUT.length + 1)}`);
+const importOf = (compiledFile) => `await import(${fromRun(compiledFile)});\n`;
+const groupOf = (files, compiledOf) =>
+  `import { runFilesAsSuites } from '#node-test';\nawait runFilesAsSuites([\n${files.map((f) => `  [${JSON.stringify(f)}, () => import(${fromRun(compiledOf.get(f))})],`).join('\n')}\n]);\n`;
 
 /**
  * Node 20's runner sorts the files it is given by path, which would start the pure rules first and
- * the browser tests last, leaving one long file running alone at the end. A one-line file per test,
- * named by its rank, imports it: the runner's order is then ours.
+ * the browser tests last, leaving one long file running alone at the end. A small file per run,
+ * named by its rank, imports what it runs: the runner's order is then ours.
  */
-function inThisOrder(compiledFiles) {
+function inThisOrder(runs) {
   const dir = join(OUT, 'run');
   mkdirSync(dir, { recursive: true });
-  return compiledFiles.map((file, i) => {
-    const wrapper = join(dir, `${String(i).padStart(3, '0')}-${basename(file)}`);
-    writeFileSync(wrapper, `await import(${JSON.stringify(`../${file.slice(OUT.length + 1)}`)});\n`);
+  return runs.map(({ name, text }, i) => {
+    const wrapper = join(dir, `${String(i).padStart(3, '0')}-${name}`);
+    writeFileSync(wrapper, text);
     return wrapper;
   });
 }
