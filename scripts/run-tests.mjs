@@ -3,7 +3,8 @@
 // database schema is migrated once per run into a template (test/support/template.ts) that each
 // test file clones, and files run one more than cores. Each test file is bundled once
 // (scripts/compile-tests.mjs) and the test processes load the JavaScript; TEST_TSX=1 runs the
-// sources through tsx instead. The pure rules' files share one process.
+// sources through tsx instead. The pure rules' files share one process; HTTP and page test files
+// share one six at a time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
