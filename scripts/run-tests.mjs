@@ -1,7 +1,7 @@
 // Runs every *.test.ts / *.test.tsx under the given folders (default: src and test) with
 // node's own test runner. Node 20's --test takes no globs, so the files are listed here. The
 // database schema is migrated once per run into a template (test/support/template.ts) that each
-// test file clones, and files run one more than cores. Each test file is bundled once
+// test file clones, one process more than cores. Each test file is bundled once
 // (scripts/compile-tests.mjs) and the test processes load the JavaScript; TEST_TSX=1 runs the
 // sources through tsx instead. The pure rules' files share one process; HTTP and page test files
 // share one six at a time.
