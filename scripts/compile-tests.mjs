@@ -1,5 +1,5 @@
 /**
- * Bundles each test file once per test run into `.build-test/` (an ES module holding the file and
+ * Bundles each test file once per test run into `.build-test/<embedded|server>/` (an ES module holding the file and
  * every source of ours it imports; packages stay in node_modules), so a test process loads one
  * module instead of resolving and compiling ≈ 400 (issue 9 "tests that take less time": 1.8 s of
  * CPU per test file through tsx's loader hooks, 0.9 s compiled file by file, then bundled). The
@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const OUT = '.build-test';
+/** One folder per database, so that CI can run the embedded and the server runs side by side. */
+export const OUT = join('.build-test', process.env.DATABASE_URL ? 'server' : 'embedded');
 
 /** The shim that lets files share a process (test/support/node-test-group.ts) stands for `node:test` in every bundle but its own. */
 const SHIM = 'test/support/node-test-group.ts';
@@ -35,7 +36,7 @@ const ownImportMetaUrl = {
   },
 };
 
-/** Where a test source is bundled: `test/a.test.ts` → `.build-test/test/a.test.js`. */
+/** Where a test source is bundled: `test/a.test.ts` → `.build-test/embedded/test/a.test.js`. */
 const outPath = (source) => join(OUT, source.replace(/\.tsx?$/, '.js'));
 
 /**

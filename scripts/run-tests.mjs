@@ -124,10 +124,12 @@ const { flags, files: testFiles } = await testArguments();
 // One file more than cores: browser tests, child servers and SMTP exchanges wait as much as they
 // compute, and a third file fills the time they leave (CI measured 1.5 of 2 cores busy with 2).
 const concurrency = Number(process.env.TEST_CONCURRENCY) || availableParallelism() + 1;
+// TEST_REPORT=<file>: a TAP copy of the run too, with each file's and test's duration.
+const report = process.env.TEST_REPORT ? ['--test-reporter=tap', `--test-reporter-destination=${process.env.TEST_REPORT}`] : [];
 const started = Date.now();
 const result = spawnSync(
   process.execPath,
-  [...flags, '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...testFiles],
+  [...flags, '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', ...report, `--test-concurrency=${concurrency}`, ...testFiles],
   { stdio: 'inherit', env },
 );
 console.log(`# ${selected.length} test files in ${Math.round((Date.now() - started) / 1000)} s on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
