@@ -1,4 +1,4 @@
-// Runs every *.test.ts / *.test.tsx under the given folders (default: src and test) with
+// Runs every *.test.ts / *.test.tsx under the given folders or files (default: src and test) with
 // node's own test runner. Node 20's --test takes no globs, so the files are listed here. The
 // database schema is migrated once per run into a template (test/support/template.ts) that each
 // test file clones, one process more than cores. Each test file is bundled once
@@ -21,7 +21,7 @@ function walk(dir) {
     else if (/\.test\.tsx?$/.test(name)) files.push(path);
   }
 }
-for (const root of roots) walk(root);
+for (const root of roots) statSync(root).isDirectory() ? walk(root) : files.push(root);
 // Longest first, so that no long file starts last and runs alone: browser tests, then the HTTP and
 // process tests under test/, then the pure rules under src/, which fill the gaps at the end.
 const rank = (f) => (f.startsWith('test/browser/') ? 0 : f.startsWith('test/') ? 1 : 2);

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import { insertFromJson } from '../db/insert-from-json.ts';
+import type { DB, OrderLinesTable, OrdersTable } from '../db/schema.ts';
 import { paidCentsColumn } from '../db/paid-cents.ts';
 import { precompile } from '../db/precompiled.ts';
 
@@ -20,6 +21,26 @@ export function partsOf(db: Exec, shopId: string, bundleIds: readonly string[]) 
   if (bundleIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('product_parts').selectAll().where('shop_id', '=', shopId).where('bundle_id', 'in', bundleIds).execute();
 }
+
+/** Every column of a table, as a new order writes them all: the compiler finds one left out. */
+const columnsOf = <T>(columns: Record<keyof T & string, true>) => Object.keys(columns) as (keyof T & string)[];
+
+const ORDER_COLUMNS = columnsOf<OrdersTable>({
+  shop_id: true, id: true, number: true, customer_id: true, customer_kind: true, status: true, placed_at: true,
+  net_cents: true, vat_cents: true, gross_cents: true, shipping_cents: true, fees_cents: true, delivery: true,
+  payment_method: true, payment_status: true, accepted_terms: true, payment_reference: true, payment_due_on: true,
+  payment_reminded_at: true, deposit_cents: true, deposit_kind: true, balance_due_on: true, payment_not_before: true,
+  stock_taken: true, evidence_head: true, evidence_count: true, service_start_requested_at: true, service_started_on: true,
+});
+const LINE_COLUMNS = columnsOf<OrderLinesTable>({
+  shop_id: true, order_id: true, line_no: true, product_id: true, sku: true, name: true, quantity: true, unit_price_cents: true,
+  vat_rate_bp: true, total_cents: true, withdrawable: true, withdrawal_exception: true, service_days: true, special_order: true,
+});
+
+/** The INSERT of a new order's row given in JSON, as a part of the caller's statement (src/db/insert-from-json.ts). */
+export const orderInsertFromJson = (row: unknown) => insertFromJson('orders', ORDER_COLUMNS, row, 'one');
+/** The INSERT of its lines given in JSON, likewise. */
+export const orderLinesInsertFromJson = (rows: unknown) => insertFromJson('order_lines', LINE_COLUMNS, rows, 'many');
 
 /**
  * The shop's next order serial for `year` (issue 11 §9: each shop numbers its own orders, from 1

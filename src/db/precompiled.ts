@@ -14,7 +14,7 @@
  * or one used where Kysely inlines a value instead of binding it, throws at module load.
  * On PostgreSQL these statements are also prepared once per connection (src/db/connect.ts).
  */
-import { type Compilable, type CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type QueryResult } from 'kysely';
+import { type Compilable, type CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type QueryResult, type RawBuilder } from 'kysely';
 import type { DB } from './schema.ts';
 
 /** A placeholder for a named parameter: Kysely binds it as a value, `precompile` finds it. */
@@ -47,7 +47,7 @@ export type Precompiled<P, O> = {
   affected(db: Executor, params: P): Promise<bigint>;
 };
 
-export function precompile<P extends Record<string, unknown>, O>(build: (db: Kysely<DB>, p: P) => Compilable<O>): Precompiled<P, O> {
+export function precompile<P extends Record<string, unknown>, O>(build: (db: Kysely<DB>, p: P) => Compilable<O> | RawBuilder<O>): Precompiled<P, O> {
   const names = new Set<string>();
   const slots = new Proxy({} as P, {
     get: (_, key) => {
@@ -56,7 +56,9 @@ export function precompile<P extends Record<string, unknown>, O>(build: (db: Kys
       return new Slot(key);
     },
   });
-  const compiled = build(cold, slots).compile();
+  // A builder compiles by itself; a raw `sql` statement needs an executor to compile with, which a
+  // builder's compile() ignores.
+  const compiled = (build(cold, slots) as { compile(provider: Kysely<DB>): CompiledQuery<O> }).compile(cold);
   // For each bound parameter: the name of the value it takes, or the constant the builder bound.
   type Bound = { name: string; constant?: never } | { name?: never; constant: unknown };
   const bound: Bound[] = compiled.parameters.map((v) => (v instanceof Slot ? { name: v.name } : { constant: v }));

@@ -1,22 +1,24 @@
 /**
- * Placing an order: every rule of the shop's terms is checked first, with no lock held; then one
- * transaction writes the order, its lines, the evidence events and the confirmation e-mail, and
- * last takes the stock with guarded updates in a fixed (product id) order — so two orders never
- * deadlock and a hot product is locked only until the commit. Anything failing rolls back the
- * whole (DESIGN.md §8, §11).
+ * Placing an order, in one transaction: every rule of the shop's terms is checked first, with no
+ * lock held; then the guarded updates that may still refuse it (pickup slot, campaign caps, stock
+ * by product id); then the shop's order number, and one statement writing the order, its lines,
+ * its evidence and its confirmation e-mail; the invoice last. Locks are always taken in that
+ * order, so two orders never deadlock, and each is held only from its update to the commit.
+ * Anything failing rolls back the whole (DESIGN.md §8, §11).
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { precompile } from '../db/precompiled.ts';
 import type { CustomerKind } from '../accounts/schema.ts';
 import type { DB, OrderLinesTable, OrdersTable } from '../db/schema.ts';
 import type { Clock } from '../kernel/clock.ts';
 import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
-import { chainNewOrderEvents, insertNewOrderEvents, type NewEvent } from '../legal/evidence/service.ts';
+import { chainNewOrderEvents, type NewEvent, newOrderEventRows, orderEventsInsertFromJson } from '../legal/evidence/service.ts';
 import { takeStock } from '../catalogue/stock.ts';
 import { invoiceAtPlacement } from '../invoicing/issue.ts';
-import { enqueueEmail } from '../notifications/outbox.ts';
+import { outboxInsertFromJson, outboxRowJson } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
 import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
 import { orderSide } from './record-payment.ts';
@@ -101,6 +103,14 @@ async function stockNeeds(db: Kysely<DB>, shopId: string, lines: { productId: st
 }
 
 /**
+ * The confirmation e-mail, the order, its lines and its evidence, written by one statement (issue
+ * 9): while it runs, the shop's order counter is locked. Compiled once (src/db/precompiled.ts).
+ */
+const insertPlacedOrder = precompile((_db, p: { mail: string; order: string; lines: string; events: string }) =>
+  sql`with mail as (${outboxInsertFromJson(p.mail)}), placed as (${q.orderInsertFromJson(p.order)}), lines as (${q.orderLinesInsertFromJson(p.lines)}) ${orderEventsInsertFromJson(p.events)}`,
+);
+
+/**
  * One transaction from the first read to the answer (issue 9: at most 2 transactions and 15
  * statements per order, test/api/order-round-trips.test.ts): the reads take no lock, so holding
  * them in the order's transaction costs nothing, and each saves the round trip of its own.
@@ -150,21 +160,34 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   // The shop's day, computed once (time-zone arithmetic is among the order's costliest rules).
   const today = localDate(clock.now(), shop.timeZone);
   const year = today.year;
-  // The shop's own series for the year (issue 11 §9). Its counter row stays locked from here to
-  // the commit: taken after every read and rule that may refuse the order, as the first write,
-  // because the number is in all that follows (the transfer reference, the e-mail, the evidence
-  // chained before the order's insert). Orders of one shop thus wait on each other only for their
-  // writes; every order takes its locks in one order (this counter, products by id, the invoice
-  // counter), so two never deadlock.
-  const serial = await q.nextOrderSerial(trx, shop.slug, year);
-  const number = orderNumber(shop.slug, year, serial);
-  // The pickup slot (issue 12 §3): one guarded update (taken < capacity), right after the counter,
-  // so every order takes its locks in one order (counter, slot, caps, products, invoice counter);
-  // its row stays locked to the commit. Inside the campaign's promised days when there is one.
+  // Payment window (A-14) and deposit (003 art.2.3); the stock taken is kept to give it back exactly.
+  const payment = paymentAtPlacement(profile, { paymentMethod: input.paymentMethod, customerKind: kind, grossCents: totals.grossCents, placedOn: today });
+  // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5):
+  // the e-mail asks only for the rest, and for nothing when the credit covers it.
+  const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents, Number(customer.credit_balance ?? 0));
+
+  // The locks, each held to the commit, always taken in one order — pickup slot, campaign caps,
+  // products by id, then the shop's order counter and last its invoice counter — so two orders
+  // never deadlock. Those that may refuse the order come first: a refused order takes no number.
+  // The pickup slot (issue 12 §3): one guarded update (taken < capacity), inside the campaign's
+  // promised days when there is one.
   if (quote.point && pointHasSlots(quote.point)) {
     const slot = await holdSlot(trx, shop, quote.point, input.delivery.slotId, clock.now(), campaign.promise ?? undefined);
     Object.assign(delivery, { slotId: slot.id, slot: { startsAt: slot.startsAt, endsAt: slot.endsAt }, earliestOn: slot.on });
   }
+  // A campaign's caps: one guarded update per campaign product, in product id order.
+  await takeCampaignCaps(trx, shop.slug, campaign.takes);
+  // Stock: each product row locked from its guarded update to the commit (DESIGN.md §8).
+  for (const [productId, need] of needs) {
+    if (!(await takeStock(trx, shop.slug, productId, need.quantity))) {
+      throw new DomainError('out_of_stock', 'conflict', { sku: priced[need.line]?.sku ?? '' }, `lines.${need.line}.quantity`);
+    }
+  }
+  // The shop's own series for the year (issue 11 §9), its counter row locked from here to the
+  // commit: orders of one shop wait on each other for what follows only — one statement writing
+  // the order, then the invoice and the commit (issue 9) — and a refused order never took a number.
+  const serial = await q.nextOrderSerial(trx, shop.slug, year);
+  const number = orderNumber(shop.slug, year, serial);
   const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
   // The express request to start a service during the withdrawal period (L221-25), kept only
   // when the order holds a service; its instant is the order's and the `placed` event's.
@@ -172,43 +195,30 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   // The transfer reference is written with the order, so no committed order lacks one.
   const transfer = input.paymentMethod === 'bank_transfer' ? bankTransferMethod(profile) : undefined;
   const paymentReference = transfer ? newOrderReference(transfer.structuredReference, { serial: orderReferenceSerial(year, serial), number }).value : null;
-  // Payment window (A-14) and deposit (003 art.2.3); the stock taken is kept to give it back exactly.
-  const payment = paymentAtPlacement(profile, { paymentMethod: input.paymentMethod, customerKind: kind, grossCents: totals.grossCents, placedOn: today });
-  // Customer credit from an earlier overpayment pays what it can of this order (issue 4 §5):
-  // the e-mail asks only for the rest, and for nothing when the credit covers it.
-  const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents, Number(customer.credit_balance ?? 0));
   const dueNow = Math.max(0, (payment.deposit_cents ?? totals.grossCents) - credit);
   const instructions = dueNow > 0 ? transferInstructions(profile, { paymentMethod: input.paymentMethod, paymentReference, amountDueCents: dueNow }) : null;
   // A reference, rendered with its CGV PDF and QR code when sent, off the order path (issue 9).
   const modelFormFile = modelFormApplies(shop, kind) ? modelFormFileName(shop, number) : null;
   const email = confirmationToSend(shop, customer.email, customerLang(shop, customer.language), { id, number, url: ctx.orderUrl(id), amountDueCents: dueNow, transferQrFile: instructions !== null ? TRANSFER_QR_FILENAME : null, modelFormFile }, ctx.terms);
-  const mail = await enqueueEmail(trx, email.email, now);
-  // A new order's evidence starts at the genesis: chained here, with nothing read, so the order
-  // row is inserted with its head and its events follow in one statement (issue 9: updating the
-  // row just inserted re-ran its foreign-key checks).
+  const mail = outboxRowJson(email.email, now);
+  // A new order's evidence starts at the genesis: chained here, with nothing read, the order row
+  // inserted with its head.
   const newEvents: NewEvent[] = [{
     shopId: shop.slug, orderId: id, type: 'placed', at: now, actor: `customer:${customer.id}`,
     data: { number, paymentReference, customerKind: kind, terms: accepted, checkboxText: profile.checkout.termsCheckboxText, buttonLabel: profile.checkout.finalButtonLabel, ip: ctx.ip, userAgent: ctx.userAgent, lines: priced, totals, delivery, paymentMethod: input.paymentMethod, status, ...(serviceStart && { serviceStartRequestedAt: serviceStart.toISOString() }) },
   }, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }];
   const { stored: events, head: chainHead } = chainNewOrderEvents(newEvents, now);
-  // The order and its lines as written: every column but three is a value known here, so only
-  // those the database fills are returned (issue 9: parsing the whole row back, its JSON columns
-  // included, cost more than the inserts); the JSON columns are what the database would give back.
+  // The order and its lines as written, every column a value known here (issue 9: nothing read back).
   const stockTaken = needs.map(([productId, need]) => ({ productId, quantity: need.quantity }));
-  const orderValues = {
+  const order: Selectable<OrdersTable> = {
     id,
     shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
     net_cents: totals.netCents, vat_cents: totals.vatCents, gross_cents: totals.grossCents, shipping_cents: totals.shippingCents, fees_cents: totals.feesCents,
     payment_method: input.paymentMethod, payment_status: 'awaiting', payment_reference: paymentReference, ...payment, ...chainHead,
+    payment_reminded_at: null, balance_due_on: null, payment_not_before: null,
     service_start_requested_at: serviceStart, service_started_on: null,
+    delivery, accepted_terms: accepted, stock_taken: stockTaken,
   };
-  const deliveryJson = JSON.stringify(delivery);
-  const filled = await trx
-    .insertInto('orders')
-    .values({ ...orderValues, delivery: deliveryJson, accepted_terms: JSON.stringify(accepted), stock_taken: JSON.stringify(stockTaken) })
-    .returning(['payment_reminded_at', 'balance_due_on', 'payment_not_before'])
-    .executeTakeFirstOrThrow();
-  const order: Selectable<OrdersTable> = { ...orderValues, ...filled, delivery: JSON.parse(deliveryJson), accepted_terms: accepted, stock_taken: stockTaken };
   const lines: Selectable<OrderLinesTable>[] = priced.map((l, i) => ({
     shop_id: shop.slug, order_id: id, line_no: i + 1, product_id: l.productId, sku: l.sku, name: l.name, quantity: l.quantity,
     unit_price_cents: l.unitPriceCents, vat_rate_bp: l.vatRateBp, total_cents: l.totalCents, withdrawable: l.withdrawable, withdrawal_exception: l.withdrawalException,
@@ -216,21 +226,12 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
     // The special-order flag as the customer was shown it (003 art.7.2), kept with the line sold.
     special_order: l.specialOrder === true,
   }));
-  await trx.insertInto('order_lines').values(lines).execute();
-  await insertNewOrderEvents(trx, newEvents, events, now);
+  // The confirmation e-mail, the order, its lines and its evidence: one statement.
+  await insertPlacedOrder.run(trx, { mail: JSON.stringify(mail.json), order: JSON.stringify(order), lines: JSON.stringify(lines), events: JSON.stringify(newOrderEventRows(newEvents, events, now)) });
   await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: today.toString(), orders: orderSide }, id, customer.id, credit);
-  // A campaign's caps: one guarded update per campaign product, in product id order, just before the stock.
-  await takeCampaignCaps(trx, shop.slug, campaign.takes);
-  // Stock last: each product row stays locked only from its guarded update to the commit, so
-  // a hot product serialises one short step, not the whole order (DESIGN.md §8).
-  for (const [productId, need] of needs) {
-    if (!(await takeStock(trx, shop.slug, productId, need.quantity))) {
-      throw new DomainError('out_of_stock', 'conflict', { sku: priced[need.line]?.sku ?? '' }, `lines.${need.line}.quantity`);
-    }
-  }
-  // The invoice number comes from the shop's counter row, locked until commit: taken after the
-  // stock, the very last step, so orders of one shop wait on it only for the commit itself; and
-  // an order refused above rolls its number back with it, so numbers never skip.
+  // The invoice number comes from the shop's counter row, locked until commit: the very last
+  // step, so orders of one shop wait on it only for the commit itself; an order refused above
+  // rolls its number back with it, so numbers never skip.
   await invoiceAtPlacement(trx, shop, id, now, { order, lines, buyer: customer });
   // The answer from what was just written; read back only when a credit paid part of it.
   const written = credit > 0 ? await q.orderWithPaid(trx, shop.slug, id) : { ...order, paid_cents: 0 };

@@ -12,7 +12,9 @@
  * from the order. An e-mail to a customer about one order goes out with that order's signed link,
  * made at send time from the configuration (./order-links.ts): the row never holds the token.
  */
+import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { insertFromJson } from '../db/insert-from-json.ts';
 import { precompile } from '../db/precompiled.ts';
 import type { DB, EmailAttachment } from '../db/schema.ts';
 import { type OrderLinkRequest, orderLinkOf, signOrderLinks, withOrderLinks } from './order-links.ts';
@@ -41,17 +43,37 @@ const outboxInsert = precompile((db, p: OutboxInsert) =>
     .returning('id'),
 );
 
+/** The columns an e-mail fills: the message (text, or template and payload) and where it goes. */
+function outboxColumns(email: Email | TemplateEmail): Omit<OutboxInsert, 'createdAt' | 'payload'> & { payload: Record<string, unknown> } {
+  const orderLink = email.order ? { orderLink: { id: email.order.id, lang: email.order.lang } } : {};
+  const message =
+    'template' in email
+      ? { template: email.template, payload: { ...email.data, ...orderLink }, subject: null, textBody: null, htmlBody: null }
+      : { template: 'text', payload: { ...(email.attachments?.length ? { attachments: email.attachments } : {}), ...orderLink }, subject: email.subject, textBody: email.text, htmlBody: email.html ?? null };
+  return { shopId: email.shopId, to: email.to, ...message };
+}
+
 /** The one INSERT of an e-mail, in the caller's transaction. */
 export async function enqueueEmail(db: Kysely<DB> | Transaction<DB>, email: Email | TemplateEmail, now: Date): Promise<{ id: string }> {
-  const orderLink = email.order ? { orderLink: { id: email.order.id, lang: email.order.lang } } : {};
-  const row =
-    'template' in email
-      ? { template: email.template, payload: JSON.stringify({ ...email.data, ...orderLink }), subject: null, textBody: null, htmlBody: null }
-      : { template: 'text', payload: JSON.stringify({ ...(email.attachments?.length ? { attachments: email.attachments } : {}), ...orderLink }), subject: email.subject, textBody: email.text, htmlBody: email.html ?? null };
-  const inserted = await outboxInsert.first(db, { shopId: email.shopId, to: email.to, ...row, createdAt: now });
+  const c = outboxColumns(email);
+  const inserted = await outboxInsert.first(db, { ...c, payload: JSON.stringify(c.payload), createdAt: now });
   if (!inserted) throw new Error('e-mail not queued');
   return inserted;
 }
+
+/**
+ * An e-mail as an outbox row in JSON, its id chosen here, for a caller that writes it in one
+ * statement with other rows (`outboxInsertFromJson`, the order's confirmation).
+ */
+export function outboxRowJson(email: Email | TemplateEmail, now: Date): { id: string; json: Record<string, unknown> } {
+  const c = outboxColumns(email);
+  const id = randomUUID();
+  return { id, json: { id, shop_id: c.shopId, to_address: c.to, template: c.template, payload: c.payload, subject: c.subject, text_body: c.textBody, html_body: c.htmlBody, created_at: now } };
+}
+
+/** The INSERT of `outboxRowJson`'s row, as a part of the caller's statement (src/db/insert-from-json.ts). */
+export const outboxInsertFromJson = (row: unknown) =>
+  insertFromJson('outbox', ['id', 'shop_id', 'to_address', 'template', 'payload', 'subject', 'text_body', 'html_body', 'created_at'], row, 'one');
 
 export interface Mailer {
   send(message: { from: string; to: string; subject: string; text: string; html?: string | undefined; attachments?: EmailAttachment[] }): Promise<void>;

@@ -4,6 +4,7 @@
  * order row keeps the chain's head, so verifying shows a log cut short (issue 8 §11).
  */
 import type { Kysely, Transaction } from 'kysely';
+import { insertFromJson } from '../../db/insert-from-json.ts';
 import { type Precompiled, precompile } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import { type ChainCheck, chainEvents, eventHash, GENESIS, type StoredEvent } from './chain.ts';
@@ -89,28 +90,20 @@ export function chainNewOrderEvents(events: readonly NewEvent[], recordedAt: Dat
   return { stored, head: last ? { evidence_head: last.hash, evidence_count: last.seq } : { evidence_head: GENESIS, evidence_count: 0 } };
 }
 
-const newOrderInserts = new Map<number, Precompiled<Record<string, unknown>, unknown>>();
-
-/** Writes what `chainNewOrderEvents` chained; the order row, with their head, is already inserted. Compiled once per number of events. */
-export async function insertNewOrderEvents(trx: Transaction<DB>, events: readonly NewEvent[], stored: readonly StoredEvent[], recordedAt: Date): Promise<void> {
-  const first = events[0];
-  if (!first) return;
-  const n = stored.length;
-  let statement = newOrderInserts.get(n);
-  if (!statement) {
-    statement = precompile((db, p: Record<string, unknown>) =>
-      db
-        .insertInto('order_events')
-        .values(Array.from({ length: n }, (_, i) => ({ shop_id: p.shopId as string, order_id: p.orderId as string, seq: p[`e${i}_seq`] as number, type: p[`e${i}_type`] as string, at: p[`e${i}_at`] as Date, recorded_at: p.recordedAt as Date, actor: p[`e${i}_actor`] as string, data: p[`e${i}_data`] as string, prev_hash: p[`e${i}_prevHash`] as string, hash: p[`e${i}_hash`] as string }))),
-    );
-    newOrderInserts.set(n, statement);
-  }
-  const params: Record<string, unknown> = { shopId: first.shopId, orderId: first.orderId, recordedAt };
-  stored.forEach((e, i) => {
-    Object.assign(params, { [`e${i}_seq`]: e.seq, [`e${i}_type`]: e.type, [`e${i}_at`]: (events[i] as NewEvent).at, [`e${i}_actor`]: e.actor, [`e${i}_data`]: JSON.stringify(e.data), [`e${i}_prevHash`]: e.prevHash, [`e${i}_hash`]: e.hash });
+/**
+ * What `chainNewOrderEvents` chained, as `order_events` rows in JSON, for the statement that writes
+ * them with their order (`orderEventsInsertFromJson`): the order row, with their head, is in it.
+ */
+export function newOrderEventRows(events: readonly NewEvent[], stored: readonly StoredEvent[], recordedAt: Date): Record<string, unknown>[] {
+  return stored.map((e, i) => {
+    const event = events[i] as NewEvent;
+    return { shop_id: event.shopId, order_id: event.orderId, seq: e.seq, type: e.type, at: event.at, recorded_at: recordedAt, actor: e.actor, data: e.data, prev_hash: e.prevHash, hash: e.hash };
   });
-  await statement.run(trx, params);
 }
+
+/** The INSERT of `newOrderEventRows`' rows, as a part of the caller's statement (src/db/insert-from-json.ts). */
+export const orderEventsInsertFromJson = (rows: unknown) =>
+  insertFromJson('order_events', ['shop_id', 'order_id', 'seq', 'type', 'at', 'recorded_at', 'actor', 'data', 'prev_hash', 'hash'], rows, 'many');
 
 /** Locks the order row so events of one order are appended one at a time. */
 export async function lockOrderForEvents(trx: Transaction<DB>, shopId: string, orderId: string): Promise<boolean> {
