@@ -36,15 +36,22 @@ files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
  */
 const OPENS_A_DATABASE = /db\/connect|openPglite|openDatabase|startPlatform|test\/support|DATABASE_URL|precompiled/;
 /**
- * The browser tests (test/browser/) also run in the embedded run only: what they add to the HTTP
- * tests is the page in Chromium — layout, focus, axe — which is the same HTML on either database;
- * every route they drive has its HTTP test under test/api/ or test/pages/, which runs on both.
+ * The browser tests (test/browser/) add to the HTTP tests the page in Chromium — layout, focus,
+ * axe — which is the same HTML on either database, and every route they drive has its HTTP test
+ * under test/api/ or test/pages/, run on both: CI runs them once, in its run on the PostgreSQL
+ * server (BROWSER_TESTS_ON_SERVER=1 in its embedded run, .ci/run), where the platform's queries
+ * run in the server's processes instead of PGlite's WebAssembly in the test process (late delivery
+ * and withdrawal: 37 s of the test processes' CPU on PGlite, 26 s beside the server, whose own
+ * share is a few seconds). `npm test` alone runs them on whichever database it is given.
  */
 /** The CLI and `npm start` files test the embedded database that a newcomer's machine uses; they say so in their header. */
 const EMBEDDED_ONLY = /Embedded database only: scripts\/run-tests\.mjs leaves this file out/;
 const isPureRule = (f) => f.startsWith('src/') && !OPENS_A_DATABASE.test(readFileSync(f, 'utf8'));
-const sameOnEitherDatabase = (f) => f.startsWith('test/browser/') || EMBEDDED_ONLY.test(readFileSync(f, 'utf8')) || isPureRule(f);
-const selected = process.env.DATABASE_URL && !process.env.TEST_ALL_FILES ? files.filter((f) => !sameOnEitherDatabase(f)) : files;
+const isBrowserTest = (f) => f.startsWith('test/browser/');
+const sameOnEitherDatabase = (f) => EMBEDDED_ONLY.test(readFileSync(f, 'utf8')) || isPureRule(f);
+const selected = process.env.DATABASE_URL
+  ? files.filter((f) => process.env.TEST_ALL_FILES || !sameOnEitherDatabase(f))
+  : files.filter((f) => !(process.env.BROWSER_TESTS_ON_SERVER && isBrowserTest(f)));
 
 const template = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/template.ts', 'build'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 if (template.status !== 0) process.exit(template.status ?? 1);

@@ -44,18 +44,15 @@ export const orderLinesInsertFromJson = (rows: unknown) => insertFromJson('order
 
 /**
  * The shop's next order serial for `year` (issue 11 §9: each shop numbers its own orders, from 1
- * each calendar year). One statement, `insert … on conflict do update … returning`, as the
- * invoice counter: the (shop, year) row stays locked until the order's transaction ends, so two
- * orders of one shop never share a number, and an order rolled back gives its number back.
+ * each calendar year), from the series' sequence (migration 0025): no lock, so orders of one shop
+ * never wait on each other for it; an order rolled back leaves its number unused.
  */
-export async function nextOrderSerial(trx: Transaction<DB>, shopId: string, year: number): Promise<number> {
-  const row = await trx
-    .insertInto('order_counters')
-    .values({ shop_id: shopId, year, last: 1 })
-    .onConflict((oc) => oc.columns(['shop_id', 'year']).doUpdateSet((eb) => ({ last: eb(eb.ref('order_counters.last'), '+', 1) })))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return row.last;
+const nextSerial = precompile((_db, p: { shopId: string; year: number }) => sql<{ serial: number }>`select comptoir_next_order_serial(${p.shopId}, ${p.year}) as serial`);
+
+export async function nextOrderSerial(db: Exec, shopId: string, year: number): Promise<number> {
+  const row = await nextSerial.first(db, { shopId, year });
+  if (!row) throw new Error('no order serial');
+  return Number(row.serial);
 }
 
 // With the customer's credit balance (an earlier overpayment), read in the same round trip.

@@ -27,6 +27,7 @@ import * as m0021 from './migrations/0021_late_delivery.ts';
 import * as m0022 from './migrations/0022_special_orders.ts';
 import * as m0023 from './migrations/0023_guest_orders.ts';
 import * as m0024 from './migrations/0024_service_products.ts';
+import * as m0025 from './migrations/0025_order_serial_sequences.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in the order they apply (exported for tests that migrate step by step). */
@@ -55,6 +56,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0022_special_orders': m0022,
   '0023_guest_orders': m0023,
   '0024_service_products': m0024,
+  '0025_order_serial_sequences': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
