@@ -107,26 +107,23 @@ async function settledSoldOf(p: TestPlatform, productIds: readonly string[]) {
 }
 
 const withKeys = process.env.BENCH_IDEMPOTENCY === '1';
-const KEYED = new URL('./idempotency-key.cjs', import.meta.url).pathname;
+const RANDOM_BASKET = new URL('./random-basket.cjs', import.meta.url).pathname;
 
-/** autocannon in a worker thread, so the client does not share the app's event loop. */
+/**
+ * autocannon in a worker thread, so the client does not share the app's event loop. Each request
+ * is one valid order: a basket drawn at random, from one of the customers (bench/random-basket.cjs).
+ */
 function fire(url: string, shop: string, bodies: string[], tokens: string[], limit: { duration: number } | { amount: number }) {
-  const path = `/api/v1/shops/${shop}/orders`;
+  const file = join(tmpdir(), `comptoir-bench-baskets-${process.pid}-${randomBytes(4).toString('hex')}.json`);
+  writeFileSync(file, JSON.stringify({ bodies, tokens, keyed: withKeys }));
+  process.env.COMPTOIR_BENCH_BASKETS = file;
   return autocannon({
-    url: `${url}${path}`,
+    url: `${url}/api/v1/shops/${shop}/orders`,
     connections: CONNECTIONS,
     workers: 1,
     ...limit,
-    // Each connection cycles through the customers and the baskets: every request is one valid order.
-    requests: bodies.map((body, i) => ({
-      method: 'POST' as const,
-      path,
-      headers: { 'content-type': 'application/json', ...bearer(tokens[i % tokens.length] as string) },
-      body,
-      // BENCH_IDEMPOTENCY=1: each order with its own Idempotency-Key (claimed and answered in the order's transaction).
-      ...(withKeys && { setupRequest: KEYED }),
-    })),
-  });
+    requests: [{ method: 'POST' as const, headers: { 'content-type': 'application/json' }, setupRequest: RANDOM_BASKET }],
+  }).finally(() => rmSync(file, { force: true }));
 }
 
 const ms = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));

@@ -53,9 +53,10 @@ export type PlaceOrderContext = {
   /** Runs first inside the order's transaction (emptying the cart, claiming a key); throwing rolls back all. */
   first?: (trx: Transaction<DB>) => Promise<void>;
   /**
-   * Runs last inside the order's transaction, once the order is complete: opens the simulated
-   * payment page and stores the API's answer to an Idempotency-Key, so a committed order always
-   * has its answer (issue 8 §5). It may complete `placed.json` (its `payment.checkoutUrl`).
+   * Runs inside the order's transaction once the order is written, before its invoice (the last
+   * statement, holding the shop's invoice counter): opens the simulated payment page and stores
+   * the API's answer to an Idempotency-Key, so a committed order always has its answer (issue 8
+   * §5). It may complete `placed.json` (its `payment.checkoutUrl`).
    */
   last?: (trx: Transaction<DB>, placed: PlacedOrder) => Promise<void>;
 };
@@ -229,15 +230,15 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   // The confirmation e-mail, the order, its lines and its evidence: one statement.
   await insertPlacedOrder.run(trx, { mail: JSON.stringify(mail.json), order: JSON.stringify(order), lines: JSON.stringify(lines), events: JSON.stringify(newOrderEventRows(newEvents, events, now)) });
   await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: today.toString(), orders: orderSide }, id, customer.id, credit);
-  // The invoice number comes from the shop's counter row, locked until commit: the very last
-  // step, so orders of one shop wait on it only for the commit itself; an order refused above
-  // rolls its number back with it, so numbers never skip.
-  await invoiceAtPlacement(trx, shop, id, now, { order, lines, buyer: customer });
   // The answer from what was just written; read back only when a credit paid part of it.
   const written = credit > 0 ? await q.orderWithPaid(trx, shop.slug, id) : { ...order, paid_cents: 0 };
   const head = events[events.length - 1];
   const evidence = credit > 0 || !head ? { evidence_head: written.evidence_head ?? '', evidence_count: written.evidence_count } : { evidence_head: head.hash, evidence_count: head.seq };
   const placed = { id, number, json: orderJsonOf(shop, written, lines, events, viaStripe(input.paymentMethod) ? null : undefined), email: customer.email, evidence };
   if (ctx.last) await ctx.last(trx, placed);
+  // The invoice number comes from the shop's counter row, locked until the commit: the very last
+  // statement, so orders of one shop wait on it only for that statement and the commit; an order
+  // refused above rolls its number back with it, so invoice numbers never skip.
+  await invoiceAtPlacement(trx, shop, id, now, { order, lines, buyer: customer });
   return placed;
 }

@@ -14,7 +14,7 @@ import { t } from '../kernel/i18n/index.ts';
 import { standardVatBp } from '../shops/profile/standard-vat.ts';
 import type { Shop } from '../shops/service.ts';
 import * as q from './queries.ts';
-import { invoiceDueOn, invoiceLinesAndTotals, invoiceNumber, invoiceSeries, issueMoment, totalsOf } from './rules.ts';
+import { invoiceDueOn, invoiceLinesAndTotals, invoiceNumberPrefix, invoiceSeries, issueMoment, SERIAL_DIGITS, totalsOf } from './rules.ts';
 
 function sellerOf(shop: Shop): InvoiceParty {
   const id = shop.profile.identity;
@@ -51,15 +51,16 @@ async function readOrder(trx: Transaction<DB>, shop: Shop, orderId: string): Pro
 }
 
 /** Issues the order's invoice, numbered next in the shop's series of `issuedOn`'s year. */
-export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date, written?: WrittenOrder): Promise<{ id: string }> {
+export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date, written?: WrittenOrder): Promise<{ id: string; number: string }> {
   const { order, lines, buyer: customer } = written ?? (await readOrder(trx, shop, orderId));
   const content = invoiceLinesAndTotals(lines, order, standardVatBp(shop.profile), t(shop.language, 'invoice.shipping'));
-  // Last before the insert: the counter row stays locked from here to the commit.
+  // Numbered and inserted by one statement: the counter row stays locked from it to the commit.
   const year = invoiceSeries(issuedOn);
-  const serial = await q.nextInvoiceSerial(trx, shop.slug, year);
-  return q.insertInvoice(trx, {
+  return q.insertNumberedInvoice(trx, {
+    year,
+    prefix: invoiceNumberPrefix(year),
+    digits: SERIAL_DIGITS,
     shop_id: shop.slug,
-    number: invoiceNumber(year, serial),
     order_id: orderId,
     kind: 'invoice',
     issued_on: issuedOn.toString(),
@@ -95,11 +96,11 @@ export async function issueStorageCostsInvoice(
   if (costs.length === 0) return { orderInvoiceNumber: orderInvoice.number, storageInvoiceId: null, storageInvoiceNumber: null };
   const lines = costs.map((c) => ({ sku: '', name: c.description, quantity: 1, unitPriceCents: c.grossCents, vatRateBp: c.vatRateBp, totalCents: c.grossCents }));
   const year = invoiceSeries(issuedOn);
-  const serial = await q.nextInvoiceSerial(trx, shop.slug, year);
-  const number = invoiceNumber(year, serial);
-  const { id } = await q.insertInvoice(trx, {
+  const { id, number } = await q.insertNumberedInvoice(trx, {
+    year,
+    prefix: invoiceNumberPrefix(year),
+    digits: SERIAL_DIGITS,
     shop_id: shop.slug,
-    number,
     order_id: orderId,
     kind: 'storage_costs',
     issued_on: issuedOn.toString(),

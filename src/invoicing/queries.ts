@@ -3,14 +3,14 @@
  * transaction ends: concurrent invoices of one shop wait for each other there, and a rollback
  * gives the serial back, so the series never skips a number (rules.ts).
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type QueryCreator, type Selectable, sql, type Transaction } from 'kysely';
 import { precompile } from '../db/precompiled.ts';
 import type { DB, InvoicesTable } from '../db/schema.ts';
 
 export type InvoiceRow = Selectable<InvoicesTable>;
 
 /** `insert … on conflict (shop_id, year) do update set last = invoice_counters.last + 1 returning last`. */
-export function nextInvoiceSerialQuery(trx: Transaction<DB> | Kysely<DB>, shopId: string, year: number) {
+export function nextInvoiceSerialQuery(trx: QueryCreator<DB>, shopId: string, year: number) {
   return trx
     .insertInto('invoice_counters')
     .values({ shop_id: shopId, year, last: 1 })
@@ -18,27 +18,41 @@ export function nextInvoiceSerialQuery(trx: Transaction<DB> | Kysely<DB>, shopId
     .returning('last');
 }
 
-// Both compiled once (src/db/precompiled.ts): they run on every order of a shop invoicing at placement.
-const nextSerial = precompile((db, p: { shopId: string; year: number }) => nextInvoiceSerialQuery(db, p.shopId, p.year));
-
-export async function nextInvoiceSerial(trx: Transaction<DB>, shopId: string, year: number): Promise<number> {
-  const row = await nextSerial.first(trx, { shopId, year });
-  if (!row) throw new Error(`no invoice serial for ${shopId} ${year}`);
-  return Number(row.last);
-}
-
 type NewInvoice = Omit<InvoiceRow, 'id' | 'seller' | 'buyer' | 'lines' | 'totals'> & Record<'seller' | 'buyer' | 'lines' | 'totals', string>;
 
-// Only the id comes back: the caller has every other value, and parsing the row's JSON back cost more than the insert.
-const invoiceInsert = precompile((db, p: NewInvoice) =>
+/**
+ * The next number of the shop's series and the invoice bearing it, in one statement (issue 9): an
+ * order's invoice is its transaction's last write, and the counter row stays locked from it to
+ * the commit, so a round trip less is a round trip less that the shop's next order waits.
+ * The number is `prefix` and the serial on `digits` digits or more, as `invoiceNumber` writes it.
+ */
+const numberedInvoiceInsert = precompile((db, p: Omit<NewInvoice, 'number'> & { year: number; prefix: string; digits: number }) =>
   db
+    .with('counter', (w) => nextInvoiceSerialQuery(w, p.shop_id, p.year))
     .insertInto('invoices')
-    .values({ shop_id: p.shop_id, number: p.number, order_id: p.order_id, kind: p.kind, issued_on: p.issued_on, due_on: p.due_on, seller: p.seller, buyer: p.buyer, lines: p.lines, totals: p.totals, created_at: p.created_at })
-    .returning('id'),
+    .columns(['shop_id', 'number', 'order_id', 'kind', 'issued_on', 'due_on', 'seller', 'buyer', 'lines', 'totals', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('counter')
+        .select([
+          sql<string>`${p.shop_id}::text`.as('shop_id'),
+          sql<string>`${p.prefix}::text || lpad(counter.last::text, greatest(${p.digits}::int, length(counter.last::text)), '0')`.as('number'),
+          sql<string>`${p.order_id}::uuid`.as('order_id'),
+          sql<string>`${p.kind}::text`.as('kind'),
+          sql<string>`${p.issued_on}::date`.as('issued_on'),
+          sql<string>`${p.due_on}::date`.as('due_on'),
+          sql<string>`${p.seller}::jsonb`.as('seller'),
+          sql<string>`${p.buyer}::jsonb`.as('buyer'),
+          sql<string>`${p.lines}::jsonb`.as('lines'),
+          sql<string>`${p.totals}::jsonb`.as('totals'),
+          sql<Date>`${p.created_at}::timestamptz`.as('created_at'),
+        ]),
+    )
+    .returning(['id', 'number']),
 );
 
-export async function insertInvoice(trx: Transaction<DB>, values: NewInvoice): Promise<{ id: string }> {
-  const row = await invoiceInsert.first(trx, values);
+export async function insertNumberedInvoice(trx: Transaction<DB>, values: Omit<NewInvoice, 'number'> & { year: number; prefix: string; digits: number }): Promise<{ id: string; number: string }> {
+  const row = await numberedInvoiceInsert.first(trx, values);
   if (!row) throw new Error('invoice not inserted');
   return row;
 }

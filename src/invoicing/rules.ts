@@ -5,7 +5,7 @@
  * Numbering (CGI ann. II art. 242 nonies A 7°, LEGAL.md §A8): "un numéro unique basé sur une
  * séquence chronologique et continue" — one series per shop and calendar year of the shop-local
  * issue date, no gap, no duplicate. The serial comes from `invoice_counters`, incremented in the
- * transaction that inserts the invoice (queries.ts `nextInvoiceSerial`), so a rolled-back invoice
+ * statement that inserts the invoice (queries.ts `insertNumberedInvoice`), so a rolled-back invoice
  * gives its number back.
  */
 import type { Temporal } from 'temporal-polyfill';
@@ -14,13 +14,19 @@ import { cents, totalsByRate } from '../kernel/money.ts';
 import type { Invoicing } from '../shops/profile/schema/payments.ts';
 
 export const INVOICE_PREFIX = 'F';
-const SERIAL_DIGITS = 6;
+export const SERIAL_DIGITS = 6;
+
+/** What comes before the serial in the year's numbers: `F-2026-`. */
+export function invoiceNumberPrefix(year: number): string {
+  if (!Number.isSafeInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Not a calendar year: ${year}`);
+  return `${INVOICE_PREFIX}-${year}-`;
+}
 
 /** `F-2026-000001`. The serial is 1 or more; past 999 999 it simply grows a digit. */
 export function invoiceNumber(year: number, serial: number): string {
-  if (!Number.isSafeInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Not a calendar year: ${year}`);
+  const prefix = invoiceNumberPrefix(year);
   if (!Number.isSafeInteger(serial) || serial < 1) throw new RangeError(`An invoice serial starts at 1: ${serial}`);
-  return `${INVOICE_PREFIX}-${year}-${String(serial).padStart(SERIAL_DIGITS, '0')}`;
+  return `${prefix}${String(serial).padStart(SERIAL_DIGITS, '0')}`;
 }
 
 /** The series an invoice issued on that (shop-local) day belongs to. */
