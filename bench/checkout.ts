@@ -113,17 +113,21 @@ const RANDOM_BASKET = new URL('./random-basket.cjs', import.meta.url).pathname;
  * autocannon in a worker thread, so the client does not share the app's event loop. Each request
  * is one valid order: a basket drawn at random, from one of the customers (bench/random-basket.cjs).
  */
-function fire(url: string, shop: string, bodies: string[], tokens: string[], limit: { duration: number } | { amount: number }) {
+async function fire(url: string, shop: string, bodies: string[], tokens: string[], limit: { duration: number } | { amount: number }) {
   const file = join(tmpdir(), `comptoir-bench-baskets-${process.pid}-${randomBytes(4).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify({ bodies, tokens, keyed: withKeys }));
   process.env.COMPTOIR_BENCH_BASKETS = file;
-  return autocannon({
-    url: `${url}/api/v1/shops/${shop}/orders`,
-    connections: CONNECTIONS,
-    workers: 1,
-    ...limit,
-    requests: [{ method: 'POST' as const, headers: { 'content-type': 'application/json' }, setupRequest: RANDOM_BASKET }],
-  }).finally(() => rmSync(file, { force: true }));
+  try {
+    return await autocannon({
+      url: `${url}/api/v1/shops/${shop}/orders`,
+      connections: CONNECTIONS,
+      workers: 1,
+      ...limit,
+      requests: [{ method: 'POST' as const, headers: { 'content-type': 'application/json' }, setupRequest: RANDOM_BASKET }],
+    });
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 const ms = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
