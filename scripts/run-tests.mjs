@@ -24,7 +24,10 @@ function walk(dir) {
 for (const root of roots) statSync(root).isDirectory() ? walk(root) : files.push(root);
 // Longest first, so that no long file starts last and runs alone: browser tests, then the HTTP and
 // process tests under test/, then the pure rules under src/, which fill the gaps at the end.
-const rank = (f) => (f.startsWith('test/browser/') ? 0 : f.startsWith('test/') ? 1 : 2);
+// Files that start processes of their own (the CLI, a server killed and restarted: 15–45 s each)
+// come right after the browser tests, so that none of them is left running alone at the end.
+const startsProcesses = (f) => /node:child_process|support\/serve-process/.test(readFileSync(f, 'utf8'));
+const rank = (f) => (f.startsWith('test/browser/') ? 0 : f.startsWith('test/') ? (startsProcesses(f) ? 1 : 2) : 3);
 files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
 /**
