@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** One folder per database, so that CI can run the embedded and the server runs side by side. */
+/** One folder per database, so that a run on each, at the same time, never overwrites the other's bundles. */
 export const OUT = join('.build-test', process.env.DATABASE_URL ? 'server' : 'embedded');
 
 /** The shim that lets files share a process (test/support/node-test-group.ts) stands for `node:test` in every bundle but its own. */

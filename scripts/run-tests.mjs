@@ -22,13 +22,19 @@ function walk(dir) {
   }
 }
 for (const root of roots) statSync(root).isDirectory() ? walk(root) : files.push(root);
+/** Each file's text, read once: the choices below look into it several times. */
+const texts = new Map();
+const textOf = (f) => {
+  if (!texts.has(f)) texts.set(f, readFileSync(f, 'utf8'));
+  return texts.get(f);
+};
 // Longest first, so that no long file starts last and runs alone: browser tests, then the HTTP and
 // process tests under test/, then the pure rules under src/, which fill the gaps at the end.
 // Files that start processes of their own (the CLI, a server killed and restarted: 15–45 s each)
 // come right after the browser tests, so that none of them is left running alone at the end.
-const startsProcesses = (f) => /node:child_process|support\/serve-process/.test(readFileSync(f, 'utf8'));
-const rank = (f) => (f.startsWith('test/browser/') ? 0 : f.startsWith('test/') ? (startsProcesses(f) ? 1 : 2) : 3);
-files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+const startsProcesses = (f) => /node:child_process|support\/serve-process/.test(textOf(f));
+const rank = new Map(files.map((f) => [f, f.startsWith('test/browser/') ? 0 : f.startsWith('test/') ? (startsProcesses(f) ? 1 : 2) : 3]));
+files.sort((a, b) => rank.get(a) - rank.get(b) || a.localeCompare(b));
 
 /**
  * Against a PostgreSQL server (DATABASE_URL), only the files whose answer may depend on it run: the pure
@@ -49,9 +55,9 @@ const OPENS_A_DATABASE = /db\/connect|openPglite|openDatabase|startPlatform|test
  */
 /** The CLI and `npm start` files test the embedded database that a newcomer's machine uses; they say so in their header. */
 const EMBEDDED_ONLY = /Embedded database only: scripts\/run-tests\.mjs leaves this file out/;
-const isPureRule = (f) => f.startsWith('src/') && !OPENS_A_DATABASE.test(readFileSync(f, 'utf8'));
+const isPureRule = (f) => f.startsWith('src/') && !OPENS_A_DATABASE.test(textOf(f));
 const isBrowserTest = (f) => f.startsWith('test/browser/');
-const sameOnEitherDatabase = (f) => EMBEDDED_ONLY.test(readFileSync(f, 'utf8')) || isPureRule(f);
+const sameOnEitherDatabase = (f) => EMBEDDED_ONLY.test(textOf(f)) || isPureRule(f);
 const selected = process.env.DATABASE_URL
   ? files.filter((f) => process.env.TEST_ALL_FILES || !sameOnEitherDatabase(f))
   : files.filter((f) => !(process.env.BROWSER_TESTS_ON_SERVER && isBrowserTest(f)));
@@ -76,7 +82,7 @@ const FLAGS = ['--enable-source-maps', '--liftoff-only'];
  */
 const FILES_PER_GROUP = 6;
 const RUNS_ALONE = /process\.on\(|process\.exit|spawn\(/;
-const sharesAProcess = (f) => /^test\/(api|pages)\//.test(f) && !RUNS_ALONE.test(readFileSync(f, 'utf8'));
+const sharesAProcess = (f) => /^test\/(api|pages)\//.test(f) && !RUNS_ALONE.test(textOf(f));
 
 /** Round-robin over the files in their order, so that the long ones spread over the groups. */
 function groupsOf(files) {

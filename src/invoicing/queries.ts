@@ -18,7 +18,8 @@ export function nextInvoiceSerialQuery(trx: QueryCreator<DB>, shopId: string, ye
     .returning('last');
 }
 
-type NewInvoice = Omit<InvoiceRow, 'id' | 'seller' | 'buyer' | 'lines' | 'totals'> & Record<'seller' | 'buyer' | 'lines' | 'totals', string>;
+/** An invoice to insert, its JSON columns as text; its number made from `prefix` and the year's next serial. */
+type NewInvoice = Omit<InvoiceRow, 'id' | 'number' | 'seller' | 'buyer' | 'lines' | 'totals'> & Record<'seller' | 'buyer' | 'lines' | 'totals', string> & { year: number; prefix: string; digits: number };
 
 /**
  * The next number of the shop's series and the invoice bearing it, in one statement (issue 9): an
@@ -26,7 +27,7 @@ type NewInvoice = Omit<InvoiceRow, 'id' | 'seller' | 'buyer' | 'lines' | 'totals
  * the commit, so a round trip less is a round trip less that the shop's next order waits.
  * The number is `prefix` and the serial on `digits` digits or more, as `invoiceNumber` writes it.
  */
-const numberedInvoiceInsert = precompile((db, p: Omit<NewInvoice, 'number'> & { year: number; prefix: string; digits: number }) =>
+const numberedInvoiceInsert = precompile((db, p: NewInvoice) =>
   db
     .with('counter', (w) => nextInvoiceSerialQuery(w, p.shop_id, p.year))
     .insertInto('invoices')
@@ -51,7 +52,7 @@ const numberedInvoiceInsert = precompile((db, p: Omit<NewInvoice, 'number'> & { 
     .returning(['id', 'number']),
 );
 
-export async function insertNumberedInvoice(trx: Transaction<DB>, values: Omit<NewInvoice, 'number'> & { year: number; prefix: string; digits: number }): Promise<{ id: string; number: string }> {
+export async function insertNumberedInvoice(trx: Transaction<DB>, values: NewInvoice): Promise<{ id: string; number: string }> {
   const row = await numberedInvoiceInsert.first(trx, values);
   if (!row) throw new Error('invoice not inserted');
   return row;
