@@ -28,6 +28,8 @@ import * as m0022 from './migrations/0022_special_orders.ts';
 import * as m0023 from './migrations/0023_guest_orders.ts';
 import * as m0024 from './migrations/0024_service_products.ts';
 import * as m0025 from './migrations/0025_order_serial_sequences.ts';
+import * as m0026 from './migrations/0026_invoice_requests.ts';
+import * as m0027 from './migrations/0027_take_stock.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in the order they apply (exported for tests that migrate step by step). */
@@ -57,6 +59,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0023_guest_orders': m0023,
   '0024_service_products': m0024,
   '0025_order_serial_sequences': m0025,
+  '0026_invoice_requests': m0026,
+  '0027_take_stock': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ import type {
   CardCheckoutsTable,
   CustomerCreditsTable,
   InvoiceCountersTable,
+  InvoiceRequestsTable,
   InvoicesTable,
   OrderPaymentsTable,
   RefundsTable,
@@ -290,6 +291,7 @@ export interface DB extends AccountTables, LifecycleTables, DeliveryTables, Camp
   customer_credits: CustomerCreditsTable;
   statement_imports: StatementImportsTable;
   invoice_counters: InvoiceCountersTable;
+  invoice_requests: InvoiceRequestsTable;
   invoices: InvoicesTable;
   withdrawals: WithdrawalsTable;
   complaints: ComplaintsTable;

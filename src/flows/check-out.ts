@@ -53,8 +53,8 @@ export type CheckOutHooks = {
    * Idempotency-Key with what it answers, so a committed order always has its answer.
    */
   answer?: (trx: Transaction<DB>, order: OrderJson, final: boolean) => Promise<void>;
-  /** Stripe could not make the payment page (the order is placed all the same). */
-  cardFailed?: (error: unknown) => void;
+  /** Something after the commit failed — Stripe's payment page, the invoice's number — the order placed all the same: to log. */
+  afterCommitFailed?: (error: unknown, what: string) => void;
 };
 
 /**
@@ -80,6 +80,7 @@ export async function checkOut(deps: CardDeps, request: CheckOutRequest, origin:
     orderUrl: origin.followUrl ?? orderUrl,
     orderId: origin.orderId,
     first: hooks.first,
+    afterCommitFailed: hooks.afterCommitFailed,
     last: async (trx, p) => {
       const o = p.json;
       const simulated = await openSimulatedInTransaction(trx, deps, shop, { id: o.id, status: o.status, method: o.payment.method, amountDueCents: o.payment.amountDueCents }, orderUrl(o.id), p.evidence);
@@ -92,7 +93,7 @@ export async function checkOut(deps: CardDeps, request: CheckOutRequest, origin:
     const page = viaStripe(order.payment.method) ? order.payment.checkoutUrl : null;
     return { placed, order, pay: page ? { url: page, sitePath: simulatedPaymentPath(shop.slug, order.id) } : null };
   }
-  const card = await checkoutAfterPlacing(deps, shop, placed.id, (origin.returnUrl ?? ((u) => u))(orderUrl(placed.id)), hooks.cardFailed ?? (() => {}), justPlaced(placed, hooks));
+  const card = await checkoutAfterPlacing(deps, shop, placed.id, (origin.returnUrl ?? ((u) => u))(orderUrl(placed.id)), (error) => hooks.afterCommitFailed?.(error, 'stripe checkout'), justPlaced(placed, hooks));
   order.payment = { ...order.payment, checkoutUrl: card?.url ?? null };
   return { placed, order, pay: card ? { url: card.url, sitePath: null } : null };
 }

@@ -2,9 +2,9 @@
  * Placing an order, in one transaction: every rule of the shop's terms is checked first, with no
  * lock held; then the guarded updates that may still refuse it (pickup slot, campaign caps, stock
  * by product id); then the shop's order number, and one statement writing the order, its lines,
- * its evidence and its confirmation e-mail; the invoice last. Locks are always taken in that
- * order, so two orders never deadlock, and each is held only from its update to the commit.
- * Anything failing rolls back the whole (DESIGN.md §8, §11).
+ * its evidence, its confirmation e-mail and its invoice, whose number is given after the commit.
+ * Locks are always taken in that order, so two orders never deadlock, and each is held only from
+ * its update to the commit. Anything failing rolls back the whole (DESIGN.md §8, §11).
  */
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
@@ -17,7 +17,8 @@ import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { chainNewOrderEvents, type NewEvent, newOrderEventRows, orderEventsInsertFromJson } from '../legal/evidence/service.ts';
 import { takeStock } from '../catalogue/stock.ts';
-import { invoiceAtPlacement } from '../invoicing/issue.ts';
+import { invoiceRequestsAtPlacement, issueRequestedInvoicesAfterCommit } from '../invoicing/issue.ts';
+import { invoiceRequestsInsertFromJson } from '../invoicing/queries.ts';
 import { outboxInsertFromJson, outboxRowJson } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
 import { applyCredit, creditForOrder } from '../payments/credit/service.ts';
@@ -59,9 +60,11 @@ export type PlaceOrderContext = {
    * §5). It may complete `placed.json` (its `payment.checkoutUrl`).
    */
   last?: (trx: Transaction<DB>, placed: PlacedOrder) => Promise<void>;
+  /** Something after the commit failed (the order is placed all the same): to log. */
+  afterCommitFailed?: (error: unknown, what: string) => void;
 };
 /** `json`: the order as API.md shows it, built from what the transaction wrote. */
-export type PlacedOrder = { id: string; number: string; json: OrderJson; email: string; evidence: { evidence_head: string; evidence_count: number } };
+export type PlacedOrder = { id: string; number: string; json: OrderJson; email: string; evidence: { evidence_head: string; evidence_count: number }; invoiceRequested: boolean };
 
 const PENDING_STATUS: Record<string, string> = { on_account: 'awaiting_acceptance' };
 
@@ -108,8 +111,8 @@ async function stockNeeds(db: Kysely<DB>, shopId: string, lines: { productId: st
  * 9: three round trips less, each of which the products' locks were held for). Compiled once
  * (src/db/precompiled.ts).
  */
-const insertPlacedOrder = precompile((_db, p: { mail: string; order: string; lines: string; events: string }) =>
-  sql`with mail as (${outboxInsertFromJson(p.mail)}), placed as (${q.orderInsertFromJson(p.order)}), lines as (${q.orderLinesInsertFromJson(p.lines)}) ${orderEventsInsertFromJson(p.events)}`,
+const insertPlacedOrder = precompile((_db, p: { mail: string; order: string; lines: string; events: string; invoices: string }) =>
+  sql`with mail as (${outboxInsertFromJson(p.mail)}), placed as (${q.orderInsertFromJson(p.order)}), lines as (${q.orderLinesInsertFromJson(p.lines)}), invoices as (${invoiceRequestsInsertFromJson(p.invoices)}) ${orderEventsInsertFromJson(p.events)}`,
 );
 
 /**
@@ -118,7 +121,14 @@ const insertPlacedOrder = precompile((_db, p: { mail: string; order: string; lin
  * them in the order's transaction costs nothing, and each saves the round trip of its own.
  */
 export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
-  return deps.db.transaction().execute((trx) => placeIn(trx, deps.clock, shop, customerId, input, ctx));
+  const placed = await deps.db.transaction().execute((trx) => placeIn(trx, deps.clock, shop, customerId, input, ctx));
+  // Its invoice numbered after the commit, with the shop's other orders committed meanwhile
+  // (migration 0026), before the answer: whoever is told the order is placed finds its invoice.
+  // Should this fail, the order stands and the due jobs number the invoice.
+  if (placed.invoiceRequested) {
+    await issueRequestedInvoicesAfterCommit(deps.db, shop.slug).catch((error: unknown) => ctx.afterCommitFailed?.(error, 'invoice numbering'));
+  }
+  return placed;
 }
 
 async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
@@ -169,7 +179,7 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   const credit = await creditForOrder(trx, shop.slug, customer.id, totals.grossCents, Number(customer.credit_balance ?? 0));
 
   // The locks, each held to the commit, always taken in one order — pickup slot, campaign caps,
-  // products by id, and last the shop's invoice counter — so two orders never deadlock.
+  // products by id — so two orders never deadlock.
   // The pickup slot (issue 12 §3): one guarded update (taken < capacity), inside the campaign's
   // promised days when there is one.
   if (quote.point && pointHasSlots(quote.point)) {
@@ -178,12 +188,10 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   }
   // A campaign's caps: one guarded update per campaign product, in product id order.
   await takeCampaignCaps(trx, shop.slug, campaign.takes);
-  // Stock: each product row locked from its guarded update to the commit (DESIGN.md §8).
-  for (const [productId, need] of needs) {
-    if (!(await takeStock(trx, shop.slug, productId, need.quantity))) {
-      throw new DomainError('out_of_stock', 'conflict', { sku: priced[need.line]?.sku ?? '' }, `lines.${need.line}.quantity`);
-    }
-  }
+  // Stock: each product row locked from its guarded update to the commit (DESIGN.md §8), all by one statement.
+  const stockTaken = needs.map(([productId, need]) => ({ productId, quantity: need.quantity }));
+  const short = needs[await takeStock(trx, shop.slug, stockTaken)]?.[1];
+  if (short) throw new DomainError('out_of_stock', 'conflict', { sku: priced[short.line]?.sku ?? '' }, `lines.${short.line}.quantity`);
   // The shop's own series for the year (issue 11 §9), from its sequence (migration 0025): no lock,
   // and taken once nothing but a failure of the database can refuse the order, so a refused order
   // takes no number.
@@ -210,7 +218,6 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   }, { shopId: shop.slug, orderId: id, type: 'confirmation_email_queued', at: now, actor: 'system', data: { outboxId: mail.id, to: customer.email, subject: email.subject, attachments: email.attachments } }];
   const { stored: events, head: chainHead } = chainNewOrderEvents(newEvents, now);
   // The order and its lines as written, every column a value known here (issue 9: nothing read back).
-  const stockTaken = needs.map(([productId, need]) => ({ productId, quantity: need.quantity }));
   const order: Selectable<OrdersTable> = {
     id,
     shop_id: shop.slug, number, customer_id: customer.id, customer_kind: kind, status, placed_at: now,
@@ -227,18 +234,16 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
     // The special-order flag as the customer was shown it (003 art.7.2), kept with the line sold.
     special_order: l.specialOrder === true,
   }));
-  // The confirmation e-mail, the order, its lines and its evidence: one statement.
-  await insertPlacedOrder.run(trx, { mail: JSON.stringify(mail.json), order: JSON.stringify(order), lines: JSON.stringify(lines), events: JSON.stringify(newOrderEventRows(newEvents, events, now)) });
+  // The invoice as issued today, its number given after the commit (none for a shop invoicing on payment).
+  const invoices = invoiceRequestsAtPlacement(shop, id, now, { order, lines, buyer: customer });
+  // The confirmation e-mail, the order, its lines, its evidence and its invoice: one statement.
+  await insertPlacedOrder.run(trx, { mail: JSON.stringify(mail.json), order: JSON.stringify(order), lines: JSON.stringify(lines), events: JSON.stringify(newOrderEventRows(newEvents, events, now)), invoices: JSON.stringify(invoices) });
   await applyCredit({ trx, shop, now, actor: `customer:${customer.id}`, today: today.toString(), orders: orderSide }, id, customer.id, credit);
   // The answer from what was just written; read back only when a credit paid part of it.
   const written = credit > 0 ? await q.orderWithPaid(trx, shop.slug, id) : { ...order, paid_cents: 0 };
   const head = events[events.length - 1];
   const evidence = credit > 0 || !head ? { evidence_head: written.evidence_head ?? '', evidence_count: written.evidence_count } : { evidence_head: head.hash, evidence_count: head.seq };
-  const placed = { id, number, json: orderJsonOf(shop, written, lines, events, viaStripe(input.paymentMethod) ? null : undefined), email: customer.email, evidence };
+  const placed = { id, number, json: orderJsonOf(shop, written, lines, events, viaStripe(input.paymentMethod) ? null : undefined), email: customer.email, evidence, invoiceRequested: invoices.length > 0 };
   if (ctx.last) await ctx.last(trx, placed);
-  // The invoice number comes from the shop's counter row, locked until the commit: the very last
-  // statement, so orders of one shop wait on it only for that statement and the commit; an order
-  // refused above rolls its number back with it, so invoice numbers never skip.
-  await invoiceAtPlacement(trx, shop, id, now, { order, lines, buyer: customer });
   return placed;
 }

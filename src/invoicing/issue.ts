@@ -1,20 +1,23 @@
 /**
- * Issuing an invoice (issue 4 §1, LEGAL.md §A8): inside the caller's transaction — the order's
- * placement, or the payment that settles it (004 art.3 O8) — so the invoice, its number and the
- * counter commit or roll back together with the fact that caused them.
+ * Issuing an invoice (issue 4 §1, LEGAL.md §A8). On payment (004 art.3 O8) and for storage costs:
+ * inside the caller's transaction, so the invoice, its number and the counter commit or roll back
+ * together with the fact that caused them. At placement: the order's transaction writes the
+ * invoice as a request, numbered right after its commit with the shop's other orders committed
+ * meanwhile (issue 9, migration 0026), so no order holds the shop's counter until its commit.
  *
  * Seller and buyer are snapshots: the invoice keeps the identity and address in force the day it
  * was issued, whatever the profile or the customer's account says later.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { AddressJson, DB, InvoiceParty } from '../db/schema.ts';
 import { localDate } from '../kernel/calendar.ts';
+import { nextRun } from '../kernel/next-run.ts';
 import { t } from '../kernel/i18n/index.ts';
 import { standardVatBp } from '../shops/profile/standard-vat.ts';
 import type { Shop } from '../shops/service.ts';
 import * as q from './queries.ts';
-import { invoiceDueOn, invoiceLinesAndTotals, invoiceNumberPrefix, invoiceSeries, issueMoment, SERIAL_DIGITS, totalsOf } from './rules.ts';
+import { INVOICE_PREFIX, invoiceDueOn, invoiceLinesAndTotals, invoiceNumberPrefix, invoiceSeries, issueMoment, SERIAL_DIGITS, totalsOf } from './rules.ts';
 
 function sellerOf(shop: Shop): InvoiceParty {
   const id = shop.profile.identity;
@@ -50,23 +53,27 @@ async function readOrder(trx: Transaction<DB>, shop: Shop, orderId: string): Pro
   return { order, lines, buyer };
 }
 
+/** The invoice's content as issued on `issuedOn`: the parties' snapshots, its lines and totals, its due date. */
+function invoiceContent(shop: Shop, { order, lines, buyer }: WrittenOrder, issuedOn: Temporal.PlainDate) {
+  const content = invoiceLinesAndTotals(lines, order, standardVatBp(shop.profile), t(shop.language, 'invoice.shipping'));
+  return { issued_on: issuedOn.toString(), due_on: invoiceDueOn(order, issuedOn), seller: sellerOf(shop), buyer: buyerOf(buyer), lines: content.lines, totals: content.totals };
+}
+
 /** Issues the order's invoice, numbered next in the shop's series of `issuedOn`'s year. */
 export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date, written?: WrittenOrder): Promise<{ id: string; number: string }> {
-  const { order, lines, buyer: customer } = written ?? (await readOrder(trx, shop, orderId));
-  const content = invoiceLinesAndTotals(lines, order, standardVatBp(shop.profile), t(shop.language, 'invoice.shipping'));
+  const content = invoiceContent(shop, written ?? (await readOrder(trx, shop, orderId)), issuedOn);
   // Numbered and inserted by one statement: the counter row stays locked from it to the commit.
   const year = invoiceSeries(issuedOn);
   return q.insertNumberedInvoice(trx, {
+    ...content,
     year,
     prefix: invoiceNumberPrefix(year),
     digits: SERIAL_DIGITS,
     shop_id: shop.slug,
     order_id: orderId,
     kind: 'invoice',
-    issued_on: issuedOn.toString(),
-    due_on: invoiceDueOn(order, issuedOn),
-    seller: JSON.stringify(sellerOf(shop)),
-    buyer: JSON.stringify(buyerOf(customer)),
+    seller: JSON.stringify(content.seller),
+    buyer: JSON.stringify(content.buyer),
     lines: JSON.stringify(content.lines),
     totals: JSON.stringify(content.totals),
     created_at: now,
@@ -87,6 +94,8 @@ export async function issueStorageCostsInvoice(
   now: Date,
 ): Promise<{ orderInvoiceNumber: string; storageInvoiceId: string | null; storageInvoiceNumber: string | null }> {
   const written = await readOrder(trx, shop, orderId);
+  // The order's own invoice first, should its request still wait for a number.
+  await issueRequestedInvoices(trx, shop.slug);
   let orderInvoice = await q.invoiceOfOrder(trx, shop.slug, orderId);
   if (!orderInvoice) {
     await issueInvoice(trx, shop, orderId, issuedOn, now, written);
@@ -116,9 +125,44 @@ export async function issueStorageCostsInvoice(
 
 const shopDay = (shop: Shop, now: Date) => localDate(Temporal.Instant.fromEpochMilliseconds(now.getTime()), shop.timeZone);
 
-/** At placement, for shops that invoice the order (the default). */
-export async function invoiceAtPlacement(trx: Transaction<DB>, shop: Shop, orderId: string, now: Date, written?: WrittenOrder): Promise<void> {
-  if (issueMoment(shop.profile.invoicing) === 'order') await issueInvoice(trx, shop, orderId, shopDay(shop, now), now, written);
+/**
+ * At placement, for shops that invoice the order (the default): the invoice as issued today, its
+ * number left to `issueRequestedInvoices` after the order's commit (migration 0026), as rows for
+ * `invoiceRequestsInsertFromJson`; none for a shop that invoices on payment.
+ */
+export function invoiceRequestsAtPlacement(shop: Shop, orderId: string, now: Date, written: WrittenOrder): object[] {
+  if (issueMoment(shop.profile.invoicing) !== 'order') return [];
+  return [{ shop_id: shop.slug, order_id: orderId, created_at: now.toISOString(), ...invoiceContent(shop, written, shopDay(shop, now)) }];
+}
+
+/**
+ * Numbers the shop's invoice requests committed so far, in one short transaction of their own or
+ * in the caller's: after an order's commit, and by the due jobs for any left by a process that
+ * stopped in between. Returns how many it numbered (0 when another call took them first).
+ */
+export function issueRequestedInvoices(db: Pick<Kysely<DB>, 'executeQuery'>, shopId: string): Promise<number> {
+  return q.issueRequested(db, shopId, INVOICE_PREFIX, SERIAL_DIGITS);
+}
+
+const afterCommitRuns = new WeakMap<Kysely<DB>, Map<string, () => Promise<void>>>();
+
+/**
+ * After an order's commit: numbers its invoice, and those of the shop's orders committed
+ * meanwhile. Orders of one shop committing while a numbering runs share the next one (one
+ * statement for the burst, src/kernel/next-run.ts); the advisory lock of migration 0026 keeps
+ * numberers of several processes apart.
+ */
+export function issueRequestedInvoicesAfterCommit(db: Kysely<DB>, shopId: string): Promise<void> {
+  const shops = afterCommitRuns.get(db) ?? new Map<string, () => Promise<void>>();
+  afterCommitRuns.set(db, shops);
+  const run = shops.get(shopId) ?? nextRun(async () => void (await issueRequestedInvoices(db, shopId)));
+  shops.set(shopId, run);
+  return run();
+}
+
+/** The due jobs' sweep: every shop's requests left unnumbered. */
+export async function issueAllRequestedInvoices(db: Kysely<DB>): Promise<void> {
+  for (const shopId of await q.shopsWithInvoiceRequests(db)) await issueRequestedInvoices(db, shopId);
 }
 
 /**

@@ -4,6 +4,7 @@
  * gives the serial back, so the series never skips a number (rules.ts).
  */
 import { type Kysely, type QueryCreator, type Selectable, sql, type Transaction } from 'kysely';
+import { insertFromJson } from '../db/insert-from-json.ts';
 import { precompile } from '../db/precompiled.ts';
 import type { DB, InvoicesTable } from '../db/schema.ts';
 
@@ -56,6 +57,25 @@ export async function insertNumberedInvoice(trx: Transaction<DB>, values: NewInv
   const row = await numberedInvoiceInsert.first(trx, values);
   if (!row) throw new Error('invoice not inserted');
   return row;
+}
+
+const REQUEST_COLUMNS = ['shop_id', 'order_id', 'issued_on', 'due_on', 'seller', 'buyer', 'lines', 'totals', 'created_at'] as const;
+
+/** The INSERT of invoice requests given in JSON (none for `[]`), as a part of the order's statement (src/db/insert-from-json.ts). */
+export const invoiceRequestsInsertFromJson = (rows: unknown) => insertFromJson('invoice_requests', REQUEST_COLUMNS, rows, 'many');
+
+/** Numbers the shop's committed invoice requests, one numberer per shop at a time (migration 0026). */
+const issueRequestedStatement = precompile((_db, p: { shopId: string; prefix: string; digits: number }) =>
+  sql<{ issued: number }>`select comptoir_issue_requested_invoices(${p.shopId}, ${p.prefix}, ${p.digits}) as issued`,
+);
+
+export async function issueRequested(db: Pick<Kysely<DB>, 'executeQuery'>, shopId: string, prefix: string, digits: number): Promise<number> {
+  return (await issueRequestedStatement.first(db, { shopId, prefix, digits }))?.issued ?? 0;
+}
+
+/** The shops with requests left unnumbered (a process stopped between an order's commit and their numbering). */
+export async function shopsWithInvoiceRequests(db: Kysely<DB>): Promise<string[]> {
+  return (await db.selectFrom('invoice_requests').select('shop_id').distinct().execute()).map((r) => r.shop_id);
 }
 
 export async function invoiceOfOrder(db: Kysely<DB>, shopId: string, orderId: string): Promise<InvoiceRow | undefined> {

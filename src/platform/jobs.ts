@@ -9,9 +9,11 @@ import { purgeSignInRecords } from '../accounts/retention.ts';
 import { purgeIdleGuests } from '../accounts/guests.ts';
 import { runWithdrawalRefundAlerts } from '../aftersale/alerts.ts';
 import type { DB } from '../db/schema.ts';
+import { nextRun } from '../kernel/next-run.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { StripeGateway } from '../payments/card/stripe-client.ts';
 import { notifyTermsChanges } from '../legal/terms/service.ts';
+import { issueAllRequestedInvoices } from '../invoicing/issue.ts';
 import { deliverPendingEmails, type Mailer, purgeSentEmails } from '../notifications/outbox.ts';
 import { runPaymentWindow } from '../flows/payment-window.ts';
 import { closeDueCampaigns } from '../flows/close-campaign.ts';
@@ -27,11 +29,12 @@ import { purgeIdempotencyKeys } from './idempotency-keys.ts';
 /** `stripe`: sends the card refunds a job starts (a campaign cancelled for its minimum); null without Stripe. */
 /** `orderLinks`: the origin and COMPTOIR_SECRET that sign the order links of the customers' e-mails (issue 10 §1). */
 export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, clock: Clock, options: { publicUrl: string; stripe?: StripeGateway | null; orderLinks?: OrderLinkSigning }): () => Promise<void> {
-  let running: Promise<void> | null = null;
   const templates = signingTemplates(options.orderLinks);
   // Issue 11 §7: the staff "today" digest, once a shop day (it remembers the days it looked).
   const todayDigest = todayDigestJob({ db, clock, publicUrl: options.publicUrl });
   const run = async () => {
+    // Invoices of orders committed by a process that stopped before numbering them (migration 0026).
+    await issueAllRequestedInvoices(db);
     await notifyTermsChanges(db, clock.now(), options.publicUrl);
     // A-14: remind, then cancel, unpaid transfer orders; their e-mails go out in this run.
     await runPaymentWindow({ db, clock });
@@ -54,14 +57,9 @@ export function dueJobsRunner(db: Kysely<DB>, mailer: Mailer, mailFrom: string, 
     await purgeSentEmails(db, new Date(clock.now().epochMilliseconds));
     await deliverPendingEmails(db, mailer, mailFrom, () => new Date(clock.now().epochMilliseconds), templates);
   };
-  // Concurrent callers share the run in progress, then run once more so nothing enqueued meanwhile waits.
-  return async () => {
-    while (running) await running;
-    running = run().finally(() => {
-      running = null;
-    });
-    await running;
-  };
+  // A caller arriving during a run waits for one more, shared by all who arrived meanwhile, so
+  // nothing enqueued before its call waits for the next tick.
+  return nextRun(run);
 }
 
 /**

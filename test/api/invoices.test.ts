@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { money } from '../../src/kernel/i18n/money.ts';
+import { sql } from 'kysely';
 import { nextInvoiceSerialQuery } from '../../src/invoicing/queries.ts';
 import { parseInvoiceNumber } from '../../src/invoicing/rules.ts';
 import { today } from '../../src/kernel/clock.ts';
@@ -117,6 +118,33 @@ describe('invoices', () => {
     assert.deepEqual(serials, Array.from({ length: 11 }, (_, i) => i + 1));
     const counter = await p.database.db.selectFrom('invoice_counters').selectAll().where('shop_id', '=', 'coopso').execute();
     assert.deepEqual(counter.map((c) => [c.year, c.last]), [[year, 11]]);
+  });
+
+  // Migration 0026: the order's transaction writes its invoice as a request, numbered just after
+  // the commit. A process stopping in between leaves the request; the next due jobs number it.
+  test('should number the invoice of an order whose process stopped after the commit at the next due jobs, next in the series', async () => {
+    const placed = await placeCoopso(member);
+    const db = p.database.db;
+    // The state such a stop leaves: the order committed, its invoice a request, the counter not
+    // moved (made here by taking back its invoice, which only bypassing the triggers that keep
+    // invoices unchanged allows).
+    await db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`with gone as (delete from invoices where shop_id = 'coopso' and order_id = ${placed.id} returning *)
+        insert into invoice_requests select shop_id, order_id, issued_on, due_on, seller, buyer, lines, totals, created_at from gone`.execute(trx);
+      await trx.updateTable('invoice_counters').set((eb) => ({ last: eb('last', '-', 1) })).where('shop_id', '=', 'coopso').where('year', '=', year).execute();
+    });
+    assert.deepEqual(await invoicesOf('coopso', placed.id, member), [], 'no invoice before it is numbered');
+
+    await p.runDueJobs();
+    const [numbered] = await invoicesOf('coopso', placed.id, member);
+    assert.equal(numbered?.number, `F-${year}-000012`, 'the serial after the 11 issued');
+    assert.equal(numbered?.totals.grossCents, 4840);
+    assert.equal((await db.selectFrom('invoice_requests').select('order_id').execute()).length, 0);
+
+    // The next order's invoice follows it, numbered right after its commit.
+    const next = await placeCoopso(member);
+    assert.equal((await invoicesOf('coopso', next.id, member))[0]?.number, `F-${year}-000013`);
   });
 
   test('should take the number with one upsert on the (shop, year) counter', () => {

@@ -261,7 +261,7 @@ export const checkoutPages: FastifyPluginAsync = async (app) => {
         orderId: form.checkoutToken,
         returnUrl: (orderUrl) => `${orderUrl}?placed=1`,
         followUrl: (id) => signedOrderUrl(baseUrl(request), app.deps.config.secret, shop.slug, id),
-      }, { first: claimCart(shop.slug, r.cartId, r.lines), cardFailed: (e) => request.log.error({ err: e }, 'stripe checkout') });
+      }, { first: claimCart(shop.slug, r.cartId, r.lines), afterCommitFailed: (e, what) => request.log.error({ err: e }, what) });
       forgetChoices(reply, shop.slug);
       grant(done.order.id);
       // Card and PayPal: straight on to the payment page (Stripe's, or the simulated one on this site).

@@ -81,7 +81,7 @@ function keyAnsweredWithOrder(request: FastifyRequest) {
       await answerInTransaction(trx, claim, 201, order, { final });
       finalBody = final ? JSON.stringify(order) : undefined;
     },
-    cardFailed: (error) => request.log.error({ err: error }, 'stripe checkout'),
+    afterCommitFailed: (error, what) => request.log.error({ err: error }, what),
   };
   const settle = (body: string) => {
     request.idempotency = claim;
