@@ -5,10 +5,11 @@
  *
  * In order: who may order (a customer of the shop), whether the payment method is taken here,
  * the terms in force today; then the order's one transaction (src/flows/place-order.ts), which
- * also opens the simulated provider's payment page (no network to wait for); then, for card and
- * PayPal through Stripe, the hosted Checkout page, created only after the commit — an HTTP call
- * never holds the order's locks — and written with the caller's final answer in one short
- * transaction. A Stripe failure leaves the order awaiting payment, its page offering to pay again.
+ * also opens the simulated provider's payment page (no network to wait for); then one short
+ * transaction after the commit: for card and PayPal through Stripe, the hosted Checkout page —
+ * created only after the commit, so an HTTP call never holds the order's locks — written with the
+ * caller's final answer; and the invoice's number, for a shop that invoices at placement. A Stripe
+ * failure leaves the order awaiting payment, its page offering to pay again.
  */
 import type { Transaction } from 'kysely';
 import { type Actor, requireCustomer } from '../accounts/actor.ts';
@@ -20,6 +21,7 @@ import type { OrderJson } from './order-json.ts';
 import { requireUsableMethod, takesCards, viaStripe } from '../payments/card/availability.ts';
 import { type CardDeps, checkoutAfterPlacing, type JustPlaced, openSimulatedInTransaction } from '../payments/card/checkout.ts';
 import { simulatedPaymentPath } from '../payments/card/simulated.ts';
+import { issueRequestedInvoices, issueRequestedInvoicesAfterCommit } from '../invoicing/issue.ts';
 import type { Shop } from '../shops/service.ts';
 import { type PlacedOrder, placeOrder } from './place-order.ts';
 
@@ -80,7 +82,6 @@ export async function checkOut(deps: CardDeps, request: CheckOutRequest, origin:
     orderUrl: origin.followUrl ?? orderUrl,
     orderId: origin.orderId,
     first: hooks.first,
-    afterCommitFailed: hooks.afterCommitFailed,
     last: async (trx, p) => {
       const o = p.json;
       const simulated = await openSimulatedInTransaction(trx, deps, shop, { id: o.id, status: o.status, method: o.payment.method, amountDueCents: o.payment.amountDueCents }, orderUrl(o.id), p.evidence);
@@ -89,26 +90,45 @@ export async function checkOut(deps: CardDeps, request: CheckOutRequest, origin:
     },
   });
   const order = placed.json;
+  const failed = hooks.afterCommitFailed ?? (() => {});
   if (!byStripe) {
+    if (placed.invoiceRequested) await numberInvoice(deps, shop, failed);
     const page = viaStripe(order.payment.method) ? order.payment.checkoutUrl : null;
     return { placed, order, pay: page ? { url: page, sitePath: simulatedPaymentPath(shop.slug, order.id) } : null };
   }
-  const card = await checkoutAfterPlacing(deps, shop, placed.id, (origin.returnUrl ?? ((u) => u))(orderUrl(placed.id)), (error) => hooks.afterCommitFailed?.(error, 'stripe checkout'), justPlaced(placed, hooks));
+  // The Stripe page's transaction numbers the invoice too (one transaction after the commit, not two).
+  let numbered = false;
+  const inStripeTransaction = async (trx: Transaction<DB>) => {
+    if (placed.invoiceRequested) await issueRequestedInvoices(trx, shop.slug);
+    numbered = true;
+  };
+  const card = await checkoutAfterPlacing(deps, shop, placed.id, (origin.returnUrl ?? ((u) => u))(orderUrl(placed.id)), (error) => failed(error, 'stripe checkout'), justPlaced(placed, hooks, inStripeTransaction));
+  if (placed.invoiceRequested && !(card && numbered)) await numberInvoice(deps, shop, failed);
   order.payment = { ...order.payment, checkoutUrl: card?.url ?? null };
   return { placed, order, pay: card ? { url: card.url, sitePath: null } : null };
+}
+
+/**
+ * The order's invoice numbered after its commit, with the shop's other orders committed meanwhile
+ * (migration 0026), before the answer: whoever is told the order is placed finds its invoice.
+ * Should it fail, the order stands, and the due jobs number the invoice.
+ */
+async function numberInvoice(deps: CardDeps, shop: Shop, failed: (error: unknown, what: string) => void): Promise<void> {
+  await issueRequestedInvoicesAfterCommit(deps.db, shop.slug).catch((error: unknown) => failed(error, 'invoice numbering'));
 }
 
 /**
  * The order as its transaction wrote it, so the Stripe page costs no read and no lock; only when
  * nothing of it is paid yet (a customer credit that paid part of it is read again first).
  */
-function justPlaced(placed: PlacedOrder, hooks: CheckOutHooks): JustPlaced | undefined {
+function justPlaced(placed: PlacedOrder, hooks: CheckOutHooks, alsoInTransaction: (trx: Transaction<DB>) => Promise<void>): JustPlaced | undefined {
   const order = placed.json;
   if (order.payment.paidCents !== 0) return undefined;
   return {
     order: { id: order.id, number: order.number, status: order.status, payment_method: order.payment.method, gross_cents: order.totals.grossCents, deposit_cents: order.payment.depositCents ?? null, email: placed.email, paid_cents: 0 },
     head: placed.evidence,
     inTransaction: async (trx, url) => {
+      await alsoInTransaction(trx);
       await hooks.answer?.(trx, { ...order, payment: { ...order.payment, checkoutUrl: url } }, true);
     },
   };

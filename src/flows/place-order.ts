@@ -17,7 +17,7 @@ import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { chainNewOrderEvents, type NewEvent, newOrderEventRows, orderEventsInsertFromJson } from '../legal/evidence/service.ts';
 import { takeStock } from '../catalogue/stock.ts';
-import { invoiceRequestsAtPlacement, issueRequestedInvoicesAfterCommit } from '../invoicing/issue.ts';
+import { invoiceRequestsAtPlacement } from '../invoicing/issue.ts';
 import { invoiceRequestsInsertFromJson } from '../invoicing/queries.ts';
 import { outboxInsertFromJson, outboxRowJson } from '../notifications/outbox.ts';
 import { paymentAtPlacement } from '../payments/at-placement.ts';
@@ -60,10 +60,11 @@ export type PlaceOrderContext = {
    * §5). It may complete `placed.json` (its `payment.checkoutUrl`).
    */
   last?: (trx: Transaction<DB>, placed: PlacedOrder) => Promise<void>;
-  /** Something after the commit failed (the order is placed all the same): to log. */
-  afterCommitFailed?: (error: unknown, what: string) => void;
 };
-/** `json`: the order as API.md shows it, built from what the transaction wrote. */
+/**
+ * `json`: the order as API.md shows it, built from what the transaction wrote. `invoiceRequested`:
+ * its invoice waits for its number, which the caller has given after the commit (migration 0026).
+ */
 export type PlacedOrder = { id: string; number: string; json: OrderJson; email: string; evidence: { evidence_head: string; evidence_count: number }; invoiceRequested: boolean };
 
 const PENDING_STATUS: Record<string, string> = { on_account: 'awaiting_acceptance' };
@@ -121,14 +122,7 @@ const insertPlacedOrder = precompile((_db, p: { mail: string; order: string; lin
  * them in the order's transaction costs nothing, and each saves the round trip of its own.
  */
 export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
-  const placed = await deps.db.transaction().execute((trx) => placeIn(trx, deps.clock, shop, customerId, input, ctx));
-  // Its invoice numbered after the commit, with the shop's other orders committed meanwhile
-  // (migration 0026), before the answer: whoever is told the order is placed finds its invoice.
-  // Should this fail, the order stands and the due jobs number the invoice.
-  if (placed.invoiceRequested) {
-    await issueRequestedInvoicesAfterCommit(deps.db, shop.slug).catch((error: unknown) => ctx.afterCommitFailed?.(error, 'invoice numbering'));
-  }
-  return placed;
+  return deps.db.transaction().execute((trx) => placeIn(trx, deps.clock, shop, customerId, input, ctx));
 }
 
 async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {

@@ -115,6 +115,18 @@ describe('the order path’s database budget, with Stripe configured', () => {
     assert.match(JSON.parse(known.body).payment.checkoutUrl, /^https?:\/\/[^/]+\/pay\/cs_/);
   });
 
+  // Coopo invoices at placement and takes cards through Stripe: the Stripe page's transaction
+  // numbers the invoice too, so the order still costs 2.
+  test('should place a card order at Coopo, its invoice numbered in the Stripe page’s transaction, in 2 transactions (3 on its token’s first request) and 15 statements', async () => {
+    const { first, known } = await ordersAt(p, 'coopo', 'GUIDE-COOP', 'card', { mode: 'carrier' });
+    assertWithinBudget(first, 'API, card (Stripe) at Coopo, token’s first request', MAX_TRANSACTIONS + 1);
+    assertWithinBudget(known, 'API, card (Stripe) at Coopo, token known');
+    const order = JSON.parse(known.body);
+    assert.match(order.payment.checkoutUrl, /^https?:\/\/[^/]+\/pay\/cs_/);
+    const invoice = await p.database.db.selectFrom('invoices').select('number').where('shop_id', '=', 'coopo').where('order_id', '=', order.id).executeTakeFirst();
+    assert.match(invoice?.number ?? '', /^F-\d{4}-\d{6}$/, 'the invoice is numbered when the answer comes');
+  });
+
   test('should send a card order placed on the checkout pages at Bible et Jeux to Stripe, with one transaction after the commit', async () => {
     await pageOrderAt(p, 'bible-et-jeux', 'JHS-JEU', { ...CARRIER, paymentMethod: 'card' });
     const placed = await pageOrderAt(p, 'bible-et-jeux', 'JHS-JEU', { ...CARRIER, paymentMethod: 'card' });
