@@ -61,6 +61,7 @@ export async function bootPlatform(config: Config, options: { logger?: boolean; 
       startEmailDelivery: () => startEmailDelivery(database.db, mailer, config.mailFrom, clock, (e) => app.log.error(e), 1000, orderLinks),
       async close() {
         await app.close();
+        await mailer.close?.();
         if (!options.database) await database.close();
       },
     };
