@@ -47,13 +47,7 @@ export const orderLinesInsertFromJson = (rows: unknown) => insertFromJson('order
  * each calendar year), from the series' sequence (migration 0025): no lock, so orders of one shop
  * never wait on each other for it; an order rolled back leaves its number unused.
  */
-const nextSerial = precompile((_db, p: { shopId: string; year: number }) => sql<{ serial: number }>`select comptoir_next_order_serial(${p.shopId}, ${p.year}) as serial`);
-
-export async function nextOrderSerial(db: Exec, shopId: string, year: number): Promise<number> {
-  const row = await nextSerial.first(db, { shopId, year });
-  if (!row) throw new Error('no order serial');
-  return Number(row.serial);
-}
+export const nextOrderSerialExpression = (shopId: unknown, year: unknown) => sql<number>`comptoir_next_order_serial(${shopId}, ${year})`;
 
 // With the customer's credit balance (an earlier overpayment), read in the same round trip.
 const customerForOrder = precompile((db, p: { shopId: string; customerId: string }) =>

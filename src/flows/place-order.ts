@@ -16,7 +16,7 @@ import { localDate } from '../kernel/calendar.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { isUuid } from '../kernel/ids.ts';
 import { chainNewOrderEvents, type NewEvent, newOrderEventRows, orderEventsInsertFromJson } from '../legal/evidence/service.ts';
-import { takeStock } from '../catalogue/stock.ts';
+import { takeStockExpression } from '../catalogue/stock.ts';
 import { invoiceRequestsAtPlacement } from '../invoicing/issue.ts';
 import { invoiceRequestsInsertFromJson } from '../invoicing/queries.ts';
 import { outboxInsertFromJson, outboxRowJson } from '../notifications/outbox.ts';
@@ -117,6 +117,15 @@ const insertPlacedOrder = precompile((_db, p: { mail: string; order: string; lin
 );
 
 /**
+ * An order's stock, then its number if every product had enough (`serial` null otherwise): one
+ * statement (issue 9), the sub-select kept apart (`offset 0`) so the stock is taken first.
+ */
+const takeStockThenNumber = precompile((_db, p: { shopId: string; ids: string[]; quantities: number[]; year: number }) =>
+  sql<{ short: number; serial: number | null }>`select s.short, case when s.short = 0 then ${q.nextOrderSerialExpression(p.shopId, p.year)} end as serial
+    from (select ${takeStockExpression(p.shopId, p.ids, p.quantities)} as short offset 0) s`,
+);
+
+/**
  * One transaction from the first read to the answer (issue 9: at most 2 transactions and 15
  * statements per order, test/api/order-round-trips.test.ts): the reads take no lock, so holding
  * them in the order's transaction costs nothing, and each saves the round trip of its own.
@@ -182,14 +191,14 @@ async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerI
   }
   // A campaign's caps: one guarded update per campaign product, in product id order.
   await takeCampaignCaps(trx, shop.slug, campaign.takes);
-  // Stock: each product row locked from its guarded update to the commit (DESIGN.md §8), all by one statement.
+  // Stock: each product row locked from its guarded update to the commit (DESIGN.md §8); then, in
+  // the same statement, the shop's own order number for the year (issue 11 §9), from its sequence
+  // (migration 0025): no lock, and taken only once the stock is, so a refused order takes none.
   const stockTaken = needs.map(([productId, need]) => ({ productId, quantity: need.quantity }));
-  const short = needs[await takeStock(trx, shop.slug, stockTaken)]?.[1];
+  const taken = await takeStockThenNumber.first(trx, { shopId: shop.slug, ids: stockTaken.map((s) => s.productId), quantities: stockTaken.map((s) => s.quantity), year });
+  const short = needs[(taken?.short ?? 0) - 1]?.[1];
   if (short) throw new DomainError('out_of_stock', 'conflict', { sku: priced[short.line]?.sku ?? '' }, `lines.${short.line}.quantity`);
-  // The shop's own series for the year (issue 11 §9), from its sequence (migration 0025): no lock,
-  // and taken once nothing but a failure of the database can refuse the order, so a refused order
-  // takes no number.
-  const serial = await q.nextOrderSerial(trx, shop.slug, year);
+  const serial = Number(taken?.serial);
   const number = orderNumber(shop.slug, year, serial);
   const status = PENDING_STATUS[input.paymentMethod] ?? 'awaiting_payment';
   // The express request to start a service during the withdrawal period (L221-25), kept only
