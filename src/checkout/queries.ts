@@ -1,21 +1,14 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { insertFromJson } from '../db/insert-from-json.ts';
-import type { DB, OrderLinesTable, OrdersTable } from '../db/schema.ts';
+import type { DB, OrderLinesTable, OrdersTable, ProductRow } from '../db/schema.ts';
 import { paidCentsColumn } from '../db/paid-cents.ts';
 import { precompile } from '../db/precompiled.ts';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
-// Compiled once (src/db/precompiled.ts), like the customer below: both run on every order. One
-// array parameter, so one statement serves any number of ids.
-const activeProductsByIds = precompile((db, p: { shopId: string; ids: readonly string[] }) =>
-  db.selectFrom('products').selectAll().where('shop_id', '=', p.shopId).where(sql<boolean>`id = any(${p.ids}::uuid[])`).where('active', '=', true),
-);
-
-export function productsByIds(db: Exec, shopId: string, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return activeProductsByIds.all(db, { shopId, ids });
-}
+// One array parameter, so one statement serves any number of ids.
+const activeProductsQuery = (db: Kysely<DB>, p: { shopId: string; ids: readonly string[] }) =>
+  db.selectFrom('products').selectAll().where('shop_id', '=', p.shopId).where(sql<boolean>`id = any(${p.ids}::uuid[])`).where('active', '=', true);
 
 export function partsOf(db: Exec, shopId: string, bundleIds: readonly string[]) {
   if (bundleIds.length === 0) return Promise.resolve([]);
@@ -50,7 +43,7 @@ export const orderLinesInsertFromJson = (rows: unknown) => insertFromJson('order
 export const nextOrderSerialExpression = (shopId: unknown, year: unknown) => sql<number>`comptoir_next_order_serial(${shopId}, ${year})`;
 
 // With the customer's credit balance (an earlier overpayment), read in the same round trip.
-const customerForOrder = precompile((db, p: { shopId: string; customerId: string }) =>
+const customerQuery = (db: Kysely<DB>, p: { shopId: string; customerId: string }) =>
   db
     .selectFrom('customers')
     .select(['id', 'kind', 'email', 'first_name', 'last_name', 'address', 'language', 'company_name', 'vat_number', 'siret'])
@@ -63,11 +56,30 @@ const customerForOrder = precompile((db, p: { shopId: string; customerId: string
         .as('credit_balance'),
     )
     .where('shop_id', '=', p.shopId)
-    .where('id', '=', p.customerId),
-);
+    .where('id', '=', p.customerId);
+
+const customerForOrder = precompile(customerQuery);
 
 export function findCustomerForOrder(db: Exec, shopId: string, customerId: string) {
   return customerForOrder.first(db, { shopId, customerId });
+}
+
+export type CustomerForOrder = NonNullable<Awaited<ReturnType<typeof findCustomerForOrder>>>;
+
+/**
+ * The customer placing the order and the products ordered, in one round trip (issue 9): the
+ * customer as JSON on each product row, or on one row with no product when none is found.
+ */
+const customerAndProducts = precompile((db, p: { shopId: string; customerId: string; ids: readonly string[] }) =>
+  sql<{ customer: CustomerForOrder | null } & (ProductRow | { id: null })>`
+    select c.customer, p.* from (select (select to_jsonb(x) from (${customerQuery(db, p)}) x) as customer) c
+    left join lateral (${activeProductsQuery(db, p)}) p on true`,
+);
+
+export async function customerAndProductsForOrder(db: Exec, shopId: string, customerId: string, ids: readonly string[]): Promise<{ customer: CustomerForOrder | null; products: ProductRow[] }> {
+  const rows = await customerAndProducts.all(db, { shopId, customerId, ids });
+  const products = rows.flatMap(({ customer: _, ...product }) => (product.id === null ? [] : [product as ProductRow]));
+  return { customer: rows[0]?.customer ?? null, products };
 }
 
 /** The order as just written, with what has been paid of it (a customer credit at placement). */

@@ -137,17 +137,19 @@ export async function placeOrder(deps: { db: Kysely<DB>; clock: Clock }, shop: S
 async function placeIn(trx: Transaction<DB>, clock: Clock, shop: Shop, customerId: string, input: OrderInput, ctx: PlaceOrderContext): Promise<PlacedOrder> {
   if (ctx.first) await ctx.first(trx);
   const profile = shop.profile;
-  const customer = await q.findCustomerForOrder(trx, shop.slug, customerId);
+  const wanted = mergeLines(input.lines);
+  // The customer and the products by one read; an id that is no UUID is refused below, in turn.
+  const read = await q.customerAndProductsForOrder(trx, shop.slug, customerId, wanted.flatMap((l) => (isUuid(l.productId) ? [l.productId] : [])));
+  const customer = read.customer;
   if (!customer) throw new DomainError('unauthenticated', 'unauthenticated');
   const kind = customer.kind as CustomerKind;
   rules.checkCustomerKind(profile, kind);
   checkTerms(input, ctx.terms);
 
-  const wanted = mergeLines(input.lines);
   wanted.forEach((l, i) => {
     if (!isUuid(l.productId)) throw new DomainError('unknown_product', 'refused', {}, `lines.${i}.productId`);
   });
-  const products = new Map((await q.productsByIds(trx, shop.slug, wanted.map((l) => l.productId))).map((p) => [p.id, p]));
+  const products = new Map(read.products.map((p) => [p.id, p]));
   const catalogueLines = wanted.map((l, i) => {
     const p = products.get(l.productId);
     if (!p) throw new DomainError('unknown_product', 'refused', {}, `lines.${i}.productId`);
