@@ -28,6 +28,7 @@ import pg from 'pg';
 import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../test/support/platform.ts';
 import { forgetCachedShops } from '../src/shops/service.ts';
 import { customerToken, termsVersion } from '../test/support/shoppers.ts';
+import { benchBareServer } from './bare-server.ts';
 
 export type Row = { database: string; benchmark: string; value: string };
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -410,6 +411,13 @@ export async function benchAnchor(url: string, rows: Row[]): Promise<number | nu
     push(`${what}: bytes written per order (database growth)`, orders ? ((after.bytes - before.bytes) / orders).toFixed(1) : '?');
     // The script takes one unit (of its first product) per order, and writes 3 lines.
     push(`${what}: failed tx; lines − 3 × orders; orders − stock taken`, `${r.failed}; ${after.lines - before.lines - 3 * orders}; ${orders - (after.taken - before.taken)}`);
+    // The same transaction behind a bare node:http server: the ceiling of a Node server here.
+    await checkpoint(url);
+    const bare = await benchBareServer(target.toString(), mainThreadCpuMs, CONNECTIONS, DURATION_S, WARMUP_S);
+    const bareWhat = `bare node:http + pg pool, the anchor's transaction per POST (no framework, no rule), ${CONNECTIONS} conn × ${DURATION_S} s`;
+    push(`${bareWhat}: orders/s; ÷ anchor TPS`, `${bare.ordersPerSecond.toFixed(0)}; ${(bare.ordersPerSecond / r.tps).toFixed(2)}`);
+    push(`${bareWhat}: p50 / p99 latency; non-2xx`, `${ms(bare.p50)} / ${ms(bare.p99)} ms; ${bare.non2xx}`);
+    push(`${bareWhat}: Node CPU ms per order (main thread); orders in db`, `${bare.nodeCpuMsPerOrder === null ? 'n/a' : bare.nodeCpuMsPerOrder.toFixed(2)}; ${bare.ordersInDb}`);
     return r.tps;
   } finally {
     await scratch.end().catch(() => {});
