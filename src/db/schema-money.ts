@@ -132,20 +132,10 @@ export interface InvoiceCountersTable {
 
 /**
  * An invoice issued at placement, waiting for its number (migration 0026): written by the order's
- * transaction, numbered into `invoices` right after its commit, with the other orders' committed
+ * transaction, numbered into `invoices` right after its commit with the other orders committed
  * meanwhile.
  */
-export interface InvoiceRequestsTable {
-  shop_id: string;
-  order_id: string;
-  issued_on: string;
-  due_on: string | null;
-  seller: Json<InvoiceParty>;
-  buyer: Json<InvoiceParty>;
-  lines: Json<InvoiceLineJson[]>;
-  totals: Json<InvoiceTotalsJson>;
-  created_at: Timestamp;
-}
+export type InvoiceRequestsTable = Omit<InvoicesTable, 'id' | 'number' | 'kind'>;
 
 export interface InvoicesTable {
   shop_id: string;
