@@ -12,6 +12,7 @@ import { isLang, type Lang, t } from '../../kernel/i18n/index.ts';
 import type { Shop } from '../../shops/service.ts';
 import { longDate } from './format.ts';
 import { parseMarkup } from './markup.ts';
+import { sharingStandardFonts } from './pdfkit-fonts.ts';
 import type { TermsVersion } from './version.ts';
 
 /** Windows-1252 code points above Latin-1's printable range that pdfkit's AFM fonts can draw. */
@@ -67,8 +68,16 @@ function validityLine(lang: Lang, v: TermsVersion): string {
 
 const GREY = '#444444';
 
-/** pdfkit (≈ 20 MB once loaded, its fonts included) is loaded by the first PDF rendered, not at start-up (issue 9). */
-export const loadPdfKit = async (): Promise<typeof PDFKitDocument> => (await import('pdfkit')).default;
+/**
+ * pdfkit (≈ 20 MB once loaded, its fonts included) is loaded by the first PDF rendered, not at
+ * start-up (issue 9), and that import is kept: under tsx each `import()` asks the loader thread
+ * again (≈ 0.4 ms a PDF, a tenth of a withdrawal form's cost).
+ */
+let pdfkit: Promise<typeof PDFKitDocument> | null = null;
+export const loadPdfKit = (): Promise<typeof PDFKitDocument> => {
+  pdfkit ??= import('pdfkit').then((m) => sharingStandardFonts(m.default));
+  return pdfkit;
+};
 
 export async function renderTermsPdf(version: TermsVersion, shop: Shop): Promise<Buffer> {
   const lang: Lang = isLang(version.language) ? version.language : 'fr';

@@ -7,9 +7,9 @@
  * English page follows as a courtesy translation (Directive 2011/83 annex I B), marked as such.
  *
  * Rendered when asked (the order page's link, the confirmation e-mail at send time), never on
- * the order path, and never cached: it carries one consumer's name and address. pdfkit's
- * Helvetica in WinAnsi, as the terms, invoices and withdrawal statement. Reproducible: the
- * file's dates are the order's.
+ * the order path, and never cached: it carries one consumer's name and address (only the law's
+ * wording is laid out once per process, pdf-static-text.ts). pdfkit's Helvetica in WinAnsi, as
+ * the terms, invoices and withdrawal statement. Reproducible: the file's dates are the order's.
  */
 import type { Kysely } from 'kysely';
 import { addressLine } from '../../aftersale/format.ts';
@@ -21,6 +21,7 @@ import { LOCALES } from '../../kernel/i18n/money.ts';
 import { dateTimeFormat } from '../../kernel/intl.ts';
 import { loadPdfKit, winAnsi } from '../../legal/terms/pdf.ts';
 import { getShop, type Shop } from '../../shops/service.ts';
+import { loadStaticText, type StaticText } from './pdf-static-text.ts';
 
 export { MODEL_FORM_ATTACHMENT, modelFormApplies, modelFormFileName };
 
@@ -137,15 +138,19 @@ function blank(doc: Doc, x = LEFT + 12, gap = 20): void {
   doc.y += 4;
 }
 
-function page(doc: Doc, lang: Lang, w: Wording, f: ModelFormFacts, official: string): void {
+/** A paragraph of the law's wording, as `doc.text` would wrap it at the page's width. */
+type Paragraph = (text: string, font: string, size: number) => void;
+
+function page(doc: Doc, draw: StaticText, lang: Lang, w: Wording, f: ModelFormFacts, official: string): void {
   const { shop, order, customer } = f;
   // French typography puts a (no-break) space before the colon; Dutch and English do not.
   const colon = lang === 'fr' ? '\u00a0:' : ':';
-  const text = (s: string, options: PDFKit.Mixins.TextOptions = {}) => doc.text(winAnsi(s), LEFT, doc.y, { width: WIDTH, ...options });
+  const para: Paragraph = (s, font, size) => draw(doc, s, { font, size }, LEFT, WIDTH);
   const item = (s: string, options: PDFKit.Mixins.TextOptions = {}) => doc.text(winAnsi(`— ${s}`), LEFT, doc.y, { width: WIDTH, ...options });
-  const filled = (label: string, value: string) => {
+  const label = (s: string) => para(`— ${s}`, 'Helvetica', 10.5);
+  const filled = (name: string, value: string) => {
     doc.font('Helvetica').fontSize(10.5).fillColor('black');
-    item(`${label}${colon} `, { continued: true });
+    item(`${name}${colon} `, { continued: true });
     doc.font('Helvetica-Bold').text(winAnsi(value));
     doc.font('Helvetica');
   };
@@ -155,51 +160,52 @@ function page(doc: Doc, lang: Lang, w: Wording, f: ModelFormFacts, official: str
   const placedOn = dateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: shop.timeZone }).format(order.placedAt);
 
   if (w.courtesy) {
-    doc.font('Helvetica-Oblique').fontSize(9).fillColor(GREY);
-    text(fill(w.courtesy, { official }));
+    doc.fillColor(GREY);
+    para(fill(w.courtesy, { official }), 'Helvetica-Oblique', 9);
     doc.moveDown(0.6);
   }
-  doc.font('Helvetica-Bold').fontSize(16).fillColor('black');
-  text(w.title);
+  doc.fillColor('black');
+  para(w.title, 'Helvetica-Bold', 16);
   doc.font('Helvetica').fontSize(9).fillColor(GREY).moveDown(0.2);
-  text(w.source);
+  para(w.source, 'Helvetica', 9);
   doc.font('Helvetica-Oblique').fontSize(10.5).fillColor('black').moveDown(0.8);
-  text(w.intro);
+  para(w.intro, 'Helvetica-Oblique', 10.5);
   doc.moveDown(1);
   filled(w.to, trader);
   doc.moveDown(0.8);
-  item(w.notice);
+  label(w.notice);
   for (let i = 0; i < 4; i++) blank(doc);
   doc.moveDown(0.8);
   filled(`${w.orderedOn}`, `${placedOn} (${w.orderNo} ${order.number})`);
   doc.moveDown(0.3);
-  item(`${w.receivedOn}${colon}`);
+  label(`${w.receivedOn}${colon}`);
   blank(doc, LEFT + 12, 8);
   doc.moveDown(0.8);
   filled(w.name, customer.name);
   doc.moveDown(0.8);
   if (customer.address) filled(w.address, addressLine(customer.address));
   else {
-    item(`${w.address}${colon}`);
+    label(`${w.address}${colon}`);
     blank(doc, LEFT + 12, 8);
   }
   doc.moveDown(0.8);
-  item(`${w.signature}${colon}`);
+  label(`${w.signature}${colon}`);
   blank(doc, LEFT + 12, 30);
   doc.moveDown(0.8);
-  item(`${w.date}${colon}`);
+  label(`${w.date}${colon}`);
   blank(doc, LEFT + 12, 8);
   doc.moveDown(1.2).font('Helvetica').fontSize(9.5).fillColor('black');
-  text(w.strike);
+  para(w.strike, 'Helvetica', 9.5);
   doc.moveDown(1.5).fontSize(8).fillColor(GREY);
-  text(fill(w.footer, { shop: shop.name, number: order.number }));
+  // The order's number and the shop's name vary: pdfkit wraps this one each time.
+  doc.text(winAnsi(fill(w.footer, { shop: shop.name, number: order.number })), LEFT, doc.y, { width: WIDTH });
 }
 
 /** The official page(s) in the shop's language first, then the other official one (BE), then the English courtesy page. */
 export async function renderModelFormPdf(f: ModelFormFacts): Promise<Buffer> {
   const official = OFFICIAL[f.shop.legalSystem];
   const langs = (Object.keys(official) as Lang[]).sort((a, b) => Number(b === f.shop.language) - Number(a === f.shop.language));
-  const PDFDocument = await loadPdfKit();
+  const [PDFDocument, draw] = await Promise.all([loadPdfKit(), loadStaticText()]);
   const first = official[langs[0] ?? 'fr'] ?? COURTESY;
   const doc = new PDFDocument({
     size: 'A4',
@@ -216,10 +222,10 @@ export async function renderModelFormPdf(f: ModelFormFacts): Promise<Buffer> {
   const names = langs.map((l) => LANGUAGE_NAMES[l]).join(' or ');
   langs.forEach((lang, i) => {
     if (i > 0) doc.addPage();
-    page(doc, lang, official[lang] ?? COURTESY, f, names);
+    page(doc, draw, lang, official[lang] ?? COURTESY, f, names);
   });
   doc.addPage();
-  page(doc, 'en', COURTESY, f, names);
+  page(doc, draw, 'en', COURTESY, f, names);
   doc.end();
   return done;
 }
