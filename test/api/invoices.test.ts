@@ -147,6 +147,23 @@ describe('invoices', () => {
     assert.equal((await invoicesOf('coopso', next.id, member))[0]?.number, `F-${year}-000013`);
   });
 
+  test('should answer 201 when numbering the invoice fails after the commit, the order placed, and number it at the next due jobs', async () => {
+    const db = p.database.db;
+    // Every insert into invoices refused for a while: the numbering after the commit fails.
+    await sql`alter table invoices add constraint invoices_blocked_by_test check (false) not valid`.execute(db);
+    let placed: OrderJson;
+    try {
+      placed = await placeCoopso(member);
+    } finally {
+      await sql`alter table invoices drop constraint invoices_blocked_by_test`.execute(db);
+    }
+    assert.deepEqual(await invoicesOf('coopso', placed.id, member), [], 'not numbered yet');
+    assert.equal((await db.selectFrom('invoice_requests').select('order_id').execute()).map((r) => r.order_id).join(), placed.id, 'its request waits');
+    await p.runDueJobs();
+    const [numbered] = await invoicesOf('coopso', placed.id, member);
+    assert.match(numbered?.number ?? '', new RegExp(`^F-${year}-\\d{6}$`));
+  });
+
   test('should take the number with one upsert on the (shop, year) counter', () => {
     const { sql } = nextInvoiceSerialQuery(p.database.db, 'coopso', year).compile();
     assert.equal(
