@@ -216,7 +216,7 @@ type Shopping = { shop: string; paymentMethod: string; delivery: Record<string, 
 const NAMUR_BY_CARRIER = { mode: 'carrier', address: { line1: 'rue de Fer 1', postalCode: '5000', city: 'Namur', country: 'BE' } };
 const ALL_SHOPPINGS: Shopping[] = [
   { label: 'bank transfer (Coopso)', tag: 'a', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: NAMUR_BY_CARRIER },
-  { label: 'bank transfer (Coopso), invoice counter off the order path', tag: 'b', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: NAMUR_BY_CARRIER, invoiceAtPayment: true },
+  { label: 'bank transfer (Coopso), invoiced on payment (no invoice at placement)', tag: 'b', shop: 'coopso', paymentMethod: 'bank_transfer', delivery: NAMUR_BY_CARRIER, invoiceAtPayment: true },
   { label: 'card, simulated provider (Bible et Jeux)', tag: 'c', shop: 'bible-et-jeux', paymentMethod: 'card', delivery: { mode: 'carrier' } },
 ];
 
