@@ -17,7 +17,7 @@ import { t } from '../kernel/i18n/index.ts';
 import { standardVatBp } from '../shops/profile/standard-vat.ts';
 import type { Shop } from '../shops/service.ts';
 import * as q from './queries.ts';
-import { INVOICE_PREFIX, invoiceDueOn, invoiceLinesAndTotals, invoiceNumberPrefix, invoiceSeries, issueMoment, SERIAL_DIGITS, totalsOf } from './rules.ts';
+import { INVOICE_PREFIX, invoiceDueOn, invoiceLinesAndTotals, invoiceSeries, issueMoment, SERIAL_DIGITS, totalsOf } from './rules.ts';
 
 function sellerOf(shop: Shop): InvoiceParty {
   const id = shop.profile.identity;
@@ -59,25 +59,30 @@ function invoiceContent(shop: Shop, { order, lines, buyer }: WrittenOrder, issue
   return { issued_on: issuedOn.toString(), due_on: invoiceDueOn(order, issuedOn), seller: sellerOf(shop), buyer: buyerOf(buyer), lines: content.lines, totals: content.totals };
 }
 
-/** Issues the order's invoice, numbered next in the shop's series of `issuedOn`'s year. */
-export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date, written?: WrittenOrder): Promise<{ id: string; number: string }> {
-  const content = invoiceContent(shop, written ?? (await readOrder(trx, shop, orderId)), issuedOn);
-  // Numbered and inserted by one statement: the counter row stays locked from it to the commit.
-  const year = invoiceSeries(issuedOn);
+type Content = Pick<ReturnType<typeof invoiceContent>, 'due_on' | 'seller' | 'buyer' | 'lines' | 'totals'>;
+
+/** Numbered next in the shop's series of `issuedOn`'s year and inserted by one statement: the counter row stays locked from it to the commit. */
+function insertNumbered(trx: Transaction<DB>, shop: Shop, orderId: string, kind: 'invoice' | 'storage_costs', issuedOn: Temporal.PlainDate, now: Date, content: Content) {
   return q.insertNumberedInvoice(trx, {
-    ...content,
-    year,
-    prefix: invoiceNumberPrefix(year),
+    year: invoiceSeries(issuedOn),
+    prefix: INVOICE_PREFIX,
     digits: SERIAL_DIGITS,
     shop_id: shop.slug,
     order_id: orderId,
-    kind: 'invoice',
+    kind,
+    issued_on: issuedOn.toString(),
+    due_on: content.due_on,
     seller: JSON.stringify(content.seller),
     buyer: JSON.stringify(content.buyer),
     lines: JSON.stringify(content.lines),
     totals: JSON.stringify(content.totals),
     created_at: now,
   });
+}
+
+/** Issues the order's invoice, numbered next in the shop's series of `issuedOn`'s year. */
+export async function issueInvoice(trx: Transaction<DB>, shop: Shop, orderId: string, issuedOn: Temporal.PlainDate, now: Date, written?: WrittenOrder): Promise<{ id: string; number: string }> {
+  return insertNumbered(trx, shop, orderId, 'invoice', issuedOn, now, invoiceContent(shop, written ?? (await readOrder(trx, shop, orderId)), issuedOn));
 }
 
 /**
@@ -104,22 +109,7 @@ export async function issueStorageCostsInvoice(
   if (!orderInvoice) throw new Error('order invoice not issued');
   if (costs.length === 0) return { orderInvoiceNumber: orderInvoice.number, storageInvoiceId: null, storageInvoiceNumber: null };
   const lines = costs.map((c) => ({ sku: '', name: c.description, quantity: 1, unitPriceCents: c.grossCents, vatRateBp: c.vatRateBp, totalCents: c.grossCents }));
-  const year = invoiceSeries(issuedOn);
-  const { id, number } = await q.insertNumberedInvoice(trx, {
-    year,
-    prefix: invoiceNumberPrefix(year),
-    digits: SERIAL_DIGITS,
-    shop_id: shop.slug,
-    order_id: orderId,
-    kind: 'storage_costs',
-    issued_on: issuedOn.toString(),
-    due_on: issuedOn.toString(),
-    seller: JSON.stringify(sellerOf(shop)),
-    buyer: JSON.stringify(buyerOf(written.buyer)),
-    lines: JSON.stringify(lines),
-    totals: JSON.stringify(totalsOf(lines)),
-    created_at: now,
-  });
+  const { id, number } = await insertNumbered(trx, shop, orderId, 'storage_costs', issuedOn, now, { due_on: issuedOn.toString(), seller: sellerOf(shop), buyer: buyerOf(written.buyer), lines, totals: totalsOf(lines) });
   return { orderInvoiceNumber: orderInvoice.number, storageInvoiceId: id, storageInvoiceNumber: number };
 }
 

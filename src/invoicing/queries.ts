@@ -1,7 +1,8 @@
 /**
  * Invoice rows. The counter is taken with an upsert that locks the (shop, year) row until the
  * transaction ends: concurrent invoices of one shop wait for each other there, and a rollback
- * gives the serial back, so the series never skips a number (rules.ts).
+ * gives the serial back, so the series never skips a number (rules.ts). Invoices at placement are
+ * written as requests and numbered after the order's commit, in batches (migration 0026).
  */
 import { type Kysely, type QueryCreator, type Selectable, sql, type Transaction } from 'kysely';
 import { insertFromJson } from '../db/insert-from-json.ts';
@@ -19,14 +20,13 @@ export function nextInvoiceSerialQuery(trx: QueryCreator<DB>, shopId: string, ye
     .returning('last');
 }
 
-/** An invoice to insert, its JSON columns as text; its number made from `prefix` and the year's next serial. */
+/** An invoice to insert, its JSON columns as text; its number made from `prefix`, the year and its next serial (`comptoir_invoice_number`, migration 0026). */
 type NewInvoice = Omit<InvoiceRow, 'id' | 'number' | 'seller' | 'buyer' | 'lines' | 'totals'> & Record<'seller' | 'buyer' | 'lines' | 'totals', string> & { year: number; prefix: string; digits: number };
 
 /**
- * The next number of the shop's series and the invoice bearing it, in one statement (issue 9): an
- * order's invoice is its transaction's last write, and the counter row stays locked from it to
- * the commit, so a round trip less is a round trip less that the shop's next order waits.
- * The number is `prefix` and the serial on `digits` digits or more, as `invoiceNumber` writes it.
+ * The next number of the shop's series and the invoice bearing it, in one statement, inside the
+ * caller's transaction (an invoice on payment, storage costs): the counter row stays locked from
+ * it to the commit. Invoices at placement go through requests instead (`issueRequested`).
  */
 const numberedInvoiceInsert = precompile((db, p: NewInvoice) =>
   db
@@ -38,7 +38,7 @@ const numberedInvoiceInsert = precompile((db, p: NewInvoice) =>
         .selectFrom('counter')
         .select([
           sql<string>`${p.shop_id}::text`.as('shop_id'),
-          sql<string>`${p.prefix}::text || lpad(counter.last::text, greatest(${p.digits}::int, length(counter.last::text)), '0')`.as('number'),
+          sql<string>`comptoir_invoice_number(${p.prefix}::text, ${p.year}::int, counter.last, ${p.digits}::int)`.as('number'),
           sql<string>`${p.order_id}::uuid`.as('order_id'),
           sql<string>`${p.kind}::text`.as('kind'),
           sql<string>`${p.issued_on}::date`.as('issued_on'),

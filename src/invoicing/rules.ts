@@ -5,7 +5,8 @@
  * Numbering (CGI ann. II art. 242 nonies A 7°, LEGAL.md §A8): "un numéro unique basé sur une
  * séquence chronologique et continue" — one series per shop and calendar year of the shop-local
  * issue date, no gap, no duplicate. The serial comes from `invoice_counters`, incremented in the
- * statement that inserts the invoice (queries.ts `insertNumberedInvoice`), so a rolled-back invoice
+ * statement that inserts the invoice (queries.ts `insertNumberedInvoice`, or numbers a batch of
+ * requests after the orders' commit: migration 0026), so a rolled-back invoice
  * gives its number back.
  */
 import type { Temporal } from 'temporal-polyfill';
@@ -16,17 +17,11 @@ import type { Invoicing } from '../shops/profile/schema/payments.ts';
 export const INVOICE_PREFIX = 'F';
 export const SERIAL_DIGITS = 6;
 
-/** What comes before the serial in the year's numbers: `F-2026-`. */
-export function invoiceNumberPrefix(year: number): string {
-  if (!Number.isSafeInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Not a calendar year: ${year}`);
-  return `${INVOICE_PREFIX}-${year}-`;
-}
-
-/** `F-2026-000001`. The serial is 1 or more; past 999 999 it simply grows a digit. */
+/** `F-2026-000001`. The serial is 1 or more; past 999 999 it simply grows a digit (as `comptoir_invoice_number`, migration 0026). */
 export function invoiceNumber(year: number, serial: number): string {
-  const prefix = invoiceNumberPrefix(year);
+  if (!Number.isSafeInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Not a calendar year: ${year}`);
   if (!Number.isSafeInteger(serial) || serial < 1) throw new RangeError(`An invoice serial starts at 1: ${serial}`);
-  return `${prefix}${String(serial).padStart(SERIAL_DIGITS, '0')}`;
+  return `${INVOICE_PREFIX}-${year}-${String(serial).padStart(SERIAL_DIGITS, '0')}`;
 }
 
 /** The series an invoice issued on that (shop-local) day belongs to. */

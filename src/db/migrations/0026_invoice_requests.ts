@@ -34,7 +34,12 @@ create table invoice_requests (
   foreign key (shop_id, order_id) references orders (shop_id, id)
 );
 
--- p_prefix and p_digits as src/invoicing/rules.ts writes numbers: F-2026-000001.
+-- An invoice's number as src/invoicing/rules.ts \`invoiceNumber\` writes it (F-2026-000001): the
+-- one format of the numbers the database gives, here and in \`insertNumberedInvoice\`.
+create function comptoir_invoice_number(p_prefix text, p_year integer, p_serial integer, p_digits integer) returns text
+language sql immutable parallel safe strict
+return p_prefix || '-' || p_year || '-' || lpad(p_serial::text, greatest(p_digits, length(p_serial::text)), '0');
+
 create function comptoir_issue_requested_invoices(p_shop text, p_prefix text, p_digits integer) returns integer language plpgsql as $$
 declare
   issued integer;
@@ -57,10 +62,9 @@ begin
     returning c.year, c.last
   ), inserted as (
     insert into invoices (shop_id, number, order_id, kind, issued_on, due_on, seller, buyer, lines, totals, created_at)
-    select p_shop, p_prefix || '-' || r.year || '-' || lpad(s.serial::text, greatest(p_digits, length(s.serial::text)), '0'),
+    select p_shop, comptoir_invoice_number(p_prefix, r.year, (c.last - y.n + r.k)::int, p_digits),
       r.order_id, 'invoice', r.issued_on, r.due_on, r.seller, r.buyer, r.lines, r.totals, r.created_at
-    from ranked r join years y on y.year = r.year join counters c on c.year = r.year,
-      lateral (select c.last - y.n + r.k as serial) s
+    from ranked r join years y on y.year = r.year join counters c on c.year = r.year
     returning 1
   )
   select count(*)::int into issued from inserted;
@@ -74,6 +78,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await runScript(
     db,
     `drop function comptoir_issue_requested_invoices(text, text, integer);
+    drop function comptoir_invoice_number(text, integer, integer, integer);
     drop table invoice_requests;`,
   );
 }
