@@ -8,7 +8,7 @@ import { migrateToLatest } from './migrate.ts';
 test('should migrate up once, refuse a negative stock or a product of an unknown shop, and migrate down cleanly', async () => {
   const { db, close } = await openPglite(undefined);
   try {
-    assert.deepEqual(await migrateToLatest(db), ['0001_foundation', '0002_checkout', '0003_payment_reference', '0004_bank_statements', '0005_payment_lifecycle', '0006_idempotency_resolution', '0007_evidence_integrity', '0008_sign_in_throttle', '0009_catalogue_search', '0010_outbox_references', '0011_shop_keys', '0012_withdrawals', '0013_warranty_claims', '0014_complaints_and_letters', '0015_withdrawal_depreciation', '0016_order_lifecycle', '0017_delivery_slots', '0018_campaigns', '0019_volunteer_rounds', '0020_credit_notes', '0021_late_delivery', '0022_special_orders', '0023_guest_orders', '0024_service_products', '0025_order_serial_sequences', '0026_invoice_requests', '0027_take_stock']);
+    assert.deepEqual(await migrateToLatest(db), ['0001_foundation', '0002_checkout', '0003_payment_reference', '0004_bank_statements', '0005_payment_lifecycle', '0006_idempotency_resolution', '0007_evidence_integrity', '0008_sign_in_throttle', '0009_catalogue_search', '0010_outbox_references', '0011_shop_keys', '0012_withdrawals', '0013_warranty_claims', '0014_complaints_and_letters', '0015_withdrawal_depreciation', '0016_order_lifecycle', '0017_delivery_slots', '0018_campaigns', '0019_volunteer_rounds', '0020_credit_notes', '0021_late_delivery', '0022_special_orders', '0023_guest_orders', '0024_service_products', '0025_order_serial_sequences', '0026_invoice_requests', '0027_take_stock', '0028_order_path_writes']);
     assert.deepEqual(await migrateToLatest(db), [], 'a second run changes nothing');
     await db.insertInto('shops').values({ id: 'shop-a', name: 'A', legal_system: 'FR', time_zone: 'Europe/Paris', language: 'fr', profile: '{}', profile_sha256: 'x', updated_at: new Date() }).execute();
     const product = { shop_id: 'shop-a', sku: 'S', name: '{"fr":"n"}', description: '{"fr":""}', unit_price_cents: 100, vat_rate_bp: 2000, withdrawable: true, withdrawal_exception: null, regulated: false, max_per_order: null };
@@ -45,6 +45,7 @@ test('should migrate up once, refuse a negative stock or a product of an unknown
       '0025_order_serial_sequences': await import('./migrations/0025_order_serial_sequences.ts'),
       '0026_invoice_requests': await import('./migrations/0026_invoice_requests.ts'),
       '0027_take_stock': await import('./migrations/0027_take_stock.ts'),
+      '0028_order_path_writes': await import('./migrations/0028_order_path_writes.ts'),
     };
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'comptoir_migrations', migrationLockTableName: 'comptoir_migrations_lock' });
     for (let i = 0; i < Object.keys(migrations).length; i++) assert.equal((await migrator.migrateDown()).error, undefined);

@@ -30,6 +30,7 @@ import * as m0024 from './migrations/0024_service_products.ts';
 import * as m0025 from './migrations/0025_order_serial_sequences.ts';
 import * as m0026 from './migrations/0026_invoice_requests.ts';
 import * as m0027 from './migrations/0027_take_stock.ts';
+import * as m0028 from './migrations/0028_order_path_writes.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in the order they apply (exported for tests that migrate step by step). */
@@ -61,6 +62,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0025_order_serial_sequences': m0025,
   '0026_invoice_requests': m0026,
   '0027_take_stock': m0027,
+  '0028_order_path_writes': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -61,9 +61,10 @@ describe('precompile', () => {
     assert.equal(await restock.affected(db, { shopId: 'coopso', sku: one.sku, stock: one.stock }), 1n);
   });
 
-  test('should be prepared once per connection on PostgreSQL, and parsed again by nobody', async (t) => {
+  test('should be prepared once per connection on PostgreSQL, planned once, and parsed again by nobody', async (t) => {
     if (p.database.kind !== 'postgres') return t.skip('PGlite runs in process: nothing to prepare');
-    const prepared = (c: Kysely<DB>) => sql<{ statement: string; runs: number }>`select statement, (generic_plans + custom_plans)::int as runs from pg_prepared_statements`.execute(c).then((r) => r.rows);
+    const prepared = (c: Kysely<DB>) =>
+      sql<{ statement: string; runs: number; custom: number }>`select statement, (generic_plans + custom_plans)::int as runs, custom_plans::int as custom from pg_prepared_statements`.execute(c).then((r) => r.rows);
     const { before, after } = await p.database.db.connection().execute(async (c) => {
       const ids = (await c.selectFrom('products').select('id').where('shop_id', '=', 'coopso').limit(2).execute()).map((r) => r.id);
       const before = await prepared(c);
@@ -73,6 +74,8 @@ describe('precompile', () => {
     const runs = (rows: { statement: string; runs: number }[]) => rows.filter((r) => r.statement === productsOf.sql).map((r) => r.runs);
     assert.equal(runs(after).length, 1, 'one prepared statement on the connection');
     assert.equal((runs(after)[0] ?? 0) - (runs(before)[0] ?? 0), 3, 'run three times from it');
+    // Its generic plan from the first run: no planning per call (src/db/connect.ts).
+    assert.deepEqual(after.filter((r) => r.statement === productsOf.sql).map((r) => r.custom), [0], 'never planned for its values');
     assert.ok(!after.some((r) => r.statement.includes('limit')), 'a statement built per call is not prepared');
   });
 
