@@ -7,7 +7,14 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const START = process.env.BENCH_TSX ? ['--import', 'tsx', 'src/main.ts'] : ['--enable-source-maps', '.build/comptoir.mjs'];
+/** Node's flags and the bundle exactly as package.json's `start` script gives them, after its build step. */
+function npmStartArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } };
+  const command = scripts.start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
+  if (command[0] !== 'node' || command.at(-1) !== 'serve') throw new Error(`package.json start is not "… && node … serve": ${scripts.start}`);
+  return command.slice(1, -1);
+}
+const START = process.env.BENCH_TSX ? ['--import', 'tsx', 'src/main.ts'] : npmStartArguments();
 
 /** Compiles the server as `npm start` does (nothing to do when running the sources). */
 export function buildServer(): void {
