@@ -11,6 +11,8 @@
  *     and transactions per order (src/db/statement-count.ts), Node CPU ms per order (the main
  *     thread, from /proc: the autocannon worker is left out), bytes written per order (growth of
  *     the database), oversell, and orders/s ÷ the anchor's TPS.
+ *     Then pgbench replaying one order of the phase, its statements as recorded (bench/replay.ts):
+ *     the database's own pace on the same writes, and the phase's orders/s ÷ it.
  *  3. One hot product whose stock is half the requests sent: exactly `stock` orders, the rest
  *     `409 out_of_stock`, stock 0, oversell 0.
  * Everything it creates (the platform's database, the scratch database, temporary files) is
@@ -29,6 +31,7 @@ import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../test/s
 import { forgetCachedShops } from '../src/shops/service.ts';
 import { customerToken, termsVersion } from '../test/support/shoppers.ts';
 import { benchBareServer } from './bare-server.ts';
+import { recordStatements, replayScript, runReplay } from './replay.ts';
 
 export type Row = { database: string; benchmark: string; value: string };
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -201,7 +204,8 @@ const loadAverage = () => {
 
 const databaseBytes = async (p: TestPlatform) => Number((await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(p.database.db)).rows[0]?.n ?? 0);
 
-export type Phase = { label: string; ordersPerSecond: number };
+/** `replayTps`: pgbench replaying one of the phase's orders (bench/replay.ts), when pgbench is installed. */
+export type Phase = { label: string; ordersPerSecond: number; replayTps: number | null };
 
 /**
  * `invoiceAtPayment`: the same shop with its invoices numbered at payment (004's option) instead
@@ -299,7 +303,65 @@ async function benchShopping(p: TestPlatform, base: string, url: string, s: Shop
   const taken = before.stock - after.stock;
   push(`${what}: invoices numbered during the run`, String(invoices1 - invoices0));
   push(`${what}: 201s / orders in db / oversell (units sold − stock taken); rows stock < 0`, `${placed} / ${after.orders - before.orders} / ${units - taken}; ${after.negative}`);
-  return { label: s.label, ordersPerSecond };
+  const replayTps = await benchReplay(p, url, products, () => p.app.inject({ method: 'POST', url: `/api/v1/shops/${s.shop}/orders`, headers: { ...bearer(tokens[0] as string), 'content-type': 'application/json' }, payload: bodies[1] }), ordersPerSecond, s.label, rows);
+  return { label: s.label, ordersPerSecond, replayTps };
+}
+
+/** pgbench's path, or null when it is not installed (the bench installs nothing). */
+function pgbenchPath(): string | null {
+  try {
+    return execFileSync('sh', ['-c', 'command -v pgbench'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The phase's own order replayed by pgbench on the phase's database (bench/replay.ts): the
+ * database's pace on the same writes, and the phase's orders/s ÷ it.
+ */
+async function benchReplay(p: TestPlatform, url: string, products: readonly string[], placeOne: () => Promise<{ statusCode: number; body: string }>, ordersPerSecond: number, label: string, rows: Row[]): Promise<number | null> {
+  const what = `pgbench replaying one order of the phase (${label}) as recorded, simple protocol, ${CONNECTIONS} clients -j 2 × ${DURATION_S} s`;
+  const pgbench = pgbenchPath();
+  if (!pgbench) return null;
+  const table = 'bench_replay_products';
+  await sql`create table if not exists ${sql.table(table)} (n int primary key, id uuid not null)`.execute(p.database.db);
+  await sql`truncate ${sql.table(table)}`.execute(p.database.db);
+  await sql`insert into ${sql.table(table)} select row_number() over (order by id), id from unnest(${products}::uuid[]) id`.execute(p.database.db);
+  let answer = { statusCode: 0, body: '' };
+  const sent = await recordStatements(async () => {
+    answer = await placeOne();
+  });
+  if (answer.statusCode !== 201) throw new Error(`the order to replay failed: ${answer.statusCode} ${answer.body}`);
+  // The type the server infers for each parameter of a statement, as it does for the app's.
+  const parameterTypes = (text: string) =>
+    p.database.db.connection().execute(async (c) => {
+      await sql`prepare comptoir_replay_types as ${sql.raw(text)}`.execute(c);
+      try {
+        const { rows } = await sql<{ types: string[] }>`select parameter_types::text[] as types from pg_prepared_statements where name = 'comptoir_replay_types'`.execute(c);
+        return rows[0]?.types ?? [];
+      } finally {
+        await sql`deallocate comptoir_replay_types`.execute(c);
+      }
+    });
+  const { script, statementsPerOrder } = await replayScript(sent, table, products.length, parameterTypes);
+  const target = new URL(url);
+  target.pathname = `/${(await sql<{ name: string }>`select current_database() as name`.execute(p.database.db)).rows[0]?.name}`;
+  await sql`vacuum analyze`.execute(p.database.db);
+  await checkpoint(url);
+  const written = async () =>
+    (await sql<{ orders: number; lines: number; events: number }>`select (select count(*) from orders)::int as orders, (select count(*) from order_lines)::int as lines, (select count(*) from order_events)::int as events`.execute(p.database.db)).rows[0];
+  const bytes0 = await databaseBytes(p);
+  const w0 = await written();
+  const r = await runReplay(pgbench, target.toString(), script, CONNECTIONS, DURATION_S);
+  const w1 = await written();
+  const bytes1 = await databaseBytes(p);
+  rows.push({ database: LABEL, benchmark: `${what}: TPS (orders/s); statements per order; failed tx`, value: `${r.tps.toFixed(0)}; ${statementsPerOrder.toFixed(1)}; ${r.failed}` });
+  rows.push({ database: LABEL, benchmark: `${what}: bytes written per order (database growth)`, value: r.transactions ? ((bytes1 - bytes0) / r.transactions).toFixed(1) : '?' });
+  const per = (n: number) => (r.transactions ? (n / r.transactions).toFixed(2) : '?');
+  if (w0 && w1) rows.push({ database: LABEL, benchmark: `${what}: orders / lines / evidence events written per transaction`, value: `${per(w1.orders - w0.orders)} / ${per(w1.lines - w0.lines)} / ${per(w1.events - w0.events)}` });
+  rows.push({ database: LABEL, benchmark: `POST orders, ${label}: orders/s ÷ pgbench replaying the same order (same server, same run)`, value: `${ordersPerSecond.toFixed(0)} ÷ ${r.tps.toFixed(0)} = ${(ordersPerSecond / r.tps).toFixed(2)}` });
+  return r.tps;
 }
 
 async function benchHotProduct(p: TestPlatform, base: string, ordersPerSecond: number, rows: Row[]) {
@@ -372,10 +434,8 @@ async function runPgbench(pgbench: string, target: string, dir: string, file: st
 export async function benchAnchor(url: string, rows: Row[]): Promise<number | null> {
   const push = (benchmark: string, value: string) => rows.push({ database: LABEL, benchmark, value });
   const what = `pgbench anchor (shared/bench/checkout.sql: 1 guarded update + 1 order + 3 lines), simple protocol, ${CONNECTIONS} clients -j 2 × ${DURATION_S} s`;
-  let pgbench: string;
-  try {
-    pgbench = execFileSync('sh', ['-c', 'command -v pgbench'], { encoding: 'utf8' }).trim();
-  } catch {
+  const pgbench = pgbenchPath();
+  if (!pgbench) {
     push(what, 'pgbench missing (Debian: postgresql-client); not installed by the bench');
     return null;
   }
@@ -439,6 +499,8 @@ export async function benchCheckout(url = process.env.DATABASE_URL ?? DEFAULT_DA
   const phases = await benchApp(url, rows);
   for (const phase of phases) {
     if (tps) rows.push({ database: LABEL, benchmark: `POST orders, ${phase.label}: orders/s ÷ anchor TPS (same server, same run)`, value: `${phase.ordersPerSecond.toFixed(0)} ÷ ${tps.toFixed(0)} = ${(phase.ordersPerSecond / tps).toFixed(2)}` });
+    // The most any server could reach writing what this order writes, against the anchor.
+    if (tps && phase.replayTps) rows.push({ database: LABEL, benchmark: `pgbench replaying the order of ${phase.label} ÷ anchor TPS (same server, same run)`, value: `${phase.replayTps.toFixed(0)} ÷ ${tps.toFixed(0)} = ${(phase.replayTps / tps).toFixed(2)}` });
   }
   return rows;
 }

@@ -113,7 +113,7 @@ function preparingPrecompiled(client: pg.PoolClient): void {
  * prepared statements (ours, and the statements of our plpgsql functions, all on keys); any other
  * statement is sent unnamed and planned for its values as before.
  */
-const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
+export const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, options: GENERIC_PLANS });
