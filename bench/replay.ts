@@ -68,8 +68,12 @@ const literal = (value: unknown): string => {
 /**
  * The pgbench script replaying one recorded order. `table` numbers the phase's products in id
  * order (n = 1…count), so three draws from three thirds are three distinct products in lock order.
+ * `ordersPerTransaction` > 1 places that many orders in each transaction, as grouping concurrent
+ * customers' orders would (one commit, one invoice numbering for all), each order's products drawn
+ * from slices further on, so the whole transaction still locks in id order: the most such
+ * grouping could give, the app's own work per order left out.
  */
-export async function replayScript(sent: Sent[], table: string, count: number, parameterTypes: (text: string) => Promise<string[]>): Promise<{ script: string; statementsPerOrder: number }> {
+export async function replayScript(sent: Sent[], table: string, count: number, parameterTypes: (text: string) => Promise<string[]>, ordersPerTransaction = 1): Promise<{ script: string; statementsPerOrder: number }> {
   const stock = sent.find((s) => s.text.includes('comptoir_take_stock'));
   if (!stock) throw new Error('no stock statement recorded');
   const ofOrder = sent.filter((s) => s.client === stock.client);
@@ -119,16 +123,27 @@ export async function replayScript(sent: Sent[], table: string, count: number, p
   const typesOf = new Map<string, string[]>();
   for (const s of [...transaction, ...(numbering ? [numbering] : [])]) if (s.values.length > 0) typesOf.set(s.text, await parameterTypes(s.text));
   const run = (s: Sent) => oneLine(s.text.replace(/\$(\d+)/g, (_, n: string) => `(${expression(s.values[Number(n) - 1], typesOf.get(s.text)?.[Number(n) - 1])})`));
-  const third = Math.floor(count / products.length);
+  const slice = Math.floor(count / (products.length * ordersPerTransaction));
+  const [first, ...rest] = transaction;
+  const body = rest.slice(0, -1);
+  const last = rest.at(-1);
+  if (!first || !last) throw new Error('no transaction recorded');
   // One line per SQL command, ended by `;` or by `\gset` (which stores its row's columns as variables).
-  const lines = [
-    ...products.map((_, i) => `\\set r${i + 1} random(${i * third + 1}, ${(i + 1) * third})`),
-    `select ${[...products.map((_, i) => `(select id from ${table} where n = :r${i + 1}) as p${i + 1}`), ...fresh.map((_, i) => `gen_random_uuid() as u${i + 1}`)].join(', ')} \\gset`,
-    // The serial the stock statement returns names the order (its number, its reference).
-    ...transaction.map((s) => `${run(s)}${s === stock ? ' \\gset' : ';'}`),
-  ];
-  if (numbering) lines.push(`\\if :serial % ${NUMBERING_EVERY} = 0`, `${run(numbering)};`, '\\endif');
-  const statementsPerOrder = transaction.filter((s) => s.values.length > 0).length + (numbering ? 1 / NUMBERING_EVERY : 0);
+  const lines = [`${run(first)};`];
+  for (let o = 0; o < ordersPerTransaction; o++) {
+    const draw = (i: number) => (o * products.length + i) * slice;
+    lines.push(
+      ...products.map((_, i) => `\\set r${i + 1} random(${draw(i) + 1}, ${draw(i) + slice})`),
+      `select ${[...products.map((_, i) => `(select id from ${table} where n = :r${i + 1}) as p${i + 1}`), ...fresh.map((_, i) => `gen_random_uuid() as u${i + 1}`)].join(', ')} \\gset`,
+      // The serial the stock statement returns names the order (its number, its reference).
+      ...body.map((s) => `${run(s)}${s === stock ? ' \\gset' : ';'}`),
+    );
+  }
+  lines.push(`${run(last)};`);
+  if (numbering && ordersPerTransaction === 1) lines.push(`\\if :serial % ${NUMBERING_EVERY} = 0`, `${run(numbering)};`, '\\endif');
+  else if (numbering) lines.push(`${run(numbering)};`);
+  const numberings = numbering ? 1 / (ordersPerTransaction === 1 ? NUMBERING_EVERY : ordersPerTransaction) : 0;
+  const statementsPerOrder = body.filter((s) => s.values.length > 0).length + numberings;
   return { script: `${lines.join('\n')}\n`, statementsPerOrder };
 }
 
