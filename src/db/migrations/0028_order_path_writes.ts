@@ -1,9 +1,9 @@
 /**
  * Two costs the database paid on every order (issue 9, measured with the checkout bench):
  *
- * - Taking stock rewrote the product row elsewhere when its page was full: one update in ten was
- *   not HOT (heap-only), so it also inserted into every index of `products`, the trigram index of
- *   the search among them. Pages now keep a fifth free for the new row versions (fillfactor 80),
+ * - Taking stock rewrote the product row elsewhere when its page was full: 8–17 % of the bench's
+ *   stock updates were not HOT (heap-only), so each of them also inserted into every index of
+ *   `products`, the trigram index of the search among them. Pages now keep a fifth free for the new row versions (fillfactor 80),
  *   so a stock update stays on its page and touches no index (stock is in none). The setting
  *   applies to pages written from now on; `VACUUM FULL products` applies it to an existing table.
  * - `comptoir_next_order_serial` caught "no such sequence" around its `nextval`, and a plpgsql
