@@ -13,10 +13,8 @@
 import type { Kysely } from 'kysely';
 import { runScript } from '../script.ts';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runScript(
-    db,
-    `
+/** The function as this migration made it (0028 gives it back when it is undone). */
+export const ORDER_SERIAL_FUNCTION = `
 create or replace function comptoir_next_order_serial(p_shop text, p_year integer) returns integer language plpgsql as $$
 declare
   -- A name of fixed length whatever the shop's slug.
@@ -31,8 +29,10 @@ exception when undefined_table then
     null; -- made meanwhile by the shop's other first order of the year, now committed
   end;
   return nextval(series::regclass);
-end $$`,
-  );
+end $$`;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runScript(db, ORDER_SERIAL_FUNCTION);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -12,6 +12,7 @@
  */
 import type { Kysely } from 'kysely';
 import { runScript } from '../script.ts';
+import { ORDER_SERIAL_FUNCTION } from './0025_order_serial_sequences.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
@@ -38,24 +39,5 @@ end $$`,
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runScript(
-    db,
-    `
-alter table products reset (fillfactor);
-
-create or replace function comptoir_next_order_serial(p_shop text, p_year integer) returns integer language plpgsql as $$
-declare
-  series text := format('order_serial_%s_%s', md5(p_shop), p_year);
-begin
-  return nextval(series::regclass);
-exception when undefined_table then
-  begin
-    execute format('create sequence %I as integer', series);
-    perform setval(series::regclass, c.last) from order_counters c where c.shop_id = p_shop and c.year = p_year and c.last > 0;
-  exception when duplicate_table or unique_violation then
-    null;
-  end;
-  return nextval(series::regclass);
-end $$`,
-  );
+  await runScript(db, `alter table products reset (fillfactor);\n${ORDER_SERIAL_FUNCTION}`);
 }
