@@ -4,13 +4,15 @@
  * 0.4 KB per order; a Comptoir order writes about 7.5 KB: its row, its lines, two hash-chained
  * evidence events with the terms, IP and lines, its confirmation e-mail and its invoice. This
  * replays, with pgbench, the very statements one order of the phase sent to the server — recorded
- * from the pg driver, values and all — on the phase's own database, at the anchor's 20 clients,
- * simple protocol, 10 s. Per transaction, only what must differ for the database to accept it:
- * 3 products drawn at random among the phase's (in id order, as placement locks them), fresh
- * ids for the order and its e-mail, and the order number and transfer reference made from the
- * serial the stock statement returns. The invoice numbering after the commit is replayed once every
- * `NUMBERING_EVERY` orders, the app's own rate under load (orders of one shop that commit during a
- * numbering share the next one, src/kernel/next-run.ts).
+ * from the pg driver, values and all — on the phase's own database, at the anchor's 20 clients for
+ * 10 s, each statement prepared once per connection and run from its generic plan, as the app
+ * runs its own (-M prepared, plan_cache_mode). Per transaction, only what must differ for the
+ * database to accept it: 3 products drawn at random among the phase's (in id order, as placement
+ * locks them), fresh ids for the order and its e-mail — both given by one keyed read per order
+ * that the app does not make (pgbench has no uuid of its own) — and the order number and transfer
+ * reference made from the serial the stock statement returns. The invoice numbering after the
+ * commit is replayed once every `NUMBERING_EVERY` orders, the app's own rate under load (orders
+ * of one shop that commit during a numbering share the next one, src/kernel/next-run.ts).
  *
  * Comptoir's orders/s ÷ this row is what Node, HTTP and the rules cost on top of the database
  * doing the same writes; the anchor's ratio adds what the order's legal content costs.
