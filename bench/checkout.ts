@@ -18,7 +18,6 @@
  * Everything it creates (the platform's database, the scratch database, temporary files) is
  * dropped at the end. It installs nothing: without `pgbench` on the PATH it says so.
  */
-import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -31,6 +30,7 @@ import { ADMIN_TOKEN, bearer, startPlatform, type TestPlatform } from '../test/s
 import { forgetCachedShops } from '../src/shops/service.ts';
 import { customerToken, termsVersion } from '../test/support/shoppers.ts';
 import { benchBareServer } from './bare-server.ts';
+import { pgbenchPath, runPgbench } from './pgbench.ts';
 import { recordStatements, replayScript, runReplay } from './replay.ts';
 
 export type Row = { database: string; benchmark: string; value: string };
@@ -312,15 +312,6 @@ async function benchShopping(p: TestPlatform, base: string, url: string, s: Shop
   return { label: s.label, ordersPerSecond, replay };
 }
 
-/** pgbench's path, or null when it is not installed (the bench installs nothing). */
-function pgbenchPath(): string | null {
-  try {
-    return execFileSync('sh', ['-c', 'command -v pgbench'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The phase's own order replayed by pgbench on the phase's database (bench/replay.ts): the
  * database's pace on the same writes, and the phase's orders/s ÷ it.
@@ -418,13 +409,10 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
-/** One pgbench run of a script (simple protocol); TPS from its summary, p50/p99 from its per-transaction log. */
-async function runPgbench(pgbench: string, target: string, dir: string, file: string) {
+/** One pgbench run of the anchor (simple protocol); TPS from its summary, p50/p99 from its per-transaction log. */
+async function runAnchor(pgbench: string, target: string, dir: string, file: string) {
   const prefix = 'anchor-tx';
-  const args = ['-n', '-f', file, '-c', String(CONNECTIONS), '-j', '2', '-T', String(DURATION_S), '-l', `--log-prefix=${join(dir, prefix)}`, target];
-  const out = await new Promise<string>((resolve, reject) =>
-    execFile(pgbench, args, { encoding: 'utf8', maxBuffer: 1 << 20 }, (error, stdout, stderr) => (error ? reject(new Error(`pgbench failed: ${stderr || error.message}`)) : resolve(stdout))),
-  );
+  const summary = await runPgbench(pgbench, target, file, { clients: CONNECTIONS, seconds: DURATION_S, args: ['-l', `--log-prefix=${join(dir, prefix)}`] });
   // Per-transaction log lines: client_id transaction_no time(µs) script_no epoch µs.
   const latencies = readdirSync(dir)
     .filter((f) => f.startsWith(`${prefix}.`))
@@ -432,13 +420,7 @@ async function runPgbench(pgbench: string, target: string, dir: string, file: st
     .filter((l) => l)
     .map((l) => Number(l.split(' ')[2]) / 1000)
     .sort((a, b) => a - b);
-  return {
-    tps: Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? Number.NaN),
-    transactions: Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1] ?? Number.NaN),
-    failed: Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0),
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-  };
+  return { ...summary, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
 }
 
 /** The anchor (../shared/bench): its TPS, or null without pgbench. */
@@ -473,7 +455,7 @@ export async function benchAnchor(url: string, rows: Row[]): Promise<number | nu
     for (const statement of schema.split(/;\s*$/m).filter((t) => t.trim())) await scratch.query(statement);
     await checkpoint(url);
     const before = await counts();
-    const r = await runPgbench(pgbench, target.toString(), dir, script);
+    const r = await runAnchor(pgbench, target.toString(), dir, script);
     const after = await counts();
     const orders = after.orders - before.orders;
     push(`${what}: TPS (orders/s)`, r.tps.toFixed(0));

@@ -18,13 +18,13 @@
  * doing the same writes; the anchor's ratio adds what the order's legal content costs.
  * BENCH_REPLAY_SCRIPT=<file> keeps a copy of the script.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { GENERIC_PLANS } from '../src/db/connect.ts';
+import { type PgbenchSummary, runPgbench } from './pgbench.ts';
 
 /** The driver's own conversion of a value to the text it sends (arrays, dates, JSON). */
 const pgUtils = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue(value: unknown): string | null };
@@ -149,28 +149,17 @@ export async function replayScript(sent: Sent[], table: string, count: number, p
   return { script: `${lines.join('\n')}\n`, statementsPerOrder };
 }
 
-export type ReplayResult = { tps: number; transactions: number; failed: number };
-
 /**
  * pgbench on the script: `-c clients -j 2 -T seconds`, as the anchor, but each command prepared
  * once per connection and run from its generic plan, as the app runs its statements.
  */
-export async function runReplay(pgbench: string, target: string, script: string, clients: number, seconds: number): Promise<ReplayResult> {
+export async function runReplay(pgbench: string, target: string, script: string, clients: number, seconds: number): Promise<PgbenchSummary> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-replay-'));
   try {
     const file = join(dir, 'order.sql');
     writeFileSync(file, script);
     if (process.env.BENCH_REPLAY_SCRIPT) writeFileSync(process.env.BENCH_REPLAY_SCRIPT, script);
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile(pgbench, ['-n', '-M', 'prepared', '-f', file, '-c', String(clients), '-j', '2', '-T', String(seconds), target], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, PGOPTIONS: GENERIC_PLANS } }, (error, stdout, stderr) =>
-        error ? reject(new Error(`pgbench replay failed: ${stderr || error.message}`)) : resolve(stdout),
-      ),
-    );
-    return {
-      tps: Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? Number.NaN),
-      transactions: Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1] ?? Number.NaN),
-      failed: Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0),
-    };
+    return await runPgbench(pgbench, target, file, { clients, seconds, args: ['-M', 'prepared'], env: { PGOPTIONS: GENERIC_PLANS } });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
